@@ -1,0 +1,86 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import StageState
+from .validators import evidence_file_type
+
+
+class _CrispyForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class NarrativeForm(_CrispyForm):
+    narrative = forms.CharField(
+        label=_("Narrative"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=_(
+            "What the city has done for this stage. Never name a child or give a "
+            "child's contact: describe children's participation in aggregate."
+        ),
+    )
+
+
+class EvidenceForm(_CrispyForm):
+    file = forms.FileField(
+        label=_("Document"),
+        help_text=_("PDF, PNG, JPEG or an office document, at most 10 MB."),
+    )
+    description = forms.CharField(label=_("Description"), max_length=300, required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        evidence_file_type(upload)
+        return upload
+
+
+class DecisionForm(_CrispyForm):
+    APPROVE, RETURN = "approve", "return"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(APPROVE, _("Approve")), (RETURN, _("Return to the preparer"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required when you return the stage: say what needs to change."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == self.RETURN and not (data.get("comment") or "").strip():
+            self.add_error(
+                "comment",
+                ValidationError(
+                    _("Say what needs to change: a return needs a comment."), code="required"
+                ),
+            )
+        return data
+
+
+class ReopenForm(_CrispyForm):
+    reason = forms.CharField(
+        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class OverviewFilterForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Stage"), required=False)
+    state = forms.ChoiceField(
+        label=_("State"), required=False, choices=[("", _("Any state")), *StageState.choices]
+    )
+
+    def __init__(self, *args, definitions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = [("", _("Any stage"))] + [
+            (definition.key, f"{definition.position}. {_(definition.title)}")
+            for definition in definitions
+        ]

@@ -1,0 +1,303 @@
+"""The staged candidacy pipeline.
+
+A programme's `StageDefinition`s are its ordered sequence (data, edited by superusers); each
+definition has a `kind`, which says what the stage records (code: later each kind gets its own
+record model keyed on `StageProgress`). A city's `Candidacy` holds one `StageProgress` per
+definition. Workflow state changes only through `candidacy.services`, which writes a `Transition`
+row for every change in the same transaction.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City, Programme
+from cities.roles import Role
+
+
+class StageKind(models.TextChoices):
+    """What a stage is. Each kind will get its own structured record and form."""
+
+    OFFICE_FORMATION = "office_formation", _("Office formation")
+    CFC_DATABASE = "cfc_database", _("CFC database")
+    CHILDRENS_ATLAS = "childrens_atlas", _("Children's atlas")
+    STOCKTAKE = "stocktake", _("Stocktake")
+    SITUATION_ANALYSIS = "situation_analysis", _("Situation analysis")
+    PLANS = "plans", _("Plans")
+    SUBMISSION = "submission", _("Submission or request")
+    MEMORANDUM = "memorandum", _("Memorandum")
+    COUNCIL = "council", _("Council or working group")
+    EVALUATION = "evaluation", _("Evaluation")
+    CANDIDACY = "candidacy", _("Candidacy")
+    RECOGNITION = "recognition", _("Badge, certification or recognition")
+    NETWORK_MEMBERSHIP = "network_membership", _("Network membership")
+    REPORT = "report", _("Implementation report")
+    ONGOING_REVIEW = "ongoing_review", _("Ongoing review")
+
+
+class Preparer(models.TextChoices):
+    CITY = Role.OFFICE, _("The city's CFC office")
+    COORDINATOR = Role.COORDINATOR, _("The national coordinator")
+    EVALUATOR = Role.EVALUATOR, _("The UNICEF evaluator")
+
+
+class Grants(models.TextChoices):
+    """The status a city gains when a stage of this definition is approved."""
+
+    NOTHING = "", _("nothing")
+    CANDIDACY = "candidacy", _("candidate status")
+    RECOGNITION = "recognition", _("recognition (for the validity period)")
+
+
+class StageDefinition(models.Model):
+    """One step of a programme's sequence: who prepares it and who must sign it off."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="stage_definitions"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    key = models.SlugField(_("key"), help_text=_("Stable identifier; never shown to users."))
+    kind = models.CharField(_("kind"), max_length=30, choices=StageKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    prepared_by = models.CharField(_("prepared by"), max_length=20, choices=Preparer.choices)
+    signed_by_coordinator = models.BooleanField(_("signed off by the coordinator"), default=False)
+    signed_by_evaluator = models.BooleanField(_("signed off by a UNICEF evaluator"), default=False)
+    grants = models.CharField(
+        _("grants"), max_length=20, choices=Grants.choices, blank=True, default=Grants.NOTHING
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity in months"),
+        null=True,
+        blank=True,
+        help_text=_("For the badge or recognition: how long it stays valid once approved."),
+    )
+
+    class Meta:
+        ordering = ["programme", "position"]
+        verbose_name = _("stage definition")
+        verbose_name_plural = _("stage definitions")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "key"], name="stage_key_per_programme"),
+            models.UniqueConstraint(
+                fields=["programme", "position"], name="stage_position_per_programme"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(signed_by_coordinator=True) | models.Q(signed_by_evaluator=True),
+                name="stage_has_a_signatory",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(grants="recognition") | models.Q(validity_months__gt=0),
+                name="recognition_has_validity",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.title}"
+
+    @property
+    def signatory_roles(self) -> list[str]:
+        roles = []
+        if self.signed_by_coordinator:
+            roles.append(Role.COORDINATOR)
+        if self.signed_by_evaluator:
+            roles.append(Role.EVALUATOR)
+        return roles
+
+    @property
+    def is_joint(self) -> bool:
+        return self.signed_by_coordinator and self.signed_by_evaluator
+
+    @property
+    def repeats(self) -> bool:
+        """An ongoing review opens a new round each time it is approved."""
+        return self.kind == StageKind.ONGOING_REVIEW
+
+
+class CandidacyStatus(models.TextChoices):
+    PREPARING = "preparing", _("Preparing")
+    CANDIDATE = "candidate", _("Candidate")
+    RECOGNISED = "recognised", _("Recognised")
+    LAPSED = "lapsed", _("Lapsed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Candidacy(models.Model):
+    """A city's way through its programme. Its status follows from its stages: the dates below
+    are written only by the services when a stage that grants them is approved or reopened."""
+
+    city = models.OneToOneField(City, on_delete=models.CASCADE, related_name="candidacy")
+    started_on = models.DateField(_("started on"), default=datetime.date.today)
+    candidate_since = models.DateField(_("candidate since"), null=True, editable=False)
+    recognised_since = models.DateField(_("recognised since"), null=True, editable=False)
+    recognised_until = models.DateField(_("recognised until"), null=True, editable=False)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("candidacy")
+        verbose_name_plural = _("candidacies")
+        ordering = ["city__name"]
+
+    def __str__(self):
+        return str(self.city)
+
+    @property
+    def status(self) -> str:
+        if self.withdrawn_on:
+            return CandidacyStatus.WITHDRAWN
+        if self.recognised_until:
+            if self.recognised_until < timezone.localdate():
+                return CandidacyStatus.LAPSED
+            return CandidacyStatus.RECOGNISED
+        if self.candidate_since:
+            return CandidacyStatus.CANDIDATE
+        return CandidacyStatus.PREPARING
+
+    def get_status_display(self) -> str:
+        return CandidacyStatus(self.status).label
+
+
+class StageState(models.TextChoices):
+    LOCKED = "locked", _("Locked")
+    OPEN = "open", _("In preparation")
+    SUBMITTED = "submitted", _("Awaiting sign-off")
+    RETURNED = "returned", _("Returned")
+    APPROVED = "approved", _("Approved")
+
+
+class StageProgress(models.Model):
+    """Where one city stands on one stage: its state, its narrative and its evidence.
+
+    `state` is changed only by `candidacy.services`; every change writes a `Transition`.
+    """
+
+    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="stages")
+    definition = models.ForeignKey(
+        StageDefinition, on_delete=models.PROTECT, related_name="progresses"
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=StageState.choices,
+        default=StageState.LOCKED,
+        editable=False,
+    )
+    narrative = models.TextField(_("narrative"), blank=True)
+    round = models.PositiveSmallIntegerField(_("round"), default=1, editable=False)
+    opened_at = models.DateTimeField(_("opened"), null=True, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, editable=False)
+    approved_at = models.DateTimeField(_("approved"), null=True, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["candidacy", "definition__position"]
+        verbose_name = _("stage progress")
+        verbose_name_plural = _("stage progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidacy", "definition"], name="one_progress_per_stage"
+            )
+        ]
+        indexes = [models.Index(fields=["state"])]
+
+    def __str__(self):
+        return f"{self.candidacy.city} – {self.definition.title}"
+
+    @property
+    def is_editable_state(self) -> bool:
+        return self.state in (StageState.OPEN, StageState.RETURNED)
+
+    def days_waiting(self) -> int | None:
+        """Days since the stage last changed hands (opened, returned or submitted)."""
+        since = self.submitted_at if self.state == StageState.SUBMITTED else self.opened_at
+        if since is None or self.state in (StageState.LOCKED, StageState.APPROVED):
+            return None
+        return (timezone.now() - since).days
+
+
+class SignOff(models.Model):
+    """An approval given by one signatory role for the stage's current submission. A return
+    clears them, so a joint stage needs every signatory to approve the same submission."""
+
+    progress = models.ForeignKey(StageProgress, on_delete=models.CASCADE, related_name="signoffs")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    comment = models.TextField(_("comment"), blank=True)
+    signed_at = models.DateTimeField(_("signed"), default=timezone.now)
+
+    class Meta:
+        ordering = ["signed_at"]
+        verbose_name = _("sign-off")
+        verbose_name_plural = _("sign-offs")
+        constraints = [
+            models.UniqueConstraint(fields=["progress", "role"], name="one_signoff_per_role")
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.user}"
+
+
+def evidence_path(instance, filename):
+    return f"evidence/{instance.progress.candidacy.city_id}/{instance.progress_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """A document attached to a stage (decree, plan, report, photo), checked on upload for size,
+    extension and content by `candidacy.validators`."""
+
+    progress = models.ForeignKey(StageProgress, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("evidence document")
+        verbose_name_plural = _("evidence documents")
+
+    def __str__(self):
+        return self.original_name
+
+
+class Transition(models.Model):
+    """The history of a stage: every change of state, written by the service that made it."""
+
+    class Action(models.TextChoices):
+        OPEN = "open", _("opened")
+        SUBMIT = "submit", _("submitted")
+        APPROVE = "approve", _("approved")
+        SIGN = "sign", _("signed (awaiting other signatories)")
+        RETURN = "return", _("returned")
+        REOPEN = "reopen", _("reopened")
+        LOCK = "lock", _("locked again")
+        RENEW = "renew", _("opened a new review round")
+        WITHDRAW = "withdraw", _("withdrew the candidacy")
+
+    progress = models.ForeignKey(
+        StageProgress, on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
+    actor_role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    from_state = models.CharField(_("from"), max_length=20, choices=StageState.choices)
+    to_state = models.CharField(_("to"), max_length=20, choices=StageState.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("stage history entry")
+        verbose_name_plural = _("stage history")
+
+    def __str__(self):
+        return f"{self.progress}: {self.from_state} → {self.to_state}"

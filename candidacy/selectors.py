@@ -1,0 +1,136 @@
+"""Reads shaped for the pages: every list is scoped to the user in the query and fetched in a
+fixed number of queries whatever the number of rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from cities.models import City, Programme
+from cities.permissions import cities_visible_to, scope_of
+from cities.roles import Role
+
+from .models import Candidacy, SignOff, StageProgress, StageState, Transition
+
+
+def current_stage(stages: list[StageProgress]) -> StageProgress | None:
+    for stage in stages:
+        if stage.state != StageState.APPROVED:
+            return stage
+    return stages[-1] if stages else None
+
+
+def city_pipeline(city: City) -> tuple[Candidacy | None, list[StageProgress]]:
+    """The city's candidacy with its stages in order, their sign-offs and signatories."""
+    candidacy = Candidacy.objects.filter(city=city).select_related("city__programme").first()
+    if candidacy is None:
+        return None, []
+    stages = list(
+        candidacy.stages.select_related("definition")
+        .prefetch_related(Prefetch("signoffs", queryset=SignOff.objects.select_related("user")))
+        .order_by("definition__position")
+    )
+    for stage in stages:
+        stage.candidacy = candidacy
+    return candidacy, stages
+
+
+def stage_history(progress: StageProgress) -> QuerySet[Transition]:
+    return progress.transitions.select_related("actor").order_by("-created_at", "-pk")
+
+
+@dataclass
+class OverviewRow:
+    city: City
+    candidacy: Candidacy | None
+    current: StageProgress | None
+
+
+def programme_overview(
+    programme: Programme, *, stage_key: str = "", state: str = ""
+) -> list[OverviewRow]:
+    """Every city of the programme with its current stage, filterable by stage and state."""
+    cities = list(
+        City.objects.filter(programme=programme)
+        .select_related("candidacy", "programme")
+        .prefetch_related(
+            Prefetch(
+                "candidacy__stages",
+                queryset=StageProgress.objects.select_related("definition").order_by(
+                    "definition__position"
+                ),
+            )
+        )
+        .order_by("name")
+    )
+    rows = []
+    for city in cities:
+        candidacy = getattr(city, "candidacy", None)
+        current = None
+        if candidacy is not None:
+            stages = list(candidacy.stages.all())
+            for stage in stages:
+                stage.candidacy = candidacy
+            current = current_stage(stages)
+        if stage_key and (current is None or current.definition.key != stage_key):
+            continue
+        if state and (current is None or current.state != state):
+            continue
+        rows.append(OverviewRow(city=city, candidacy=candidacy, current=current))
+    return rows
+
+
+def signoff_queue(user) -> list[StageProgress]:
+    """Submitted stages in the user's programmes that still need a signature in one of the
+    user's roles (coordinator or evaluator), oldest first."""
+    scope = scope_of(user)
+    wanted = Q()
+    if scope.coordinated_programme_ids:
+        wanted |= Q(
+            definition__signed_by_coordinator=True,
+            candidacy__city__programme_id__in=scope.coordinated_programme_ids,
+        ) & ~Q(signoffs__role=Role.COORDINATOR)
+    if scope.evaluated_programme_ids:
+        wanted |= Q(
+            definition__signed_by_evaluator=True,
+            candidacy__city__programme_id__in=scope.evaluated_programme_ids,
+        ) & ~Q(signoffs__role=Role.EVALUATOR)
+    if not wanted:
+        return []
+    stages = list(
+        StageProgress.objects.filter(wanted, state=StageState.SUBMITTED)
+        .exclude(candidacy__city_id__in=scope.office_city_ids)
+        .select_related("definition", "candidacy__city__programme")
+        .prefetch_related("signoffs")
+        .distinct()
+        .order_by("submitted_at")
+    )
+    return stages
+
+
+def public_cities() -> QuerySet[City]:
+    """Cities for the public page: name, programme, status and current stage only."""
+    return (
+        City.objects.select_related("programme__country", "candidacy")
+        .prefetch_related(
+            Prefetch(
+                "candidacy__stages",
+                queryset=StageProgress.objects.select_related("definition").order_by(
+                    "definition__position"
+                ),
+            )
+        )
+        .order_by("programme__country__name", "name")
+    )
+
+
+def current_of(city: City) -> StageProgress | None:
+    candidacy = getattr(city, "candidacy", None)
+    if candidacy is None:
+        return None
+    return current_stage(list(candidacy.stages.all()))
+
+
+def visible_cities(user) -> QuerySet[City]:
+    return cities_visible_to(user).select_related("programme")

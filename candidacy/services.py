@@ -1,0 +1,503 @@
+"""Everything that changes a candidacy's workflow state. Views, admin actions, management
+commands and tests all call these functions; nothing else writes `StageProgress.state`.
+
+Each service checks permission (with the predicates of `candidacy.permissions`), validates,
+changes state inside one transaction with the stage row locked, writes the `Transition` history
+row, and queues e-mail with `transaction.on_commit`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cities.models import City
+from cities.roles import Role
+
+from . import permissions, selectors
+from .models import (
+    Candidacy,
+    Evidence,
+    Grants,
+    SignOff,
+    StageDefinition,
+    StageProgress,
+    StageState,
+    Transition,
+)
+from .validators import evidence_file_type
+
+logger = logging.getLogger(__name__)
+
+
+class WorkflowError(ValidationError):
+    """A move the rules do not allow, with a message the user can act on."""
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, candidate_day)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def _locked(progress: StageProgress) -> StageProgress:
+    """Re-read the stage with its row locked, so two requests cannot move it at once."""
+    return (
+        StageProgress.objects.select_for_update(of=("self",))
+        .select_related("definition", "candidacy__city__programme")
+        .get(pk=progress.pk)
+    )
+
+
+def _record(progress, *, action, by, role, from_state, comment="") -> Transition:
+    return Transition.objects.create(
+        progress=progress,
+        action=action,
+        actor=by,
+        actor_role=role or "",
+        from_state=from_state,
+        to_state=progress.state,
+        comment=comment,
+        round=progress.round,
+    )
+
+
+def _stage_url(progress: StageProgress) -> str:
+    return reverse(
+        "candidacy:stage",
+        kwargs={"city": progress.candidacy.city.slug, "stage": progress.definition.key},
+    )
+
+
+def _notify(progress: StageProgress, recipients, subject: str, body: str) -> None:
+    """Send one e-mail per recipient after the transaction commits."""
+    addresses = sorted({user.email for user in recipients if user.email})
+    if not addresses:
+        return
+    url = _stage_url(progress)
+    messages = [(subject, f"{body}\n\n{url}\n", None, [address]) for address in addresses]
+
+    def send():
+        try:
+            send_mass_mail(messages, fail_silently=False)
+        except Exception:  # mail trouble must not undo a committed sign-off
+            logger.exception("Could not send workflow e-mail for %s", progress)
+
+    transaction.on_commit(send)
+
+
+def _people(progress: StageProgress, roles) -> list:
+    city = progress.candidacy.city
+    query = Q()
+    for role in roles:
+        if role == Role.OFFICE:
+            query |= Q(role_assignments__role=role, role_assignments__city=city)
+        else:
+            query |= Q(role_assignments__role=role, role_assignments__programme=city.programme_id)
+    if not query:
+        return []
+    return list(get_user_model().objects.filter(query, is_active=True).distinct())
+
+
+# --- starting a candidacy ---------------------------------------------------------------------
+
+
+def candidacy_start(*, city: City, started_on: datetime.date | None = None) -> Candidacy:
+    """Create the city's candidacy with one stage per definition of its programme; the first
+    stage opens. Side effects: an 'opened' history row for the first stage."""
+    with transaction.atomic():
+        candidacy, created = Candidacy.objects.get_or_create(
+            city=city, defaults={"started_on": started_on or timezone.localdate()}
+        )
+        if not created:
+            return candidacy
+        definitions = list(
+            StageDefinition.objects.filter(programme_id=city.programme_id).order_by("position")
+        )
+        StageProgress.objects.bulk_create(
+            StageProgress(candidacy=candidacy, definition=definition) for definition in definitions
+        )
+        first = candidacy.stages.order_by("definition__position").first()
+        if first is not None:
+            _open(first, by=None, role="")
+    return candidacy
+
+
+def _open(progress: StageProgress, *, by, role) -> None:
+    from_state = progress.state
+    progress.state = StageState.OPEN
+    progress.opened_at = timezone.now()
+    progress.submitted_at = None
+    progress.save(update_fields=["state", "opened_at", "submitted_at", "updated_at"])
+    _record(progress, action=Transition.Action.OPEN, by=by, role=role, from_state=from_state)
+
+
+def stage_sync_definitions(*, candidacy: Candidacy) -> int:
+    """Add stages for definitions a superuser appended to the programme after the candidacy
+    started. Returns how many were added. They start locked (or open, if all before are done)."""
+    with transaction.atomic():
+        existing = set(candidacy.stages.values_list("definition_id", flat=True))
+        missing = StageDefinition.objects.filter(programme_id=candidacy.city.programme_id).exclude(
+            pk__in=existing
+        )
+        added = StageProgress.objects.bulk_create(
+            StageProgress(candidacy=candidacy, definition=definition) for definition in missing
+        )
+        stages = list(candidacy.stages.select_related("definition"))
+        if stages and all(s.state in (StageState.LOCKED, StageState.APPROVED) for s in stages):
+            first_locked = next((s for s in stages if s.state == StageState.LOCKED), None)
+            if first_locked and all(
+                s.state == StageState.APPROVED
+                for s in stages
+                if s.definition.position < first_locked.definition.position
+            ):
+                _open(first_locked, by=None, role="")
+    return len(added)
+
+
+# --- preparing a stage ------------------------------------------------------------------------
+
+
+def _require_editable(progress: StageProgress, by) -> None:
+    if progress.candidacy.withdrawn_on:
+        raise WorkflowError(
+            _("This candidacy has been withdrawn; its stages can no longer change.")
+        )
+    if not permissions.can_prepare_stage(by, progress):
+        raise PermissionDenied(_("You do not prepare this stage."))
+    if progress.state == StageState.LOCKED:
+        raise WorkflowError(
+            _("This stage is locked: it opens when the stage before it is approved.")
+        )
+    if progress.state == StageState.SUBMITTED:
+        raise WorkflowError(
+            _("This stage has been submitted and is awaiting sign-off; it cannot be changed now.")
+        )
+    if progress.state == StageState.APPROVED:
+        raise WorkflowError(
+            _("This stage is approved. A coordinator must reopen it before it can change.")
+        )
+
+
+def stage_save_draft(*, progress: StageProgress, by, narrative: str) -> StageProgress:
+    """Save the stage's narrative as a draft. No change of state, no history row."""
+    with transaction.atomic():
+        progress = _locked(progress)
+        _require_editable(progress, by)
+        progress.narrative = narrative
+        progress.save(update_fields=["narrative", "updated_at"])
+    return progress
+
+
+def evidence_add(*, progress: StageProgress, by, upload, description: str = "") -> Evidence:
+    """Attach a document after checking its size, type and content."""
+    file_type = evidence_file_type(upload)
+    with transaction.atomic():
+        progress = _locked(progress)
+        _require_editable(progress, by)
+        evidence = Evidence(
+            progress=progress,
+            original_name=upload.name[-200:],
+            content_type=file_type.content_type,
+            size=upload.size,
+            description=description,
+            uploaded_by=by,
+        )
+        evidence.file.save(upload.name, upload, save=False)
+        evidence.save()
+    return evidence
+
+
+def evidence_remove(*, evidence: Evidence, by) -> None:
+    with transaction.atomic():
+        progress = _locked(evidence.progress)
+        _require_editable(progress, by)
+        evidence.file.delete(save=False)
+        evidence.delete()
+
+
+def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgress:
+    """Send a stage to its signatories. Side effects: history row, e-mail to signatories."""
+    with transaction.atomic():
+        progress = _locked(progress)
+        _require_editable(progress, by)
+        if not progress.narrative.strip():
+            raise WorkflowError(_("Write the stage's narrative before submitting it for sign-off."))
+        from_state = progress.state
+        progress.state = StageState.SUBMITTED
+        progress.submitted_at = timezone.now()
+        progress.save(update_fields=["state", "submitted_at", "updated_at"])
+        SignOff.objects.filter(progress=progress).delete()
+        _record(
+            progress,
+            action=Transition.Action.SUBMIT,
+            by=by,
+            role=progress.definition.prepared_by,
+            from_state=from_state,
+            comment=note,
+        )
+        _notify(
+            progress,
+            _people(progress, progress.definition.signatory_roles),
+            _("%(city)s: “%(stage)s” awaits your sign-off")
+            % {"city": progress.candidacy.city, "stage": progress.definition.title},
+            _("The stage has been submitted and awaits your review."),
+        )
+    return progress
+
+
+# --- signing off ------------------------------------------------------------------------------
+
+
+def _require_signatory(progress: StageProgress, by) -> str:
+    if progress.state != StageState.SUBMITTED:
+        raise WorkflowError(_("Only a stage awaiting sign-off can be approved or returned."))
+    if permissions.is_office_of(by, progress.candidacy.city):
+        raise PermissionDenied(_("A city's own office cannot sign off its stages."))
+    role = permissions.signing_role(by, progress)
+    if role is None:
+        if any(
+            permissions.acts_as(by, signed.role, progress) for signed in progress.signoffs.all()
+        ):
+            raise WorkflowError(
+                _("You have already approved this submission; it awaits the other signatories.")
+            )
+        raise PermissionDenied(_("You are not a signatory of this stage."))
+    return role
+
+
+def stage_approve(*, progress: StageProgress, by, comment: str = "") -> StageProgress:
+    """Record the user's approval. When every required signatory has approved, the stage is
+    approved, the next stage opens and any status it grants is given. Side effects: history
+    rows, e-mail to the city's office."""
+    with transaction.atomic():
+        progress = _locked(progress)
+        role = _require_signatory(progress, by)
+        SignOff.objects.create(progress=progress, role=role, user=by, comment=comment)
+        if permissions.pending_signatory_roles(progress):
+            _record(
+                progress,
+                action=Transition.Action.SIGN,
+                by=by,
+                role=role,
+                from_state=progress.state,
+                comment=comment,
+            )
+            return progress
+        from_state = progress.state
+        progress.state = StageState.APPROVED
+        progress.approved_at = timezone.now()
+        progress.save(update_fields=["state", "approved_at", "updated_at"])
+        _record(
+            progress,
+            action=Transition.Action.APPROVE,
+            by=by,
+            role=role,
+            from_state=from_state,
+            comment=comment,
+        )
+        _grant(progress)
+        if progress.definition.repeats:
+            _next_round(progress, by=by, role=role)
+        else:
+            following = _following(progress)
+            if following is not None and following.state == StageState.LOCKED:
+                _open(following, by=by, role=role)
+        _notify(
+            progress,
+            _people(progress, [Role.OFFICE]),
+            _("%(city)s: “%(stage)s” is approved")
+            % {"city": progress.candidacy.city, "stage": progress.definition.title},
+            comment or _("The stage has been approved by every signatory."),
+        )
+    return progress
+
+
+def _following(progress: StageProgress) -> StageProgress | None:
+    return (
+        StageProgress.objects.select_for_update(of=("self",))
+        .filter(
+            candidacy_id=progress.candidacy_id,
+            definition__position__gt=progress.definition.position,
+        )
+        .order_by("definition__position")
+        .first()
+    )
+
+
+def _grant(progress: StageProgress) -> None:
+    definition, candidacy = progress.definition, progress.candidacy
+    today = timezone.localdate()
+    if definition.grants == Grants.CANDIDACY and candidacy.candidate_since is None:
+        candidacy.candidate_since = today
+        candidacy.save(update_fields=["candidate_since"])
+    elif definition.grants == Grants.RECOGNITION:
+        candidacy.recognised_since = candidacy.recognised_since or today
+        candidacy.recognised_until = _add_months(today, definition.validity_months)
+        candidacy.save(update_fields=["recognised_since", "recognised_until"])
+
+
+def _next_round(progress: StageProgress, *, by, role) -> None:
+    """An approved ongoing review opens the next review round at once."""
+    progress.round += 1
+    progress.narrative = ""
+    progress.save(update_fields=["round", "narrative", "updated_at"])
+    SignOff.objects.filter(progress=progress).delete()
+    from_state = progress.state
+    progress.state = StageState.OPEN
+    progress.opened_at = timezone.now()
+    progress.save(update_fields=["state", "opened_at", "updated_at"])
+    _record(progress, action=Transition.Action.RENEW, by=by, role=role, from_state=from_state)
+
+
+def stage_return(*, progress: StageProgress, by, comment: str) -> StageProgress:
+    """Send a submitted stage back to its preparer with the reason. Clears every approval given
+    to this submission. Side effects: history row, e-mail to the preparer."""
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        progress = _locked(progress)
+        role = _require_signatory_for_return(progress, by)
+        if not comment:
+            raise WorkflowError(_("Say what needs to change: a return needs a comment."))
+        SignOff.objects.filter(progress=progress).delete()
+        from_state = progress.state
+        progress.state = StageState.RETURNED
+        progress.opened_at = timezone.now()
+        progress.save(update_fields=["state", "opened_at", "updated_at"])
+        _record(
+            progress,
+            action=Transition.Action.RETURN,
+            by=by,
+            role=role,
+            from_state=from_state,
+            comment=comment,
+        )
+        _notify(
+            progress,
+            _people(progress, [progress.definition.prepared_by]),
+            _("%(city)s: “%(stage)s” was returned")
+            % {"city": progress.candidacy.city, "stage": progress.definition.title},
+            comment,
+        )
+    return progress
+
+
+def _require_signatory_for_return(progress: StageProgress, by) -> str:
+    """Any signatory of the stage may return it, even one who already approved it."""
+    if progress.state != StageState.SUBMITTED:
+        raise WorkflowError(_("Only a stage awaiting sign-off can be approved or returned."))
+    if permissions.is_office_of(by, progress.candidacy.city):
+        raise PermissionDenied(_("A city's own office cannot sign off its stages."))
+    for role in progress.definition.signatory_roles:
+        if permissions.acts_as(by, role, progress):
+            return role
+    raise PermissionDenied(_("You are not a signatory of this stage."))
+
+
+# --- coordinators' corrections ----------------------------------------------------------------
+
+
+def stage_reopen(*, progress: StageProgress, by, reason: str) -> StageProgress:
+    """Reopen an approved stage while no later stage has been submitted. The stage after it
+    locks again and any status the stage granted is withdrawn. Side effects: history rows."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        progress = _locked(progress)
+        if not permissions.can_reopen_stage(by, progress):
+            if progress.state != StageState.APPROVED:
+                raise WorkflowError(_("Only an approved stage can be reopened."))
+            raise PermissionDenied(_("Only the programme's coordinator can reopen a stage."))
+        if not reason:
+            raise WorkflowError(_("Give the reason for reopening the stage."))
+        later = list(
+            StageProgress.objects.select_for_update(of=("self",))
+            .select_related("definition")
+            .filter(
+                candidacy_id=progress.candidacy_id,
+                definition__position__gt=progress.definition.position,
+            )
+        )
+        if any(stage.state not in (StageState.LOCKED, StageState.OPEN) for stage in later):
+            raise WorkflowError(
+                _(
+                    "A later stage has already been submitted, so this stage can no longer be "
+                    "reopened."
+                )
+            )
+        SignOff.objects.filter(progress=progress).delete()
+        from_state = progress.state
+        progress.state = StageState.OPEN
+        progress.approved_at = None
+        progress.opened_at = timezone.now()
+        progress.save(update_fields=["state", "approved_at", "opened_at", "updated_at"])
+        _record(
+            progress,
+            action=Transition.Action.REOPEN,
+            by=by,
+            role=Role.COORDINATOR,
+            from_state=from_state,
+            comment=reason,
+        )
+        for stage in later:
+            if stage.state == StageState.OPEN:
+                stage.state = StageState.LOCKED
+                stage.save(update_fields=["state", "updated_at"])
+                _record(
+                    stage,
+                    action=Transition.Action.LOCK,
+                    by=by,
+                    role=Role.COORDINATOR,
+                    from_state=StageState.OPEN,
+                    comment=reason,
+                )
+        candidacy = progress.candidacy
+        if progress.definition.grants == Grants.CANDIDACY:
+            candidacy.candidate_since = None
+            candidacy.save(update_fields=["candidate_since"])
+        elif progress.definition.grants == Grants.RECOGNITION:
+            candidacy.recognised_since = candidacy.recognised_until = None
+            candidacy.save(update_fields=["recognised_since", "recognised_until"])
+    return progress
+
+
+def candidacy_withdraw(*, candidacy: Candidacy, by, reason: str) -> Candidacy:
+    """Withdraw a city from the programme (coordinator). Recorded on the current stage."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        candidacy = (
+            Candidacy.objects.select_for_update().select_related("city").get(pk=candidacy.pk)
+        )
+        if candidacy.withdrawn_on:
+            raise WorkflowError(_("This candidacy has already been withdrawn."))
+        if not permissions.can_withdraw_candidacy(by, candidacy):
+            raise PermissionDenied(_("Only the programme's coordinator can withdraw a city."))
+        if not reason:
+            raise WorkflowError(_("Give the reason for withdrawing the candidacy."))
+        candidacy.withdrawn_on = timezone.localdate()
+        candidacy.save(update_fields=["withdrawn_on"])
+        current = selectors.city_pipeline(candidacy.city)[1]
+        current = selectors.current_stage(current)
+        if current is not None:
+            _record(
+                current,
+                action=Transition.Action.WITHDRAW,
+                by=by,
+                role=Role.COORDINATOR,
+                from_state=current.state,
+                comment=reason,
+            )
+    return candidacy

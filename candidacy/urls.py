@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "candidacy"
+
+urlpatterns = [
+    path("home/", views.home, name="home"),
+    path("queue/", views.queue, name="queue"),
+    path("programmes/<slug:programme>/", views.programme_overview, name="overview"),
+    path("cities/<slug:city>/", views.city_detail, name="city"),
+    path("cities/<slug:city>/stages/<slug:stage>/", views.stage_detail, name="stage"),
+    path("cities/<slug:city>/stages/<slug:stage>/save/", views.stage_save, name="stage-save"),
+    path("cities/<slug:city>/stages/<slug:stage>/decide/", views.stage_decide, name="stage-decide"),
+    path("cities/<slug:city>/stages/<slug:stage>/reopen/", views.stage_reopen, name="stage-reopen"),
+    path(
+        "cities/<slug:city>/stages/<slug:stage>/evidence/",
+        views.evidence_upload,
+        name="evidence-upload",
+    ),
+    path(
+        "cities/<slug:city>/stages/<slug:stage>/evidence/<int:pk>/",
+        views.evidence_download,
+        name="evidence-download",
+    ),
+    path(
+        "cities/<slug:city>/stages/<slug:stage>/evidence/<int:pk>/delete/",
+        views.evidence_delete,
+        name="evidence-delete",
+    ),
+]

@@ -1,0 +1,276 @@
+"""Pages that move a city through its stages. Thin: they find the object in the user's scope,
+call a selector or a service, and render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cities.models import City
+from cities.permissions import (
+    cities_visible_to,
+    programmes_visible_to,
+    roles_of,
+    scope_of,
+)
+from cities.roles import Role
+
+from . import permissions, selectors, services
+from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm, ReopenForm
+from .models import Evidence, StageProgress
+
+
+def _visible_city(user, slug) -> City:
+    return get_object_or_404(cities_visible_to(user).select_related("programme"), slug=slug)
+
+
+def _visible_stage(user, city_slug, stage_key) -> StageProgress:
+    city = _visible_city(user, city_slug)
+    progress = get_object_or_404(
+        StageProgress.objects.select_related("definition", "candidacy__city__programme"),
+        candidacy__city=city,
+        definition__key=stage_key,
+    )
+    return progress
+
+
+def _error_text(error) -> str:
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+@login_required
+def home(request):
+    """Where a user lands after signing in: their city, their overview or their queue."""
+    scope = scope_of(request.user)
+    roles = roles_of(request.user)
+    if roles == {Role.OFFICE} and len(scope.office_city_ids) == 1:
+        city = City.objects.get(pk=next(iter(scope.office_city_ids)))
+        return redirect("candidacy:city", city=city.slug)
+    if Role.COORDINATOR in roles and len(scope.coordinated_programme_ids) == 1:
+        programme = programmes_visible_to(request.user).get(
+            pk=next(iter(scope.coordinated_programme_ids))
+        )
+        return redirect("candidacy:overview", programme=programme.key)
+    if roles == {Role.EVALUATOR}:
+        return redirect("candidacy:queue")
+    return render(
+        request,
+        "candidacy/home.html",
+        {
+            "cities": cities_visible_to(request.user).select_related("programme"),
+            "programmes": programmes_visible_to(request.user),
+        },
+    )
+
+
+@login_required
+def city_detail(request, city):
+    city = _visible_city(request.user, city)
+    candidacy, stages = selectors.city_pipeline(city)
+    current = selectors.current_stage(stages)
+    return render(
+        request,
+        "candidacy/city_detail.html",
+        {"city": city, "candidacy": candidacy, "stages": stages, "current": current},
+    )
+
+
+def _render_stage(request, progress, *, status=200, **forms):
+    user = request.user
+    can_edit = permissions.can_edit_stage(user, progress)
+    can_sign = permissions.can_sign_stage(user, progress)
+    can_reopen = permissions.can_reopen_stage(user, progress)
+    context = {
+        "city": progress.candidacy.city,
+        "progress": progress,
+        "definition": progress.definition,
+        "evidence": progress.evidence.select_related("uploaded_by"),
+        "signoffs": progress.signoffs.select_related("user"),
+        "pending_roles": permissions.pending_signatory_roles(progress),
+        "history": selectors.stage_history(progress),
+        "can_edit": can_edit,
+        "can_sign": can_sign,
+        "can_reopen": can_reopen,
+        "signing_role": permissions.signing_role(user, progress),
+        "narrative_form": forms.get("narrative_form")
+        or (NarrativeForm(initial={"narrative": progress.narrative}) if can_edit else None),
+        "evidence_form": forms.get("evidence_form") or (EvidenceForm() if can_edit else None),
+        "decision_form": forms.get("decision_form") or (DecisionForm() if can_sign else None),
+        "reopen_form": forms.get("reopen_form") or (ReopenForm() if can_reopen else None),
+        "last_return": progress.transitions.filter(action="return").order_by("-pk").first(),
+    }
+    return render(request, "candidacy/stage_detail.html", context, status=status)
+
+
+@login_required
+def stage_detail(request, city, stage):
+    progress = _visible_stage(request.user, city, stage)
+    return _render_stage(request, progress)
+
+
+@login_required
+@require_POST
+def stage_save(request, city, stage):
+    """Save the narrative as a draft, or save it and submit the stage for sign-off."""
+    progress = _visible_stage(request.user, city, stage)
+    if not permissions.can_prepare_stage(request.user, progress):
+        raise PermissionDenied
+    form = NarrativeForm(request.POST)
+    if not form.is_valid():
+        return _render_stage(request, progress, status=400, narrative_form=form)
+    try:
+        progress = services.stage_save_draft(
+            progress=progress, by=request.user, narrative=form.cleaned_data["narrative"]
+        )
+        if "submit" in request.POST:
+            services.stage_submit(progress=progress, by=request.user)
+            messages.success(request, _("The stage was submitted for sign-off."))
+        else:
+            messages.success(request, _("Draft saved."))
+    except services.WorkflowError as error:
+        messages.error(request, _error_text(error))
+        return _render_stage(request, progress, status=400, narrative_form=form)
+    return redirect(progress_url(progress))
+
+
+@login_required
+@require_POST
+def evidence_upload(request, city, stage):
+    progress = _visible_stage(request.user, city, stage)
+    if not permissions.can_prepare_stage(request.user, progress):
+        raise PermissionDenied
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _render_stage(request, progress, status=400, evidence_form=form)
+    try:
+        services.evidence_add(
+            progress=progress,
+            by=request.user,
+            upload=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+        )
+    except services.WorkflowError as error:
+        messages.error(request, _error_text(error))
+        return _render_stage(request, progress, status=400, evidence_form=form)
+    messages.success(request, _("The document was attached."))
+    return redirect(progress_url(progress))
+
+
+def _visible_evidence(request, city, stage, pk) -> Evidence:
+    progress = _visible_stage(request.user, city, stage)
+    return get_object_or_404(Evidence.objects.select_related("progress"), pk=pk, progress=progress)
+
+
+@login_required
+def evidence_download(request, city, stage, pk):
+    evidence = _visible_evidence(request, city, stage, pk)
+    try:
+        handle = evidence.file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404(_("The document's file is missing.")) from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+    return response
+
+
+@login_required
+@require_POST
+def evidence_delete(request, city, stage, pk):
+    evidence = _visible_evidence(request, city, stage, pk)
+    progress = evidence.progress
+    try:
+        services.evidence_remove(evidence=evidence, by=request.user)
+    except services.WorkflowError as error:
+        messages.error(request, _error_text(error))
+        return redirect(progress_url(progress))
+    messages.success(request, _("The document was removed."))
+    return redirect(progress_url(progress))
+
+
+@login_required
+@require_POST
+def stage_decide(request, city, stage):
+    """Approve or return a submitted stage."""
+    progress = _visible_stage(request.user, city, stage)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The decision was not recorded: see the form below."))
+        return _render_stage(request, progress, status=400, decision_form=form)
+    try:
+        if form.cleaned_data["decision"] == DecisionForm.APPROVE:
+            progress = services.stage_approve(
+                progress=progress, by=request.user, comment=form.cleaned_data["comment"]
+            )
+            messages.success(request, _("Your approval was recorded."))
+        else:
+            services.stage_return(
+                progress=progress, by=request.user, comment=form.cleaned_data["comment"]
+            )
+            messages.success(request, _("The stage was returned with your comment."))
+    except services.WorkflowError as error:
+        messages.error(request, _error_text(error))
+        return _render_stage(request, progress, status=400, decision_form=form)
+    return redirect(progress_url(progress))
+
+
+@login_required
+@require_POST
+def stage_reopen(request, city, stage):
+    progress = _visible_stage(request.user, city, stage)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        return _render_stage(request, progress, status=400, reopen_form=form)
+    try:
+        services.stage_reopen(
+            progress=progress, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.WorkflowError as error:
+        messages.error(request, _error_text(error))
+        return _render_stage(request, progress, status=400, reopen_form=form)
+    messages.success(request, _("The stage was reopened."))
+    return redirect(progress_url(progress))
+
+
+@login_required
+def programme_overview(request, programme):
+    programme = get_object_or_404(programmes_visible_to(request.user), key=programme)
+    definitions = list(programme.stage_definitions.order_by("position"))
+    form = OverviewFilterForm(request.GET or None, definitions=definitions)
+    stage_key = state = ""
+    if form.is_bound and form.is_valid():
+        stage_key, state = form.cleaned_data["stage"], form.cleaned_data["state"]
+    rows = selectors.programme_overview(programme, stage_key=stage_key, state=state)
+    return render(
+        request,
+        "candidacy/overview.html",
+        {"programme": programme, "rows": rows, "form": form, "definitions": definitions},
+    )
+
+
+@login_required
+def queue(request):
+    stages = selectors.signoff_queue(request.user)
+    return render(request, "candidacy/queue.html", {"stages": stages})
+
+
+def public_cities(request):
+    """Deliberately public: which cities are where (no narrative, no evidence, no people)."""
+    cities = list(selectors.public_cities())
+    for city in cities:
+        city.current = selectors.current_of(city)
+    return render(request, "candidacy/public_cities.html", {"cities": cities})
+
+
+def progress_url(progress: StageProgress) -> str:
+    return reverse(
+        "candidacy:stage",
+        kwargs={"city": progress.candidacy.city.slug, "stage": progress.definition.key},
+    )

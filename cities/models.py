@@ -1,0 +1,139 @@
+"""Countries, their national CFC programmes, the cities taking part, and who works where."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .roles import Role
+
+
+class Country(models.Model):
+    """A country that runs a national Child-Friendly Cities programme."""
+
+    code = models.CharField(_("ISO code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+
+class Programme(models.Model):
+    """A country's national CFC programme: who coordinates it and the calendar it dates in.
+
+    Its ordered stage definitions live in `candidacy.StageDefinition`.
+    """
+
+    class Calendar(models.TextChoices):
+        GREGORIAN = "gregorian", _("Gregorian")
+        SOLAR_HIJRI = "solar_hijri", _("Solar Hijri")
+
+    key = models.SlugField(_("key"), unique=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="programmes")
+    name = models.CharField(_("name"), max_length=200)
+    coordinating_body = models.CharField(_("coordinating body"), max_length=300)
+    calendar = models.CharField(
+        _("calendar"), max_length=20, choices=Calendar.choices, default=Calendar.GREGORIAN
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def __str__(self):
+        return self.name
+
+
+class City(models.Model):
+    """A municipality taking part in its country's programme."""
+
+    slug = models.SlugField(_("key"), unique=True)
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="cities")
+    name = models.CharField(_("name"), max_length=120)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    joined_on = models.DateField(_("joined the programme on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def __str__(self):
+        return self.name
+
+
+class District(models.Model):
+    """An urban district of a city (Isfahan has 15); plans and indicators may be per district."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="districts")
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["city", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "number"], name="district_number_per_city")
+        ]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self):
+        return self.name
+
+
+class RoleAssignment(models.Model):
+    """Gives a user a role and its scope: office staff of one city, or a coordinator or
+    evaluator of one programme. A user may hold several assignments."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, null=True, blank=True, related_name="role_assignments"
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+    )
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role=Role.OFFICE, city__isnull=False, programme__isnull=True)
+                    | (
+                        models.Q(role__in=[Role.COORDINATOR, Role.EVALUATOR])
+                        & models.Q(city__isnull=True, programme__isnull=False)
+                    )
+                ),
+                name="role_assignment_scope_matches_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "city", "programme"], name="role_assignment_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.city or self.programme}"
+
+    def clean(self):
+        if self.role == Role.OFFICE and (self.city_id is None or self.programme_id is not None):
+            raise ValidationError(_("Office staff are assigned to a city, not a programme."))
+        if self.role in (Role.COORDINATOR, Role.EVALUATOR) and (
+            self.programme_id is None or self.city_id is not None
+        ):
+            raise ValidationError(
+                _("Coordinators and evaluators are assigned to a programme, not a city.")
+            )

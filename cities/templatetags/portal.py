@@ -1,0 +1,109 @@
+"""Template helpers: dates in the reader's calendar, state colours, role names."""
+
+import datetime
+
+import jdatetime
+from django import template
+from django.utils import formats, timezone
+from django.utils.translation import get_language
+
+from candidacy.models import StageState
+from cities.roles import Role
+
+register = template.Library()
+
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_JALALI_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
+
+
+def solar_hijri(day: datetime.date) -> str:
+    """A date in the Solar Hijri calendar with Persian month names and digits."""
+    jalali = jdatetime.date.fromgregorian(date=day)
+    text = f"{jalali.day} {_JALALI_MONTHS[jalali.month - 1]} {jalali.year}"
+    return text.translate(_PERSIAN_DIGITS)
+
+
+@register.filter
+def cfc_date(value, with_time=False):
+    """Format a date or datetime for the active language: Solar Hijri in Persian."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        day = value.date()
+    else:
+        day = value
+    if (get_language() or "").startswith("fa"):
+        text = solar_hijri(day)
+        if with_time and isinstance(value, datetime.datetime):
+            text += " " + value.strftime("%H:%M").translate(_PERSIAN_DIGITS)
+        return text
+    if with_time and isinstance(value, datetime.datetime):
+        return formats.date_format(value, "DATETIME_FORMAT")
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+@register.filter
+def digits(value):
+    """Numbers in the reader's digits (Persian digits in Persian)."""
+    text = str(value)
+    if (get_language() or "").startswith("fa"):
+        return text.translate(_PERSIAN_DIGITS)
+    return text
+
+
+_STATE_CLASSES = {
+    StageState.LOCKED: "secondary",
+    StageState.OPEN: "primary",
+    StageState.SUBMITTED: "warning",
+    StageState.RETURNED: "danger",
+    StageState.APPROVED: "success",
+}
+
+
+@register.filter
+def state_class(state):
+    return _STATE_CLASSES.get(state, "secondary")
+
+
+@register.filter
+def state_label(state):
+    try:
+        return StageState(state).label
+    except ValueError:
+        return state
+
+
+@register.filter
+def role_label(role):
+    try:
+        return Role(role).label
+    except ValueError:
+        return role
+
+
+_STATUS_CLASSES = {
+    "preparing": "secondary",
+    "candidate": "info",
+    "recognised": "success",
+    "lapsed": "warning",
+    "withdrawn": "dark",
+}
+
+
+@register.filter
+def status_class(status):
+    return _STATUS_CLASSES.get(status, "secondary")

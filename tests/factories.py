@@ -1,0 +1,209 @@
+"""factory-boy factories for every app. `candidacy_with_stages` builds a real pipeline through
+the services, as the portal does."""
+
+import factory
+from django.contrib.auth import get_user_model
+
+from candidacy.models import Preparer, StageDefinition, StageKind
+from cities.models import City, Country, District, Programme, RoleAssignment
+from cities.roles import Role
+from stakeholders.models import Council, CouncilMember, CouncilType, Organisation
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.PostGenerationMethodCall("set_password", "cfc-test")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    name = factory.Sequence(lambda n: f"Country {n}")
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    key = factory.Sequence(lambda n: f"programme-{n}")
+    country = factory.SubFactory(CountryFactory)
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    coordinating_body = "Ministry"
+
+
+class StageDefinitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StageDefinition
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    key = factory.Sequence(lambda n: f"stage-{n}")
+    kind = StageKind.OFFICE_FORMATION
+    title = factory.Sequence(lambda n: f"Stage {n}")
+    prepared_by = Preparer.CITY
+    signed_by_coordinator = True
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = City
+
+    slug = factory.Sequence(lambda n: f"city-{n}")
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"City {n}")
+    region = "North"
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    city = factory.SubFactory(CityFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    name = factory.LazyAttribute(lambda district: f"District {district.number}")
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.OFFICE
+
+
+class CouncilTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CouncilType
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    key = factory.Sequence(lambda n: f"council-type-{n}")
+    name = factory.Sequence(lambda n: f"Council type {n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    city = factory.SubFactory(CityFactory)
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    inside_municipality = True
+
+
+class CouncilFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Council
+
+    city = factory.SubFactory(CityFactory)
+    council_type = factory.LazyAttribute(
+        lambda council: CouncilTypeFactory(programme=council.city.programme)
+    )
+    name = factory.Sequence(lambda n: f"Council {n}")
+
+
+class CouncilMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CouncilMember
+
+    council = factory.SubFactory(CouncilFactory)
+    organisation = factory.LazyAttribute(
+        lambda member: OrganisationFactory(city=member.council.city)
+    )
+    representative = factory.Faker("name")
+    position = "Director"
+    contact = factory.Faker("email")
+
+
+def make_programme(*, steps=None, **kwargs) -> Programme:
+    """A programme with a small but complete sequence:
+    1 city→coordinator, 2 city→coordinator+evaluator (joint), 3 evaluator→evaluator (grants
+    candidacy), 4 evaluator→evaluator (grants recognition, 24 months), 5 ongoing review."""
+    programme = ProgrammeFactory(**kwargs)
+    steps = steps or [
+        dict(
+            key="office",
+            kind=StageKind.OFFICE_FORMATION,
+            prepared_by=Preparer.CITY,
+            signed_by_coordinator=True,
+        ),
+        dict(
+            key="joint",
+            kind=StageKind.EVALUATION,
+            prepared_by=Preparer.CITY,
+            signed_by_coordinator=True,
+            signed_by_evaluator=True,
+        ),
+        dict(
+            key="candidacy",
+            kind=StageKind.CANDIDACY,
+            prepared_by=Preparer.EVALUATOR,
+            signed_by_coordinator=False,
+            signed_by_evaluator=True,
+            grants="candidacy",
+        ),
+        dict(
+            key="badge",
+            kind=StageKind.RECOGNITION,
+            prepared_by=Preparer.EVALUATOR,
+            signed_by_coordinator=False,
+            signed_by_evaluator=True,
+            grants="recognition",
+            validity_months=24,
+        ),
+        dict(
+            key="review",
+            kind=StageKind.ONGOING_REVIEW,
+            prepared_by=Preparer.CITY,
+            signed_by_coordinator=True,
+            signed_by_evaluator=True,
+            grants="recognition",
+            validity_months=24,
+        ),
+    ]
+    for position, step in enumerate(steps, start=1):
+        StageDefinitionFactory(
+            programme=programme, position=position, title=step["key"].title(), **step
+        )
+    return programme
+
+
+def make_city(programme: Programme, **kwargs) -> City:
+    """A city of the programme with its candidacy started (first stage open)."""
+    from candidacy.services import candidacy_start
+
+    city = CityFactory(programme=programme, **kwargs)
+    candidacy_start(city=city)
+    return city
+
+
+def office_user(city: City, **kwargs):
+    user = UserFactory(**kwargs)
+    RoleAssignmentFactory(user=user, role=Role.OFFICE, city=city)
+    return user
+
+
+def coordinator_user(programme: Programme, **kwargs):
+    user = UserFactory(is_staff=True, **kwargs)
+    RoleAssignmentFactory(user=user, role=Role.COORDINATOR, programme=programme)
+    return user
+
+
+def evaluator_user(programme: Programme, **kwargs):
+    user = UserFactory(**kwargs)
+    RoleAssignmentFactory(user=user, role=Role.EVALUATOR, programme=programme)
+    return user

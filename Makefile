@@ -49,3 +49,7 @@ check-deploy: setup
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
+
+# Screenshots of the main pages in English and Persian (needs `make run` serving on PORT).
+screenshots: $(VENV)/.installed
+	$(PY) docs/screenshots.py http://127.0.0.1:$(PORT) screenshots

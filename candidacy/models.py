@@ -107,6 +107,9 @@ class StageDefinition(models.Model):
             roles.append(Role.EVALUATOR)
         return roles
 
+    def get_signatory_labels(self) -> list:
+        return [Role(role).label for role in self.signatory_roles]
+
     @property
     def is_joint(self) -> bool:
         return self.signed_by_coordinator and self.signed_by_evaluator

@@ -1,0 +1,385 @@
+"""The admin as coordinators use it. Workflow state is never a field here: it is shown
+read-only, and the actions call the same services as the views."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Subquery
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from cities.admin import CityAdmin as BaseCityAdmin
+from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline
+from cities.models import City
+
+from . import services
+from .models import (
+    Candidacy,
+    CandidacyStatus,
+    Evidence,
+    SignOff,
+    StageDefinition,
+    StageProgress,
+    StageState,
+    Transition,
+)
+
+
+@admin.register(StageDefinition)
+class StageDefinitionAdmin(ProgrammeScopedAdmin):
+    """Superusers edit a programme's sequence; coordinators read their programme's."""
+
+    programme_lookup = "programme_id"
+    list_display = [
+        "programme",
+        "position",
+        "title",
+        "kind",
+        "prepared_by",
+        "signatories",
+        "grants",
+        "validity_months",
+    ]
+    list_display_links = ["title"]
+    list_filter = ["programme", "kind", "prepared_by"]
+    search_fields = ["title", "key"]
+    ordering = ["programme", "position"]
+
+    @admin.display(description=_("signed off by"))
+    def signatories(self, obj):
+        return ", ".join(str(label) for label in obj.get_signatory_labels())
+
+
+def _current_stage_subquery(field):
+    return Subquery(
+        StageProgress.objects.filter(candidacy=OuterRef("pk"))
+        .exclude(state=StageState.APPROVED)
+        .order_by("definition__position")
+        .values(field)[:1]
+    )
+
+
+class CurrentStageFilter(admin.SimpleListFilter):
+    title = _("current stage")
+    parameter_name = "stage"
+
+    def lookups(self, request, model_admin):
+        definitions = StageDefinition.objects.filter(
+            programme__in=model_admin.get_queryset(request).values("city__programme")
+        ).select_related("programme")
+        seen = {}
+        for definition in definitions.order_by("position"):
+            seen.setdefault(definition.key, f"{definition.position}. {gettext(definition.title)}")
+        return list(seen.items())
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(current_key=self.value())
+        return queryset
+
+
+class CurrentStateFilter(admin.SimpleListFilter):
+    title = _("state of the current stage")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return StageState.choices
+
+    def queryset(self, request, queryset):
+        if self.value() == StageState.APPROVED:
+            return queryset.filter(current_key__isnull=True)
+        if self.value():
+            return queryset.filter(current_state=self.value())
+        return queryset
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return CandidacyStatus.choices
+
+    def queryset(self, request, queryset):
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        value = self.value()
+        if value == CandidacyStatus.WITHDRAWN:
+            return queryset.filter(withdrawn_on__isnull=False)
+        active = queryset.filter(withdrawn_on__isnull=True)
+        if value == CandidacyStatus.LAPSED:
+            return active.filter(recognised_until__lt=today)
+        if value == CandidacyStatus.RECOGNISED:
+            return active.filter(recognised_until__gte=today)
+        if value == CandidacyStatus.CANDIDATE:
+            return active.filter(recognised_until__isnull=True, candidate_since__isnull=False)
+        if value == CandidacyStatus.PREPARING:
+            return active.filter(recognised_until__isnull=True, candidate_since__isnull=True)
+        return queryset
+
+
+class StageProgressInline(ScopedInline, admin.TabularInline):
+    model = StageProgress
+    extra = 0
+    can_delete = False
+    fields = ["stage", "state", "round", "opened_at", "submitted_at", "approved_at"]
+    readonly_fields = fields
+    ordering = ["definition__position"]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("definition")
+
+    @admin.display(description=_("stage"))
+    def stage(self, obj):
+        return f"{obj.definition.position}. {gettext(obj.definition.title)}"
+
+
+@admin.register(Candidacy)
+class CandidacyAdmin(ProgrammeScopedAdmin):
+    programme_lookup = "city__programme_id"
+    list_display = [
+        "city",
+        "region",
+        "programme",
+        "status_label",
+        "current_stage",
+        "current_state_label",
+    ]
+    list_filter = [
+        CurrentStageFilter,
+        CurrentStateFilter,
+        StatusFilter,
+        "city__region",
+        "city__programme",
+    ]
+    search_fields = ["city__name", "city__region"]
+    list_select_related = ["city__programme"]
+    fields = [
+        "city",
+        "started_on",
+        "status_label",
+        "candidate_since",
+        "recognised_since",
+        "recognised_until",
+        "withdrawn_on",
+        "history",
+    ]
+    readonly_fields = fields
+    inlines = [StageProgressInline]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                current_key=_current_stage_subquery("definition__key"),
+                current_title=_current_stage_subquery("definition__title"),
+                current_position=_current_stage_subquery("definition__position"),
+                current_state=_current_stage_subquery("state"),
+            )
+        )
+
+    @admin.display(description=_("region"), ordering="city__region")
+    def region(self, obj):
+        return obj.city.region
+
+    @admin.display(description=_("programme"))
+    def programme(self, obj):
+        return obj.city.programme
+
+    @admin.display(description=_("status"))
+    def status_label(self, obj):
+        return obj.get_status_display()
+
+    @admin.display(description=_("current stage"), ordering="current_position")
+    def current_stage(self, obj):
+        if getattr(obj, "current_key", None) is None:
+            return gettext("All stages approved")
+        return f"{obj.current_position}. {gettext(obj.current_title)}"
+
+    @admin.display(description=_("state"))
+    def current_state_label(self, obj):
+        state = getattr(obj, "current_state", None)
+        return StageState(state).label if state else StageState.APPROVED.label
+
+    @admin.display(description=_("history"))
+    def history(self, obj):
+        entries = (
+            Transition.objects.filter(progress__candidacy=obj)
+            .select_related("actor", "progress__definition")
+            .order_by("-created_at", "-pk")[:200]
+        )
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
+            (
+                (
+                    entry.created_at.strftime("%Y-%m-%d %H:%M"),
+                    gettext(entry.progress.definition.title),
+                    entry.get_action_display(),
+                    f"{entry.actor or '–'} ({entry.get_actor_role_display() or '–'})",
+                    entry.get_from_state_display(),
+                    entry.get_to_state_display(),
+                    entry.comment,
+                )
+                for entry in entries
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+            "<th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            gettext("When"),
+            gettext("Stage"),
+            gettext("Action"),
+            gettext("Who"),
+            gettext("State"),
+            gettext("Comment"),
+            rows,
+        )
+
+
+class TransitionInline(ScopedInline, admin.TabularInline):
+    model = Transition
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "actor", "actor_role", "from_state", "to_state", "comment"]
+    readonly_fields = fields
+    ordering = ["-created_at", "-pk"]
+
+
+class SignOffInline(ScopedInline, admin.TabularInline):
+    model = SignOff
+    extra = 0
+    can_delete = False
+    fields = ["role", "user", "signed_at", "comment"]
+    readonly_fields = fields
+
+
+class EvidenceInline(ScopedInline, admin.TabularInline):
+    model = Evidence
+    extra = 0
+    can_delete = False
+    fields = ["original_name", "description", "content_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment for the preparer"),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text=_("Required: say what needs to change."),
+    )
+
+
+def _run(modeladmin, request, queryset, service, **kwargs):
+    done = 0
+    for progress in queryset.select_related("definition", "candidacy__city__programme"):
+        try:
+            service(progress=progress, by=request.user, **kwargs)
+            done += 1
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            modeladmin.message_user(request, f"{progress}: {text}", messages.ERROR)
+    return done
+
+
+@admin.register(StageProgress)
+class StageProgressAdmin(ProgrammeScopedAdmin):
+    programme_lookup = "candidacy__city__programme_id"
+    list_display = ["city", "stage", "state", "round", "submitted_at", "signed"]
+    list_filter = [
+        "state",
+        "candidacy__city__programme",
+        "definition__kind",
+        "candidacy__city__region",
+    ]
+    search_fields = ["candidacy__city__name", "definition__title"]
+    list_select_related = ["candidacy__city", "definition"]
+    fields = [
+        "city",
+        "stage",
+        "state",
+        "round",
+        "narrative",
+        "opened_at",
+        "submitted_at",
+        "approved_at",
+    ]
+    readonly_fields = fields
+    inlines = [SignOffInline, EvidenceInline, TransitionInline]
+    actions = ["approve_stages", "return_stages"]
+    ordering = ["submitted_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("signoffs")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # nothing here is edited by hand; use the actions
+
+    @admin.display(description=_("city"), ordering="candidacy__city__name")
+    def city(self, obj):
+        return obj.candidacy.city
+
+    @admin.display(description=_("stage"), ordering="definition__position")
+    def stage(self, obj):
+        return f"{obj.definition.position}. {gettext(obj.definition.title)}"
+
+    @admin.display(description=_("signed so far"))
+    def signed(self, obj):
+        return ", ".join(str(signoff.get_role_display()) for signoff in obj.signoffs.all())
+
+    @admin.action(description=_("Approve the selected stages"))
+    def approve_stages(self, request, queryset):
+        done = _run(self, request, queryset, services.stage_approve)
+        if done:
+            self.message_user(
+                request,
+                gettext("Your approval was recorded on %(count)d stage(s).") % {"count": done},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Return the selected stages with a comment"))
+    def return_stages(self, request, queryset):
+        form = ReturnForm(request.POST if "confirm" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            done = _run(
+                self,
+                request,
+                queryset,
+                services.stage_return,
+                comment=form.cleaned_data["comment"],
+            )
+            if done:
+                self.message_user(
+                    request,
+                    gettext("%(count)d stage(s) returned.") % {"count": done},
+                    messages.SUCCESS,
+                )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Return stages with a comment"),
+            "stages": queryset.select_related("definition", "candidacy__city"),
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/candidacy/return_stages.html", context)
+
+
+admin.site.unregister(City)
+
+
+@admin.register(City)
+class CityAdmin(BaseCityAdmin):
+    """A city added here starts its candidacy at once (first stage open)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            services.candidacy_start(city=obj)

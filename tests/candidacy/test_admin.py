@@ -1,0 +1,147 @@
+"""The admin as coordinators use it: scoped to their programme, state read-only, and actions
+that approve or return through the services."""
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+
+from candidacy import services
+from candidacy.models import Candidacy, StageProgress, StageState, Transition
+
+
+def _submit(world, city, office):
+    stage = world.stage(city, "office")
+    services.stage_save_draft(progress=stage, by=office, narrative="The office is formed.")
+    return services.stage_submit(progress=stage, by=office)
+
+
+@pytest.mark.django_db
+def test_coordinator_sees_only_their_programme(client, world):
+    client.force_login(world.coordinator_a)
+    page = client.get(reverse("admin:candidacy_candidacy_changelist"))
+    assert page.status_code == 200
+    assert "City A" in page.text and "City A2" in page.text
+    assert "City B" not in page.text
+    other = world.city_b.candidacy
+    url = reverse("admin:candidacy_candidacy_change", args=[other.pk])
+    assert client.get(url).status_code in (302, 403, 404)
+
+
+@pytest.mark.django_db
+def test_candidacy_filters_by_current_stage_state_and_region(client, world):
+    _submit(world, world.city_a, world.office_a)
+    world.city_a2.region = "South"
+    world.city_a2.save()
+    client.force_login(world.coordinator_a)
+    url = reverse("admin:candidacy_candidacy_changelist")
+    submitted = client.get(url, {"state": StageState.SUBMITTED})
+    assert "City A<" in submitted.text and "City A2" not in submitted.text
+    south = client.get(url, {"city__region": "South"})
+    assert "City A2" in south.text and "City A<" not in south.text
+    by_stage = client.get(url, {"stage": "office"})
+    assert "City A2" in by_stage.text
+
+
+@pytest.mark.django_db
+def test_stage_state_cannot_be_edited_in_the_admin(client, world):
+    stage = _submit(world, world.city_a, world.office_a)
+    client.force_login(world.coordinator_a)
+    url = reverse("admin:candidacy_stageprogress_change", args=[stage.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="state"' not in page.text
+    client.post(url, {"state": StageState.APPROVED})
+    stage.refresh_from_db()
+    assert stage.state == StageState.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_admin_action_approves_through_the_service(client, world):
+    stage = _submit(world, world.city_a, world.office_a)
+    client.force_login(world.coordinator_a)
+    client.post(
+        reverse("admin:candidacy_stageprogress_changelist"),
+        {"action": "approve_stages", ACTION_CHECKBOX_NAME: [stage.pk]},
+    )
+    stage.refresh_from_db()
+    assert stage.state == StageState.APPROVED
+    assert world.stage(world.city_a, "joint").state == StageState.OPEN
+    last = Transition.objects.filter(progress=stage).latest("pk")
+    assert (last.actor, last.actor_role, last.to_state) == (
+        world.coordinator_a,
+        "coordinator",
+        StageState.APPROVED,
+    )
+
+
+@pytest.mark.django_db
+def test_admin_return_needs_a_comment(client, world):
+    stage = _submit(world, world.city_a, world.office_a)
+    client.force_login(world.coordinator_a)
+    url = reverse("admin:candidacy_stageprogress_changelist")
+    data = {"action": "return_stages", ACTION_CHECKBOX_NAME: [stage.pk], "confirm": "1"}
+    refused = client.post(url, {**data, "comment": "  "})
+    assert refused.status_code == 200
+    assert "This field is required" in refused.text
+    stage.refresh_from_db()
+    assert stage.state == StageState.SUBMITTED
+    client.post(url, {**data, "comment": "Attach the decree."})
+    stage.refresh_from_db()
+    assert stage.state == StageState.RETURNED
+    assert Transition.objects.filter(progress=stage, comment="Attach the decree.").exists()
+
+
+@pytest.mark.django_db
+def test_admin_action_cannot_touch_another_programme(client, world):
+    stage = _submit(world, world.city_b, world.office_b)
+    client.force_login(world.coordinator_a)
+    client.post(
+        reverse("admin:candidacy_stageprogress_changelist"),
+        {"action": "approve_stages", ACTION_CHECKBOX_NAME: [stage.pk]},
+    )
+    stage.refresh_from_db()
+    assert stage.state == StageState.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_city_added_in_the_admin_starts_its_candidacy(client, world):
+    client.force_login(world.coordinator_a)
+    response = client.post(
+        reverse("admin:cities_city_add"),
+        {
+            "name": "New Town",
+            "slug": "new-town",
+            "programme": world.programme_a.pk,
+            "region": "East",
+            "districts-TOTAL_FORMS": "0",
+            "districts-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content
+    candidacy = Candidacy.objects.get(city__slug="new-town")
+    assert candidacy.stages.get(definition__key="office").state == StageState.OPEN
+    refused = client.post(
+        reverse("admin:cities_city_add"),
+        {
+            "name": "Foreign Town",
+            "slug": "foreign-town",
+            "programme": world.programme_b.pk,
+            "districts-TOTAL_FORMS": "0",
+            "districts-INITIAL_FORMS": "0",
+        },
+    )
+    assert refused.status_code == 200
+    assert not StageProgress.objects.filter(candidacy__city__slug="foreign-town").exists()
+
+
+@pytest.mark.django_db
+def test_stage_definitions_are_edited_by_superusers_only(client, world, superuser):
+    definition = world.programme_a.stage_definitions.get(key="office")
+    url = reverse("admin:candidacy_stagedefinition_change", args=[definition.pk])
+    client.force_login(world.coordinator_a)
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"title": "Changed"}).status_code == 403
+    definition.refresh_from_db()
+    assert definition.title != "Changed"
+    client.force_login(superuser)
+    assert 'name="title"' in client.get(url).text

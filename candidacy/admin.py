@@ -43,7 +43,7 @@ class StageDefinitionAdmin(ProgrammeScopedAdmin):
         "validity_months",
     ]
     list_display_links = ["title"]
-    list_filter = ["programme", "kind", "prepared_by"]
+    list_filter = [("programme", admin.RelatedOnlyFieldListFilter), "kind", "prepared_by"]
     search_fields = ["title", "key"]
     ordering = ["programme", "position"]
 
@@ -154,7 +154,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         CurrentStateFilter,
         StatusFilter,
         "city__region",
-        "city__programme",
+        ("city__programme", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["city__name", "city__region"]
     list_select_related = ["city__programme"]
@@ -294,7 +294,7 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
     list_display = ["city", "stage", "state", "round", "submitted_at", "signed"]
     list_filter = [
         "state",
-        "candidacy__city__programme",
+        ("candidacy__city__programme", admin.RelatedOnlyFieldListFilter),
         "definition__kind",
         "candidacy__city__region",
     ]

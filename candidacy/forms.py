@@ -18,7 +18,7 @@ class _CrispyForm(forms.Form):
 class NarrativeForm(_CrispyForm):
     narrative = forms.CharField(
         label=_("Narrative"),
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
         required=False,
         help_text=_(
             "What the city has done for this stage. Never name a child or give a "
@@ -49,7 +49,7 @@ class DecisionForm(_CrispyForm):
     )
     comment = forms.CharField(
         label=_("Comment"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         required=False,
         help_text=_("Required when you return the stage: say what needs to change."),
     )
@@ -68,7 +68,7 @@ class DecisionForm(_CrispyForm):
 
 class ReopenForm(_CrispyForm):
     reason = forms.CharField(
-        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"})
     )
 
 

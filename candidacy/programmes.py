@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from cities.models import Country, Programme
 
@@ -46,9 +46,9 @@ class ProgrammeSpec:
 IRAN = ProgrammeSpec(
     key="iran",
     country_code="IR",
-    country_name=N_("Iran"),
-    name=N_("Iran's Child-Friendly Cities programme"),
-    coordinating_body=N_(
+    country_name=gettext_noop("Iran"),
+    name=gettext_noop("Iran's Child-Friendly Cities programme"),
+    coordinating_body=gettext_noop(
         "Ministry of Interior (Centre for International Affairs) with the Organization of "
         "Municipalities and Village Administrations and the UNICEF country office"
     ),
@@ -57,26 +57,30 @@ IRAN = ProgrammeSpec(
         Step(
             "office-formation",
             StageKind.OFFICE_FORMATION,
-            N_("Office formation"),
+            gettext_noop("Office formation"),
             CITY,
             True,
-            description=N_("The municipality forms its CFC office under the national directive."),
+            description=gettext_noop(
+                "The municipality forms its CFC office under the national directive."
+            ),
         ),
         Step(
             "cfc-database",
             StageKind.CFC_DATABASE,
-            N_("CFC database"),
+            gettext_noop("CFC database"),
             CITY,
             True,
-            description=N_("Children's information is centralised in the office's database."),
+            description=gettext_noop(
+                "Children's information is centralised in the office's database."
+            ),
         ),
         Step(
             "childrens-atlas",
             StageKind.CHILDRENS_ATLAS,
-            N_("Children's atlas"),
+            gettext_noop("Children's atlas"),
             CITY,
             True,
-            description=N_(
+            description=gettext_noop(
                 "The situation of the city's children is assessed by need, urban "
                 "environment and the spaces where people work with children."
             ),
@@ -84,38 +88,40 @@ IRAN = ProgrammeSpec(
         Step(
             "stocktake",
             StageKind.STOCKTAKE,
-            N_("Stocktake"),
+            gettext_noop("Stocktake"),
             CITY,
             True,
-            description=N_(
+            description=gettext_noop(
                 "What the city has already done for children is reviewed and summarised."
             ),
         ),
         Step(
             "situation-analysis",
             StageKind.SITUATION_ANALYSIS,
-            N_("Situation analysis"),
+            gettext_noop("Situation analysis"),
             CITY,
             True,
-            description=N_("The gap between today and what a child-friendly city requires."),
+            description=gettext_noop(
+                "The gap between today and what a child-friendly city requires."
+            ),
         ),
         Step(
             "plans",
             StageKind.PLANS,
-            N_("Plans"),
+            gettext_noop("Plans"),
             CITY,
             True,
-            description=N_(
+            description=gettext_noop(
                 "A five-year strategic plan and one-year operational plans that close the gaps."
             ),
         ),
         Step(
             "plan-submission",
             StageKind.SUBMISSION,
-            N_("Plan submission"),
+            gettext_noop("Plan submission"),
             CITY,
             True,
-            description=N_(
+            description=gettext_noop(
                 "The plans go to the national Organization of Municipalities with a "
                 "request for candidacy."
             ),
@@ -123,10 +129,10 @@ IRAN = ProgrammeSpec(
         Step(
             "request-to-unicef",
             StageKind.SUBMISSION,
-            N_("Request to UNICEF"),
+            gettext_noop("Request to UNICEF"),
             COORD,
             True,
-            description=N_(
+            description=gettext_noop(
                 "The Organization of Municipalities and the Ministry of Interior's "
                 "international office send the request to UNICEF."
             ),
@@ -134,30 +140,30 @@ IRAN = ProgrammeSpec(
         Step(
             "joint-evaluation",
             StageKind.EVALUATION,
-            N_("Joint evaluation"),
+            gettext_noop("Joint evaluation"),
             EVAL,
             True,
             True,
-            description=N_(
+            description=gettext_noop(
                 "The ministry's international office and UNICEF evaluate the plans and actions."
             ),
         ),
         Step(
             "candidacy",
             StageKind.CANDIDACY,
-            N_("Candidacy"),
+            gettext_noop("Candidacy"),
             EVAL,
             evaluator=True,
             grants=Grants.CANDIDACY,
-            description=N_("The city becomes a candidate."),
+            description=gettext_noop("The city becomes a candidate."),
         ),
         Step(
             "final-evaluation",
             StageKind.EVALUATION,
-            N_("Final evaluation"),
+            gettext_noop("Final evaluation"),
             EVAL,
             evaluator=True,
-            description=N_(
+            description=gettext_noop(
                 "Evaluation for the badge, on the strategic plan and three to five "
                 "years of performance."
             ),
@@ -165,33 +171,33 @@ IRAN = ProgrammeSpec(
         Step(
             "badge",
             StageKind.RECOGNITION,
-            N_("Badge"),
+            gettext_noop("Badge"),
             EVAL,
             evaluator=True,
             grants=Grants.RECOGNITION,
             validity_months=48,
-            description=N_(
+            description=gettext_noop(
                 "The city receives the badge and enters permanent evaluation to keep it."
             ),
         ),
         Step(
             "network-membership",
             StageKind.NETWORK_MEMBERSHIP,
-            N_("Network membership"),
+            gettext_noop("Network membership"),
             CITY,
             True,
-            description=N_("The city starts its activity in UNICEF's CFC network."),
+            description=gettext_noop("The city starts its activity in UNICEF's CFC network."),
         ),
         Step(
             "ongoing-review",
             StageKind.ONGOING_REVIEW,
-            N_("Ongoing review"),
+            gettext_noop("Ongoing review"),
             CITY,
             True,
             True,
             grants=Grants.RECOGNITION,
             validity_months=48,
-            description=N_(
+            description=gettext_noop(
                 "Periodic monitoring reports and re-evaluation; a badge that is not renewed lapses."
             ),
         ),
@@ -201,9 +207,9 @@ IRAN = ProgrammeSpec(
 KAZAKHSTAN = ProgrammeSpec(
     key="kazakhstan",
     country_code="KZ",
-    country_name=N_("Kazakhstan"),
-    name=N_("Kazakhstan's Child-Friendly Cities programme"),
-    coordinating_body=N_(
+    country_name=gettext_noop("Kazakhstan"),
+    name=gettext_noop("Kazakhstan's Child-Friendly Cities programme"),
+    coordinating_body=gettext_noop(
         "Ministry of Education and Science (Committee for children's rights protection) with UNICEF"
     ),
     calendar=Programme.Calendar.GREGORIAN,
@@ -211,10 +217,10 @@ KAZAKHSTAN = ProgrammeSpec(
         Step(
             "memorandum",
             StageKind.MEMORANDUM,
-            N_("Memorandum with the akimat"),
+            gettext_noop("Memorandum with the akimat"),
             COORD,
             True,
-            description=N_(
+            description=gettext_noop(
                 "The Committee for children's rights protection signs a memorandum "
                 "with the city's akimat."
             ),
@@ -222,22 +228,28 @@ KAZAKHSTAN = ProgrammeSpec(
         Step(
             "situation-study",
             StageKind.SITUATION_ANALYSIS,
-            N_("Study of the situation of children and families"),
+            gettext_noop("Study of the situation of children and families"),
             CITY,
             True,
         ),
         Step(
             "coordination-council",
             StageKind.COUNCIL,
-            N_("Interdepartmental coordination council"),
+            gettext_noop("Interdepartmental coordination council"),
             CITY,
             True,
         ),
-        Step("strategic-programme", StageKind.PLANS, N_("Strategic programme adopted"), CITY, True),
+        Step(
+            "strategic-programme",
+            StageKind.PLANS,
+            gettext_noop("Strategic programme adopted"),
+            CITY,
+            True,
+        ),
         Step(
             "assessment",
             StageKind.EVALUATION,
-            N_("Assessment (governance structures, sector results, children's views)"),
+            gettext_noop("Assessment (governance structures, sector results, children's views)"),
             EVAL,
             True,
             True,
@@ -245,7 +257,7 @@ KAZAKHSTAN = ProgrammeSpec(
         Step(
             "accreditation",
             StageKind.CANDIDACY,
-            N_("Accreditation"),
+            gettext_noop("Accreditation"),
             EVAL,
             evaluator=True,
             grants=Grants.CANDIDACY,
@@ -253,7 +265,7 @@ KAZAKHSTAN = ProgrammeSpec(
         Step(
             "certification",
             StageKind.RECOGNITION,
-            N_("Certification"),
+            gettext_noop("Certification"),
             EVAL,
             True,
             True,
@@ -263,7 +275,7 @@ KAZAKHSTAN = ProgrammeSpec(
         Step(
             "ongoing-review",
             StageKind.ONGOING_REVIEW,
-            N_("Ongoing review"),
+            gettext_noop("Ongoing review"),
             CITY,
             True,
             True,
@@ -276,15 +288,17 @@ KAZAKHSTAN = ProgrammeSpec(
 LITHUANIA = ProgrammeSpec(
     key="lithuania",
     country_code="LT",
-    country_name=N_("Lithuania"),
-    name=N_("Lithuania's Child-Friendly Cities programme"),
-    coordinating_body=N_("UNICEF Lithuania (national committee), in the Nordic-Baltic network"),
+    country_name=gettext_noop("Lithuania"),
+    name=gettext_noop("Lithuania's Child-Friendly Cities programme"),
+    coordinating_body=gettext_noop(
+        "UNICEF Lithuania (national committee), in the Nordic-Baltic network"
+    ),
     calendar=Programme.Calendar.GREGORIAN,
     steps=(
         Step(
             "memorandum",
             StageKind.MEMORANDUM,
-            N_("Memorandum of cooperation"),
+            gettext_noop("Memorandum of cooperation"),
             CITY,
             True,
             grants=Grants.CANDIDACY,
@@ -292,24 +306,36 @@ LITHUANIA = ProgrammeSpec(
         Step(
             "working-group",
             StageKind.COUNCIL,
-            N_("Working group and coordinator appointed"),
+            gettext_noop("Working group and coordinator appointed"),
             CITY,
             True,
         ),
         Step(
             "situation-analysis",
             StageKind.SITUATION_ANALYSIS,
-            N_("Situation analysis with a survey of children"),
+            gettext_noop("Situation analysis with a survey of children"),
             CITY,
             True,
         ),
-        Step("action-plan", StageKind.PLANS, N_("Action plan adopted by the council"), CITY, True),
-        Step("implementation-report", StageKind.REPORT, N_("Implementation report"), CITY, True),
-        Step("evaluation", StageKind.EVALUATION, N_("Evaluation"), EVAL, evaluator=True),
+        Step(
+            "action-plan",
+            StageKind.PLANS,
+            gettext_noop("Action plan adopted by the council"),
+            CITY,
+            True,
+        ),
+        Step(
+            "implementation-report",
+            StageKind.REPORT,
+            gettext_noop("Implementation report"),
+            CITY,
+            True,
+        ),
+        Step("evaluation", StageKind.EVALUATION, gettext_noop("Evaluation"), EVAL, evaluator=True),
         Step(
             "recognition",
             StageKind.RECOGNITION,
-            N_("Recognition"),
+            gettext_noop("Recognition"),
             EVAL,
             evaluator=True,
             grants=Grants.RECOGNITION,
@@ -318,7 +344,7 @@ LITHUANIA = ProgrammeSpec(
         Step(
             "ongoing-review",
             StageKind.ONGOING_REVIEW,
-            N_("Ongoing review"),
+            gettext_noop("Ongoing review"),
             CITY,
             True,
             True,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
@@ -77,7 +78,7 @@ def _record(progress, *, action, by, role, from_state, comment="") -> Transition
 
 
 def _stage_url(progress: StageProgress) -> str:
-    return reverse(
+    return settings.PORTAL_BASE_URL.rstrip("/") + reverse(
         "candidacy:stage",
         kwargs={"city": progress.candidacy.city.slug, "stage": progress.definition.key},
     )
@@ -172,11 +173,15 @@ def stage_sync_definitions(*, candidacy: Candidacy) -> int:
 # --- preparing a stage ------------------------------------------------------------------------
 
 
-def _require_editable(progress: StageProgress, by) -> None:
+def _require_not_withdrawn(progress: StageProgress) -> None:
     if progress.candidacy.withdrawn_on:
         raise WorkflowError(
             _("This candidacy has been withdrawn; its stages can no longer change.")
         )
+
+
+def _require_editable(progress: StageProgress, by) -> None:
+    _require_not_withdrawn(progress)
     if not permissions.can_prepare_stage(by, progress):
         raise PermissionDenied(_("You do not prepare this stage."))
     if progress.state == StageState.LOCKED:
@@ -264,6 +269,7 @@ def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgres
 
 
 def _require_signatory(progress: StageProgress, by) -> str:
+    _require_not_withdrawn(progress)
     if progress.state != StageState.SUBMITTED:
         raise WorkflowError(_("Only a stage awaiting sign-off can be approved or returned."))
     if permissions.is_office_of(by, progress.candidacy.city):
@@ -398,6 +404,7 @@ def stage_return(*, progress: StageProgress, by, comment: str) -> StageProgress:
 
 def _require_signatory_for_return(progress: StageProgress, by) -> str:
     """Any signatory of the stage may return it, even one who already approved it."""
+    _require_not_withdrawn(progress)
     if progress.state != StageState.SUBMITTED:
         raise WorkflowError(_("Only a stage awaiting sign-off can be approved or returned."))
     if permissions.is_office_of(by, progress.candidacy.city):
@@ -417,6 +424,7 @@ def stage_reopen(*, progress: StageProgress, by, reason: str) -> StageProgress:
     reason = (reason or "").strip()
     with transaction.atomic():
         progress = _locked(progress)
+        _require_not_withdrawn(progress)
         if not permissions.can_reopen_stage(by, progress):
             if progress.state != StageState.APPROVED:
                 raise WorkflowError(_("Only an approved stage can be reopened."))

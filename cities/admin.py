@@ -40,7 +40,7 @@ class CityAdmin(ProgrammeScopedAdmin):
     coordinator_can_change = True
     coordinator_can_add = True
     list_display = ["name", "region", "programme", "joined_on"]
-    list_filter = ["programme", "region"]
+    list_filter = [("programme", admin.RelatedOnlyFieldListFilter), "region"]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DistrictInline]

@@ -22,6 +22,7 @@ def test_coordinator_sees_only_their_programme(client, world):
     assert page.status_code == 200
     assert "City A" in page.text and "City A2" in page.text
     assert "City B" not in page.text
+    assert "Beta programme" not in page.text  # not even in the list filters
     other = world.city_b.candidacy
     url = reverse("admin:candidacy_candidacy_change", args=[other.pk])
     assert client.get(url).status_code in (302, 403, 404)

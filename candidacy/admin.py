@@ -47,6 +47,13 @@ class StageDefinitionAdmin(ProgrammeScopedAdmin):
     search_fields = ["title", "key"]
     ordering = ["programme", "position"]
 
+    def save_model(self, request, obj, form, change):
+        """A stage appended to a running programme is added to every candidacy at once."""
+        super().save_model(request, obj, form, change)
+        if not change:
+            for candidacy in Candidacy.objects.filter(city__programme=obj.programme_id):
+                services.stage_sync_definitions(candidacy=candidacy)
+
     @admin.display(description=_("signed off by"))
     def signatories(self, obj):
         return ", ".join(str(label) for label in obj.get_signatory_labels())

@@ -95,9 +95,32 @@ class CouncilMember(models.Model):
         related_name="seats",
         verbose_name=_("organisation"),
     )
-    representative = models.CharField(_("representative"), max_length=200, blank=True)
-    position = models.CharField(_("position"), max_length=200, blank=True)
-    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    representative = models.CharField(
+        _("representative"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The adult who represents the organisation. A child's name or other personal "
+            "data does not belong here."
+        ),
+    )
+    position = models.CharField(
+        _("position"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The representative's job title. A child's personal data does not belong here."
+        ),
+    )
+    contact = models.CharField(
+        _("contact"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A work e-mail or telephone of the adult representative. A child's contact or "
+            "other personal data does not belong here."
+        ),
+    )
     seat_role = models.CharField(
         _("role in the council"), max_length=20, choices=SeatRole.choices, default=SeatRole.MEMBER
     )
@@ -114,6 +137,7 @@ class CouncilMember(models.Model):
                 | models.Q(term_start__isnull=True)
                 | models.Q(term_end__gte=models.F("term_start")),
                 name="member_term_ends_after_start",
+                violation_error_message=_("The term cannot end before it starts."),
             )
         ]
 

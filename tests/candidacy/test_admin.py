@@ -146,3 +146,25 @@ def test_stage_definitions_are_edited_by_superusers_only(client, world, superuse
     assert definition.title != "Changed"
     client.force_login(superuser)
     assert 'name="title"' in client.get(url).text
+
+
+@pytest.mark.django_db
+def test_stage_appended_by_a_superuser_reaches_running_candidacies(client, world, superuser):
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:candidacy_stagedefinition_add"),
+        {
+            "programme": world.programme_a.pk,
+            "position": 6,
+            "key": "network",
+            "kind": "network_membership",
+            "title": "Network membership",
+            "prepared_by": "office",
+            "signed_by_coordinator": "on",
+            "grants": "",
+        },
+    )
+    assert response.status_code == 302, response.content
+    for city in (world.city_a, world.city_a2):
+        assert world.stage(city, "network").state == StageState.LOCKED
+    assert not world.city_b.candidacy.stages.filter(definition__key="network").exists()

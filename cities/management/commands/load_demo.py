@@ -1,0 +1,445 @@
+"""`manage.py load_demo`: fill an empty database with the demo data of `cities.demo` and print
+the demo logins. On a database that already holds cities it changes nothing and only prints
+the logins, so `make run` can run it every time.
+
+Candidacies move only through `candidacy.services`, exactly as the portal's users move them;
+afterwards the timestamps of what happened are dated back (with queryset updates of the date
+fields only, never of a state) so that the history reads as the years it stands for.
+"""
+
+from __future__ import annotations
+
+import datetime
+from calendar import monthrange
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.db.models import Case, F, Value, When
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from candidacy import services
+from candidacy.models import Candidacy, Grants, SignOff, StageProgress, Transition
+from candidacy.programmes import PROGRAMMES, programme_load
+from cities import demo
+from cities.models import City, District, Programme, RoleAssignment
+from cities.roles import Role
+from stakeholders.models import Council, CouncilMember, CouncilType, Organisation
+
+PASSWORD = "cfc-demo"  # noqa: S105 - the documented password of the demo logins
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo data (the Iran, Kazakhstan and Lithuania programmes, their cities, "
+        "candidacies, councils and demo logins) into an empty database, and print the logins."
+    )
+
+    def handle(self, *args, **options):
+        if City.objects.exists():
+            self.stdout.write("The database already holds cities: the demo data was not loaded.")
+        else:
+            # Replaying years of history must not e-mail anyone: the workflow services queue
+            # their notifications on commit, so the dummy backend covers the commit too.
+            with (
+                override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+                transaction.atomic(),
+            ):
+                demo_load(today=timezone.localdate())
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Loaded the demo data: {Programme.objects.count()} programmes, "
+                    f"{City.objects.count()} cities, {get_user_model().objects.count()} users."
+                )
+            )
+        self._print_logins()
+
+    def _print_logins(self):
+        countries = {spec.key: spec.country_name for spec in PROGRAMMES}
+        city_names = {row.slug: row.name for rows in demo.CITIES.values() for row in rows}
+        lines = [("admin", "superuser", "everything")]
+        for user in demo.FEATURED_USERS:
+            scope = city_names[user.scope] if user.role == Role.OFFICE else countries[user.scope]
+            lines.append((user.username, str(Role(user.role).label), scope))
+        others = len(city_names) - sum(u.role == Role.OFFICE for u in demo.FEATURED_USERS)
+        lines.append(
+            ("<city>.office", str(Role.OFFICE.label), f"each of the other {others} cities")
+        )
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for every one: {PASSWORD})")
+        self.stdout.write(f"  {'username':<24} {'role':<22} scope")
+        for username, role, scope in lines:
+            self.stdout.write(f"  {username:<24} {role:<22} {scope}")
+        self.stdout.write("  e.g. tehran.office, bandar-abbas.office, ust-kamenogorsk.office")
+
+
+def demo_load(*, today: datetime.date) -> None:
+    """Create the whole demo data set. Call inside a transaction, on a database without cities."""
+    programmes = {spec.key: programme_load(spec) for spec in PROGRAMMES}
+    cities = _cities_create(programmes)
+    people = _users_create(programmes, cities)
+    plans = {plan.slug: plan for plan in demo.city_plans(today)}
+    for slug, city in cities.items():
+        key = city.programme.key
+        replay = _Replay(
+            city,
+            {
+                Role.OFFICE: people[demo.office_username(slug)],
+                Role.COORDINATOR: people[f"{key}.coordinator"],
+                Role.EVALUATOR: people[f"{key}.evaluator"],
+            },
+        )
+        replay.run(plans[slug], today=today)
+    _councils_create(programmes, cities)
+
+
+def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
+    cities = City.objects.bulk_create(
+        City(
+            slug=row.slug,
+            programme=programmes[key],
+            name=row.name,
+            region=row.region,
+            joined_on=row.joined_on,
+        )
+        for key, rows in demo.CITIES.items()
+        for row in rows
+    )
+    by_slug = {city.slug: city for city in cities}
+    District.objects.bulk_create(
+        District(city=by_slug["isfahan"], number=number, name=f"District {number}")
+        for number in range(1, demo.ISFAHAN_DISTRICTS + 1)
+    )
+    return by_slug
+
+
+def _users_create(programmes: dict[str, Programme], cities: dict[str, City]) -> dict:
+    User = get_user_model()
+    password = make_password(PASSWORD)  # hashed once: the hasher is slow on purpose
+    rows = [demo.ADMIN, *demo.office_users()]
+    rows += [user for user in demo.FEATURED_USERS if user.role != Role.OFFICE]
+    users = User.objects.bulk_create(
+        User(
+            username=row.username,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            email=row.email,
+            password=password,
+            is_superuser=row is demo.ADMIN,
+            is_staff=row is demo.ADMIN or row.role == Role.COORDINATOR,
+        )
+        for row in rows
+    )
+    by_username = {user.username: user for user in users}
+    RoleAssignment.objects.bulk_create(
+        RoleAssignment(
+            user=by_username[row.username],
+            role=row.role,
+            city=cities[row.scope] if row.role == Role.OFFICE else None,
+            programme=programmes[row.scope] if row.role != Role.OFFICE else None,
+        )
+        for row in rows
+        if row.role
+    )
+    return by_username
+
+
+# --- moving a city through its stages -----------------------------------------------------------
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
+def _months_after(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later (the month's last day if it is shorter), as the services
+    compute a badge's validity."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
+def _spread(
+    start: datetime.date, known: dict[int, datetime.date], count: int, end: datetime.date
+) -> list[datetime.date]:
+    """Approval dates for `count` steps: the known ones as given, the last one on `end` unless
+    known, the others evenly between their known neighbours (or the start)."""
+    if count == 0:
+        return []
+    known = {count - 1: end, **known}
+    points = sorted([(-1, start), *known.items()])
+    if any(points[k][1] >= points[k + 1][1] for k in range(len(points) - 1)):
+        raise ValueError(f"Demo dates out of order: {points}")
+    dates = []
+    for index in range(count):
+        if index in known:
+            dates.append(known[index])
+            continue
+        (i0, d0), (i1, d1) = next(
+            (points[k], points[k + 1])
+            for k in range(len(points) - 1)
+            if points[k][0] < index < points[k + 1][0]
+        )
+        dates.append(d0 + (d1 - d0) * (index - i0) / (i1 - i0))
+    return dates
+
+
+class _Replay:
+    """Moves one city's candidacy to where its `demo.CityPlan` says, through the workflow
+    services, then dates each step back to when it happened."""
+
+    def __init__(self, city: City, people: dict[str, object]):
+        self.city = city
+        self.people = people
+        self.candidacy_id = None
+        self.calls: list[tuple[datetime.datetime, datetime.datetime]] = []
+
+    def run(self, plan: demo.CityPlan, *, today: datetime.date) -> None:
+        candidacy = self._call(
+            _moment(plan.started_on),
+            services.candidacy_start,
+            city=self.city,
+            started_on=plan.started_on,
+        )
+        self.candidacy_id = candidacy.pk
+        stages = list(
+            candidacy.stages.select_related("definition", "candidacy__city__programme").order_by(
+                "definition__position"
+            )
+        )
+        target = next(stage for stage in stages if stage.definition.key == plan.stage)
+        before = [s for s in stages if s.definition.position < target.definition.position]
+        steps = [(stage, 1) for stage in before]
+        steps += [(target, number) for number in range(1, len(plan.reviews) + 1)]
+        known = {
+            index: plan.approved_on[stage.definition.key]
+            for index, (stage, _) in enumerate(steps[: len(before)])
+            if stage.definition.key in plan.approved_on
+        }
+        known.update({len(before) + n: day for n, day in enumerate(plan.reviews)})
+        event = today - datetime.timedelta(days=plan.days_ago)
+        target_opened = event - datetime.timedelta(
+            days={demo.OPEN: 0, demo.SUBMITTED: 30, demo.SIGNED: 40, demo.RETURNED: 45}[plan.state]
+        )
+        approvals = _spread(plan.started_on, known, len(steps), target_opened)
+
+        opened = _moment(plan.started_on)
+        for (stage, round_number), day in zip(steps, approvals, strict=True):
+            approved = _moment(day)
+            self._complete(
+                stage, round_number, opened, approved, plan.detours.get(stage.definition.key)
+            )
+            opened = approved
+        self._leave(target, len(plan.reviews) + 1, plan, opened, _moment(event), today)
+        self._backdate()
+
+    # -- one stage --
+
+    def _narrative(self, stage: StageProgress, round_number: int) -> str:
+        return demo.narrative(
+            self.city.programme.key,
+            self.city.slug,
+            self.city.name,
+            self.city.joined_on,
+            stage.definition.key,
+            round_number,
+        )
+
+    def _preparer(self, stage: StageProgress):
+        return self.people[stage.definition.prepared_by]
+
+    def _complete(self, stage, round_number, opened, approved, detour: str | None) -> None:
+        """Prepare, submit and have every signatory approve the stage (after one return, if
+        the plan says so)."""
+        span = approved - opened
+        text = self._narrative(stage, round_number)
+        self._call(
+            opened + span / 6,
+            services.stage_save_draft,
+            progress=stage,
+            by=self._preparer(stage),
+            narrative=text,
+        )
+        if detour:
+            self._call(
+                opened + span * 0.3, services.stage_submit, progress=stage, by=self._preparer(stage)
+            )
+            returned = opened + span * 0.45
+            self._call(
+                returned,
+                services.stage_return,
+                progress=stage,
+                by=self.people[stage.definition.signatory_roles[0]],
+                comment=detour,
+            )
+            revised = f"{text}\n\n{demo.REVISION_NOTE.format(day=returned)}"
+            self._call(
+                opened + span * 0.55,
+                services.stage_save_draft,
+                progress=stage,
+                by=self._preparer(stage),
+                narrative=revised,
+            )
+        submitted = approved - min(datetime.timedelta(days=21), span / 3)
+        self._call(submitted, services.stage_submit, progress=stage, by=self._preparer(stage))
+        roles = stage.definition.signatory_roles
+        if len(roles) > 1:
+            first = approved - min(datetime.timedelta(days=7), (approved - submitted) / 2)
+            self._call(first, services.stage_approve, progress=stage, by=self.people[roles[0]])
+        real_today = timezone.localdate()
+        self._call(approved, services.stage_approve, progress=stage, by=self.people[roles[-1]])
+        self._date_grants(stage, approved.date(), real_today)
+
+    def _leave(self, stage, round_number, plan: demo.CityPlan, opened, event, today) -> None:
+        """Put the current stage in the state the plan names."""
+        text = self._narrative(stage, round_number)
+        preparer = self._preparer(stage)
+        roles = stage.definition.signatory_roles
+        if plan.state == demo.OPEN:
+            drafted = min(
+                opened + (_moment(today) - opened) / 2, _moment(today) - datetime.timedelta(days=1)
+            )
+            self._call(
+                drafted, services.stage_save_draft, progress=stage, by=preparer, narrative=text
+            )
+            return
+        self._call(
+            opened + (event - opened) / 3,
+            services.stage_save_draft,
+            progress=stage,
+            by=preparer,
+            narrative=text,
+        )
+        if plan.state == demo.SUBMITTED:
+            self._call(event, services.stage_submit, progress=stage, by=preparer)
+        elif plan.state == demo.SIGNED:
+            if roles != [Role.COORDINATOR, Role.EVALUATOR]:
+                raise ValueError(f"{plan.slug}: {plan.stage} is not a joint stage")
+            self._call(
+                event - datetime.timedelta(days=12),
+                services.stage_submit,
+                progress=stage,
+                by=preparer,
+            )
+            self._call(
+                event,
+                services.stage_approve,
+                progress=stage,
+                by=self.people[Role.COORDINATOR],
+                comment="The plans and actions meet the ministry's criteria.",
+            )
+        elif plan.state == demo.RETURNED:
+            self._call(
+                event - datetime.timedelta(days=10),
+                services.stage_submit,
+                progress=stage,
+                by=preparer,
+            )
+            self._call(
+                event,
+                services.stage_return,
+                progress=stage,
+                by=self.people[roles[0]],
+                comment=plan.comment,
+            )
+        else:
+            raise ValueError(f"{plan.slug}: unknown state {plan.state!r}")
+
+    # -- dating what happened --
+
+    def _call(self, when: datetime.datetime, service, **kwargs):
+        """Call a workflow service now, noting when in the story it happened."""
+        self.calls.append((timezone.now(), when.replace(hour=9 + when.hour // 3)))
+        return service(**kwargs)
+
+    def _backdate(self) -> None:
+        """Give every timestamp the services wrote the time its call stands for: a value
+        written at or after the start of call N (and before call N+1) gets call N's time. Only
+        timestamps change here; states stay as the services left them."""
+
+        def dated(name):
+            return Case(
+                *(
+                    When(**{f"{name}__gte": began}, then=Value(when))
+                    for began, when in reversed(self.calls)
+                ),
+                default=F(name),
+            )
+
+        Transition.objects.filter(progress__candidacy_id=self.candidacy_id).update(
+            created_at=dated("created_at")
+        )
+        SignOff.objects.filter(progress__candidacy_id=self.candidacy_id).update(
+            signed_at=dated("signed_at")
+        )
+        StageProgress.objects.filter(candidacy_id=self.candidacy_id).update(
+            **{
+                name: dated(name)
+                for name in ("opened_at", "submitted_at", "approved_at", "updated_at")
+            }
+        )
+
+    def _date_grants(self, stage: StageProgress, day: datetime.date, real_today) -> None:
+        """The status dates an approval granted, as of the day it happened."""
+        definition = stage.definition
+        candidacy = Candidacy.objects.filter(pk=self.candidacy_id)
+        if definition.grants == Grants.CANDIDACY:
+            candidacy.filter(candidate_since=real_today).update(candidate_since=day)
+        elif definition.grants == Grants.RECOGNITION:
+            candidacy.filter(recognised_since=real_today).update(recognised_since=day)
+            candidacy.update(recognised_until=_months_after(day, definition.validity_months))
+
+
+# --- councils -----------------------------------------------------------------------------------
+
+
+def _councils_create(programmes: dict[str, Programme], cities: dict[str, City]) -> None:
+    types = {
+        (key, row.key): CouncilType(
+            programme=programmes[key],
+            key=row.key,
+            name=row.name,
+            involves_children=row.involves_children,
+        )
+        for key, rows in demo.COUNCIL_TYPES.items()
+        for row in rows
+    }
+    CouncilType.objects.bulk_create(types.values())
+    rows = demo.councils()
+    organisations: dict[tuple[str, str], Organisation] = {}
+    for row in rows:
+        for seat in row.seats:
+            organisations.setdefault(
+                (row.city, seat.organisation),
+                Organisation(
+                    city=cities[row.city],
+                    name=seat.organisation,
+                    inside_municipality=seat.inside_municipality,
+                ),
+            )
+    Organisation.objects.bulk_create(organisations.values())
+    councils = Council.objects.bulk_create(
+        Council(
+            city=cities[row.city],
+            council_type=types[(cities[row.city].programme.key, row.council_type)],
+            name=row.name,
+            established_on=row.established_on,
+        )
+        for row in rows
+    )
+    CouncilMember.objects.bulk_create(
+        CouncilMember(
+            council=council,
+            organisation=organisations[(row.city, seat.organisation)],
+            representative=seat.representative,
+            position=seat.position,
+            contact=demo.person_email(seat.representative),
+            seat_role=seat.seat_role,
+            term_start=row.term[0],
+            term_end=row.term[1],
+        )
+        for row, council in zip(rows, councils, strict=True)
+        for seat in row.seats
+    )

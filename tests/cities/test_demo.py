@@ -1,0 +1,298 @@
+"""The demo data command: what `make run` shows a newcomer must be there, consistent, reached
+only through the workflow services, and loaded once."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from candidacy.models import (
+    Candidacy,
+    CandidacyStatus,
+    SignOff,
+    StageDefinition,
+    StageProgress,
+    StageState,
+    Transition,
+)
+from candidacy.selectors import city_pipeline, current_stage, signoff_queue
+from cities import demo
+from cities.models import City, District, Programme, RoleAssignment
+from cities.permissions import scope_of
+from cities.roles import Role
+from stakeholders.models import Council, CouncilMember, CouncilType, Organisation
+
+User = get_user_model()
+
+PROGRAMME_USERS = [user for user in demo.FEATURED_USERS if user.role != Role.OFFICE]
+
+
+def load_demo() -> str:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_migrations_create_no_users(db):
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_loading_the_demo_sends_no_email():
+    load_demo()  # commits for real, so the services' queued notifications run
+    assert City.objects.count() == 33
+    assert mail.outbox == []
+
+
+@pytest.fixture(scope="class")
+def demo_output(django_db_setup, django_db_blocker):
+    """The demo loaded once for the class, inside a transaction rolled back afterwards (each
+    test's own transaction nests inside it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = load_demo()
+        yield output
+        transaction.set_rollback(True)
+
+
+@pytest.mark.usefixtures("db")
+class TestDemoData:
+    def test_programmes_cities_and_districts(self, demo_output):
+        assert Programme.objects.count() == 3
+        assert StageDefinition.objects.filter(programme__key="iran").count() == 14
+        counts = {key: City.objects.filter(programme__key=key).count() for key in demo.CITIES}
+        assert counts == {"iran": 13, "kazakhstan": 17, "lithuania": 3}
+        assert set(City.objects.values_list("slug", flat=True)) >= {
+            "isfahan",
+            "bandar-abbas",
+            "ust-kamenogorsk",
+            "vilnius",
+        }
+        assert not City.objects.filter(region="").exists()
+        assert not City.objects.filter(joined_on=None).exists()
+        assert list(
+            District.objects.filter(city__slug="isfahan").values_list("number", flat=True)
+        ) == list(range(1, 16))
+        assert District.objects.get(city__slug="isfahan", number=15).name == "District 15"
+        assert Candidacy.objects.count() == 33
+
+    def test_isfahan_policy_council(self, demo_output):
+        council = Council.objects.get(city__slug="isfahan", council_type__key="policy-council")
+        members = list(council.members.select_related("organisation"))
+        inside = [m for m in members if m.organisation.inside_municipality]
+        assert len(inside) == 15
+        assert len(members) - len(inside) == 14
+        assert [m.seat_role for m in members].count(CouncilMember.SeatRole.CHAIR) == 1
+        assert [m.seat_role for m in members].count(CouncilMember.SeatRole.SECRETARY) == 1
+        assert all(m.representative and m.position for m in members)
+        assert all(m.contact.endswith("@example.org") for m in members)
+        assert all(m.term_start < m.term_end for m in members)
+        assert {
+            "steering-council",
+            "think-tank",
+        } <= set(
+            Council.objects.filter(city__slug="isfahan").values_list("council_type__key", flat=True)
+        )
+
+    def test_council_types_and_councils_of_each_country(self, demo_output):
+        children = set(
+            CouncilType.objects.filter(involves_children=True).values_list("programme__key", "key")
+        )
+        assert children == {
+            ("iran", "childrens-city-council"),
+            ("kazakhstan", "childrens-maslikhat"),
+            ("lithuania", "childrens-council"),
+        }
+        maslikhats = set(
+            Council.objects.filter(council_type__key="childrens-maslikhat").values_list(
+                "city__slug", flat=True
+            )
+        )
+        assert maslikhats == {
+            "pavlodar",
+            "aksu",
+            "ekibastuz",
+            "balkhash",
+            "kyzylorda",
+            "ust-kamenogorsk",
+        }
+        working_groups = Council.objects.filter(council_type__key="working-group")
+        assert set(working_groups.values_list("city__slug", flat=True)) == {
+            "vilnius",
+            "kaunas",
+            "alytus",
+        }
+        # Every council belongs to a type of its city's own programme, and every seat to an
+        # organisation of the council's own city.
+        for council in Council.objects.select_related("city", "council_type"):
+            assert council.council_type.programme_id == council.city.programme_id
+        for member in CouncilMember.objects.select_related("organisation", "council"):
+            assert member.organisation.city_id == member.council.city_id
+        assert Organisation.objects.count() > 29
+
+    @pytest.mark.parametrize("username", ["admin", *(u.username for u in demo.FEATURED_USERS)])
+    def test_demo_user_logs_in_with_the_demo_password(self, demo_output, client, username):
+        assert client.login(username=username, password="cfc-demo")
+
+    def test_every_city_has_its_office_login(self, demo_output, client):
+        for city in City.objects.all():
+            user = User.objects.get(username=f"{city.slug}.office")
+            assert scope_of(user).office_city_ids == {city.pk}
+            assert client.login(username=user.username, password="cfc-demo")
+        assert User.objects.filter(email__endswith="@example.org").count() == User.objects.count()
+
+    def test_roles_and_scopes(self, demo_output):
+        admin = User.objects.get(username="admin")
+        assert admin.is_superuser and admin.is_staff
+        assert not admin.role_assignments.exists()
+        for row in demo.FEATURED_USERS:
+            user = User.objects.get(username=row.username)
+            scope = scope_of(user)
+            assert user.first_name and user.last_name and user.email.endswith("@example.org")
+            assert not user.is_superuser
+            if row.role == Role.OFFICE:
+                assert scope.office_city_ids == {City.objects.get(slug=row.scope).pk}
+                assert not scope.programme_ids and not user.is_staff
+            else:
+                programme = Programme.objects.get(key=row.scope)
+                expected = {programme.pk}
+                if row.role == Role.COORDINATOR:
+                    assert scope.coordinated_programme_ids == expected
+                    assert not scope.evaluated_programme_ids and user.is_staff
+                else:
+                    assert scope.evaluated_programme_ids == expected
+                    assert not scope.coordinated_programme_ids and not user.is_staff
+                assert not scope.office_city_ids
+
+    def test_statuses(self, demo_output):
+        status = {c.city.slug: c.status for c in Candidacy.objects.select_related("city")}
+        assert status["isfahan"] == CandidacyStatus.CANDIDATE
+        assert status["vilnius"] == CandidacyStatus.RECOGNISED
+        assert CandidacyStatus.RECOGNISED in {
+            status[c.slug] for c in City.objects.filter(programme__key="kazakhstan")
+        }
+        assert (
+            sum(
+                status[c.slug] == CandidacyStatus.CANDIDATE
+                for c in City.objects.filter(programme__key="kazakhstan")
+            )
+            >= 3
+        )
+        assert CandidacyStatus.LAPSED not in status.values()
+        vilnius = Candidacy.objects.get(city__slug="vilnius")
+        assert vilnius.recognised_since == datetime.date(2022, 12, 12)
+        assert vilnius.recognised_until > timezone.localdate()
+        isfahan = Candidacy.objects.get(city__slug="isfahan")
+        assert isfahan.started_on.year == 2018
+        assert isfahan.candidate_since.year == 2021
+
+    def test_where_the_featured_cities_stand(self, demo_output):
+        def current(slug):
+            return current_stage(city_pipeline(City.objects.get(slug=slug))[1])
+
+        isfahan = current("isfahan")
+        assert (isfahan.definition.key, isfahan.state) == ("final-evaluation", StageState.OPEN)
+        tabriz = current("tabriz")
+        assert tabriz.state == StageState.SUBMITTED
+        assert tabriz.definition.signed_by_coordinator
+        almaty = current("almaty")
+        assert almaty.state == StageState.OPEN and 1 < almaty.definition.position < 8
+        returned = StageProgress.objects.filter(
+            state=StageState.RETURNED, candidacy__city__programme__key="iran"
+        ).get()
+        assert (
+            returned.transitions.filter(action=Transition.Action.RETURN)
+            .exclude(comment="")
+            .exists()
+        )
+        joint = StageProgress.objects.get(
+            candidacy__city__programme__key="iran",
+            definition__key="joint-evaluation",
+            state=StageState.SUBMITTED,
+        )
+        assert [s.role for s in joint.signoffs.all()] == [Role.COORDINATOR]
+        office_formation = StageProgress.objects.get(
+            candidacy__city__slug="isfahan", definition__key="office-formation"
+        )
+        assert office_formation.submitted_at.date() >= datetime.date(2019, 8, 19)
+        vilnius_review = StageProgress.objects.get(
+            candidacy__city__slug="vilnius", definition__key="ongoing-review"
+        )
+        assert vilnius_review.round >= 2  # a review round was approved after the badge
+
+    @pytest.mark.parametrize("username", [u.username for u in PROGRAMME_USERS])
+    def test_every_signatory_has_work_waiting(self, demo_output, username):
+        assert signoff_queue(User.objects.get(username=username))
+
+    def test_every_state_change_went_through_the_services(self, demo_output):
+        for stage in StageProgress.objects.exclude(state=StageState.LOCKED).prefetch_related(
+            "transitions"
+        ):
+            transitions = list(stage.transitions.all())
+            assert transitions, stage
+            last = max(transitions, key=lambda t: (t.created_at, t.pk))
+            assert last.to_state == stage.state, stage
+        approved = StageProgress.objects.filter(state=StageState.APPROVED)
+        assert (
+            approved.count()
+            == Transition.objects.filter(action=Transition.Action.APPROVE, progress__in=approved)
+            .values("progress")
+            .distinct()
+            .count()
+        )
+        for signoff in SignOff.objects.select_related("user"):
+            assert RoleAssignment.objects.filter(user=signoff.user, role=signoff.role).exists()
+
+    def test_history_is_dated_in_order(self, demo_output):
+        today = timezone.localdate()
+        assert not Transition.objects.filter(created_at__date__gte=today).exists()
+        assert not SignOff.objects.filter(signed_at__date__gte=today).exists()
+        for stage in StageProgress.objects.prefetch_related("transitions"):
+            assert stage.updated_at.date() < today
+            times = [t.created_at for t in sorted(stage.transitions.all(), key=lambda t: t.pk)]
+            assert times == sorted(times), stage
+            if stage.state == StageState.APPROVED:
+                assert stage.opened_at <= stage.submitted_at <= stage.approved_at, stage
+        for candidacy in Candidacy.objects.all():
+            first = candidacy.stages.order_by("definition__position").first()
+            assert first.opened_at.date() == candidacy.started_on
+            assert candidacy.city.joined_on <= candidacy.started_on
+            if candidacy.candidate_since:
+                assert candidacy.started_on < candidacy.candidate_since < today
+            if candidacy.recognised_since:
+                assert candidacy.candidate_since < candidacy.recognised_since
+                assert candidacy.recognised_until > today
+
+    def test_prints_the_logins(self, demo_output):
+        assert "cfc-demo" in demo_output
+        for username in ["admin", *(u.username for u in demo.FEATURED_USERS)]:
+            assert username in demo_output
+
+    def test_running_again_changes_nothing(self, demo_output):
+        models = [
+            User,
+            RoleAssignment,
+            City,
+            District,
+            Candidacy,
+            StageProgress,
+            Transition,
+            SignOff,
+            CouncilType,
+            Organisation,
+            Council,
+            CouncilMember,
+        ]
+        before = {model: model.objects.count() for model in models}
+        states = list(StageProgress.objects.order_by("pk").values_list("state", "updated_at"))
+        output = load_demo()
+        assert {model: model.objects.count() for model in models} == before
+        assert list(StageProgress.objects.order_by("pk").values_list("state", "updated_at")) == (
+            states
+        )
+        assert "not loaded" in output
+        assert "isfahan.office" in output

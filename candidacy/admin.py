@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin import CityAdmin as BaseCityAdmin
-from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline
+from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import City
 
 from . import services
@@ -160,7 +160,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         CurrentStageFilter,
         CurrentStateFilter,
         StatusFilter,
-        "city__region",
+        scoped_values_filter("city__region", _("region")),
         ("city__programme", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["city__name", "city__region"]
@@ -193,11 +193,11 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("region"), ordering="city__region")
     def region(self, obj):
-        return obj.city.region
+        return gettext(obj.city.region) if obj.city.region else ""
 
     @admin.display(description=_("programme"))
     def programme(self, obj):
-        return obj.city.programme
+        return gettext(obj.city.programme.name)
 
     @admin.display(description=_("status"))
     def status_label(self, obj):
@@ -303,7 +303,7 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
         "state",
         ("candidacy__city__programme", admin.RelatedOnlyFieldListFilter),
         "definition__kind",
-        "candidacy__city__region",
+        scoped_values_filter("candidacy__city__region", _("region")),
     ]
     search_fields = ["candidacy__city__name", "definition__title"]
     list_select_related = ["candidacy__city", "definition"]
@@ -330,7 +330,7 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("city"), ordering="candidacy__city__name")
     def city(self, obj):
-        return obj.candidacy.city
+        return gettext(obj.candidacy.city.name)
 
     @admin.display(description=_("stage"), ordering="definition__position")
     def stage(self, obj):

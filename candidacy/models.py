@@ -56,7 +56,10 @@ class StageDefinition(models.Model):
     """One step of a programme's sequence: who prepares it and who must sign it off."""
 
     programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="stage_definitions"
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="stage_definitions",
+        verbose_name=_("programme"),
     )
     position = models.PositiveSmallIntegerField(_("position"))
     key = models.SlugField(_("key"), help_text=_("Stable identifier; never shown to users."))
@@ -132,7 +135,9 @@ class Candidacy(models.Model):
     """A city's way through its programme. Its status follows from its stages: the dates below
     are written only by the services when a stage that grants them is approved or reopened."""
 
-    city = models.OneToOneField(City, on_delete=models.CASCADE, related_name="candidacy")
+    city = models.OneToOneField(
+        City, on_delete=models.CASCADE, related_name="candidacy", verbose_name=_("city")
+    )
     started_on = models.DateField(_("started on"), default=datetime.date.today)
     candidate_since = models.DateField(_("candidate since"), null=True, editable=False)
     recognised_since = models.DateField(_("recognised since"), null=True, editable=False)
@@ -177,9 +182,14 @@ class StageProgress(models.Model):
     `state` is changed only by `candidacy.services`; every change writes a `Transition`.
     """
 
-    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="stages")
+    candidacy = models.ForeignKey(
+        Candidacy, on_delete=models.CASCADE, related_name="stages", verbose_name=_("candidacy")
+    )
     definition = models.ForeignKey(
-        StageDefinition, on_delete=models.PROTECT, related_name="progresses"
+        StageDefinition,
+        on_delete=models.PROTECT,
+        related_name="progresses",
+        verbose_name=_("stage"),
     )
     state = models.CharField(
         _("state"),
@@ -225,9 +235,13 @@ class SignOff(models.Model):
     """An approval given by one signatory role for the stage's current submission. A return
     clears them, so a joint stage needs every signatory to approve the same submission."""
 
-    progress = models.ForeignKey(StageProgress, on_delete=models.CASCADE, related_name="signoffs")
+    progress = models.ForeignKey(
+        StageProgress, on_delete=models.CASCADE, related_name="signoffs", verbose_name=_("stage")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("signed by")
+    )
     comment = models.TextField(_("comment"), blank=True)
     signed_at = models.DateTimeField(_("signed"), default=timezone.now)
 
@@ -251,13 +265,17 @@ class Evidence(models.Model):
     """A document attached to a stage (decree, plan, report, photo), checked on upload for size,
     extension and content by `candidacy.validators`."""
 
-    progress = models.ForeignKey(StageProgress, on_delete=models.CASCADE, related_name="evidence")
+    progress = models.ForeignKey(
+        StageProgress, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("stage")
+    )
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size in bytes"))
     description = models.CharField(_("description"), max_length=300, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("uploaded by")
+    )
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
 
     class Meta:
@@ -284,11 +302,15 @@ class Transition(models.Model):
         WITHDRAW = "withdraw", _("withdrew the candidacy")
 
     progress = models.ForeignKey(
-        StageProgress, on_delete=models.CASCADE, related_name="transitions"
+        StageProgress, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("stage")
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("by"),
     )
     actor_role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     from_state = models.CharField(_("from"), max_length=20, choices=StageState.choices)

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .admin_scoping import ProgrammeScopedAdmin, ScopedInline
+from .admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from .models import City, Country, District, Programme, RoleAssignment
 from .permissions import scope_of
 
@@ -40,7 +40,10 @@ class CityAdmin(ProgrammeScopedAdmin):
     coordinator_can_change = True
     coordinator_can_add = True
     list_display = ["name", "region", "programme", "joined_on"]
-    list_filter = [("programme", admin.RelatedOnlyFieldListFilter), "region"]
+    list_filter = [
+        ("programme", admin.RelatedOnlyFieldListFilter),
+        scoped_values_filter("region", _("region")),
+    ]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DistrictInline]

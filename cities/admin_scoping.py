@@ -4,6 +4,7 @@ read-only) and answers the permission questions from `cities.permissions`, not f
 per-model permission table. Superusers see and edit everything."""
 
 from django.contrib import admin
+from django.utils.translation import gettext
 
 from .permissions import scope_of
 
@@ -76,3 +77,28 @@ class ScopedInline:
 
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
+
+
+def scoped_values_filter(field_path: str, title):
+    """A list filter offering only the values found in the rows the user may see (Django's
+    plain field filter would list every country's regions)."""
+
+    class ScopedValuesFilter(admin.SimpleListFilter):
+        parameter_name = field_path
+
+        def lookups(self, request, model_admin):
+            values = (
+                model_admin.get_queryset(request)
+                .order_by(field_path)
+                .values_list(field_path, flat=True)
+                .distinct()
+            )
+            return [(value, gettext(value)) for value in values if value]
+
+        def queryset(self, request, queryset):
+            if self.value():
+                return queryset.filter(**{field_path: self.value()})
+            return queryset
+
+    ScopedValuesFilter.title = title
+    return ScopedValuesFilter

@@ -34,7 +34,9 @@ class Programme(models.Model):
         SOLAR_HIJRI = "solar_hijri", _("Solar Hijri")
 
     key = models.SlugField(_("key"), unique=True)
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="programmes")
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("country")
+    )
     name = models.CharField(_("name"), max_length=200)
     coordinating_body = models.CharField(_("coordinating body"), max_length=300)
     calendar = models.CharField(
@@ -54,7 +56,9 @@ class City(models.Model):
     """A municipality taking part in its country's programme."""
 
     slug = models.SlugField(_("key"), unique=True)
-    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="cities")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="cities", verbose_name=_("programme")
+    )
     name = models.CharField(_("name"), max_length=120)
     region = models.CharField(_("region"), max_length=120, blank=True)
     joined_on = models.DateField(_("joined the programme on"), null=True, blank=True)
@@ -71,7 +75,9 @@ class City(models.Model):
 class District(models.Model):
     """An urban district of a city (Isfahan has 15); plans and indicators may be per district."""
 
-    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="districts")
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, related_name="districts", verbose_name=_("city")
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=120)
 

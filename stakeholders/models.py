@@ -6,6 +6,7 @@ contact. Council members are organisations and their (adult) representatives.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Programme
@@ -32,7 +33,7 @@ class CouncilType(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return gettext(self.name)  # the demo's and seeds' types are in the catalogue
 
 
 class Organisation(models.Model):

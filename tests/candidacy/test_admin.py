@@ -168,3 +168,19 @@ def test_stage_appended_by_a_superuser_reaches_running_candidacies(client, world
     for city in (world.city_a, world.city_a2):
         assert world.stage(city, "network").state == StageState.LOCKED
     assert not world.city_b.candidacy.stages.filter(definition__key="network").exists()
+
+
+@pytest.mark.django_db
+def test_region_filter_offers_only_the_coordinators_regions(client, world):
+    world.city_b.region = "Far Province"
+    world.city_b.save()
+    client.force_login(world.coordinator_a)
+    for url in (
+        reverse("admin:candidacy_candidacy_changelist"),
+        reverse("admin:candidacy_stageprogress_changelist"),
+        reverse("admin:cities_city_changelist"),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "North" in page.text  # city A's region
+        assert "Far Province" not in page.text

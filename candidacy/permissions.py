@@ -35,7 +35,11 @@ def can_prepare_stage(user, progress: StageProgress) -> bool:
 
 def can_edit_stage(user, progress: StageProgress) -> bool:
     """Write the narrative, attach or remove evidence, submit: only while open or returned."""
-    return progress.is_editable_state and can_prepare_stage(user, progress)
+    return (
+        progress.is_editable_state
+        and not progress.candidacy.withdrawn_on
+        and can_prepare_stage(user, progress)
+    )
 
 
 def pending_signatory_roles(progress: StageProgress) -> list[str]:
@@ -47,7 +51,7 @@ def pending_signatory_roles(progress: StageProgress) -> list[str]:
 
 def signing_role(user, progress: StageProgress) -> str | None:
     """The role in which the user may sign this submitted stage off now, if any."""
-    if progress.state != StageState.SUBMITTED:
+    if progress.state != StageState.SUBMITTED or progress.candidacy.withdrawn_on:
         return None
     if is_office_of(user, progress.candidacy.city):
         return None  # a city never signs off its own work
@@ -63,7 +67,11 @@ def can_sign_stage(user, progress: StageProgress) -> bool:
 
 def can_reopen_stage(user, progress: StageProgress) -> bool:
     """Coordinators reopen an approved stage (the service also checks later stages)."""
-    return progress.state == StageState.APPROVED and coordinates(user, _programme_id(progress))
+    return (
+        progress.state == StageState.APPROVED
+        and not progress.candidacy.withdrawn_on
+        and coordinates(user, _programme_id(progress))
+    )
 
 
 def can_withdraw_candidacy(user, candidacy) -> bool:

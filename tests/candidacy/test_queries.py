@@ -1,0 +1,165 @@
+"""Every page that lists things costs the same number of queries with 3 rows as with 30.
+
+Each test runs at two data sizes with one bound; the bound is the count measured (noted beside
+it), so a page that starts issuing a query per row fails at the larger size."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from candidacy import services
+from candidacy.models import Preparer, StageKind, StageState
+from tests import factories as f
+from tests.candidacy.workflow import PDF_BYTES, RETURN_COMMENT, approve, bring, reload, submit
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [3, 30]
+
+
+def _add_cities(world, count):
+    """`count` more cities in programme A, each with a stage awaiting sign-off: the office
+    stage (coordinator's queue), or, for every other city, the joint stage with the
+    coordinator's signature given (evaluator's queue, with a sign-off to show)."""
+    for number in range(count):
+        city = f.make_city(world.programme_a, slug=f"grown-{number}", name=f"Grown {number}")
+        office = f.office_user(city, username=f"office.grown.{number}")
+        progress = city.candidacy.stages.select_related(
+            "definition", "candidacy__city__programme"
+        ).get(definition__key="office")
+        services.stage_save_draft(progress=progress, by=office, narrative="Office formed.")
+        services.stage_submit(progress=progress, by=office)
+        if number % 2:
+            services.stage_approve(progress=progress, by=world.coordinator_a)
+            joint = city.candidacy.stages.select_related(
+                "definition", "candidacy__city__programme"
+            ).get(definition__key="joint")
+            services.stage_save_draft(progress=joint, by=office, narrative="Evaluated.")
+            services.stage_submit(progress=joint, by=office)
+            services.stage_approve(progress=joint, by=world.coordinator_a)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_programme_overview(client, world, django_assert_max_num_queries, size):
+    _add_cities(world, size)
+    client.force_login(world.coordinator_a)
+    url = reverse("candidacy:overview", args=[world.programme_a.key])
+    with django_assert_max_num_queries(7):  # measured: 7
+        page = client.get(url)
+    assert page.status_code == 200
+    assert len(page.context["rows"]) == size + 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_programme_overview_filtered(client, world, django_assert_max_num_queries, size):
+    _add_cities(world, size)
+    client.force_login(world.coordinator_a)
+    url = reverse("candidacy:overview", args=[world.programme_a.key])
+    with django_assert_max_num_queries(7):  # measured: 7
+        page = client.get(url, {"stage": "office", "state": StageState.SUBMITTED})
+    assert page.status_code == 200
+    assert len(page.context["rows"]) == (size + 1) // 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("signatory", ["coordinator_a", "evaluator_a"])
+def test_signoff_queue(client, world, django_assert_max_num_queries, size, signatory):
+    _add_cities(world, size)
+    client.force_login(getattr(world, signatory))
+    with django_assert_max_num_queries(5):  # measured: 5
+        page = client.get(reverse("candidacy:queue"))
+    assert page.status_code == 200
+    expected = (size + 1) // 2 if signatory == "coordinator_a" else size // 2
+    assert len(page.context["stages"]) == expected
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_public_cities(client, world, django_assert_max_num_queries, size):
+    _add_cities(world, size)
+    with django_assert_max_num_queries(2):  # measured: 2
+        page = client.get(reverse("public-cities"))
+    assert page.status_code == 200
+    assert page.text.count("Grown ") == size
+
+
+def _long_programme(size):
+    """A programme of `size` stages, each prepared by the city and signed by the coordinator."""
+    steps = [
+        dict(
+            key=f"step-{position}",
+            kind=StageKind.PLANS,
+            prepared_by=Preparer.CITY,
+            signed_by_coordinator=True,
+        )
+        for position in range(size)
+    ]
+    return f.make_programme(key=f"long-{size}", name="Long programme", steps=steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_city_page(client, db, django_assert_max_num_queries, size):
+    programme = _long_programme(size)
+    city = f.make_city(programme, slug="long-city", name="Long city")
+    office = f.office_user(city, username="office.long")
+    coordinator = f.coordinator_user(programme, username="coord.long")
+    stages = list(city.candidacy.stages.select_related("definition", "candidacy__city__programme"))
+    for progress in stages[: size // 2 + 1]:
+        progress.refresh_from_db()
+        services.stage_save_draft(progress=progress, by=office, narrative="Done.")
+        services.stage_submit(progress=progress, by=office)
+        services.stage_approve(progress=progress, by=coordinator)
+    for _ in range(size):
+        f.CityFactory(programme=programme)  # more cities in the programme change nothing here
+    client.force_login(office)
+    with django_assert_max_num_queries(7):  # measured: 7
+        page = client.get(reverse("candidacy:city", args=[city.slug]))
+    assert page.status_code == 200
+    assert len(page.context["stages"]) == size
+    assert page.text.count("signed by") == size // 2 + 1
+
+
+def _busy_joint_stage(world, size):
+    """City A's joint stage after `size` returns and resubmissions, with `size` documents,
+    submitted again and signed by the coordinator: a long history and evidence list."""
+    bring(world, world.city_a, "office", StageState.APPROVED)
+    joint = world.stage(world.city_a, "joint")
+    for number in range(size):
+        services.evidence_add(
+            progress=joint,
+            by=world.office_a,
+            upload=SimpleUploadedFile(f"report-{number}.pdf", PDF_BYTES),
+        )
+        joint = submit(world, joint, narrative=f"Version {number}.")
+        services.stage_return(progress=joint, by=world.evaluator_a, comment=RETURN_COMMENT)
+        joint = reload(world, joint)
+    joint = submit(world, joint, narrative="Final version.")
+    services.stage_approve(progress=joint, by=world.coordinator_a)
+    return reload(world, joint)
+
+
+STAGE_PAGE_QUERIES = {"office_a": 10, "evaluator_a": 12, "coordinator_a": 12}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("reader", ["office_a", "evaluator_a", "coordinator_a"])
+def test_stage_page(client, world, django_assert_max_num_queries, size, reader):
+    joint = _busy_joint_stage(world, size)
+    client.force_login(getattr(world, reader))
+    url = reverse("candidacy:stage", args=[world.city_a.slug, joint.definition.key])
+    # measured: 10 for the office, 12 for a signatory (the decision form and its role)
+    with django_assert_max_num_queries(STAGE_PAGE_QUERIES[reader]):
+        page = client.get(url)
+    assert page.status_code == 200
+    assert page.text.count("report-") == size
+    assert len(list(page.context["history"])) == 2 * size + 3  # open, returns, submits, sign
+
+
+def test_approved_office_stage_page_with_reopen_form(client, world, django_assert_max_num_queries):
+    office = approve(world, world.stage(world.city_a, "office"))
+    client.force_login(world.coordinator_a)
+    with django_assert_max_num_queries(10):  # measured: 10
+        page = client.get(reverse("candidacy:stage", args=["city-a", office.definition.key]))
+    assert page.status_code == 200
+    assert reverse("candidacy:stage-reopen", args=["city-a", "office"]) in page.text

@@ -1,0 +1,396 @@
+"""Sweeps over every URL of the project, so that a page added later is covered without anyone
+remembering to write its permission test:
+
+(a) an anonymous visitor is sent to a login page everywhere except the public pages listed here;
+(b) people of another city or programme get 403 or 404 on every object URL of city A and
+    programme A, and nothing changes in the database;
+(c) a coordinator of programme B cannot read or change programme A's rows in the admin.
+
+Path parameters are filled in by name (city, stage, programme, and object ids told apart by the
+path segment before them); a pattern whose parameter cannot be told is skipped with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from candidacy import services
+from candidacy.models import Candidacy, Evidence, StageDefinition, StageProgress, StageState
+from cities.models import City, District, Programme
+from stakeholders.models import Council, CouncilMember, Organisation
+from tests import factories as f
+from tests.candidacy.workflow import PDF_BYTES, bring, snapshot
+
+# --- the URL patterns -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    route: str  # the joined pattern, e.g. "cities/<slug:city>/stages/<slug:stage>/"
+    name: str  # "namespace:name", or "" for an unnamed pattern
+
+    def __str__(self):
+        return self.name or self.route
+
+
+def _join(prefix: str, route: str) -> str:
+    # Django joins routes the same way (URLResolver._join_route): a nested "^" is dropped.
+    return prefix + (route[1:] if route.startswith("^") else route)
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from _walk(entry.url_patterns, _join(prefix, str(entry.pattern)), inner)
+        elif isinstance(entry, URLPattern):
+            name = ""
+            if entry.name:
+                name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield Endpoint(_join(prefix, str(entry.pattern)), name)
+
+
+ENDPOINTS = list(_walk(get_resolver().url_patterns))
+OBJECT_ENDPOINTS = [
+    endpoint for endpoint in ENDPOINTS if endpoint.route.startswith(("cities/", "programmes/"))
+]
+
+_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
+
+#: Deliberately public pages: what an anonymous visitor gets (status, redirect target) on GET
+#: and on POST. Everything else must send them to a login page.
+PUBLIC = {
+    # Which cities are where: name, programme, status and current stage only.
+    "public-cities": {"get": (200, None), "post": (200, None)},
+    "login": {"get": (200, None), "post": (200, None)},
+    # Signing out needs a POST; an anonymous one just lands on the public page.
+    "logout": {"get": (405, None), "post": (302, "/")},
+    # Choosing a language works for everyone, before signing in too.
+    "set_language": {"get": (302, "/"), "post": (302, "/")},
+    "admin:login": {"get": (200, None), "post": (200, None)},
+    # The admin's sign-out sends an anonymous visitor to the admin index, i.e. its login.
+    "admin:logout": {"get": (302, "/admin/"), "post": (302, "/admin/")},
+}
+
+#: The path segment before an id parameter says which kind of object it names.
+SEGMENT_MODELS = {
+    "evidence": Evidence,
+    "council": Council,
+    "councils": Council,
+    "member": CouncilMember,
+    "members": CouncilMember,
+    "organisation": Organisation,
+    "organisations": Organisation,
+    "district": District,
+    "districts": District,
+}
+
+
+@dataclass
+class Objects:
+    """One object of each kind in city A (programme A), for the URLs' parameters."""
+
+    world: object
+    by_model: dict
+
+    @property
+    def city(self):
+        return self.world.city_a
+
+
+@pytest.fixture
+def objects(world):
+    office = world.stage(world.city_a, "office")
+    evidence = services.evidence_add(
+        progress=office,
+        by=world.office_a,
+        upload=_pdf(),
+        description="Decree establishing the office",
+    )
+    council = f.CouncilFactory(city=world.city_a, name="Policy council")
+    member = f.CouncilMemberFactory(council=council, representative="Deputy for Planning")
+    district = f.DistrictFactory(city=world.city_a)
+    return Objects(
+        world=world,
+        by_model={
+            Evidence: evidence,
+            Council: council,
+            CouncilMember: member,
+            Organisation: member.organisation,
+            District: district,
+            City: world.city_a,
+            Programme: world.programme_a,
+            Candidacy: world.city_a.candidacy,
+            StageProgress: office,
+            StageDefinition: office.definition,
+            type(world.office_a): world.office_a,
+        },
+    )
+
+
+def _pdf():
+    return SimpleUploadedFile("decree.pdf", PDF_BYTES, content_type="application/pdf")
+
+
+def _segment_before(route: str, parameter: str) -> str:
+    parts = route.split("/")
+    for index, part in enumerate(parts):
+        if re.fullmatch(rf"<(?:\w+:)?{parameter}>", part) and index > 0:
+            return parts[index - 1]
+    return ""
+
+
+def _admin_object_id(route: str, objects: Objects) -> str:
+    match = re.match(r"admin/(\w+)/(\w+)/<path:object_id>/", route)
+    if match is None:
+        return str(objects.city.pk)  # view_on_site: the object of the content type below
+    model = apps.get_model(match[1], match[2])
+    known = objects.by_model.get(model)
+    if known is not None:
+        return str(known.pk)
+    first = model._default_manager.order_by("pk").first()
+    # The admin answers an anonymous visitor before it looks the object up.
+    return str(first.pk) if first else "0"
+
+
+def _value(endpoint: Endpoint, parameter: str, objects: Objects) -> str:
+    route = endpoint.route
+    if parameter == "city":
+        return objects.city.slug
+    if parameter == "stage":
+        return "office"
+    if parameter == "programme":
+        return objects.world.programme_a.key
+    if parameter == "app_label":
+        return "candidacy"
+    if parameter == "url":
+        return "no-such-page/"
+    if parameter == "content_type_id":
+        return str(ContentType.objects.get_for_model(City).pk)
+    if parameter == "object_id" and route.startswith("admin/"):
+        return _admin_object_id(route, objects)
+    if parameter == "id" and route.startswith("admin/auth/user/"):
+        return str(objects.world.office_a.pk)
+    model = SEGMENT_MODELS.get(_segment_before(route, parameter))
+    if model is not None and model in objects.by_model:
+        return str(objects.by_model[model].pk)
+    pytest.skip(f"{route}: cannot tell which object the parameter <{parameter}> names")
+
+
+def _url(endpoint: Endpoint, objects: Objects) -> str:
+    def fill(match):
+        return _value(endpoint, match[1] or match[2], objects)
+
+    path = "/" + _PARAMETER.sub(fill, endpoint.route).lstrip("^").rstrip("$")
+    # The URL built must reach the very pattern it was built from.
+    assert resolve(path).route == endpoint.route, (path, resolve(path).route)
+    return path
+
+
+def _full_snapshot() -> dict:
+    return {
+        **snapshot(),
+        "cities": sorted(City.objects.values_list("pk", "name", "slug", "programme_id")),
+        "districts": sorted(District.objects.values_list("pk", "city_id", "name")),
+        "councils": sorted(Council.objects.values_list("pk", "city_id", "name")),
+        "members": sorted(CouncilMember.objects.values_list("pk", "council_id", "representative")),
+        "organisations": sorted(Organisation.objects.values_list("pk", "city_id", "name")),
+    }
+
+
+# --- (a) anonymous visitors -------------------------------------------------------------------
+
+
+def test_the_public_list_names_real_pages():
+    names = {endpoint.name for endpoint in ENDPOINTS}
+    assert set(PUBLIC) <= names
+
+
+def test_the_sweep_sees_every_app():
+    routes = [endpoint.route for endpoint in ENDPOINTS]
+    assert any(route.startswith("cities/<slug:city>/stages/") for route in routes)
+    assert any("stakeholders/" in route for route in routes)
+    assert any(route.startswith("programmes/") for route in routes)
+    assert any(route.startswith("admin/candidacy/") for route in routes)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_visitor_is_sent_to_login(client, objects, endpoint, method):
+    url = _url(endpoint, objects)
+    before = _full_snapshot()
+    response = getattr(client, method)(url)
+    if endpoint.name in PUBLIC:
+        status, target = PUBLIC[endpoint.name][method]
+        assert response.status_code == status, url
+        if target is not None:
+            assert urlsplit(response["Location"]).path == target
+    else:
+        login = reverse("admin:login") if endpoint.route.startswith("admin/") else reverse("login")
+        assert response.status_code == 302, url
+        location = urlsplit(response["Location"])
+        assert location.path == login, url
+        assert parse_qs(location.query)["next"] == [url]
+    assert _full_snapshot() == before
+
+
+# --- (b) people of another city or programme -----------------------------------------------
+
+OUTSIDERS = ["office_a2", "office_b", "coordinator_b", "evaluator_b"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", OBJECT_ENDPOINTS, ids=str)
+def test_outsiders_get_403_or_404_on_city_a_urls(client, objects, superuser, endpoint):
+    world = objects.world
+    # Put a stage in each state a request could act on: office open (with evidence), and
+    # city A2's office stage submitted, so a stray approval would show.
+    bring(world, world.city_a2, "office", StageState.SUBMITTED)
+    url = _url(endpoint, objects)
+
+    def payload():
+        return {
+            "narrative": "Taken over.",
+            "submit": "1",
+            "decision": "approve",
+            "comment": "Taken over.",
+            "reason": "Taken over.",
+            "name": "Taken over",
+            "description": "Taken over",
+            "file": _pdf(),
+        }
+
+    before = _full_snapshot()
+    seen = {}
+    for outsider in OUTSIDERS:
+        client.force_login(getattr(world, outsider))
+        seen[outsider] = (client.get(url).status_code, client.post(url, payload()).status_code)
+        assert _full_snapshot() == before, (outsider, url)
+
+    # The same URL is real for someone allowed to see city A: the outsiders' 404 is about them,
+    # not about a wrong parameter. (Run last: an allowed POST may change things.)
+    client.force_login(superuser)
+    allowed = (client.get(url).status_code, client.post(url, {}).status_code)
+    assert 404 not in allowed, (url, allowed)
+    for outsider, (get_status, post_status) in seen.items():
+        assert get_status in (403, 404) or get_status == 405 == allowed[0], (outsider, url)
+        assert post_status in (403, 404) or post_status == 405 == allowed[1], (outsider, url)
+
+
+@pytest.mark.django_db
+def test_object_sweep_covers_the_pages_that_matter():
+    names = {endpoint.name for endpoint in OBJECT_ENDPOINTS}
+    assert {
+        "candidacy:overview",
+        "candidacy:city",
+        "candidacy:stage",
+        "candidacy:stage-save",
+        "candidacy:stage-decide",
+        "candidacy:stage-reopen",
+        "candidacy:evidence-upload",
+        "candidacy:evidence-download",
+        "candidacy:evidence-delete",
+        "stakeholders:city",
+    } <= names
+
+
+# --- (c) the admin, for a coordinator of another programme ---------------------------------
+
+
+def _admin_targets(world):
+    stage = world.stage(world.city_a, "office")
+    return {
+        "candidacy": world.city_a.candidacy.pk,
+        "stageprogress": stage.pk,
+        "city": world.city_a.pk,
+    }
+
+
+ADMIN_MODELS = [("candidacy", "candidacy"), ("candidacy", "stageprogress"), ("cities", "city")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("app,model", ADMIN_MODELS)
+@pytest.mark.parametrize("view", ["change", "delete", "history"])
+def test_other_coordinator_cannot_open_programme_a_in_the_admin(client, world, app, model, view):
+    bring(world, world.city_a, "office", StageState.SUBMITTED)
+    pk = _admin_targets(world)[model]
+    url = reverse(f"admin:{app}_{model}_{view}", args=[pk])
+    before = _full_snapshot()
+
+    client.force_login(world.coordinator_b)
+    assert client.get(url).status_code in (302, 403, 404)
+    posted = client.post(
+        url,
+        {
+            "post": "yes",  # confirms a deletion
+            "name": "Taken over",
+            "slug": "taken-over",
+            "programme": world.programme_b.pk,
+            "region": "Elsewhere",
+            "state": StageState.APPROVED,
+            "narrative": "Taken over.",
+        },
+    )
+    assert posted.status_code in (302, 403, 404)
+    assert _full_snapshot() == before
+
+    # Programme A's own coordinator reaches the same object: the refusal above is about scope.
+    # (Coordinators delete nothing, so theirs is a 403 on the object, not "does not exist".)
+    client.force_login(world.coordinator_a)
+    assert client.get(url).status_code == {"change": 200, "history": 200, "delete": 403}[view]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "action,extra",
+    [
+        ("approve_stages", {}),
+        ("return_stages", {"confirm": "1", "comment": "Taken over."}),
+        ("delete_selected", {"post": "yes"}),
+    ],
+)
+def test_other_coordinator_cannot_act_on_programme_a_stages(client, world, action, extra):
+    stage = bring(world, world.city_a, "office", StageState.SUBMITTED)
+    before = _full_snapshot()
+    client.force_login(world.coordinator_b)
+    response = client.post(
+        reverse("admin:candidacy_stageprogress_changelist"),
+        {"action": action, "_selected_action": [stage.pk], **extra},
+    )
+    assert response.status_code in (200, 302, 403, 404)
+    assert _full_snapshot() == before
+    assert world.stage(world.city_a, "office").state == StageState.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_other_coordinator_cannot_delete_programme_a_cities_from_the_list(client, world):
+    before = _full_snapshot()
+    client.force_login(world.coordinator_b)
+    response = client.post(
+        reverse("admin:cities_city_changelist"),
+        {"action": "delete_selected", "_selected_action": [world.city_a.pk], "post": "yes"},
+    )
+    assert response.status_code in (200, 302, 403, 404)
+    assert _full_snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("user", ["office_a", "evaluator_a"])
+def test_people_without_admin_access_are_sent_to_the_admin_login(client, world, user):
+    client.force_login(getattr(world, user))
+    url = reverse("admin:candidacy_candidacy_change", args=[world.city_a.candidacy.pk])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == reverse("admin:login")

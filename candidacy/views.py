@@ -4,6 +4,7 @@ call a selector or a service, and render."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from cities.roles import Role
 
 from . import permissions, selectors, services
 from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm, ReopenForm
-from .models import Evidence, StageProgress
+from .models import Evidence, SignOff, StageProgress
 
 
 def _visible_city(user, slug) -> City:
@@ -31,7 +32,9 @@ def _visible_city(user, slug) -> City:
 def _visible_stage(user, city_slug, stage_key) -> StageProgress:
     city = _visible_city(user, city_slug)
     progress = get_object_or_404(
-        StageProgress.objects.select_related("definition", "candidacy__city__programme"),
+        StageProgress.objects.select_related(
+            "definition", "candidacy__city__programme"
+        ).prefetch_related(Prefetch("signoffs", queryset=SignOff.objects.select_related("user"))),
         candidacy__city=city,
         definition__key=stage_key,
     )
@@ -89,7 +92,7 @@ def _render_stage(request, progress, *, status=200, **forms):
         "progress": progress,
         "definition": progress.definition,
         "evidence": progress.evidence.select_related("uploaded_by"),
-        "signoffs": progress.signoffs.select_related("user"),
+        "signoffs": progress.signoffs.all(),
         "pending_roles": permissions.pending_signatory_roles(progress),
         "history": selectors.stage_history(progress),
         "can_edit": can_edit,

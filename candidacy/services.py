@@ -35,6 +35,7 @@ from .models import (
     StageState,
     Transition,
 )
+from .records import rules as record_rules
 from .validators import evidence_file_type
 
 logger = logging.getLogger(__name__)
@@ -242,6 +243,9 @@ def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgres
         _require_editable(progress, by)
         if not progress.narrative.strip():
             raise WorkflowError(_("Write the stage's narrative before submitting it for sign-off."))
+        missing = record_rules.missing(progress)  # one message per thing the record lacks
+        if missing:
+            raise WorkflowError(missing)
         from_state = progress.state
         progress.state = StageState.SUBMITTED
         progress.submitted_at = timezone.now()

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -28,4 +28,5 @@ urlpatterns = [
         views.evidence_delete,
         name="evidence-delete",
     ),
+    path("cities/<slug:city>/stages/<slug:stage>/record/", include("candidacy.records.urls")),
 ]

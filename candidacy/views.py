@@ -23,6 +23,7 @@ from cities.roles import Role
 from . import permissions, selectors, services
 from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm, ReopenForm
 from .models import Evidence, SignOff, StageProgress
+from .records.selectors import record_context
 
 
 def _visible_city(user, slug) -> City:
@@ -105,6 +106,7 @@ def _render_stage(request, progress, *, status=200, **forms):
         "decision_form": forms.get("decision_form") or (DecisionForm() if can_sign else None),
         "reopen_form": forms.get("reopen_form") or (ReopenForm() if can_reopen else None),
         "last_return": progress.transitions.filter(action="return").order_by("-pk").first(),
+        **record_context(user, progress),
     }
     return render(request, "candidacy/stage_detail.html", context, status=status)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from candidacy import services
 from candidacy.models import Evidence, StageState
+from candidacy.records.testing import complete_record
 from tests.candidacy.workflow import PDF_BYTES, RETURN_COMMENT, bring, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -152,6 +153,7 @@ def test_submitting_a_locked_stage_is_refused(client, world):
 
 
 def test_submitting_twice_is_refused(client, world):
+    complete_record(world.stage(world.city_a, "office"), by=world.office_a)
     client.force_login(world.office_a)
     first = client.post(_url("stage-save"), {"narrative": "Office formed.", "submit": "1"})
     assert first.status_code == 302
@@ -176,6 +178,7 @@ def test_submitting_without_narrative_is_refused(client, world, narrative):
 
 def test_typed_narrative_is_kept_when_submit_fails(client, world):
     """Someone else submitted the stage in another tab: the text typed here is not lost."""
+    complete_record(world.stage(world.city_a, "office"), by=world.office_a)
     client.force_login(world.office_a)
     client.post(_url("stage-save"), {"narrative": "First version.", "submit": "1"})
     typed = "A longer account of the office & its decree, typed while the other tab submitted."

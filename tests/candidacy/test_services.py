@@ -21,6 +21,7 @@ from candidacy.models import (
     StageState,
     Transition,
 )
+from candidacy.records.testing import complete_record
 from candidacy.services import WorkflowError
 from cities.roles import Role
 from tests.candidacy.workflow import (
@@ -121,9 +122,9 @@ def test_role_stage_action_matrix(world, role, stage_key, action):
     user = getattr(world, user_name)
     progress = bring(world, world.city_a, stage_key, state)
     if action == "submit":
-        # The narrative is in place, so only who acts decides the outcome.
+        # The narrative and the record are in place, so only who acts decides the outcome.
         StageProgress.objects.filter(pk=progress.pk).update(narrative=NARRATIVE)
-        progress = reload(world, progress)
+        progress = complete_record(reload(world, progress))
     before = snapshot()
     transitions_before = set(Transition.objects.values_list("pk", flat=True))
 
@@ -343,6 +344,8 @@ def test_every_state_change_writes_one_history_row(world):
     ids = _ids()
     services.stage_save_draft(progress=office, by=world.office_a, narrative=NARRATIVE)
     assert _new(ids) == []  # a draft is not a change of state
+    complete_record(office, by=world.office_a)
+    assert _new(ids) == []  # nor is the record
 
     services.stage_submit(progress=office, by=world.office_a, note="Ready.")
     [row] = _new(ids)
@@ -432,6 +435,7 @@ def test_submitting_a_coordinator_stage_mails_only_the_coordinator(
 ):
     office = world.stage(world.city_a, "office")
     services.stage_save_draft(progress=office, by=world.office_a, narrative=NARRATIVE)
+    complete_record(office, by=world.office_a)
     with django_capture_on_commit_callbacks(execute=True):
         services.stage_submit(progress=office, by=world.office_a)
     assert [message.to for message in mail.outbox] == [[world.coordinator_a.email]]

@@ -14,6 +14,7 @@ from candidacy.models import (
     StageState,
     Transition,
 )
+from candidacy.records.testing import complete_record
 from cities.roles import Role
 
 #: A small but real PDF document (header, one empty page object, trailer).
@@ -69,6 +70,7 @@ def reload(world, progress: StageProgress) -> StageProgress:
 def submit(world, progress: StageProgress, narrative: str = NARRATIVE) -> StageProgress:
     by = preparer(world, progress)
     services.stage_save_draft(progress=progress, by=by, narrative=narrative)
+    complete_record(progress, by=by)
     services.stage_submit(progress=progress, by=by)
     return reload(world, progress)
 

@@ -1,0 +1,175 @@
+"""The forms of the records. They validate and keep what the user typed; saving goes through
+`candidacy.records.services` (the forms' own `save` is never called)."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from candidacy.models import StageKind, StageProgress
+from candidacy.validators import evidence_file_type
+from cities.models import District
+
+from .models import DataSet, GrantRecord, Initiative, LetterRecord, NetworkRecord, OfficeRecord
+
+_DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+_TEXT = {"dir": "auto"}
+
+
+class _RecordForm(forms.ModelForm):
+    """A crispy model form bound to one stage. A record with a required document offers the
+    stage's attached documents, or an upload that is attached to the stage on save."""
+
+    #: The label of the document field and of its upload, for this form's record.
+    document_label = ""
+    upload_label = _("…or upload it now")
+
+    def __init__(self, *args, progress: StageProgress, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.progress = progress
+        self.instance.progress = progress
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        for field in self.fields.values():
+            if isinstance(field.widget, (forms.TextInput, forms.Textarea)):
+                field.widget.attrs.update(_TEXT)
+        name = self._meta.model.document_field
+        if name:
+            field = self.fields[name]
+            field.queryset = progress.evidence.order_by("uploaded_at")
+            field.label = self.document_label or field.label
+            field.empty_label = _("— not chosen yet —")
+            field.error_messages["invalid_choice"] = _(
+                "Choose one of the documents attached to this stage."
+            )
+            field.help_text = _("One of the documents attached to this stage.")
+            self.fields["document_upload"] = forms.FileField(
+                label=self.upload_label,
+                required=False,
+                help_text=_("PDF, PNG, JPEG or an office document, at most 10 MB."),
+            )
+
+    def clean_document_upload(self):
+        upload = self.cleaned_data.get("document_upload")
+        if upload:
+            evidence_file_type(upload)
+        return upload
+
+    @property
+    def values(self) -> dict:
+        """The model fields' cleaned values, for the service."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class OfficeRecordForm(_RecordForm):
+    document_label = _("Decree establishing the office")
+    staff_count = forms.IntegerField(label=_("Staff"), help_text=_("People working in the office."))
+
+    class Meta:
+        model = OfficeRecord
+        fields = [
+            "office_name",
+            "parent_department",
+            "established_on",
+            "reference_number",
+            "head_name",
+            "head_title",
+            "staff_count",
+            "decree",
+        ]
+        widgets = {"established_on": _DATE["widget"]}
+
+
+class LetterRecordForm(_RecordForm):
+    class Meta:
+        model = LetterRecord
+        fields = ["reference", "dated_on", "addressee", "letter"]
+        widgets = {"dated_on": _DATE["widget"]}
+
+    def __init__(self, *args, progress: StageProgress, **kwargs):
+        if progress.definition.kind == StageKind.MEMORANDUM:
+            self.document_label = _("Signed memorandum")
+        else:
+            self.document_label = _("Letter")
+        super().__init__(*args, progress=progress, **kwargs)
+        if progress.definition.kind == StageKind.MEMORANDUM:
+            self.fields["addressee"].label = _("Parties")
+            self.fields["addressee"].help_text = _("The parties to the memorandum.")
+        else:
+            self.fields["addressee"].label = _("Addressee")
+            self.fields["addressee"].help_text = _("Who the letter is addressed to.")
+
+
+class GrantRecordForm(_RecordForm):
+    document_label = _("Certificate")
+
+    class Meta:
+        model = GrantRecord
+        fields = ["granted_on", "certificate_number", "certificate"]
+        widgets = {"granted_on": _DATE["widget"]}
+
+
+class NetworkRecordForm(_RecordForm):
+    class Meta:
+        model = NetworkRecord
+        fields = ["joined_on", "contact_name", "contact_email"]
+        widgets = {"joined_on": _DATE["widget"]}
+
+
+def _city_districts(progress: StageProgress):
+    return District.objects.filter(city_id=progress.candidacy.city_id).order_by("number")
+
+
+class DataSetForm(_RecordForm):
+    class Meta:
+        model = DataSet
+        fields = [
+            "name",
+            "goal_area",
+            "source_agency",
+            "districts",
+            "age_groups",
+            "by_sex",
+            "by_age",
+            "by_disability",
+            "update_frequency",
+            "last_updated",
+        ]
+        widgets = {
+            "last_updated": _DATE["widget"],
+            "districts": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, progress: StageProgress, **kwargs):
+        super().__init__(*args, progress=progress, **kwargs)
+        districts = self.fields["districts"]
+        districts.queryset = _city_districts(progress)
+        districts.error_messages["invalid_choice"] = _(
+            "Choose districts of this city only (“%(value)s” is not one of them)."
+        )
+
+
+class InitiativeForm(_RecordForm):
+    class Meta:
+        model = Initiative
+        fields = [
+            "title",
+            "goal_area",
+            "description",
+            "district",
+            "year_started",
+            "responsible_organisation",
+            "beneficiaries",
+            "good_practice",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, progress: StageProgress, **kwargs):
+        super().__init__(*args, progress=progress, **kwargs)
+        district = self.fields["district"]
+        district.queryset = _city_districts(progress)
+        district.empty_label = _("The whole city")
+        district.error_messages["invalid_choice"] = _("Choose a district of this city.")
+        self.fields["year_started"].widget.attrs.update({"min": 1900})

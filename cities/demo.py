@@ -1,6 +1,7 @@
 """The demo data set loaded by `manage.py load_demo`: the cities of the three national programmes
-of the source documents, the people who work on them, where each candidacy stands, and the
-councils around the cities.
+of the source documents, the people who work on them, where each candidacy stands, the councils
+around the cities, how children take part (in aggregate), and the memoranda with who committed
+to what.
 
 Everything here is data; `cities/management/commands/load_demo.py` turns it into rows, moving the
 candidacies only through `candidacy.services`. Names of people are invented; every one of them is
@@ -750,6 +751,7 @@ COUNCIL_TYPES: dict[str, tuple[CouncilTypeRow, ...]] = {
             "childrens-maslikhat", gettext_noop("Children's maslikhat"), involves_children=True
         ),
         CouncilTypeRow("school-ombudsmen", gettext_noop("School ombudsmen network")),
+        CouncilTypeRow("council-of-fathers", gettext_noop("Council of Fathers")),
     ),
     "lithuania": (
         CouncilTypeRow("working-group", gettext_noop("Working group")),
@@ -1105,6 +1107,27 @@ def _kazakh_councils() -> list[CouncilRow]:
         )
     councils.append(
         CouncilRow(
+            "satpayev",
+            "council-of-fathers",
+            "Council of Fathers of Satpayev",
+            date(2016, 6, 1),
+            _KAZAKH_TERM,
+            (
+                Seat(
+                    "Akimat of Satpayev", True, next(names), "Deputy akim for social affairs", CHAIR
+                ),
+                Seat(
+                    "Education Department of Satpayev",
+                    True,
+                    next(names),
+                    "Coordinator of work with families",
+                    SECRETARY,
+                ),
+            ),
+        )
+    )
+    councils.append(
+        CouncilRow(
             "pavlodar",
             "school-ombudsmen",
             "Network of school ombudsmen of Pavlodar",
@@ -1186,3 +1209,384 @@ def _lithuanian_councils() -> list[CouncilRow]:
 
 def councils() -> list[CouncilRow]:
     return [*ISFAHAN_COUNCILS, *_kazakh_councils(), *_lithuanian_councils()]
+
+
+# --- organisations' sectors -----------------------------------------------------------------------
+
+_SECTOR_WORDS = (  # the first match in an organisation's name decides its sector
+    ("Red Crescent", "ngo"),
+    ("Institute for the Intellectual Development", "government"),
+    ("Private bodies", "private"),
+    ("University", "university"),
+    ("Science and Technology Park", "university"),
+    ("Pedagogical University", "university"),
+)
+
+
+def sector_of(name: str, inside_municipality: bool) -> str:
+    """The demo organisation's sector (`stakeholders.Organisation.Sector` values)."""
+    for words, sector in _SECTOR_WORDS:
+        if words in name:
+            return sector
+    return "municipal" if inside_municipality else "government"
+
+
+# --- children's participation, in aggregate ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MakeUpRow:
+    city: str
+    council_type: str
+    recorded_on: datetime.date
+    counts: tuple[int, int, int, int, int, int]  # girls/boys under 10, 10-13, 14-17
+    selection: str
+    children_with_disabilities: str
+    minority_children: str
+    selection_note: str = ""
+
+
+MAKEUPS = (
+    MakeUpRow(
+        "isfahan",
+        "childrens-city-council",
+        date(2024, 10, 1),
+        (0, 0, 8, 7, 8, 7),
+        "elected_districts",
+        "yes",
+        "yes",
+        "Two members elected in each of the 15 districts' schools for a two-year term.",
+    ),
+    *(
+        MakeUpRow(
+            slugify(city),
+            "childrens-maslikhat",
+            date(2024, 9, 15),
+            counts,
+            "elected_schools",
+            disabilities,
+            "yes",
+            "Deputies elected by the pupils of the city's schools each September.",
+        )
+        for city, counts, disabilities in (
+            ("Pavlodar", (0, 0, 6, 5, 7, 7), "yes"),
+            ("Aksu", (0, 0, 4, 4, 4, 3), "unknown"),
+            ("Ekibastuz", (0, 0, 5, 4, 5, 5), "yes"),
+            ("Balkhash", (0, 0, 3, 4, 4, 4), "no"),
+            ("Kyzylorda", (0, 0, 6, 6, 5, 6), "yes"),
+            ("Ust-Kamenogorsk", (0, 0, 5, 5, 6, 5), "unknown"),
+        )
+    ),
+)
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    city: str
+    council_type: str
+    held_on: datetime.date
+    topic: str
+    attendance: int
+
+
+SESSIONS = (
+    SessionRow(
+        "isfahan", "childrens-city-council", date(2023, 11, 20), "Play spaces in the districts", 27
+    ),
+    SessionRow("isfahan", "childrens-city-council", date(2024, 2, 14), "Safe routes to school", 29),
+    SessionRow(
+        "isfahan",
+        "childrens-city-council",
+        date(2024, 5, 8),
+        "The children's house in Ghalamestan park",
+        25,
+    ),
+    SessionRow(
+        "isfahan",
+        "childrens-city-council",
+        date(2024, 11, 20),
+        "World Children's Day: the city budget for children",
+        30,
+    ),
+    SessionRow("pavlodar", "childrens-maslikhat", date(2024, 10, 10), "Bullying in schools", 24),
+    SessionRow(
+        "pavlodar", "childrens-maslikhat", date(2025, 2, 20), "Child-friendly libraries", 22
+    ),
+    SessionRow(
+        "kyzylorda", "childrens-maslikhat", date(2024, 11, 20), "Sport grounds in the yards", 21
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    city: str
+    council_type: str
+    title: str
+    received_on: datetime.date
+    status: str = "received"
+    answer: str = ""
+    answered_on: datetime.date | None = None
+    responsible: str = ""  # an organisation of the city, by name
+    details: str = ""
+
+
+PROPOSALS = (
+    ProposalRow(
+        "isfahan",
+        "childrens-city-council",
+        "A children's house in Ghalamestan park",
+        date(2021, 2, 10),
+        "implemented",
+        "The children's house opened in Ghalamestan park, with a library, a workshop and a "
+        "garden that children help run.",
+        date(2022, 6, 1),
+        "Landscape and Green Space Organization",
+        "A place in the park that belongs to children, where they can read, build and meet.",
+    ),
+    ProposalRow(
+        "isfahan",
+        "childrens-city-council",
+        "Mother-and-child rooms at the bus terminals",
+        date(2021, 9, 5),
+        "implemented",
+        "Mother-and-child rooms were opened at the Kaveh and Soffeh bus terminals.",
+        date(2022, 10, 15),
+        "Urban Freight and Passenger Transport Management",
+    ),
+    ProposalRow(
+        "isfahan",
+        "childrens-city-council",
+        "Safe routes to school: crossings and slower traffic near schools",
+        date(2024, 2, 14),
+        "accepted",
+        "Raised crossings and 30 km/h zones are planned at 40 schools, starting with districts "
+        "5 and 13 this year.",
+        date(2024, 4, 30),
+        "Deputy for Transport and Traffic",
+    ),
+    ProposalRow(
+        "isfahan",
+        "childrens-city-council",
+        "More play spaces with shade in the southern districts",
+        date(2023, 11, 20),
+        "considering",
+        "The Green Space Organization is surveying the parks of districts 6, 12 and 14; the "
+        "children's council will see the plans before they are built.",
+        date(2024, 1, 20),
+        "Landscape and Green Space Organization",
+    ),
+    ProposalRow(
+        "isfahan",
+        "childrens-city-council",
+        "A skate park on the riverbank",
+        date(2023, 11, 20),
+        "declined",
+        "The riverbank is a protected area; the city offered a site in Soffeh park instead, "
+        "which the children's council is discussing.",
+        date(2024, 3, 1),
+        "Cultural, Social and Sports Organization",
+    ),
+    ProposalRow(
+        "isfahan",
+        "childrens-city-council",
+        "Children's seats on the city's budget hearings",
+        date(2024, 11, 20),
+    ),
+    ProposalRow(
+        "pavlodar",
+        "childrens-maslikhat",
+        "A trust telephone line in every school",
+        date(2024, 10, 10),
+        "implemented",
+        "Every school now shows the number of the trust line, and the school ombudsmen answer it.",
+        date(2025, 1, 15),
+        "Education Department of Pavlodar",
+    ),
+    ProposalRow(
+        "pavlodar",
+        "childrens-maslikhat",
+        "Longer opening hours of the children's library",
+        date(2025, 2, 20),
+    ),
+)
+
+
+# --- memoranda and commitments --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    party: str  # stakeholders.Commitment.Party values
+    description: str
+    due_on: datetime.date | None
+    status: str = "pending"
+    evidence_note: str = ""
+    status_changed_on: datetime.date | None = None
+    party_name: str = ""
+
+
+@dataclass(frozen=True)
+class MemorandumRow:
+    city: str
+    title: str
+    parties: str
+    signed_on: datetime.date
+    commitments: tuple[CommitmentRow, ...]
+    summary: str = ""
+
+
+ISFAHAN_MEMORANDUM = MemorandumRow(
+    "isfahan",
+    "Memorandum on Isfahan as the pilot Child-Friendly City",
+    "Ministry of Interior (Centre for International Affairs), UNICEF Iran country office, "
+    "Isfahan Municipality",
+    date(2018, 4, 22),
+    (
+        CommitmentRow(
+            "unicef",
+            "Fund technical assistance for Isfahan's CFC office and its children's atlas.",
+            date(2020, 3, 19),
+        ),
+        CommitmentRow(
+            "unicef",
+            "Co-fund the joint project on child-centred emergency preparedness (COVID-19).",
+            date(2022, 12, 31),
+        ),
+        CommitmentRow(
+            "ministry",
+            "Guide the municipality under the national directive and evaluate its plans with "
+            "UNICEF.",
+            date(2021, 3, 20),
+            "fulfilled",
+            "The joint evaluation was held and Isfahan became a candidate city.",
+            date(2021, 6, 5),
+        ),
+        CommitmentRow(
+            "city",
+            "Form a Child-Friendly City office in the municipality.",
+            date(2019, 9, 22),
+            "fulfilled",
+            "Office established on 1398/05/28 (2019-08-19) under the Deputy for Urban Planning.",
+            date(2019, 8, 19),
+        ),
+        CommitmentRow(
+            "city",
+            "Form the children's city council.",
+            date(2020, 12, 20),
+            "fulfilled",
+            "The children's city council met for the first time on 2020-11-20.",
+            date(2020, 11, 20),
+        ),
+        CommitmentRow(
+            "city",
+            "Adopt a 5-year strategic plan and yearly operational plans, one per district.",
+            date(2021, 3, 20),
+            "fulfilled",
+            "The strategic plan and the 15 district plans were adopted by the city council.",
+            date(2021, 3, 10),
+        ),
+    ),
+    "The memorandum that made Isfahan the first pilot city. By the city's account, UNICEF's "
+    "funding never arrived while the municipality kept all of its own commitments.",
+)
+
+
+_KAZAKH_PARTIES = (
+    "Ministry of Education and Science (Committee for children's rights protection), "
+    "UNICEF Kazakhstan, Akimat of {city}"
+)
+# Cities whose coordination council is in the demo: their akimat kept that commitment.
+_KAZAKH_COORDINATION = {"astana", "almaty", "pavlodar", "ust-kamenogorsk"}
+
+
+def _kazakh_memorandum(slug: str, name: str, joined: datetime.date) -> MemorandumRow:
+    council_due = joined.replace(year=joined.year + 1)
+    council_kept = slug in _KAZAKH_COORDINATION
+    return MemorandumRow(
+        slug,
+        f"Memorandum of cooperation on {name} as a Child-Friendly City",
+        _KAZAKH_PARTIES.format(city=name),
+        joined,
+        (
+            CommitmentRow(
+                "province",
+                "Establish an interdepartmental coordination council under the akim.",
+                council_due,
+                "fulfilled" if council_kept else "pending",
+                "Established by the akim's decree." if council_kept else "",
+                council_due - datetime.timedelta(days=30) if council_kept else None,
+            ),
+            CommitmentRow(
+                "province",
+                "Fund the children's maslikhat and the school ombudsmen from the city budget.",
+                joined.replace(year=joined.year + 2),
+                "fulfilled",
+                "Budget lines adopted by the city maslikhat.",
+                joined.replace(year=joined.year + 2) - datetime.timedelta(days=60),
+            ),
+            CommitmentRow(
+                "ministry",
+                "Accredit the city's programme and invite it to the yearly national forum.",
+                None,
+            ),
+            CommitmentRow(
+                "unicef",
+                "Train the city's specialists in the accreditation and certification model.",
+                joined.replace(year=joined.year + 1),
+                "fulfilled",
+                "Training held with the city's departments.",
+                joined + datetime.timedelta(days=200),
+            ),
+        ),
+    )
+
+
+def _lithuanian_memorandum(slug: str, name: str, joined: datetime.date) -> MemorandumRow:
+    return MemorandumRow(
+        slug,
+        f"Memorandum of cooperation between {name} and UNICEF Lithuania",
+        f"UNICEF Lithuania (national committee), {name} City Municipality",
+        joined,
+        (
+            CommitmentRow(
+                "city",
+                "Set up a Child Friendly City working group and a children's council.",
+                joined.replace(year=joined.year + 1),
+                "fulfilled",
+                "Working group set up by the mayor's order.",
+                joined + datetime.timedelta(days=120),
+            ),
+            CommitmentRow(
+                "city",
+                "Run a situation analysis of children's rights in the city and adopt an action "
+                "plan.",
+                date(2021, 12, 31),
+                "fulfilled",
+                "Situation analysis published; action plan adopted by the city council.",
+                date(2021, 11, 25),
+            ),
+            CommitmentRow(
+                "unicef",
+                "Share methods and training material of the Nordic-Baltic network of committees.",
+                date(2020, 12, 31),
+                "fulfilled",
+                "Two network trainings attended by the working group.",
+                date(2020, 10, 5),
+            ),
+            CommitmentRow(
+                "city",
+                "Report yearly on the action plan to the children's council.",
+                date(2026, 12, 31),
+            ),
+        ),
+    )
+
+
+def memoranda() -> list[MemorandumRow]:
+    """Isfahan's pilot memorandum, one with each Kazakh city's akimat, and the three Lithuanian
+    cities' memoranda with UNICEF Lithuania (2019)."""
+    rows = [ISFAHAN_MEMORANDUM]
+    for key, make in (("kazakhstan", _kazakh_memorandum), ("lithuania", _lithuanian_memorandum)):
+        rows += [make(row.slug, row.name, row.joined_on) for row in CITIES[key]]
+    return rows

@@ -1,16 +1,34 @@
-"""Forms for a city's councils, members and organisations. The choices offered are the city's
-own (its organisations, its programme's council types), so a tampered POST naming another
-city's organisation or another programme's council type is refused as an invalid choice."""
+"""Forms for a city's stakeholders: organisations, councils and members, children's
+participation, memoranda and commitments, comments. The choices offered are the city's own (its
+organisations, its programme's council types), so a tampered POST naming another city's
+organisation or another programme's council type is refused as an invalid choice.
+
+Model forms run the model's own rules (`clean` and constraints), so a refused value is shown
+beside its field; the services check the same rules again when they write."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from candidacy.validators import evidence_file_type
 from cities.models import City
 
 from . import selectors
-from .models import Council, CouncilMember, Organisation
+from .models import (
+    CHILD_DATA_WARNING,
+    ChildrenCouncilMakeUp,
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Commitment,
+    Council,
+    CouncilMember,
+    Memorandum,
+    Organisation,
+)
+
+DOCUMENT_HELP = _("PDF, PNG, JPEG or an office document, at most 10 MB.")
 
 
 class NativeDateInput(forms.DateInput):
@@ -22,12 +40,46 @@ class NativeDateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class _CrispyModelForm(forms.ModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+class _CrispyHelperMixin:
+    #: A notice shown above the form (e.g. that a child's personal data does not belong here).
+    notice = ""
+
+    def _helper(self):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+
+
+class _CrispyModelForm(_CrispyHelperMixin, forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+
+class _CrispyForm(_CrispyHelperMixin, forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+
+class DocumentField(forms.FileField):
+    """An optional document, checked like stage evidence (size, extension, content)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", DOCUMENT_HELP)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            evidence_file_type(upload)
+        return upload
+
+
+def _limit_organisations(field, city: City) -> None:
+    field.queryset = selectors.organisations_of(city)
+    field.error_messages["invalid_choice"] = _("Choose one of this city's organisations.")
 
 
 def _same_name_exists(city: City, name: str, *, exclude_pk=None) -> bool:
@@ -42,7 +94,7 @@ class OrganisationForm(_CrispyModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "inside_municipality"]
+        fields = ["name", "sector", "inside_municipality"]
         help_texts = {
             "name": _("The body's official name, e.g. the Provincial Education Office."),
             "inside_municipality": _(
@@ -94,6 +146,12 @@ class CouncilMemberForm(_CrispyModelForm):
         label=_("The new organisation is inside the municipality"),
         required=False,
     )
+    new_organisation_sector = forms.ChoiceField(
+        label=_("Sector of the new organisation"),
+        choices=Organisation.Sector.choices,
+        initial=Organisation.Sector.OTHER,
+        required=False,
+    )
 
     class Meta:
         model = CouncilMember
@@ -101,6 +159,7 @@ class CouncilMemberForm(_CrispyModelForm):
             "organisation",
             "new_organisation_name",
             "new_organisation_inside",
+            "new_organisation_sector",
             "representative",
             "position",
             "contact",
@@ -121,10 +180,16 @@ class CouncilMemberForm(_CrispyModelForm):
         organisation.error_messages["invalid_choice"] = _(
             "Choose one of this city's organisations."
         )
+        self.fields["seat_role"].help_text = _(
+            "A council has one chair and one secretary at a time."
+        )
         self.helper.layout = Layout(
             "organisation",
             Fieldset(
-                _("Or add a new organisation"), "new_organisation_name", "new_organisation_inside"
+                _("Or add a new organisation"),
+                "new_organisation_name",
+                "new_organisation_sector",
+                "new_organisation_inside",
             ),
             "representative",
             "position",
@@ -156,3 +221,246 @@ class CouncilMemberForm(_CrispyModelForm):
                 _("The city already has an organisation with this name: choose it in the list."),
             )
         return data
+
+
+class MemberReplaceForm(_CrispyForm):
+    """Someone else now represents the organisation: the current representative leaves the
+    council (and stays in its history), the new one takes the same seat and role."""
+
+    representative = forms.CharField(
+        label=_("New representative"),
+        max_length=200,
+        help_text=_(
+            "The adult who now represents the organisation. A child's name or other personal "
+            "data does not belong here."
+        ),
+    )
+    position = forms.CharField(
+        label=_("Position"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "The representative's job title. A child's personal data does not belong here."
+        ),
+    )
+    contact = forms.CharField(
+        label=_("Contact"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "A work e-mail or telephone of the adult representative. A child's contact or "
+            "other personal data does not belong here."
+        ),
+    )
+    replaced_on = forms.DateField(
+        label=_("Takes the seat on"),
+        widget=NativeDateInput(),
+        help_text=_("The previous representative leaves the council on this day."),
+    )
+    term_end = forms.DateField(
+        label=_("Term ends"),
+        widget=NativeDateInput(),
+        required=False,
+        help_text=_("Leave empty to keep the end of the current term."),
+    )
+
+    def __init__(self, *args, member: CouncilMember, **kwargs):
+        kwargs.setdefault("initial", {"replaced_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("replaced_on"), data.get("term_end")
+        if start and self.member.term_start and start < self.member.term_start:
+            self.add_error(
+                "replaced_on",
+                _("The replacement cannot come before the current term started (%(start)s).")
+                % {"start": self.member.term_start.isoformat()},
+            )
+        if start and end and end < start:
+            self.add_error("term_end", _("The term cannot end before it starts."))
+        return data
+
+
+# --- children's participation -------------------------------------------------------------------
+
+
+class MakeUpForm(_CrispyModelForm):
+    """A children's council's make-up, in numbers only. Pass an instance with its council set."""
+
+    notice = _(
+        "Record the council's make-up in numbers only. A child's name, contact or other "
+        "personal data does not belong anywhere in this form."
+    )
+
+    class Meta:
+        model = ChildrenCouncilMakeUp
+        fields = [
+            "recorded_on",
+            "girls_under_10",
+            "boys_under_10",
+            "girls_10_13",
+            "boys_10_13",
+            "girls_14_17",
+            "boys_14_17",
+            "selection",
+            "selection_note",
+            "children_with_disabilities",
+            "minority_children",
+        ]
+        widgets = {
+            "recorded_on": NativeDateInput(),
+            "selection_note": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            "recorded_on",
+            Fieldset(
+                _("Members by age band and sex"),
+                *(
+                    Div(
+                        Div(girls, css_class="col-sm-6"),
+                        Div(boys, css_class="col-sm-6"),
+                        css_class="row",
+                    )
+                    for _label, girls, boys in ChildrenCouncilMakeUp.AGE_BANDS
+                ),
+            ),
+            "selection",
+            "selection_note",
+            "children_with_disabilities",
+            "minority_children",
+        )
+
+
+class SessionForm(_CrispyModelForm):
+    """A session of a children's council. Pass an instance with its council set."""
+
+    notice = _(
+        "Sessions are recorded by topic and number of children. A child's name, contact or "
+        "other personal data does not belong here, nor in the minutes you attach."
+    )
+    upload = DocumentField(label=_("Minutes"))
+
+    class Meta:
+        model = ChildrenCouncilSession
+        fields = ["held_on", "topic", "attendance"]
+        widgets = {"held_on": NativeDateInput(), "topic": forms.TextInput(attrs={"dir": "auto"})}
+
+
+class ProposalForm(_CrispyModelForm):
+    """What a children's council asked for. Pass an instance with its council (and city) set."""
+
+    notice = _(
+        "Record what the children asked for, not who asked: a child's name, contact or other "
+        "personal data does not belong here."
+    )
+
+    class Meta:
+        model = ChildrenProposal
+        fields = ["title", "details", "received_on", "responsible_organisation"]
+        widgets = {
+            "received_on": NativeDateInput(),
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "details": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_organisations(self.fields["responsible_organisation"], self.instance.council.city)
+        self.fields["responsible_organisation"].help_text = _(
+            "The body that answers for it, if known."
+        )
+
+
+class ProposalAnswerForm(_CrispyModelForm):
+    """The city's answer to a proposal and its status. Pass a copy of the proposal."""
+
+    notice = _(
+        "The answer is shown on the city's “You said, we did” page. A child's name, contact or "
+        "other personal data does not belong here."
+    )
+
+    class Meta:
+        model = ChildrenProposal
+        fields = ["status", "answer", "answered_on", "responsible_organisation"]
+        widgets = {
+            "answered_on": NativeDateInput(),
+            "answer": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_organisations(self.fields["responsible_organisation"], self.instance.council.city)
+        self.fields["answered_on"].help_text = _("Today, if left empty.")
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("answer") or "").strip() and not data.get("answered_on"):
+            data["answered_on"] = timezone.localdate()
+        return data
+
+
+# --- memoranda and commitments ------------------------------------------------------------------
+
+
+class MemorandumForm(_CrispyModelForm):
+    """A memorandum of the city. Pass an instance with its city set."""
+
+    upload = DocumentField(label=_("Document"))
+
+    class Meta:
+        model = Memorandum
+        fields = ["title", "parties", "signed_on", "summary"]
+        widgets = {
+            "signed_on": NativeDateInput(),
+            "summary": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        }
+
+
+class CommitmentForm(_CrispyModelForm):
+    """One party's commitment. Pass an instance with its memorandum set, and the parties the
+    user may choose (coordinators: the ministry's only)."""
+
+    class Meta:
+        model = Commitment
+        fields = ["party", "party_name", "description", "due_on"]
+        widgets = {
+            "due_on": NativeDateInput(),
+            "description": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        }
+
+    def __init__(self, *args, parties: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        party = self.fields["party"]
+        party.choices = [(v, label) for v, label in Commitment.Party.choices if v in parties]
+        party.error_messages["invalid_choice"] = _(
+            "You manage only the commitments of the ministry or national coordinator."
+        )
+        self.fields["due_on"].help_text = _("Not before the memorandum was signed.")
+
+
+class CommitmentStatusForm(_CrispyModelForm):
+    """Whether a commitment was kept, with its evidence."""
+
+    upload = DocumentField(label=_("Evidence document"))
+
+    class Meta:
+        model = Commitment
+        fields = ["status", "evidence_note"]
+        widgets = {"evidence_note": forms.Textarea(attrs={"rows": 3, "dir": "auto"})}
+
+
+# --- comments -----------------------------------------------------------------------------------
+
+
+class CommentForm(_CrispyForm):
+    body = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=CHILD_DATA_WARNING,
+        max_length=4000,
+    )

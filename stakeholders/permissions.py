@@ -1,15 +1,23 @@
-"""Who may read and manage a city's councils and stakeholders.
+"""Who may read, manage and comment on a city's stakeholders.
 
 Plain predicates, used by the services (which enforce them), the views, the templates (to show
-or hide a button) and the admin alike. Reading follows the city's scope (its office, and the
-coordinators and evaluators of its programme); writing is the city's own office's alone.
+or hide a button) and the admin alike.
+
+- Reading follows the city's scope: its office, and the coordinators and evaluators of its
+  programme (superusers read everything).
+- The city's own office manages everything: organisations, councils and members, children's
+  participation, memoranda and commitments.
+- Coordinators of the programme comment (on councils, children's proposals and memoranda) and
+  manage the commitments in which the ministry (the national coordinator) is the party. The
+  office may answer in the same comment threads.
+- The history of changes is read by the office and the programme's coordinators.
 """
 
 from __future__ import annotations
 
-from cities.permissions import can_view_city, is_office_of
+from cities.permissions import can_view_city, coordinates, is_office_of, scope_of
 
-from .models import Council, CouncilMember, Organisation
+from .models import Commitment, Council, CouncilMember, Memorandum, Organisation
 
 
 def can_view_stakeholders(user, city) -> bool:
@@ -18,8 +26,23 @@ def can_view_stakeholders(user, city) -> bool:
 
 
 def can_manage_stakeholders(user, city) -> bool:
-    """Only the city's own office manages its councils and members."""
+    """Only the city's own office manages its councils, members, participation and memoranda."""
     return is_office_of(user, city)
+
+
+def can_comment_on_stakeholders(user, city) -> bool:
+    """The programme's coordinators, and the city's office answering them."""
+    return is_office_of(user, city) or coordinates(user, city.programme_id)
+
+
+def can_view_stakeholder_history(user, city) -> bool:
+    """Who changed what and when: the city's office, its programme's coordinators, superusers."""
+    return (
+        scope_of(user).superuser or is_office_of(user, city) or coordinates(user, city.programme_id)
+    )
+
+
+# --- councils and members -----------------------------------------------------------------------
 
 
 def can_view_council(user, council: Council) -> bool:
@@ -27,13 +50,39 @@ def can_view_council(user, council: Council) -> bool:
 
 
 def can_manage_council(user, council: Council) -> bool:
-    """Edit the council itself and add, edit or remove its members."""
+    """Edit the council itself and add, edit, replace or remove its members, and record its
+    children's make-up, sessions and proposals."""
     return can_manage_stakeholders(user, council.city)
 
 
 def can_manage_council_member(user, member: CouncilMember) -> bool:
-    return can_manage_council(user, member.council)
+    return can_manage_council(user, member.council) and member.ended_on is None
 
 
 def can_manage_organisation(user, organisation: Organisation) -> bool:
     return can_manage_stakeholders(user, organisation.city)
+
+
+# --- memoranda and commitments ------------------------------------------------------------------
+
+
+def can_manage_memorandum(user, memorandum: Memorandum) -> bool:
+    return can_manage_stakeholders(user, memorandum.city)
+
+
+def commitment_parties_for(user, city) -> list[str]:
+    """The parties whose commitments the user may add or manage in the city's memoranda."""
+    if is_office_of(user, city):
+        return list(Commitment.Party.values)
+    if coordinates(user, city.programme_id):
+        return [Commitment.Party.MINISTRY]
+    return []
+
+
+def can_add_commitment(user, memorandum: Memorandum) -> bool:
+    return bool(commitment_parties_for(user, memorandum.city))
+
+
+def can_manage_commitment(user, commitment: Commitment) -> bool:
+    """The office manages every commitment of its city; coordinators the ministry's."""
+    return commitment.party in commitment_parties_for(user, commitment.memorandum.city)

@@ -12,6 +12,7 @@ path segment before them); a pattern whose parameter cannot be told is skipped w
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -24,8 +25,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from candidacy import services
 from candidacy.models import Candidacy, Evidence, StageDefinition, StageProgress, StageState
+from candidacy.records.models import DataSet
 from cities.models import City, District, Programme
-from stakeholders.models import Council, CouncilMember, Organisation
+from stakeholders import services as stakeholder_services
+from stakeholders.models import (
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Commitment,
+    Council,
+    CouncilMember,
+    Memorandum,
+    Organisation,
+)
 from tests import factories as f
 from tests.candidacy.workflow import PDF_BYTES, bring, snapshot
 
@@ -93,6 +104,14 @@ SEGMENT_MODELS = {
     "organisations": Organisation,
     "district": District,
     "districts": District,
+    "session": ChildrenCouncilSession,
+    "sessions": ChildrenCouncilSession,
+    "proposal": ChildrenProposal,
+    "proposals": ChildrenProposal,
+    "memoranda": Memorandum,
+    "commitment": Commitment,
+    "commitments": Commitment,
+    "rows": DataSet,
 }
 
 
@@ -117,9 +136,58 @@ def objects(world):
         upload=_pdf(),
         description="Decree establishing the office",
     )
-    council = f.CouncilFactory(city=world.city_a, name="Policy council")
+    # A children's council, so that its participation pages, sessions and proposals exist.
+    council = f.CouncilFactory(
+        city=world.city_a,
+        name="Children's council",
+        council_type=f.CouncilTypeFactory(programme=world.programme_a, involves_children=True),
+    )
     member = f.CouncilMemberFactory(council=council, representative="Deputy for Planning")
     district = f.DistrictFactory(city=world.city_a)
+    session = stakeholder_services.session_add(
+        council=council,
+        by=world.office_a,
+        held_on=datetime.date(2024, 5, 1),
+        topic="Play spaces",
+        attendance=12,
+        upload=_pdf(),
+    )
+    proposal = stakeholder_services.proposal_add(
+        council=council,
+        by=world.office_a,
+        title="Safe routes to school",
+        received_on=datetime.date(2024, 5, 1),
+    )
+    memorandum = stakeholder_services.memorandum_create(
+        city=world.city_a,
+        by=world.office_a,
+        title="Memorandum with UNICEF",
+        parties="Ministry, UNICEF, municipality",
+        signed_on=datetime.date(2020, 1, 15),
+        upload=_pdf(),
+    )
+    commitment = stakeholder_services.commitment_add(
+        memorandum=memorandum, by=world.office_a, party="ministry", description="Train staff"
+    )
+    commitment = stakeholder_services.commitment_set_status(
+        commitment=commitment,
+        by=world.office_a,
+        status="fulfilled",
+        evidence_note="Done.",
+        upload=_pdf(),
+    )
+    # A record row of city A. (The sweep's stage is the office stage, which keeps no rows: the
+    # row pages answer outsiders before they look a row up. tests/candidacy/records sweeps them
+    # on stages that do keep rows.)
+    data_set = DataSet.objects.create(
+        progress=office,
+        name="Births",
+        goal_area="safe_protected",
+        source_agency="Registry",
+        age_groups="0",
+        update_frequency="yearly",
+        last_updated="2020-01-01",
+    )
     return Objects(
         world=world,
         by_model={
@@ -128,6 +196,11 @@ def objects(world):
             CouncilMember: member,
             Organisation: member.organisation,
             District: district,
+            ChildrenCouncilSession: session,
+            ChildrenProposal: proposal,
+            Memorandum: memorandum,
+            Commitment: commitment,
+            DataSet: data_set,
             City: world.city_a,
             Programme: world.programme_a,
             Candidacy: world.city_a.candidacy,
@@ -205,6 +278,10 @@ def _full_snapshot() -> dict:
         "councils": sorted(Council.objects.values_list("pk", "city_id", "name")),
         "members": sorted(CouncilMember.objects.values_list("pk", "council_id", "representative")),
         "organisations": sorted(Organisation.objects.values_list("pk", "city_id", "name")),
+        "sessions": sorted(ChildrenCouncilSession.objects.values_list("pk", "topic")),
+        "proposals": sorted(ChildrenProposal.objects.values_list("pk", "title", "status")),
+        "memoranda": sorted(Memorandum.objects.values_list("pk", "title", "signed_on")),
+        "commitments": sorted(Commitment.objects.values_list("pk", "party", "status")),
     }
 
 

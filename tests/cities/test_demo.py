@@ -25,11 +25,33 @@ from cities import demo
 from cities.models import City, District, Programme, RoleAssignment
 from cities.permissions import scope_of
 from cities.roles import Role
-from stakeholders.models import Council, CouncilMember, CouncilType, Organisation
+from stakeholders.models import (
+    ChildrenCouncilMakeUp,
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Commitment,
+    Council,
+    CouncilMember,
+    CouncilType,
+    Memorandum,
+    Organisation,
+)
+from stakeholders.selectors import open_commitments_by_city
 
 User = get_user_model()
 
 PROGRAMME_USERS = [user for user in demo.FEATURED_USERS if user.role != Role.OFFICE]
+
+STAKEHOLDER_SEEDS = [
+    Organisation,
+    Council,
+    CouncilMember,
+    ChildrenCouncilMakeUp,
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Memorandum,
+    Commitment,
+]
 
 
 def load_demo() -> str:
@@ -133,6 +155,12 @@ class TestDemoData:
         for member in CouncilMember.objects.select_related("organisation", "council"):
             assert member.organisation.city_id == member.council.city_id
         assert Organisation.objects.count() > 29
+
+    def test_childrens_participation(self, demo_output):
+        check_childrens_participation()
+
+    def test_memoranda_and_commitments(self, demo_output):
+        check_memoranda_and_commitments()
 
     @pytest.mark.parametrize("username", ["admin", *(u.username for u in demo.FEATURED_USERS)])
     def test_demo_user_logs_in_with_the_demo_password(self, demo_output, client, username):
@@ -286,6 +314,7 @@ class TestDemoData:
             Organisation,
             Council,
             CouncilMember,
+            *STAKEHOLDER_SEEDS,
         ]
         before = {model: model.objects.count() for model in models}
         states = list(StageProgress.objects.order_by("pk").values_list("state", "updated_at"))
@@ -296,3 +325,74 @@ class TestDemoData:
         )
         assert "not loaded" in output
         assert "isfahan.office" in output
+
+
+# --- the stakeholders' seeds: checked after the full load above, and on their own below -------
+
+
+def check_childrens_participation():
+    isfahan = Council.objects.get(city__slug="isfahan", council_type__key="childrens-city-council")
+    makeup = isfahan.makeup
+    assert makeup.total == 30 and makeup.girls == 16
+    assert (makeup.children_with_disabilities, makeup.minority_children) == ("yes", "yes")
+    assert isfahan.sessions.count() >= 3
+    titles = set(isfahan.proposals.values_list("title", flat=True))
+    assert "A children's house in Ghalamestan park" in titles
+    assert any("Safe routes to school" in title for title in titles)
+    answered = isfahan.proposals.exclude(answer="")
+    assert answered.filter(status="implemented").exists()
+    assert isfahan.proposals.filter(answer="", status="received").exists()  # some still open
+    maslikhats = ChildrenCouncilMakeUp.objects.filter(
+        council__council_type__key="childrens-maslikhat"
+    )
+    assert set(maslikhats.values_list("council__city__slug", flat=True)) == {
+        "pavlodar",
+        "aksu",
+        "ekibastuz",
+        "balkhash",
+        "kyzylorda",
+        "ust-kamenogorsk",
+    }
+    assert Council.objects.filter(city__slug="pavlodar", council_type__key="school-ombudsmen")
+    assert Council.objects.filter(city__slug="satpayev", council_type__key="council-of-fathers")
+    # Every make-up, session and proposal belongs to a council in which children take part.
+    for model in (ChildrenCouncilMakeUp, ChildrenCouncilSession, ChildrenProposal):
+        assert not model.objects.filter(council__council_type__involves_children=False).exists()
+
+
+def check_memoranda_and_commitments():
+    isfahan = Memorandum.objects.get(city__slug="isfahan")
+    unicef = isfahan.commitments.filter(party="unicef", status="pending")
+    assert unicef.exists() and all(commitment.overdue for commitment in unicef)
+    city = isfahan.commitments.filter(party="city")
+    assert city.count() >= 3 and not city.exclude(status="fulfilled").exists()
+    kazakh = Memorandum.objects.filter(city__programme__key="kazakhstan")
+    assert kazakh.count() == 17 and all("Akimat of" in m.parties for m in kazakh)
+    lithuanian = Memorandum.objects.filter(city__programme__key="lithuania")
+    assert set(lithuanian.values_list("city__slug", flat=True)) == {"vilnius", "kaunas", "alytus"}
+    assert all(m.signed_on.year == 2019 and "UNICEF Lithuania" in m.parties for m in lithuanian)
+    summary = open_commitments_by_city([isfahan.city])[isfahan.city.pk]
+    assert [(p.party, p.open, p.overdue) for p in summary.parties] == [("unicef", 2, 2)]
+
+
+def test_stakeholder_seeds_keep_the_services_rules(db):
+    """The organisations, councils, participation and memoranda of the demo, loaded on their own
+    (without replaying the candidacies): every row passes its model's own validation, so the
+    bulk load keeps the rules the services enforce."""
+    from candidacy.programmes import PROGRAMMES, programme_load
+    from cities.management.commands import load_demo as command
+
+    programmes = {spec.key: programme_load(spec) for spec in PROGRAMMES}
+    cities = command._cities_create(programmes)
+    councils = command._councils_create(programmes, cities)
+    command._participation_create(councils)
+    command._memoranda_create(cities)
+    for model in STAKEHOLDER_SEEDS:
+        rows = list(model.objects.all())
+        assert rows, model
+        for row in rows:
+            row.full_clean()
+    sectors = set(Organisation.objects.values_list("sector", flat=True))
+    assert {"municipal", "government", "university", "ngo", "private"} <= sectors
+    check_childrens_participation()
+    check_memoranda_and_commitments()

@@ -1,9 +1,19 @@
+import datetime
 from dataclasses import dataclass
 
 import pytest
 
+from stakeholders.models import Commitment
 from tests.factories import CouncilMemberFactory, CouncilTypeFactory, OrganisationFactory
-from tests.stakeholders.factories import council_with_members
+from tests.stakeholders.factories import (
+    CommitmentFactory,
+    MakeUpFactory,
+    MemorandumFactory,
+    ProposalFactory,
+    SessionFactory,
+    childrens_council,
+    council_with_members,
+)
 
 
 @dataclass
@@ -32,3 +42,69 @@ def stakeholders_a(world):
         contact="deputy@example.org",
     )
     return CityStakeholders(council_type, council, organisation, member)
+
+
+@dataclass
+class Participation:
+    council: object
+    makeup: object
+    session: object
+    proposal: object
+    organisation: object
+
+
+@pytest.fixture
+def participation_a(world):
+    """City A's children's council with its make-up, one session and one open proposal."""
+    council = childrens_council(world.city_a, name="Children's city council")
+    organisation = OrganisationFactory(city=world.city_a, name="Green Space Organization")
+    return Participation(
+        council=council,
+        makeup=MakeUpFactory(council=council),
+        session=SessionFactory(council=council, topic="Safe routes to school"),
+        proposal=ProposalFactory(
+            council=council,
+            title="More shade in the playgrounds",
+            received_on=datetime.date(2024, 5, 2),
+        ),
+        organisation=organisation,
+    )
+
+
+@dataclass
+class Memoranda:
+    memorandum: object
+    city_commitment: object
+    ministry_commitment: object
+    unicef_commitment: object
+
+
+@pytest.fixture
+def memoranda_a(world):
+    """City A's memorandum with an open commitment of the city, the ministry and UNICEF (the
+    UNICEF one overdue)."""
+    memorandum = MemorandumFactory(
+        city=world.city_a, title="Memorandum with UNICEF", signed_on=datetime.date(2020, 1, 15)
+    )
+    future = datetime.date.today() + datetime.timedelta(days=365)
+    return Memoranda(
+        memorandum=memorandum,
+        city_commitment=CommitmentFactory(
+            memorandum=memorandum,
+            party=Commitment.Party.CITY,
+            description="Open a children's house",
+            due_on=future,
+        ),
+        ministry_commitment=CommitmentFactory(
+            memorandum=memorandum,
+            party=Commitment.Party.MINISTRY,
+            description="Train the city's staff",
+            due_on=future,
+        ),
+        unicef_commitment=CommitmentFactory(
+            memorandum=memorandum,
+            party=Commitment.Party.UNICEF,
+            description="Fund the children's atlas",
+            due_on=datetime.date(2021, 6, 30),
+        ),
+    )

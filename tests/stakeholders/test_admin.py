@@ -3,9 +3,17 @@
 import pytest
 from django.urls import reverse
 
-from stakeholders.models import Council, CouncilType
+from stakeholders import services
+from stakeholders.models import Council, CouncilType, StakeholderChange
 from tests.factories import OrganisationFactory
-from tests.stakeholders.factories import council_with_members
+from tests.stakeholders.factories import (
+    CommitmentFactory,
+    MemorandumFactory,
+    ProposalFactory,
+    SessionFactory,
+    childrens_council,
+    council_with_members,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -131,6 +139,10 @@ def test_superuser_edits_a_council_and_its_members(client, superuser, world, cou
         "members-INITIAL_FORMS": str(len(members)),
         "members-MIN_NUM_FORMS": "0",
         "members-MAX_NUM_FORMS": "1000",
+        "makeup-TOTAL_FORMS": "0",
+        "makeup-INITIAL_FORMS": "0",
+        "makeup-MIN_NUM_FORMS": "0",
+        "makeup-MAX_NUM_FORMS": "1",
     }
     for index, member in enumerate(members):
         data |= {
@@ -143,6 +155,7 @@ def test_superuser_edits_a_council_and_its_members(client, superuser, world, cou
             f"members-{index}-seat_role": "member",
             f"members-{index}-term_start": "",
             f"members-{index}-term_end": "",
+            f"members-{index}-ended_on": "",
         }
     response = client.post(change_url("council", council_a.pk), data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -153,3 +166,134 @@ def test_superuser_edits_a_council_and_its_members(client, superuser, world, cou
         "Edited 1",
     ]
     assert Council.objects.count() == 2
+    # The superuser's edits are in the city's stakeholder history too.
+    changes = StakeholderChange.objects.filter(city=council_a.city, user=superuser)
+    assert sorted(changes.values_list("object_type", flat=True)) == [
+        "council",
+        "councilmember",
+        "councilmember",
+    ]
+
+
+# --- participation, memoranda, commitments, comments and history ------------------------------
+
+NEW_MODELS = [
+    "childrencouncilsession",
+    "childrenproposal",
+    "memorandum",
+    "commitment",
+    "stakeholdercomment",
+    "stakeholderchange",
+]
+
+
+@pytest.fixture
+def both_programmes(world, participation_a, memoranda_a):
+    """City A's participation and memoranda, and the same in city B under other names."""
+
+    council_b = childrens_council(world.city_b, name="Beta children's council")
+    SessionFactory(council=council_b, topic="Beta session")
+    ProposalFactory(council=council_b, title="Beta proposal")
+    memorandum_b = MemorandumFactory(city=world.city_b, title="Beta memorandum")
+    CommitmentFactory(memorandum=memorandum_b, party="ministry", description="Beta commitment")
+    services.comment_add(by=world.coordinator_b, memorandum=memorandum_b, body="Beta comment")
+    services.comment_add(
+        by=world.coordinator_a, memorandum=memoranda_a.memorandum, body="Alpha comment"
+    )
+    return memorandum_b
+
+
+@pytest.mark.parametrize("model", NEW_MODELS)
+def test_coordinator_reads_only_their_programme_in_the_new_lists(
+    client, world, both_programmes, model
+):
+    client.force_login(world.coordinator_a)
+    response = client.get(changelist(model))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Beta" not in page and "City B" not in page
+    assert f"/admin/stakeholders/{model}/add/" not in page
+
+
+@pytest.mark.parametrize("model", NEW_MODELS)
+def test_coordinator_cannot_add_or_change_the_new_models(client, world, both_programmes, model):
+    client.force_login(world.coordinator_a)
+    assert client.get(reverse(f"admin:stakeholders_{model}_add")).status_code == 403
+
+
+def test_history_is_read_only_even_for_superusers(client, superuser, world, both_programmes):
+    change = StakeholderChange.objects.filter(city=world.city_a).first()
+    client.force_login(superuser)
+    page = client.get(change_url("stakeholderchange", change.pk)).content.decode()
+    assert 'name="summary"' not in page
+    assert client.get(reverse("admin:stakeholders_stakeholderchange_add")).status_code == 403
+    delete = reverse("admin:stakeholders_stakeholderchange_delete", args=[change.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert StakeholderChange.objects.filter(pk=change.pk).exists()
+
+
+def _record_status(client, commitments, **data):
+    return client.post(
+        changelist("commitment"),
+        {
+            "action": "record_status",
+            "_selected_action": [c.pk for c in commitments],
+            "confirm": "1",
+            **data,
+        },
+        follow=True,
+    )
+
+
+def test_coordinator_records_the_ministrys_commitments_through_the_service(
+    client, world, memoranda_a, both_programmes
+):
+    client.force_login(world.coordinator_a)
+    response = client.post(
+        changelist("commitment"),
+        {"action": "record_status", "_selected_action": [memoranda_a.ministry_commitment.pk]},
+    )
+    assert response.status_code == 200
+    assert 'name="evidence_note"' in response.content.decode()  # the confirmation form
+
+    response = _record_status(
+        client,
+        [memoranda_a.ministry_commitment, memoranda_a.unicef_commitment],
+        status="fulfilled",
+        evidence_note="The training took place.",
+    )
+    page = response.content.decode()
+    assert "The status of 1 commitment(s) was recorded." in page
+    assert "You may not manage this commitment." in page
+    memoranda_a.ministry_commitment.refresh_from_db()
+    memoranda_a.unicef_commitment.refresh_from_db()
+    assert memoranda_a.ministry_commitment.status == "fulfilled"
+    assert memoranda_a.unicef_commitment.status == "pending"
+    change = StakeholderChange.objects.get(action="status_changed")
+    assert (change.user, change.object_id) == (
+        world.coordinator_a,
+        memoranda_a.ministry_commitment.pk,
+    )
+
+
+def test_the_service_rules_hold_in_the_admin_action(client, world, memoranda_a):
+    client.force_login(world.coordinator_a)
+    page = _record_status(
+        client, [memoranda_a.ministry_commitment], status="cancelled", evidence_note=""
+    ).content.decode()
+    assert "Say why the commitment was cancelled." in page
+    memoranda_a.ministry_commitment.refresh_from_db()
+    assert memoranda_a.ministry_commitment.status == "pending"
+
+
+def test_other_programmes_coordinator_cannot_act_on_programme_a(
+    client, world, memoranda_a, both_programmes
+):
+    client.force_login(world.coordinator_b)
+    _record_status(
+        client, [memoranda_a.ministry_commitment], status="fulfilled", evidence_note="Taken over."
+    )
+    memoranda_a.ministry_commitment.refresh_from_db()
+    assert memoranda_a.ministry_commitment.status == "pending"
+    response = client.get(change_url("commitment", memoranda_a.ministry_commitment.pk))
+    assert response.status_code in (302, 403, 404)

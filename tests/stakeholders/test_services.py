@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from stakeholders import services
-from stakeholders.models import Council, CouncilMember, Organisation
+from stakeholders.models import Council, CouncilMember, Organisation, StakeholderChange
 from tests.factories import CouncilTypeFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,10 +51,11 @@ def test_council_type_of_another_programme_is_refused(world):
 
 
 def test_office_adds_updates_and_removes_a_member(world, stakeholders_a):
+    organisation = OrganisationFactory(city=world.city_a, name="Deputy for Transport")
     member = services.council_member_add(
         council=stakeholders_a.council,
         by=world.office_a,
-        organisation=stakeholders_a.organisation,
+        organisation=organisation,
         representative="Mr Deputy",
         seat_role=CouncilMember.SeatRole.CHAIR,
         term_start=START,
@@ -67,7 +68,7 @@ def test_office_adds_updates_and_removes_a_member(world, stakeholders_a):
     services.council_member_update(
         member=member,
         by=world.office_a,
-        organisation=stakeholders_a.organisation,
+        organisation=organisation,
         representative="Ms Deputy",
         seat_role=CouncilMember.SeatRole.SECRETARY,
     )
@@ -79,8 +80,19 @@ def test_office_adds_updates_and_removes_a_member(world, stakeholders_a):
     )
 
     services.council_member_remove(member=member, by=world.office_a)
-    assert not CouncilMember.objects.filter(pk=member.pk).exists()
-    assert Organisation.objects.filter(pk=stakeholders_a.organisation.pk).exists()
+    member.refresh_from_db()
+    assert member.ended_on == datetime.date.today()  # kept among the former members
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+    actions = list(
+        StakeholderChange.objects.filter(object_type="councilmember", object_id=member.pk)
+        .order_by("pk")
+        .values_list("action", "user")
+    )
+    assert actions == [
+        ("created", world.office_a.pk),
+        ("updated", world.office_a.pk),
+        ("removed", world.office_a.pk),
+    ]
 
 
 def test_member_with_a_new_organisation_creates_it_in_the_city(world, stakeholders_a):

@@ -128,7 +128,8 @@ def test_office_adds_edits_and_removes_a_member(office, world, stakeholders_a):
 
     response = office.post(url("member-remove", city="city-a", pk=council.pk, member=member.pk))
     assert response.status_code == 302
-    assert not CouncilMember.objects.filter(pk=member.pk).exists()
+    member.refresh_from_db()
+    assert member.ended_on is not None  # kept among the former members
 
 
 def test_member_form_creates_a_new_organisation_inline(office, world, stakeholders_a):
@@ -146,19 +147,31 @@ def test_member_form_creates_a_new_organisation_inline(office, world, stakeholde
 def test_office_adds_and_edits_an_organisation(office, world):
     response = office.post(
         url("organisation-add", city="city-a"),
-        {"name": "Waste Management Organization", "inside_municipality": "on"},
+        {
+            "name": "Waste Management Organization",
+            "inside_municipality": "on",
+            "sector": "municipal",
+        },
     )
     assert response.status_code == 302
     organisation = Organisation.objects.get(name="Waste Management Organization")
-    assert (organisation.city, organisation.inside_municipality) == (world.city_a, True)
+    assert (organisation.city, organisation.inside_municipality, organisation.sector) == (
+        world.city_a,
+        True,
+        "municipal",
+    )
 
     response = office.post(
         url("organisation-edit", city="city-a", pk=organisation.pk),
-        {"name": "Waste Management"},
+        {"name": "Waste Management", "sector": "private"},
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
-    assert (organisation.name, organisation.inside_municipality) == ("Waste Management", False)
+    assert (organisation.name, organisation.inside_municipality, organisation.sector) == (
+        "Waste Management",
+        False,
+        "private",
+    )
 
 
 # --- refused input ------------------------------------------------------------------------------
@@ -230,7 +243,9 @@ def test_member_needs_an_organisation_or_a_new_name(office, world, stakeholders_
 
 
 def test_duplicate_organisation_is_refused(office, world, stakeholders_a):
-    response = office.post(url("organisation-add", city="city-a"), {"name": "Deputy for Planning"})
+    response = office.post(
+        url("organisation-add", city="city-a"), {"name": "Deputy for Planning", "sector": "other"}
+    )
     assert_refused(response, "The city already has an organisation with this name.")
     assert Organisation.objects.filter(name="Deputy for Planning").count() == 1
 

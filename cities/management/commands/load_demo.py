@@ -23,10 +23,21 @@ from django.utils import timezone
 from candidacy import services
 from candidacy.models import Candidacy, Grants, SignOff, StageProgress, Transition
 from candidacy.programmes import PROGRAMMES, programme_load
+from candidacy.records.demo import fill_demo_record, fill_demo_records
 from cities import demo
 from cities.models import City, District, Programme, RoleAssignment
 from cities.roles import Role
-from stakeholders.models import Council, CouncilMember, CouncilType, Organisation
+from stakeholders.models import (
+    ChildrenCouncilMakeUp,
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Commitment,
+    Council,
+    CouncilMember,
+    CouncilType,
+    Memorandum,
+    Organisation,
+)
 
 PASSWORD = "cfc-demo"  # noqa: S105 - the documented password of the demo logins
 
@@ -34,7 +45,8 @@ PASSWORD = "cfc-demo"  # noqa: S105 - the documented password of the demo logins
 class Command(BaseCommand):
     help = (
         "Load the demo data (the Iran, Kazakhstan and Lithuania programmes, their cities, "
-        "candidacies, councils and demo logins) into an empty database, and print the logins."
+        "candidacies, councils, children's participation, memoranda and demo logins) into an "
+        "empty database, and print the logins."
     )
 
     def handle(self, *args, **options):
@@ -92,7 +104,10 @@ def demo_load(*, today: datetime.date) -> None:
             },
         )
         replay.run(plans[slug], today=today)
-    _councils_create(programmes, cities)
+        fill_demo_records(city)
+    councils = _councils_create(programmes, cities)
+    _participation_create(councils)
+    _memoranda_create(cities)
 
 
 def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
@@ -352,6 +367,8 @@ class _Replay:
     def _call(self, when: datetime.datetime, service, **kwargs):
         """Call a workflow service now, noting when in the story it happened."""
         self.calls.append((timezone.now(), when.replace(hour=9 + when.hour // 3)))
+        if service is services.stage_submit:  # a stage's record is filled before it is sent
+            fill_demo_record(kwargs["progress"], by=kwargs["by"], on=when.date())
         return service(**kwargs)
 
     def _backdate(self) -> None:
@@ -395,7 +412,11 @@ class _Replay:
 # --- councils -----------------------------------------------------------------------------------
 
 
-def _councils_create(programmes: dict[str, Programme], cities: dict[str, City]) -> None:
+def _councils_create(
+    programmes: dict[str, Programme], cities: dict[str, City]
+) -> dict[tuple[str, str], Council]:
+    """The council types, organisations, councils and members of `demo.councils()`; returns
+    the councils by (city slug, council type key)."""
     types = {
         (key, row.key): CouncilType(
             programme=programmes[key],
@@ -417,6 +438,7 @@ def _councils_create(programmes: dict[str, Programme], cities: dict[str, City]) 
                     city=cities[row.city],
                     name=seat.organisation,
                     inside_municipality=seat.inside_municipality,
+                    sector=demo.sector_of(seat.organisation, seat.inside_municipality),
                 ),
             )
     Organisation.objects.bulk_create(organisations.values())
@@ -442,4 +464,97 @@ def _councils_create(programmes: dict[str, Programme], cities: dict[str, City]) 
         )
         for row, council in zip(rows, councils, strict=True)
         for seat in row.seats
+    )
+    return {
+        (row.city, row.council_type): council for row, council in zip(rows, councils, strict=True)
+    }
+
+
+# --- children's participation and memoranda -------------------------------------------------------
+# Seed data, written in bulk; the rows keep the rules the services enforce (children's councils
+# only, answers dated after the proposals, commitments due after the signing), which
+# tests/cities/test_demo.py checks with each model's own validation.
+
+
+def _participation_create(councils: dict[tuple[str, str], Council]) -> None:
+    ChildrenCouncilMakeUp.objects.bulk_create(
+        ChildrenCouncilMakeUp(
+            council=councils[(row.city, row.council_type)],
+            recorded_on=row.recorded_on,
+            **dict(
+                zip(
+                    (
+                        "girls_under_10",
+                        "boys_under_10",
+                        "girls_10_13",
+                        "boys_10_13",
+                        "girls_14_17",
+                        "boys_14_17",
+                    ),
+                    row.counts,
+                    strict=True,
+                )
+            ),
+            selection=row.selection,
+            selection_note=row.selection_note,
+            children_with_disabilities=row.children_with_disabilities,
+            minority_children=row.minority_children,
+        )
+        for row in demo.MAKEUPS
+    )
+    ChildrenCouncilSession.objects.bulk_create(
+        ChildrenCouncilSession(
+            council=councils[(row.city, row.council_type)],
+            held_on=row.held_on,
+            topic=row.topic,
+            attendance=row.attendance,
+        )
+        for row in demo.SESSIONS
+    )
+    organisations = {
+        (organisation.city.slug, organisation.name): organisation
+        for organisation in Organisation.objects.select_related("city")
+    }
+    ChildrenProposal.objects.bulk_create(
+        ChildrenProposal(
+            council=councils[(row.city, row.council_type)],
+            title=row.title,
+            details=row.details,
+            received_on=row.received_on,
+            status=row.status,
+            answer=row.answer,
+            answered_on=row.answered_on,
+            responsible_organisation=organisations[(row.city, row.responsible)]
+            if row.responsible
+            else None,
+        )
+        for row in demo.PROPOSALS
+    )
+
+
+def _memoranda_create(cities: dict[str, City]) -> None:
+    rows = demo.memoranda()
+    memoranda = Memorandum.objects.bulk_create(
+        Memorandum(
+            city=cities[row.city],
+            title=row.title,
+            parties=row.parties,
+            signed_on=row.signed_on,
+            summary=row.summary,
+        )
+        for row in rows
+    )
+    Commitment.objects.bulk_create(
+        Commitment(
+            memorandum=memorandum,
+            party=commitment.party,
+            party_name=commitment.party_name,
+            description=commitment.description,
+            due_on=commitment.due_on,
+            status=commitment.status,
+            evidence_note=commitment.evidence_note,
+            status_changed_on=commitment.status_changed_on,
+        )
+        for row, memorandum in zip(rows, memoranda, strict=True)
+        for commitment in row.commitments
     )

@@ -3,8 +3,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cfc_portal.uploads import evidence_file_type
+
 from .models import StageState
-from .validators import evidence_file_type
 
 
 class _CrispyForm(forms.Form):

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cfc_portal.uploads import evidence_file_type
 from cities.models import City
 from cities.roles import Role
 
@@ -36,7 +37,6 @@ from .models import (
     Transition,
 )
 from .records import rules as record_rules
-from .validators import evidence_file_type
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.validators import evidence_file_type
+from cfc_portal.uploads import evidence_file_type
 from cities.models import City
 
 from . import selectors

@@ -7,7 +7,7 @@ Each service checks permission with the predicates of `stakeholders.permissions`
 `PermissionDenied`), validates the row with the model's own rules (`full_clean`, raising
 `ValidationError` keyed by field), writes inside one transaction (re-reading the row it changes
 with its lock held) and records the change in `StakeholderChange` in that same transaction.
-Uploaded documents are checked by `candidacy.validators.evidence_file_type` before anything is
+Uploaded documents are checked by `cfc_portal.uploads.evidence_file_type` before anything is
 written.
 """
 
@@ -20,7 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from candidacy.validators import evidence_file_type
+from cfc_portal.uploads import evidence_file_type
 from cities.models import City
 
 from . import permissions

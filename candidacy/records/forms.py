@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import StageKind, StageProgress
-from candidacy.validators import evidence_file_type
+from cfc_portal.uploads import evidence_file_type
 from cities.models import District
 
 from .models import DataSet, GrantRecord, Initiative, LetterRecord, NetworkRecord, OfficeRecord

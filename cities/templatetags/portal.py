@@ -7,7 +7,6 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
-from candidacy.models import StageState
 from cities.roles import Role
 
 register = template.Library()
@@ -65,45 +64,9 @@ def digits(value):
     return text
 
 
-_STATE_CLASSES = {
-    StageState.LOCKED: "secondary",
-    StageState.OPEN: "primary",
-    StageState.SUBMITTED: "warning",
-    StageState.RETURNED: "danger",
-    StageState.APPROVED: "success",
-}
-
-
-@register.filter
-def state_class(state):
-    return _STATE_CLASSES.get(state, "secondary")
-
-
-@register.filter
-def state_label(state):
-    try:
-        return StageState(state).label
-    except ValueError:
-        return state
-
-
 @register.filter
 def role_label(role):
     try:
         return Role(role).label
     except ValueError:
         return role
-
-
-_STATUS_CLASSES = {
-    "preparing": "secondary",
-    "candidate": "info",
-    "recognised": "success",
-    "lapsed": "warning",
-    "withdrawn": "dark",
-}
-
-
-@register.filter
-def status_class(status):
-    return _STATUS_CLASSES.get(status, "secondary")

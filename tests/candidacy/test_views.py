@@ -153,7 +153,7 @@ def test_returned_stage_shows_the_signatory_comment(client, world):
     client.force_login(world.office_a)
     page = client.get(reverse("candidacy:stage", args=["city-a", "office"]))
     assert page.status_code == 200
-    assert "Returned by the National coordinator" in page.text
+    assert "Returned by: National coordinator" in page.text
     assert RETURN_COMMENT in page.text
     # The office can correct and resubmit.
     assert reverse("candidacy:stage-save", args=["city-a", "office"]) in page.text

@@ -1,47 +1,15 @@
 """In a real browser: the city's office records a proposal from its children's council, answers
 it, and the city's "You said, we did" page shows the answer."""
 
-import gc
 import re
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests import factories as f
-from tests.browser import conftest as browser
 from tests.stakeholders.factories import childrens_council
 
 pytestmark = [pytest.mark.browser]
-
-# The browser fixtures of tests/browser/conftest.py (a conftest reaches only its own folder).
-open_session = browser.open_session
-screenshot = browser.screenshot
-
-
-def _running_chromium() -> Browser | None:
-    """The Chromium that tests/browser's session fixture launched, if it is running: Playwright
-    allows one synchronous instance per thread, so a second launch in the same run fails."""
-    for candidate in gc.get_objects():
-        if isinstance(candidate, Browser) and candidate.is_connected():
-            return candidate
-    return None
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """The browser tests' Chromium when it already runs, else one of our own for this module."""
-    running = _running_chromium()
-    if running is not None:
-        yield running
-        return
-    if not browser.CHROMIUM.exists():
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(browser.CHROMIUM), args=browser.CHROMIUM_ARGS, headless=True
-        )
-        yield launched
-        launched.close()
 
 
 def test_office_records_and_answers_a_childrens_proposal(

@@ -1,5 +1,6 @@
-"""Checks on evidence uploads: size, extension and the file's own first bytes. The content type
-we store and serve comes from this table, never from what the browser claimed."""
+"""Checks on every uploaded document (stage evidence, council minutes, memoranda): size, extension
+and the file's own first bytes. The content type we store and serve comes from this table, never
+from what the browser claimed."""
 
 from __future__ import annotations
 

@@ -25,6 +25,9 @@ from .models import (
     StageState,
     Transition,
 )
+from .records.atlas import admin as atlas_admin  # noqa: F401
+from .records.evaluations import admin as evaluations_admin  # noqa: F401
+from .records.plans import admin as plans_admin  # noqa: F401
 
 
 @admin.register(StageDefinition)
@@ -153,6 +156,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         "region",
         "programme",
         "status_label",
+        "valid_until",
         "current_stage",
         "current_state_label",
     ]
@@ -202,6 +206,14 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     @admin.display(description=_("status"))
     def status_label(self, obj):
         return obj.get_status_display()
+
+    @admin.display(description=_("badge valid until"), ordering="recognised_until")
+    def valid_until(self, obj):
+        if obj.recognised_until is None or obj.withdrawn_on:
+            return ""
+        if obj.status == CandidacyStatus.LAPSED:
+            return gettext("lapsed after %(date)s") % {"date": obj.recognised_until.isoformat()}
+        return obj.recognised_until.isoformat()
 
     @admin.display(description=_("current stage"), ordering="current_position")
     def current_stage(self, obj):

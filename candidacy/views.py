@@ -23,6 +23,7 @@ from cities.roles import Role
 from . import permissions, selectors, services
 from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm, ReopenForm
 from .models import Evidence, SignOff, StageProgress
+from .records.evaluations.selectors import city_conditions
 from .records.selectors import record_context
 
 
@@ -79,7 +80,13 @@ def city_detail(request, city):
     return render(
         request,
         "candidacy/city_detail.html",
-        {"city": city, "candidacy": candidacy, "stages": stages, "current": current},
+        {
+            "city": city,
+            "candidacy": candidacy,
+            "stages": stages,
+            "current": current,
+            "evaluation_conditions": city_conditions(candidacy),
+        },
     )
 
 

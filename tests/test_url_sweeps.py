@@ -38,6 +38,9 @@ from stakeholders.models import (
     Organisation,
 )
 from tests import factories as f
+from tests.candidacy.records.evaluations import sweep as evaluation_sweep
+from tests.candidacy.records.plans.sweep import SEGMENTS as PLAN_SEGMENTS
+from tests.candidacy.records.plans.sweep import sweep_objects as plan_objects
 from tests.candidacy.workflow import PDF_BYTES, bring, snapshot
 
 # --- the URL patterns -------------------------------------------------------------------------
@@ -112,6 +115,8 @@ SEGMENT_MODELS = {
     "commitment": Commitment,
     "commitments": Commitment,
     "rows": DataSet,
+    **PLAN_SEGMENTS,
+    **evaluation_sweep.SEGMENTS,
 }
 
 
@@ -201,6 +206,8 @@ def objects(world):
             Memorandum: memorandum,
             Commitment: commitment,
             DataSet: data_set,
+            **plan_objects(office),
+            **evaluation_sweep.sweep_objects(office),
             City: world.city_a,
             Programme: world.programme_a,
             Candidacy: world.city_a.candidacy,
@@ -282,6 +289,7 @@ def _full_snapshot() -> dict:
         "proposals": sorted(ChildrenProposal.objects.values_list("pk", "title", "status")),
         "memoranda": sorted(Memorandum.objects.values_list("pk", "title", "signed_on")),
         "commitments": sorted(Commitment.objects.values_list("pk", "party", "status")),
+        "conditions": evaluation_sweep.sweep_snapshot(),
     }
 
 

@@ -20,8 +20,11 @@ from candidacy.models import Evidence, StageKind, StageProgress, StageState
 from cities.models import City
 
 from . import registry, rules, services
+from .atlas import demo as atlas_demo
 from .documents import pdf_upload
+from .evaluations import demo as evaluations_demo
 from .models import GoalArea, UpdateFrequency
+from .plans import demo as plans_demo
 
 ISFAHAN = "isfahan"
 
@@ -326,6 +329,11 @@ _FILLERS = {
     StageKind.CANDIDACY: _grant,
     StageKind.RECOGNITION: _grant,
     StageKind.NETWORK_MEMBERSHIP: _network,
+    StageKind.CHILDRENS_ATLAS: atlas_demo.atlas_fill,
+    StageKind.EVALUATION: evaluations_demo.fill,
+    StageKind.SITUATION_ANALYSIS: plans_demo.situation_analysis,
+    StageKind.PLANS: plans_demo.plans,
+    StageKind.ONGOING_REVIEW: plans_demo.ongoing_review,
 }
 
 
@@ -360,4 +368,6 @@ def fill_demo_records(city: City) -> int:
         .select_related("definition", "candidacy__city__programme__country")
         .order_by("definition__position")
     )
-    return sum(fill_demo_record(stage) for stage in stages)
+    filled = sum(fill_demo_record(stage) for stage in stages)
+    evaluations_demo.after_replay(city)  # criteria for every programme; Isfahan's conditions
+    return filled

@@ -310,3 +310,8 @@ class Initiative(StageRow):
             and self.district.city_id != self.progress.candidacy.city_id
         ):
             raise ValidationError({"district": _("Choose a district of this city.")})
+
+
+from .atlas.models import *  # noqa: E402,F403  (the children's atlas)
+from .evaluations.models import *  # noqa: E402,F403  (evaluations)
+from .plans.models import *  # noqa: E402,F403  (situation analysis, plans, review rounds)

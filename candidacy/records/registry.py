@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from candidacy.models import StageKind, StageProgress
 
 from . import forms, models
+from .evaluations.forms import ConditionForm
+from .evaluations.models import EvaluationCondition
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,16 @@ RECORDS: dict[str, RecordKind | None] = {
     # map), the situation analysis (gaps per goal area, self-assessment), plans (strategic and
     # operational, actions, budgets), evaluations (criteria, findings, decision, conditions)
     # and ongoing review rounds get their records there. Until then: narrative and evidence.
-    StageKind.CHILDRENS_ATLAS: None,
-    StageKind.SITUATION_ANALYSIS: None,
-    StageKind.PLANS: None,
-    StageKind.EVALUATION: None,
-    StageKind.ONGOING_REVIEW: None,
+    StageKind.CHILDRENS_ATLAS: RecordKind(_TEMPLATES + "atlas/summary.html"),  # rows: atlas/
+    StageKind.SITUATION_ANALYSIS: RecordKind(_TEMPLATES + "plans/situation_analysis.html"),
+    StageKind.PLANS: RecordKind(_TEMPLATES + "plans/plans.html"),
+    StageKind.EVALUATION: RecordKind(  # the evaluation's page: evaluations/; conditions: rows
+        _TEMPLATES + "evaluations/evaluation.html",
+        row_model=EvaluationCondition,
+        row_form=ConditionForm,
+        add_label=_("Add a condition"),
+    ),
+    StageKind.ONGOING_REVIEW: RecordKind(_TEMPLATES + "plans/ongoing_review.html"),
     # Issue 3 describes no record for these (Kazakhstan's and Lithuania's councils and working
     # groups, Lithuania's implementation report): narrative and evidence only.
     StageKind.COUNCIL: None,

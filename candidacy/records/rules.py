@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from candidacy.models import StageKind, StageProgress
 
+from .atlas.rules import childrens_atlas
+from .evaluations.rules import evaluation
 from .models import (
     DataSet,
     GoalArea,
@@ -24,6 +26,7 @@ from .models import (
     NetworkRecord,
     OfficeRecord,
 )
+from .plans import rules as plan_rules
 
 
 def office_formation(progress: StageProgress) -> list[str]:
@@ -105,6 +108,11 @@ RULES: dict[str, Callable[[StageProgress], list[str]]] = {
     StageKind.CANDIDACY: grant,
     StageKind.RECOGNITION: grant,
     StageKind.NETWORK_MEMBERSHIP: network_membership,
+    StageKind.SITUATION_ANALYSIS: plan_rules.situation_analysis,
+    StageKind.PLANS: plan_rules.plans,
+    StageKind.ONGOING_REVIEW: plan_rules.ongoing_review,
+    StageKind.CHILDRENS_ATLAS: childrens_atlas,
+    StageKind.EVALUATION: evaluation,
 }
 
 

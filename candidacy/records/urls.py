@@ -1,7 +1,7 @@
 """The record pages, included by `candidacy.urls` under a stage's address (namespace
 `candidacy`)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("rows/add/", views.row_add, name="record-row-add"),
     path("rows/<int:pk>/", views.row_edit, name="record-row-edit"),
     path("rows/<int:pk>/delete/", views.row_delete, name="record-row-delete"),
+    path("atlas/", include("candidacy.records.atlas.urls")),
+    path("", include("candidacy.records.evaluations.urls")),
+    path("", include("candidacy.records.plans.urls")),
 ]

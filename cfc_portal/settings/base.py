@@ -96,6 +96,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -120,8 +121,15 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The children's atlas: map tiles, e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+# (empty: no tiles, the districts' shapes alone), and the attribution the tiles require.
+ATLAS_TILE_URL = env("ATLAS_TILE_URL", default="")
+ATLAS_TILE_ATTRIBUTION = env("ATLAS_TILE_ATTRIBUTION", default="")
+# The tiles' origin joins img-src; a "{s}" subdomain placeholder becomes a wildcard.
+_TILE_ORIGIN = "/".join(ATLAS_TILE_URL.split("/")[:3]).replace("{s}", "*")
+_IMG_SRC = "'self' data:" + (f" {_TILE_ORIGIN}" if "://" in ATLAS_TILE_URL else "")
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {_IMG_SRC}; "
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )

@@ -170,6 +170,7 @@ def test_joint_stage_needs_coordinator_and_evaluator(transactional_db, open_sess
     services.stage_save_draft(
         progress=stages["joint"], by=office_user, narrative="Plans evaluated with UNICEF."
     )
+    complete_record(stages["joint"], by=office_user)
     services.stage_submit(progress=stages["joint"], by=office_user)
 
     # The coordinator approves first: the stage still awaits the evaluator.

@@ -39,6 +39,7 @@ def _add_cities(world, count):
                 "definition", "candidacy__city__programme"
             ).get(definition__key="joint")
             services.stage_save_draft(progress=joint, by=office, narrative="Evaluated.")
+            complete_record(joint, by=office)
             services.stage_submit(progress=joint, by=office)
             services.stage_approve(progress=joint, by=world.coordinator_a)
 
@@ -110,12 +111,14 @@ def test_city_page(client, db, django_assert_max_num_queries, size):
     for progress in stages[: size // 2 + 1]:
         progress.refresh_from_db()
         services.stage_save_draft(progress=progress, by=office, narrative="Done.")
+        complete_record(progress, by=office)
         services.stage_submit(progress=progress, by=office)
         services.stage_approve(progress=progress, by=coordinator)
     for _ in range(size):
         f.CityFactory(programme=programme)  # more cities in the programme change nothing here
     client.force_login(office)
-    with django_assert_max_num_queries(8):  # measured: 8 (7, and the city's open commitments)
+    # measured: 9 (7, the city's open commitments and the conditions of its evaluations)
+    with django_assert_max_num_queries(9):
         page = client.get(reverse("candidacy:city", args=[city.slug]))
     assert page.status_code == 200
     assert len(page.context["stages"]) == size
@@ -141,7 +144,7 @@ def _busy_joint_stage(world, size):
     return reload(world, joint)
 
 
-STAGE_PAGE_QUERIES = {"office_a": 9, "evaluator_a": 9, "coordinator_a": 9}
+STAGE_PAGE_QUERIES = {"office_a": 13, "evaluator_a": 13, "coordinator_a": 13}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -150,7 +153,8 @@ def test_stage_page(client, world, django_assert_max_num_queries, size, reader):
     joint = _busy_joint_stage(world, size)
     client.force_login(getattr(world, reader))
     url = reverse("candidacy:stage", args=[world.city_a.slug, joint.definition.key])
-    # measured: 9 for the office and for a signatory (sign-offs prefetched with the stage)
+    # measured: 9 for the office and for a signatory (sign-offs prefetched with the stage),
+    # and 4 for the joint evaluation's record: the record, criteria, judgements, conditions
     with django_assert_max_num_queries(STAGE_PAGE_QUERIES[reader]):
         page = client.get(url)
     assert page.status_code == 200

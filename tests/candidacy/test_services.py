@@ -421,6 +421,7 @@ def test_a_joint_signature_writes_one_row_and_keeps_the_state(world):
 def test_submitting_mails_the_signatories(world, django_capture_on_commit_callbacks):
     joint = bring(world, world.city_a, "joint", StageState.OPEN)
     services.stage_save_draft(progress=joint, by=world.office_a, narrative=NARRATIVE)
+    complete_record(joint, by=world.office_a)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.stage_submit(progress=joint, by=world.office_a)

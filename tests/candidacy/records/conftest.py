@@ -27,6 +27,7 @@ STEPS = [
     ("badge", StageKind.RECOGNITION, EVAL, {"grants": "recognition", "validity_months": 24}),
     ("network", StageKind.NETWORK_MEMBERSHIP, CITY, {}),
     ("atlas", StageKind.CHILDRENS_ATLAS, CITY, {}),
+    ("council", StageKind.COUNCIL, CITY, {}),  # a kind without a record
 ]
 KEYS = [key for key, *_ in STEPS]
 

@@ -409,12 +409,12 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, rw):
 
 
 def test_a_stage_without_a_record_has_no_record_pages(client, rw):
-    rw.open("atlas")
+    rw.open("council")
     client.force_login(rw.office)
-    assert client.get(rw.url("record-edit", "atlas")).status_code == 404
-    assert client.get(rw.url("record-row-add", "atlas")).status_code == 404
+    assert client.get(rw.url("record-edit", "council")).status_code == 404
+    assert client.get(rw.url("record-row-add", "council")).status_code == 404
     assert client.get(rw.url("record-row-add", "office")).status_code == 404
-    page = client.get(rw.url("stage", "atlas"))
+    page = client.get(rw.url("stage", "council"))
     assert 'id="h-record"' not in page.text
 
 

@@ -1,0 +1,9 @@
+"""The children's atlas (issue 3): the programme's indicator definitions, indicator values per
+district of the city (entered in a grid or imported from CSV) and the districts' boundaries
+(GeoJSON per city), shown as a table and a map.
+
+- `models`: `IndicatorDefinition` (data per programme), `IndicatorValue`, `DistrictBoundaries`.
+- `indicators`: the seed sets of the three programmes (`indicators_seed`).
+- `csv_import` and `geojson`: the checks of an uploaded CSV file and of a boundaries file.
+- `services`: every write; `rules.childrens_atlas`: what the stage needs before submission.
+"""

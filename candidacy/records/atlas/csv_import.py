@@ -1,0 +1,326 @@
+"""The atlas's CSV files: the template a city downloads, and the checks of a file it uploads.
+
+A file is accepted whole or not at all: `values_parse` reads every row and reports every bad
+row and column (`ImportRefused.problems`) before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cities.models import City, District
+
+from .models import FIRST_YEAR, IndicatorDefinition
+
+HEADER = ["district_number", "district_name", "indicator_key", "value", "year", "source"]
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 100_000
+#: The largest value a cell holds (the model keeps 14 digits, 2 after the point).
+MAX_VALUE = Decimal("999999999999.99")
+SOURCE_MAX_LENGTH = 200
+
+# Persian and Arabic-Indic digits, and the Arabic decimal separator, read as ASCII.
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫", "01234567890123456789.")
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int  # the line of the file, the header being 1 (as a spreadsheet numbers it)
+    column: str
+    message: str
+
+    def __str__(self):
+        return _("Row %(row)s, column %(column)s: %(message)s") % {
+            "row": self.row,
+            "column": self.column or "—",
+            "message": self.message,
+        }
+
+
+class ImportRefused(ValidationError):
+    """The whole file was refused; `problems` names every bad row and column."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__([str(problem) for problem in problems], code="csv")
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    district_id: int
+    indicator_id: int
+    value: Decimal
+    year: int
+    source: str
+
+
+def value_parse(text: str) -> tuple[Decimal | None, str]:
+    """A cell's number, rounded to two decimals, or None and the reason it is not one."""
+    cleaned = text.strip().translate(_DIGITS)
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None, _(
+            "“%(text)s” is not a number: write digits, with a point for decimals (e.g. 1234.5)."
+        ) % {"text": text}
+    if not number.is_finite():
+        return None, _("“%(text)s” is not a number.") % {"text": text}
+    if number < 0:
+        return None, _("A value cannot be negative (%(text)s).") % {"text": text}
+    number = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if number > MAX_VALUE:
+        return None, _("%(text)s is too large for the atlas.") % {"text": text}
+    return number, ""
+
+
+def year_parse(text: str) -> tuple[int | None, str]:
+    cleaned = text.strip().translate(_DIGITS)
+    this_year = timezone.localdate().year
+    if not cleaned.isdigit():
+        return None, _("“%(text)s” is not a year: give it in full, e.g. %(year)s.") % {
+            "text": text,
+            "year": this_year - 1,
+        }
+    year = int(cleaned)
+    if not FIRST_YEAR <= year <= this_year:
+        return None, _("The year %(year)s is outside %(first)s–%(last)s.") % {
+            "year": year,
+            "first": FIRST_YEAR,
+            "last": this_year,
+        }
+    return year, ""
+
+
+def _name(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _rows(content: bytes) -> list[list[str]]:
+    if len(content) > MAX_BYTES:
+        raise ImportRefused(
+            [
+                Problem(
+                    0,
+                    "",
+                    _("The file is %(size)s; CSV files may be at most %(limit)s.")
+                    % {"size": filesizeformat(len(content)), "limit": filesizeformat(MAX_BYTES)},
+                )
+            ]
+        )
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            [Problem(0, "", _("The file is not UTF-8 text: save it as “CSV UTF-8”."))]
+        ) from None
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise ImportRefused(
+            [
+                Problem(
+                    0, "", _("The file is not a readable CSV file (%(error)s).") % {"error": error}
+                )
+            ]
+        ) from None
+
+
+def values_parse(
+    content: bytes,
+    *,
+    city: City,
+    districts: list[District],
+    indicators: list[IndicatorDefinition],
+) -> list[ParsedValue]:
+    """Read an uploaded CSV file of the city's indicator values. Rows whose value is empty are
+    skipped (the template lists every district and indicator). Raises `ImportRefused` naming
+    every bad row and column; one query at most (district names of other cities)."""
+    rows = _rows(content)
+    if not rows:
+        raise ImportRefused([Problem(1, "", _("The file is empty."))])
+    header = [cell.strip().lower() for cell in rows[0]]
+    if header != HEADER:
+        missing = [name for name in HEADER if name not in header]
+        unexpected = [name for name in header if name not in HEADER]
+        details = []
+        if missing:
+            details.append(_("missing: %(names)s") % {"names": ", ".join(missing)})
+        if unexpected:
+            details.append(_("unexpected: %(names)s") % {"names": ", ".join(unexpected)})
+        if not details:
+            details.append(_("in another order"))
+        raise ImportRefused(
+            [
+                Problem(
+                    1,
+                    _("header"),
+                    _("The columns must be %(expected)s (%(details)s).")
+                    % {"expected": ", ".join(HEADER), "details": "; ".join(details)},
+                )
+            ]
+        )
+    if len(rows) - 1 > MAX_ROWS:
+        raise ImportRefused(
+            [Problem(0, "", _("The file has more than %(max)s rows.") % {"max": MAX_ROWS})]
+        )
+
+    by_number = {district.number: district for district in districts}
+    by_key = {indicator.key: indicator for indicator in indicators}
+    # District names that belong to another city, for the rows that name one.
+    suspect_names = {
+        row[1].strip()
+        for row in rows[1:]
+        if len(row) == len(HEADER)
+        and row[1].strip()
+        and (
+            not row[0].strip().isdigit()
+            or int(row[0]) not in by_number
+            or _name(row[1]) != _name(by_number[int(row[0])].name)
+        )
+    }
+    elsewhere: dict[str, str] = {}
+    if suspect_names:
+        for name, city_name in (
+            District.objects.exclude(city=city)
+            .filter(name__in=suspect_names)
+            .values_list("name", "city__name")
+        ):
+            elsewhere.setdefault(_name(name), city_name)
+
+    problems: list[Problem] = []
+    parsed: list[ParsedValue] = []
+    seen: dict[tuple[int, int, int], int] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line
+        if len(row) != len(HEADER):
+            problems.append(
+                Problem(
+                    line,
+                    "",
+                    _("The row has %(count)s columns instead of %(expected)s.")
+                    % {"count": len(row), "expected": len(HEADER)},
+                )
+            )
+            continue
+        number_text, name_text, key, value_text, year_text, source = (cell.strip() for cell in row)
+
+        def bad(column, message, line=line):
+            problems.append(Problem(line, column, message))
+
+        district = None
+        number_clean = number_text.translate(_DIGITS)
+        if not number_clean.isdigit():
+            bad(
+                "district_number", _("“%(text)s” is not a district number.") % {"text": number_text}
+            )
+        elif int(number_clean) not in by_number:
+            other = elsewhere.get(_name(name_text)) if name_text else None
+            if other:
+                bad(
+                    "district_number",
+                    _("“%(name)s” is a district of %(other)s, not of %(city)s.")
+                    % {"name": name_text, "other": other, "city": city.name},
+                )
+            else:
+                bad(
+                    "district_number",
+                    _("%(city)s has no district number %(number)s.")
+                    % {"city": city.name, "number": number_clean},
+                )
+        else:
+            district = by_number[int(number_clean)]
+            if name_text and _name(name_text) != _name(district.name):
+                other = elsewhere.get(_name(name_text))
+                if other:
+                    message = _("“%(name)s” is a district of %(other)s, not of %(city)s.") % {
+                        "name": name_text,
+                        "other": other,
+                        "city": city.name,
+                    }
+                else:
+                    message = _(
+                        "District %(number)s of %(city)s is “%(expected)s”, not “%(name)s”."
+                    ) % {
+                        "number": district.number,
+                        "city": city.name,
+                        "expected": district.name,
+                        "name": name_text,
+                    }
+                bad("district_name", message)
+                district = None
+
+        indicator = by_key.get(key)
+        if indicator is None:
+            bad(
+                "indicator_key",
+                _("“%(key)s” is not an indicator of this programme's atlas (see the template).")
+                % {"key": key},
+            )
+
+        if not value_text:
+            continue  # no value for this district and indicator yet
+        value, reason = value_parse(value_text)
+        if reason:
+            bad("value", reason)
+        year, reason = year_parse(year_text)
+        if reason:
+            bad("year", reason)
+        if not source:
+            bad("source", _("Give the source of the value."))
+        elif len(source) > SOURCE_MAX_LENGTH:
+            bad(
+                "source",
+                _("The source may be at most %(max)s characters.") % {"max": SOURCE_MAX_LENGTH},
+            )
+        if district is None or indicator is None or value is None or year is None:
+            continue
+        cell = (district.pk, indicator.pk, year)
+        if cell in seen:
+            bad(
+                "year",
+                _("Row %(first)s already gives this district and indicator for %(year)s.")
+                % {"first": seen[cell], "year": year},
+            )
+            continue
+        seen[cell] = line
+        if source and len(source) <= SOURCE_MAX_LENGTH:
+            parsed.append(ParsedValue(district.pk, indicator.pk, value, year, source))
+    if problems:
+        raise ImportRefused(problems)
+    if not parsed:
+        raise ImportRefused([Problem(0, "value", _("The file holds no values."))])
+    return parsed
+
+
+def template_csv(
+    *, districts: list[District], indicators: list[IndicatorDefinition], latest: dict
+) -> str:
+    """The template: one row per district and indicator, with the latest value already in
+    the atlas (if any) so that a city can correct its own export. `latest` maps
+    (district id, indicator id) to an `IndicatorValue`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    for district in districts:
+        for indicator in indicators:
+            value = latest.get((district.pk, indicator.pk))
+            writer.writerow(
+                [
+                    district.number,
+                    district.name,
+                    indicator.key,
+                    format(value.value.normalize(), "f") if value else "",
+                    value.year if value else "",
+                    value.source if value else "",
+                ]
+            )
+    return out.getvalue()

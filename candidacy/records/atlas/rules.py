@@ -1,0 +1,74 @@
+"""What the atlas stage needs before it can be submitted (registered in
+`candidacy.records.rules.RULES`): the city has districts, the programme has indicators, and a
+value (of any year) is entered for every district and indicator."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from candidacy.models import StageProgress
+from cities.models import District
+
+from .models import IndicatorDefinition, IndicatorValue
+
+
+def childrens_atlas(progress: StageProgress) -> list[str]:
+    city = progress.candidacy.city
+    district_ids = set(District.objects.filter(city_id=city.pk).values_list("pk", flat=True))
+    indicator_ids = set(
+        IndicatorDefinition.objects.filter(programme_id=city.programme_id).values_list(
+            "pk", flat=True
+        )
+    )
+    problems = []
+    if not district_ids:
+        problems.append(
+            _(
+                "The city has no districts yet: the national coordinator adds them (in the "
+                "administration, on the city's page) before the atlas can be filled."
+            )
+        )
+    if not indicator_ids:
+        problems.append(
+            _("The programme defines no atlas indicators yet: ask the portal's administrators.")
+        )
+    if problems:
+        return problems
+    covered = set(
+        IndicatorValue.objects.filter(
+            progress=progress, district_id__in=district_ids, indicator_id__in=indicator_ids
+        )
+        .values_list("district_id", "indicator_id")
+        .distinct()
+    )
+    missing = [(d, i) for d in district_ids for i in indicator_ids if (d, i) not in covered]
+    if not missing:
+        return []
+    districts = ngettext("%(count)s district", "%(count)s districts", len({d for d, _i in missing}))
+    indicators = ngettext(
+        "%(count)s indicator", "%(count)s indicators", len({i for _d, i in missing})
+    )
+    districts %= {"count": len({d for d, _i in missing})}
+    indicators %= {"count": len({i for _d, i in missing})}
+    shape = len({d for d, _i in missing}) * len({i for _d, i in missing})
+    if shape == len(missing):
+        spread = _("%(districts)s × %(indicators)s") % {
+            "districts": districts,
+            "indicators": indicators,
+        }
+    else:
+        spread = _("in %(districts)s, for %(indicators)s") % {
+            "districts": districts,
+            "indicators": indicators,
+        }
+    return [
+        ngettext(
+            "Enter the %(count)s missing indicator value (%(spread)s): in the grid or by "
+            "importing a CSV file.",
+            "Enter the %(count)s missing indicator values (%(spread)s): in the grid or by "
+            "importing a CSV file.",
+            len(missing),
+        )
+        % {"count": len(missing), "spread": spread}
+    ]

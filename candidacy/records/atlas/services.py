@@ -1,0 +1,196 @@
+"""Every write to the children's atlas. Each function checks that the user may edit the atlas
+stage (`candidacy.permissions.can_edit_stage`: its preparer while it is open or returned, so an
+approved atlas is read-only until reopened), validates everything before writing anything, and
+writes in one transaction with the stage row locked.
+
+Values are written in bulk: a fixed number of statements whatever the number of values
+(on SQLite, Django splits a bulk statement into batches of at most 999 parameters)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candidacy import services as workflow
+from candidacy.models import StageKind, StageProgress
+from cities.models import District
+
+from .. import services as records
+from . import csv_import, geojson
+from .models import DistrictBoundaries, IndicatorDefinition, IndicatorValue
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    created: int
+    updated: int
+    removed: int = 0
+
+
+def _atlas_stage(progress: StageProgress, by) -> StageProgress:
+    if progress.definition.kind != StageKind.CHILDRENS_ATLAS:
+        raise workflow.WorkflowError(_("This stage keeps no atlas."))
+    return records._editable(progress, by)
+
+
+def _districts(progress: StageProgress) -> list[District]:
+    return list(District.objects.filter(city_id=progress.candidacy.city_id).order_by("number"))
+
+
+def _indicators(progress: StageProgress) -> list[IndicatorDefinition]:
+    return list(
+        IndicatorDefinition.objects.filter(programme_id=progress.candidacy.city.programme_id)
+    )
+
+
+def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> SaveResult:
+    """Create the values that are new and update those already there (same district,
+    indicator and year): one read and two bulk statements."""
+    existing = {
+        (row.district_id, row.indicator_id, row.year): row
+        for row in IndicatorValue.objects.filter(progress=progress).only(
+            "pk", "district_id", "indicator_id", "year", "value", "source"
+        )
+    }
+    new, changed = [], []
+    now = timezone.now()
+    for item in values:
+        row = existing.get((item.district_id, item.indicator_id, item.year))
+        if row is None:
+            new.append(
+                IndicatorValue(
+                    progress=progress,
+                    district_id=item.district_id,
+                    indicator_id=item.indicator_id,
+                    value=item.value,
+                    year=item.year,
+                    source=item.source,
+                )
+            )
+        elif row.value != item.value or row.source != item.source:
+            changed.append(
+                IndicatorValue(
+                    pk=row.pk,
+                    progress=progress,
+                    district_id=item.district_id,
+                    indicator_id=item.indicator_id,
+                    value=item.value,
+                    year=item.year,
+                    source=item.source,
+                    updated_at=now,
+                )
+            )
+    IndicatorValue.objects.bulk_create(new)
+    # The changed rows as an upsert (INSERT ... ON CONFLICT DO UPDATE): on SQLite six times
+    # faster than bulk_update's CASE WHEN statements for 10,000 rows.
+    IndicatorValue.objects.bulk_create(
+        changed,
+        update_conflicts=True,
+        unique_fields=["progress", "district", "indicator", "year"],
+        update_fields=["value", "source", "updated_at"],
+    )
+    return SaveResult(created=len(new), updated=len(changed))
+
+
+def values_import(*, progress: StageProgress, by, content: bytes) -> SaveResult:
+    """Import a CSV file of indicator values (see `csv_import.HEADER`). The whole file is
+    refused, with every bad row and column named, if any row is bad (`ImportRefused`); else
+    its values replace those of the same district, indicator and year, all in one transaction.
+    """
+    with transaction.atomic():
+        progress = _atlas_stage(progress, by)
+        parsed = csv_import.values_parse(
+            content,
+            city=progress.candidacy.city,
+            districts=_districts(progress),
+            indicators=_indicators(progress),
+        )
+        return _upsert(progress, parsed)
+
+
+def values_save_grid(
+    *,
+    progress: StageProgress,
+    by,
+    year: int,
+    source: str,
+    cells: dict[tuple[int, int], Decimal | None],
+) -> SaveResult:
+    """Save the grid of one year: `cells` maps (district id, indicator id) to a value, or to
+    None to remove that year's value. Values that are new or changed take `source`. Every
+    cell is checked first (ValidationError keyed by cell, nothing saved if one is bad)."""
+    with transaction.atomic():
+        progress = _atlas_stage(progress, by)
+        district_ids = {district.pk for district in _districts(progress)}
+        indicator_ids = {indicator.pk for indicator in _indicators(progress)}
+        errors: dict[str, list[str]] = {}
+        year_problem = csv_import.year_parse(str(year))[1]
+        if year_problem:
+            errors["year"] = [year_problem]
+        for (district_id, indicator_id), value in cells.items():
+            name = f"v_{district_id}_{indicator_id}"
+            if district_id not in district_ids:
+                errors[name] = [_("Choose a district of this city.")]
+            elif indicator_id not in indicator_ids:
+                errors[name] = [_("Choose an indicator of this programme's atlas.")]
+            elif value is not None and value < 0:
+                errors[name] = [_("A value cannot be negative.")]
+        existing = {
+            (row.district_id, row.indicator_id): row
+            for row in IndicatorValue.objects.filter(progress=progress, year=year)
+        }
+        given = {cell: value for cell, value in cells.items() if value is not None}
+        needs_source = any(
+            cell not in existing or existing[cell].value != value for cell, value in given.items()
+        )
+        source = source.strip()
+        if needs_source and not source:
+            errors["source"] = [_("Give the source of the new or changed values.")]
+        if errors:
+            raise ValidationError(errors)
+        items = [
+            csv_import.ParsedValue(
+                district_id,
+                indicator_id,
+                value,
+                year,
+                source
+                if (district_id, indicator_id) not in existing
+                or existing[(district_id, indicator_id)].value != value
+                else existing[(district_id, indicator_id)].source,
+            )
+            for (district_id, indicator_id), value in given.items()
+        ]
+        removed = [
+            existing[cell].pk for cell, value in cells.items() if value is None and cell in existing
+        ]
+        if removed:
+            IndicatorValue.objects.filter(pk__in=removed).delete()
+        result = _upsert(progress, items)
+        return SaveResult(result.created, result.updated, len(removed))
+
+
+def boundaries_upload(*, progress: StageProgress, by, content: bytes, name: str = ""):
+    """Store the city's district boundaries (GeoJSON) from its atlas stage, replacing any
+    earlier file; ValidationError listing every problem if the file is not valid."""
+    with transaction.atomic():
+        progress = _atlas_stage(progress, by)
+        city = progress.candidacy.city
+        numbers = set(District.objects.filter(city=city).values_list("number", flat=True))
+        collection = geojson.boundaries_parse(content, district_numbers=numbers)
+        boundaries, _created = DistrictBoundaries.objects.update_or_create(
+            city=city,
+            defaults={"geojson": collection, "original_name": name[:200], "uploaded_by": by},
+        )
+    return boundaries
+
+
+def boundaries_remove(*, progress: StageProgress, by) -> None:
+    with transaction.atomic():
+        progress = _atlas_stage(progress, by)
+        DistrictBoundaries.objects.filter(city_id=progress.candidacy.city_id).delete()

@@ -1,0 +1,206 @@
+"""The atlas's pages: the atlas itself (table and map, for everyone in the city's scope), and,
+for the stage's preparer while it is open or returned, the grid, the CSV import and the
+boundaries upload. The CSV template is a download for everyone who reads the atlas."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from candidacy.models import StageKind
+from candidacy.services import WorkflowError
+from candidacy.views import _error_text, _visible_stage, progress_url
+
+from ..views import _prepared_stage, _refused
+from . import csv_import, selectors, services
+from .forms import BoundariesForm, CsvImportForm, GridForm
+
+
+def _not_an_atlas(progress):
+    """Any other stage keeps no atlas: its atlas addresses lead back to the stage."""
+    if progress.definition.kind == StageKind.CHILDRENS_ATLAS:
+        return None
+    return redirect(progress_url(progress))
+
+
+def _context(progress, **extra):
+    return {
+        "city": progress.candidacy.city,
+        "progress": progress,
+        "definition": progress.definition,
+        **extra,
+    }
+
+
+@login_required
+@require_GET
+def atlas(request, city, stage):
+    progress = _visible_stage(request.user, city, stage)
+    other = _not_an_atlas(progress)
+    if other:
+        return other
+    context = _context(progress, **selectors.atlas_context(request.user, progress))
+    return render(request, "candidacy/records/atlas/atlas.html", context)
+
+
+@login_required
+@require_GET
+def atlas_template(request, city, stage):
+    progress = _visible_stage(request.user, city, stage)
+    other = _not_an_atlas(progress)
+    if other:
+        return other
+    content = csv_import.template_csv(
+        districts=selectors.districts_of(progress),
+        indicators=selectors.indicators_of(progress),
+        latest=selectors.latest_values(progress),
+    )
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    name = f"atlas-{progress.candidacy.city.slug}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _editable_atlas(request, city, stage):
+    """The stage if the user prepares it, it is an atlas and it may change now; else the
+    response to send instead."""
+    progress = _prepared_stage(request, city, stage)
+    return progress, _not_an_atlas(progress) or _refused(request, progress)
+
+
+def _grid_year(request, progress) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        years = selectors.years_of(progress)
+        year = years[0] if years else timezone.localdate().year - 1
+    return year
+
+
+@login_required
+def atlas_grid(request, city, stage):
+    progress, other = _editable_atlas(request, city, stage)
+    if other:
+        return other
+    districts = selectors.districts_of(progress)
+    indicators = selectors.indicators_of(progress)
+    status = 200
+    if request.method == "POST":
+        form = GridForm(request.POST, districts=districts, indicators=indicators)
+        if form.is_valid():
+            try:
+                result = services.values_save_grid(
+                    progress=progress,
+                    by=request.user,
+                    year=form.cleaned_data["year"],
+                    source=form.cleaned_data["source"],
+                    cells=form.cells(),
+                )
+            except WorkflowError as error:
+                messages.error(request, _error_text(error))
+                return redirect(progress_url(progress))
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    for problem in problems:
+                        form.add_error(field if field in form.fields else None, problem)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The atlas was saved: %(created)s values added, %(updated)s changed, "
+                        "%(removed)s removed."
+                    )
+                    % {
+                        "created": result.created,
+                        "updated": result.updated,
+                        "removed": result.removed,
+                    },
+                )
+                return redirect("candidacy:atlas", city=city, stage=stage)
+        status = 400
+    else:
+        year = _grid_year(request, progress)
+        existing = selectors.year_values(progress, year)
+        initial = {"year": year}
+        for (district_id, indicator_id), value in existing.items():
+            initial[f"v_{district_id}_{indicator_id}"] = value.value
+        form = GridForm(initial=initial, districts=districts, indicators=indicators)
+    context = _context(
+        progress, form=form, years=selectors.years_of(progress), indicators=indicators
+    )
+    return render(request, "candidacy/records/atlas/grid.html", context, status=status)
+
+
+@login_required
+def atlas_import(request, city, stage):
+    progress, other = _editable_atlas(request, city, stage)
+    if other:
+        return other
+    problems = []
+    if request.method == "POST":
+        form = CsvImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = services.values_import(
+                    progress=progress, by=request.user, content=upload.read()
+                )
+            except WorkflowError as error:
+                messages.error(request, _error_text(error))
+                return redirect(progress_url(progress))
+            except csv_import.ImportRefused as error:
+                problems = error.problems
+                form.add_error(
+                    "file",
+                    _(
+                        "The file was refused and nothing was imported: correct the rows "
+                        "listed below and upload it again."
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _("The file was imported: %(created)s values added, %(updated)s changed.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+                return redirect("candidacy:atlas", city=city, stage=stage)
+        status = 400
+    else:
+        form, status = CsvImportForm(), 200
+    context = _context(progress, form=form, problems=problems, header=csv_import.HEADER)
+    return render(request, "candidacy/records/atlas/import.html", context, status=status)
+
+
+@login_required
+def atlas_boundaries(request, city, stage):
+    progress, other = _editable_atlas(request, city, stage)
+    if other:
+        return other
+    if request.method == "POST":
+        form = BoundariesForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                services.boundaries_upload(
+                    progress=progress, by=request.user, content=upload.read(), name=upload.name
+                )
+            except WorkflowError as error:
+                messages.error(request, _error_text(error))
+                return redirect(progress_url(progress))
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error("file", message)
+            else:
+                messages.success(request, _("The districts' boundaries were saved."))
+                return redirect("candidacy:atlas", city=city, stage=stage)
+        status = 400
+    else:
+        form, status = BoundariesForm(), 200
+    context = _context(progress, form=form, boundaries=selectors.boundaries_of(progress))
+    return render(request, "candidacy/records/atlas/boundaries.html", context, status=status)

@@ -1,0 +1,26 @@
+"""The evaluation criteria in the admin: superusers edit every programme's; coordinators read
+their programme's (imported by `candidacy.admin`)."""
+
+from django.contrib import admin
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from cities.admin_scoping import ProgrammeScopedAdmin
+
+from .models import EvaluationCriterion
+
+
+@admin.register(EvaluationCriterion)
+class EvaluationCriterionAdmin(ProgrammeScopedAdmin):
+    programme_lookup = "programme_id"
+    list_display = ["programme", "order", "criterion", "is_global"]
+    list_display_links = ["criterion"]
+    list_filter = [("programme", admin.RelatedOnlyFieldListFilter), "is_global"]
+    list_select_related = ["programme"]
+    search_fields = ["text", "key"]
+    ordering = ["programme", "order", "pk"]
+    fields = ["programme", "key", "order", "text", "is_global"]
+
+    @admin.display(description=_("criterion"), ordering="text")
+    def criterion(self, obj):
+        return gettext(obj.text)

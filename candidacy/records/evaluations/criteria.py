@@ -1,0 +1,122 @@
+"""The evaluation criteria every programme starts with: UNICEF's global minimum criteria for
+Child Friendly City recognition, and what each country's programme adds from the source
+documents. `criteria_seed` loads them (`manage.py load_evaluation_criteria`, and the demo data);
+afterwards superusers edit them in the admin. Texts are marked for translation so that the
+catalogues carry them, as the stage titles are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext_noop
+
+from cities.models import Programme
+
+from .models import EvaluationCriterion
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    key: str
+    text: str
+
+
+#: UNICEF's global minimum criteria: every programme judges these.
+GLOBAL = (
+    CriterionSpec(
+        "results-across-goal-areas",
+        gettext_noop(
+            "Demonstrated results for children across several of the CFCI goal areas, against "
+            "the action plan's indicators."
+        ),
+    ),
+    CriterionSpec(
+        "child-participation",
+        gettext_noop(
+            "Meaningful and inclusive child participation, e.g. through child or youth "
+            "councils, in every phase: analysis, planning, implementation and evaluation."
+        ),
+    ),
+    CriterionSpec(
+        "non-discrimination",
+        gettext_noop(
+            "Demonstrated work to eliminate discrimination against children, in the city's "
+            "policies, services and the initiative itself."
+        ),
+    ),
+)
+
+#: What each programme adds, by programme key.
+NATIONAL = {
+    "iran": (
+        CriterionSpec(
+            "emergency-preparedness",
+            gettext_noop(
+                "Child-centred emergency preparedness (e.g. the guidelines of the joint "
+                "project with the Ministry of Interior)."
+            ),
+        ),
+        CriterionSpec(
+            "child-friendly-budget",
+            gettext_noop(
+                "A child-friendly budget, with a plan for monitoring what is spent on children."
+            ),
+        ),
+    ),
+    "kazakhstan": (
+        CriterionSpec(
+            "local-government-structures",
+            gettext_noop(
+                "Assessment of local government structures and processes: the "
+                "interdepartmental coordination council, school ombudsmen, the children's "
+                "maslikhat."
+            ),
+        ),
+        CriterionSpec(
+            "sectoral-outcomes",
+            gettext_noop(
+                "Assessment of the outcomes of sectoral policies for children (health, "
+                "education, social protection)."
+            ),
+        ),
+        CriterionSpec(
+            "childrens-views",
+            gettext_noop("Assessment of children's views of their city, asked of children."),
+        ),
+    ),
+    "lithuania": (
+        CriterionSpec(
+            "survey-of-children",
+            gettext_noop("A survey of children informs the situation analysis."),
+        ),
+        CriterionSpec(
+            "action-plan-adopted",
+            gettext_noop("The action plan was adopted by the municipal council."),
+        ),
+    ),
+}
+
+
+def criteria_for(programme_key: str) -> tuple[CriterionSpec, ...]:
+    return GLOBAL + NATIONAL.get(programme_key, ())
+
+
+def criteria_seed(programme: Programme) -> int:
+    """Create the programme's missing criteria (global ones first, then the country's); an
+    existing criterion, perhaps edited by an administrator, is never overwritten. Returns how
+    many were created."""
+    created = 0
+    with transaction.atomic():
+        for order, spec in enumerate(criteria_for(programme.key), start=1):
+            _, new = EvaluationCriterion.objects.get_or_create(
+                programme=programme,
+                key=spec.key,
+                defaults={
+                    "text": spec.text,
+                    "order": order * 10,
+                    "is_global": spec in GLOBAL,
+                },
+            )
+            created += new
+    return created

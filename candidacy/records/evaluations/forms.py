@@ -1,0 +1,132 @@
+"""The forms of an evaluation. They validate and keep what the user typed; saving goes
+through `services.evaluation_save` and, for conditions, `candidacy.records.services`."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from candidacy.models import StageProgress
+
+from ..forms import _DATE, _TEXT, _RecordForm
+from .models import ConditionStatus, EvaluationCondition, EvaluationRecord, Judgement
+
+_CRITERION_FIELD = re.compile(r"^(?:judgement|finding)_(\d+)$")
+
+
+class EvaluationForm(_RecordForm):
+    """The whole evaluation on one page: its date, a judgement and a finding for each of the
+    programme's criteria, the recommendation, the decision and the report."""
+
+    document_label = _("Evaluation report")
+
+    class Meta:
+        model = EvaluationRecord
+        fields = ["evaluated_on", "recommendation", "decision", "report"]
+        widgets = {
+            "evaluated_on": _DATE["widget"],
+            "recommendation": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, progress: StageProgress, criteria, judgements=None, **kwargs):
+        self.criteria = list(criteria)
+        super().__init__(*args, progress=progress, **kwargs)
+        self.fields["decision"].choices = [("", _("— not decided yet —"))] + [
+            choice for choice in self.fields["decision"].choices if choice[0]
+        ]
+        judgements = judgements or {}
+        for criterion in self.criteria:
+            given = judgements.get(criterion.pk)
+            self.fields[f"judgement_{criterion.pk}"] = forms.ChoiceField(
+                label=_("Judgement"),
+                choices=[("", _("— not judged yet —")), *Judgement.choices],
+                required=False,
+                initial=given.judgement if given else "",
+            )
+            self.fields[f"finding_{criterion.pk}"] = forms.CharField(
+                label=_("Finding"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2, **_TEXT}),
+                initial=given.finding if given else "",
+                help_text=_("What the evaluators found, and the evidence they relied on."),
+            )
+
+    @property
+    def criterion_rows(self) -> list:
+        """(criterion, judgement field, finding field) for the template, in order."""
+        return [
+            (criterion, self[f"judgement_{criterion.pk}"], self[f"finding_{criterion.pk}"])
+            for criterion in self.criteria
+        ]
+
+    @property
+    def record_fields(self) -> list:
+        return [self[name] for name in ("evaluated_on",)]
+
+    @property
+    def closing_fields(self) -> list:
+        return [self[name] for name in ("recommendation", "decision", "report", "document_upload")]
+
+    def clean(self):
+        cleaned = super().clean()
+        ours = {criterion.pk for criterion in self.criteria}
+        tampered = {
+            int(match[1])
+            for name in self.data
+            if (match := _CRITERION_FIELD.match(name)) and int(match[1]) not in ours
+        }
+        if tampered:
+            raise forms.ValidationError(
+                _(
+                    "The form judged a criterion that is not one of this programme's; nothing "
+                    "was saved. Reload the page and judge the criteria shown."
+                ),
+                code="foreign_criterion",
+            )
+        for criterion in self.criteria:
+            judgement = cleaned.get(f"judgement_{criterion.pk}")
+            finding = (cleaned.get(f"finding_{criterion.pk}") or "").strip()
+            if judgement and not finding:
+                self.add_error(
+                    f"finding_{criterion.pk}", gettext("Give the finding behind this judgement.")
+                )
+            elif finding and not judgement:
+                self.add_error(
+                    f"judgement_{criterion.pk}",
+                    gettext("Choose met, partly met or not met for this finding."),
+                )
+        return cleaned
+
+    @property
+    def judgements(self) -> dict[int, tuple[str, str]]:
+        return {
+            criterion.pk: (
+                self.cleaned_data.get(f"judgement_{criterion.pk}") or "",
+                self.cleaned_data.get(f"finding_{criterion.pk}") or "",
+            )
+            for criterion in self.criteria
+        }
+
+
+class ConditionForm(_RecordForm):
+    class Meta:
+        model = EvaluationCondition
+        fields = ["text", "due_on"]
+        widgets = {"due_on": _DATE["widget"]}
+        help_texts = {
+            "text": _("What the city must still do, e.g. “Publish the child-friendly budget”."),
+            "due_on": _("On or after the evaluation's date."),
+        }
+
+
+class ConditionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ConditionStatus.choices)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, **_TEXT}),
+        help_text=_("How the condition was met, or why it is waived or open again."),
+    )

@@ -1,0 +1,302 @@
+"""Evaluations (issue 3): Iran's joint and final evaluations, Kazakhstan's assessment,
+Lithuania's evaluation, and any other stage of the kind `StageKind.EVALUATION`.
+
+The criteria are data, per programme (`EvaluationCriterion`): UNICEF's global minimum criteria
+plus what the country adds (`criteria.py` seeds them). An evaluation stage keeps one
+`EvaluationRecord` (date, recommendation, decision and the report, a document of the stage),
+one `CriterionJudgement` per criterion, and, for a decision to approve with conditions, its
+`EvaluationCondition`s. Once the evaluation stage is approved, the conditions are tracked on the
+candidacy: the coordinator marks them met or waived (`ConditionStatusChange` keeps who and
+when); whether one is overdue follows from its due date and is never stored.
+
+Records are written only through `candidacy.records.evaluations.services` (and the shared
+row services of `candidacy.records.services` for the conditions).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from candidacy.models import StageProgress
+from cities.models import Programme
+
+from ..models import StageRecord, StageRow, _document, not_in_future
+
+__all__ = [
+    "ConditionStatus",
+    "ConditionStatusChange",
+    "CriterionJudgement",
+    "Decision",
+    "EvaluationCondition",
+    "EvaluationCriterion",
+    "EvaluationRecord",
+    "Judgement",
+]
+
+
+class Judgement(models.TextChoices):
+    MET = "met", _("Met")
+    PARTLY_MET = "partly_met", _("Partly met")
+    NOT_MET = "not_met", _("Not met")
+
+
+class Decision(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    APPROVE_WITH_CONDITIONS = "approve_with_conditions", _("Approve with conditions")
+    RETURN = "return", _("Return")
+
+
+class ConditionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    MET = "met", _("Met")
+    WAIVED = "waived", _("Waived")
+
+
+class EvaluationCriterion(models.Model):
+    """One thing a programme's evaluators judge: UNICEF's global minimum criteria, which every
+    programme has, and the country's own. Superusers edit them in the admin."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="evaluation_criteria",
+        verbose_name=_("programme"),
+    )
+    key = models.SlugField(_("key"), help_text=_("Stable identifier; never shown to users."))
+    text = models.TextField(_("criterion"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_global = models.BooleanField(
+        _("UNICEF global minimum criterion"),
+        default=False,
+        help_text=_("Checked for UNICEF's global minimum criteria; clear for the country's own."),
+    )
+
+    class Meta:
+        ordering = ["programme", "order", "pk"]
+        verbose_name = _("evaluation criterion")
+        verbose_name_plural = _("evaluation criteria")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "key"], name="criterion_key_per_programme")
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class EvaluationRecord(StageRecord):
+    """The evaluators' record of one evaluation stage. Its decision is what the evaluators
+    concluded; it does not move the workflow (the signatories' sign-off does)."""
+
+    evaluated_on = models.DateField(_("date of the evaluation"), validators=[not_in_future])
+    recommendation = models.TextField(
+        _("overall recommendation"),
+        blank=True,
+        help_text=_("What the evaluators recommend, in a few sentences."),
+    )
+    decision = models.CharField(
+        _("decision"),
+        max_length=30,
+        choices=Decision.choices,
+        blank=True,
+        help_text=_(
+            "The evaluators' decision, recorded here and shown on the stage page. It does not "
+            "move the stage by itself: the signatories approve or return the stage through "
+            "the sign-off on the stage page, and only that changes where the city stands."
+        ),
+    )
+    report = _document(_("evaluation report"))
+
+    document_field = "report"
+
+    class Meta:
+        verbose_name = _("evaluation record")
+        verbose_name_plural = _("evaluation records")
+
+    def clean(self):
+        super().clean()
+        if self.progress_id is None:
+            return
+        due_dates = list(
+            EvaluationCondition.objects.filter(progress_id=self.progress_id)
+            .order_by("due_on")
+            .values_list("due_on", flat=True)
+        )
+        if due_dates and self.decision != Decision.APPROVE_WITH_CONDITIONS:
+            count = len(due_dates)
+            if self.decision == Decision.RETURN:
+                message = ngettext(
+                    "A decision to return cannot come with conditions: remove the condition first.",
+                    "A decision to return cannot come with conditions: remove the %(count)d "
+                    "conditions first.",
+                    count,
+                )
+            else:
+                message = ngettext(
+                    "This evaluation has a condition: keep the decision “approve with "
+                    "conditions”, or remove the condition first.",
+                    "This evaluation has %(count)d conditions: keep the decision “approve with "
+                    "conditions”, or remove the conditions first.",
+                    count,
+                )
+            raise ValidationError({"decision": message % {"count": count}})
+        if due_dates and self.evaluated_on and due_dates[0] < self.evaluated_on:
+            raise ValidationError(
+                {
+                    "evaluated_on": _(
+                        "A condition falls due on %(due)s, before this date: a condition "
+                        "cannot fall due before the evaluation that set it."
+                    )
+                    % {"due": due_dates[0].isoformat()}
+                }
+            )
+
+
+class CriterionJudgement(models.Model):
+    """How one criterion was judged in one evaluation, and the finding behind it."""
+
+    record = models.ForeignKey(
+        EvaluationRecord,
+        on_delete=models.CASCADE,
+        related_name="judgements",
+        verbose_name=_("evaluation"),
+    )
+    criterion = models.ForeignKey(
+        EvaluationCriterion,
+        on_delete=models.PROTECT,
+        related_name="judgements",
+        verbose_name=_("criterion"),
+    )
+    judgement = models.CharField(_("judgement"), max_length=20, choices=Judgement.choices)
+    finding = models.TextField(_("finding"))
+
+    class Meta:
+        ordering = ["criterion__order", "criterion_id"]
+        verbose_name = _("judgement of a criterion")
+        verbose_name_plural = _("judgements of the criteria")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record", "criterion"], name="one_judgement_per_criterion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.get_judgement_display()}"
+
+    def clean(self):
+        super().clean()
+        if self.criterion_id is None or self.record_id is None:
+            return
+        if self.criterion.programme_id != self.record.progress.candidacy.city.programme_id:
+            raise ValidationError(
+                {"criterion": _("Judge only the criteria of this city's programme.")}
+            )
+
+
+class EvaluationCondition(StageRow):
+    """A condition of a decision to approve with conditions: what the city must still do, and
+    by when. Once the evaluation is approved, the coordinator tracks it on the candidacy."""
+
+    progress = models.ForeignKey(
+        StageProgress,
+        on_delete=models.CASCADE,
+        related_name="evaluation_conditions",
+        verbose_name=_("stage"),
+    )
+    text = models.CharField(_("condition"), max_length=300)
+    due_on = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ConditionStatus.choices,
+        default=ConditionStatus.OPEN,
+        editable=False,
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, editable=False)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("status changed by"),
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("condition")
+        verbose_name_plural = _("conditions")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still open after its due date (computed from today; never stored)."""
+        return self.status == ConditionStatus.OPEN and self.due_on < timezone.localdate()
+
+    def clean(self):
+        super().clean()
+        if self.progress_id is None:
+            return
+        record = EvaluationRecord.objects.filter(progress_id=self.progress_id).first()
+        if record is None:
+            raise ValidationError(
+                _(
+                    "Fill in the evaluation first (its date and the decision “approve with "
+                    "conditions”), then add its conditions."
+                )
+            )
+        if record.decision == Decision.RETURN:
+            raise ValidationError(
+                _(
+                    "The evaluation's decision is to return: a return comes without "
+                    "conditions. Change the decision to “approve with conditions” first."
+                )
+            )
+        if record.decision != Decision.APPROVE_WITH_CONDITIONS:
+            raise ValidationError(
+                _(
+                    "Conditions go with the decision “approve with conditions”: choose it in "
+                    "the evaluation first."
+                )
+            )
+        if self.due_on and self.due_on < record.evaluated_on:
+            raise ValidationError(
+                {
+                    "due_on": _("The due date cannot be before the evaluation's date (%(date)s).")
+                    % {"date": record.evaluated_on.isoformat()}
+                }
+            )
+
+
+class ConditionStatusChange(models.Model):
+    """The history of a condition's status: who changed it, when, and why. Written by
+    `services.condition_set_status` in the same transaction as the change."""
+
+    condition = models.ForeignKey(
+        EvaluationCondition,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("condition"),
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=ConditionStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ConditionStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    note = models.TextField(_("note"), blank=True)
+    changed_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("change of a condition's status")
+        verbose_name_plural = _("changes of conditions' status")
+
+    def __str__(self):
+        return f"{self.condition}: {self.from_status} → {self.to_status}"

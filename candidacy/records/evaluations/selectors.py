@@ -1,0 +1,73 @@
+"""Reads of the evaluations, shaped for the pages: a fixed number of queries whatever the
+number of criteria or conditions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from candidacy.models import Candidacy, StageProgress, StageState
+
+from .models import (
+    ConditionStatusChange,
+    CriterionJudgement,
+    EvaluationCondition,
+    EvaluationCriterion,
+    EvaluationRecord,
+)
+
+
+def criteria_of(programme_id: int) -> list[EvaluationCriterion]:
+    return list(EvaluationCriterion.objects.filter(programme_id=programme_id))
+
+
+@dataclass
+class Assessment:
+    """One criterion and how it was judged (None: not yet)."""
+
+    criterion: EvaluationCriterion
+    judgement: CriterionJudgement | None
+
+
+@dataclass
+class Evaluation:
+    record: EvaluationRecord | None
+    assessments: list[Assessment] = field(default_factory=list)
+
+    @property
+    def judged(self) -> int:
+        return sum(1 for row in self.assessments if row.judgement is not None)
+
+
+def evaluation_of(progress: StageProgress) -> Evaluation:
+    """The stage's evaluation record (with its report) and every criterion of the programme
+    with its judgement: three queries."""
+    record = EvaluationRecord.objects.filter(progress=progress).select_related("report").first()
+    criteria = criteria_of(progress.candidacy.city.programme_id)
+    judgements = {}
+    if record is not None:
+        rows = CriterionJudgement.objects.filter(record=record)
+        judgements = {row.criterion_id: row for row in rows}
+    return Evaluation(
+        record=record,
+        assessments=[Assessment(criterion, judgements.get(criterion.pk)) for criterion in criteria],
+    )
+
+
+def city_conditions(candidacy: Candidacy | None) -> list[EvaluationCondition]:
+    """The conditions set by the city's approved evaluations, earliest due first, with who last
+    changed their status: one query."""
+    if candidacy is None:
+        return []
+    return list(
+        EvaluationCondition.objects.filter(
+            progress__candidacy=candidacy, progress__state=StageState.APPROVED
+        )
+        .select_related("progress__definition", "status_changed_by")
+        .order_by("due_on", "pk")
+    )
+
+
+def condition_history(condition: EvaluationCondition) -> QuerySet[ConditionStatusChange]:
+    return condition.changes.select_related("by")

@@ -1,0 +1,126 @@
+"""The evaluation's own pages: the evaluation (date, criteria, recommendation, decision,
+report), edited by the stage's preparer; and a condition of an approved evaluation, read by
+everyone in the city's scope and tracked (met, waived) by the programme's coordinator. The
+conditions are added and changed through the shared row pages of `candidacy.records.views`."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from candidacy.models import StageKind
+from candidacy.services import WorkflowError
+from candidacy.views import _error_text, _visible_stage, progress_url
+
+from ..views import _prepared_stage, _refused
+from . import selectors, services
+from .forms import ConditionStatusForm, EvaluationForm
+from .models import EvaluationCondition
+from .permissions import can_track_condition
+
+
+def _render_evaluation(request, progress, form, *, status=200):
+    return render(
+        request,
+        "candidacy/records/evaluations/evaluation_form.html",
+        {
+            "city": progress.candidacy.city,
+            "progress": progress,
+            "definition": progress.definition,
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@login_required
+def evaluation_edit(request, city, stage):
+    progress = _prepared_stage(request, city, stage)
+    if progress.definition.kind != StageKind.EVALUATION:
+        raise Http404(_("This stage keeps no evaluation."))
+    refused = _refused(request, progress)
+    if refused:
+        return refused
+    evaluation = selectors.evaluation_of(progress)
+    criteria = [row.criterion for row in evaluation.assessments]
+    judgements = {row.criterion.pk: row.judgement for row in evaluation.assessments}
+    form_kwargs = dict(
+        instance=evaluation.record, progress=progress, criteria=criteria, judgements=judgements
+    )
+    if request.method != "POST":
+        return _render_evaluation(request, progress, EvaluationForm(**form_kwargs))
+    form = EvaluationForm(request.POST, request.FILES, **form_kwargs)
+    if form.is_valid():
+        try:
+            services.evaluation_save(
+                progress=progress,
+                by=request.user,
+                values=form.values,
+                judgements=form.judgements,
+                document_upload=form.cleaned_data.get("document_upload"),
+            )
+        except WorkflowError as error:
+            messages.error(request, _error_text(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The evaluation was saved."))
+            return redirect(progress_url(progress))
+    return _render_evaluation(request, progress, form, status=400)
+
+
+def condition_url(condition: EvaluationCondition) -> str:
+    progress = condition.progress
+    return reverse(
+        "candidacy:evaluation-condition",
+        args=[progress.candidacy.city.slug, progress.definition.key, condition.pk],
+    )
+
+
+@login_required
+def condition_detail(request, city, stage, pk):
+    """A condition and its history; the coordinator changes its status here (POST)."""
+    progress = _visible_stage(request.user, city, stage)
+    condition = get_object_or_404(EvaluationCondition, pk=pk, progress=progress)
+    condition.progress = progress
+    can_track = can_track_condition(request.user, condition)
+    form, status = None, 200
+    if request.method == "POST":
+        if not can_track:
+            raise PermissionDenied
+        form = ConditionStatusForm(request.POST)
+        if form.is_valid():
+            try:
+                services.condition_set_status(
+                    condition=condition,
+                    by=request.user,
+                    status=form.cleaned_data["status"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The condition's status was changed."))
+                return redirect(condition_url(condition))
+        status = 400
+    elif can_track:
+        form = ConditionStatusForm(initial={"status": condition.status})
+    return render(
+        request,
+        "candidacy/records/evaluations/condition.html",
+        {
+            "city": progress.candidacy.city,
+            "progress": progress,
+            "definition": progress.definition,
+            "condition": condition,
+            "history": selectors.condition_history(condition),
+            "form": form,
+            "can_track": can_track,
+        },
+        status=status,
+    )

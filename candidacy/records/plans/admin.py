@@ -1,0 +1,18 @@
+"""The self-assessment criteria in the admin: superusers edit each programme's criteria;
+coordinators read their own programme's (the scoping of `ProgrammeScopedAdmin`)."""
+
+from django.contrib import admin
+
+from cities.admin_scoping import ProgrammeScopedAdmin
+
+from .models import AssessmentCriterion
+
+
+@admin.register(AssessmentCriterion)
+class AssessmentCriterionAdmin(ProgrammeScopedAdmin):
+    programme_lookup = "programme_id"
+    list_display = ["programme", "order", "text", "key"]
+    list_display_links = ["text"]
+    list_filter = [("programme", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["text", "key"]
+    ordering = ["programme", "order", "pk"]

@@ -1,0 +1,149 @@
+"""The self-assessment criteria each programme starts with (data: superusers edit them in the
+admin afterwards). Loaded by `manage.py load_assessment_criteria` and by the demo data.
+
+The criteria follow UNICEF's Child-Friendly Cities Initiative (children's rights in the city's
+policies and budget, a coordinating mechanism, data on children, plans with results across the
+goal areas, meaningful and inclusive participation, work to end discrimination, monitoring) and
+what each country's programme adds (Iran: the CFC office, district plans and child-centred
+emergency preparedness; Kazakhstan: the coordination council, children's maslikhats and school
+ombudsmen; Lithuania: the children's survey and the action plan adopted by the council).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext_noop
+
+from cities.models import Programme
+
+from .models import AssessmentCriterion
+
+_COMMON = [
+    (
+        "rights-in-policy",
+        gettext_noop(
+            "Children's rights are written into the city's strategies, regulations and decisions."
+        ),
+    ),
+    (
+        "child-budget",
+        gettext_noop("The city's budget shows what it spends on children, year by year."),
+    ),
+    (
+        "data-on-children",
+        gettext_noop(
+            "Data on children are collected, broken down by age, sex, disability and district, "
+            "and used to plan."
+        ),
+    ),
+    (
+        "results-across-goal-areas",
+        gettext_noop(
+            "The plans set measurable results in all five goal areas, each with an indicator "
+            "and a responsible body."
+        ),
+    ),
+    (
+        "meaningful-participation",
+        gettext_noop(
+            "Children take part meaningfully and inclusively in the decisions that affect them, "
+            "and hear what was done with their views."
+        ),
+    ),
+    (
+        "non-discrimination",
+        gettext_noop(
+            "The city works to end discrimination: the most disadvantaged children are "
+            "identified and reached."
+        ),
+    ),
+]
+
+CRITERIA: dict[str, list[tuple[str, str]]] = {
+    "iran": [
+        (
+            "cfc-office",
+            gettext_noop(
+                "The CFC office is in the municipality's organisation chart, with a head, staff "
+                "and a policy council of municipal and outside bodies."
+            ),
+        ),
+        *_COMMON,
+        (
+            "district-plans",
+            gettext_noop("Each urban district has its own child-friendly city plan."),
+        ),
+        (
+            "emergency-preparedness",
+            gettext_noop("Emergency preparedness plans take children's needs into account."),
+        ),
+    ],
+    "kazakhstan": [
+        (
+            "coordination-council",
+            gettext_noop(
+                "An interdepartmental coordination council under the akimat meets regularly "
+                "and follows the programme."
+            ),
+        ),
+        *_COMMON,
+        (
+            "childrens-maslikhat",
+            gettext_noop("A children's maslikhat is elected and heard by the city maslikhat."),
+        ),
+        (
+            "school-ombudsmen",
+            gettext_noop("Every school has an ombudsman for children's rights."),
+        ),
+    ],
+    "lithuania": [
+        (
+            "working-group",
+            gettext_noop("A working group and a coordinator lead the initiative in the city."),
+        ),
+        *_COMMON,
+        (
+            "survey-of-children",
+            gettext_noop(
+                "A survey of children, reaching children with disabilities and children out of "
+                "school, informs the situation analysis."
+            ),
+        ),
+        (
+            "council-adopted-plan",
+            gettext_noop("The municipal council has adopted the action plan and its budget."),
+        ),
+    ],
+}
+
+#: For programmes without a set of their own.
+GENERIC: list[tuple[str, str]] = [
+    (
+        "coordinating-mechanism",
+        gettext_noop(
+            "A coordinating office or council, with a mandate, staff and budget, leads the "
+            "city's work for children."
+        ),
+    ),
+    *_COMMON,
+    (
+        "monitoring",
+        gettext_noop("Progress is monitored and reported regularly, and the report is public."),
+    ),
+]
+
+
+def criteria_load(*, programme: Programme) -> int:
+    """Add the programme's criteria that are missing (by key); never overwrite an
+    administrator's edits. Returns how many were added."""
+    rows = CRITERIA.get(programme.key, GENERIC)
+    with transaction.atomic():
+        existing = set(
+            AssessmentCriterion.objects.filter(programme=programme).values_list("key", flat=True)
+        )
+        added = AssessmentCriterion.objects.bulk_create(
+            AssessmentCriterion(programme=programme, key=key, text=text, order=order)
+            for order, (key, text) in enumerate(rows, start=1)
+            if key not in existing
+        )
+    return len(added)

@@ -1,0 +1,225 @@
+"""The forms of the situation analysis, the plans and the review rounds. They validate, offer
+only this city's data sets, districts, gaps and goals, and keep what the user typed; saving goes
+through `candidacy.records.plans.services`."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from candidacy.models import StageProgress
+
+from ..forms import _DATE, _city_districts, _RecordForm
+from . import selectors
+from .models import (
+    AssessmentLevel,
+    Currency,
+    Gap,
+    OperationalPlan,
+    PlanAction,
+    ReviewRound,
+    StrategicGoal,
+    StrategicPlan,
+)
+
+_CURRENCIES = ", ".join(Currency.values)
+
+
+class GapForm(_RecordForm):
+    class Meta:
+        model = Gap
+        fields = [
+            "goal_area",
+            "current_situation",
+            "requirement",
+            "description",
+            "priority",
+            "data_sets",
+            "indicators",
+        ]
+        widgets = {
+            "current_situation": forms.Textarea(attrs={"rows": 3}),
+            "requirement": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "data_sets": forms.CheckboxSelectMultiple,
+            "indicators": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, progress: StageProgress, **kwargs):
+        super().__init__(*args, progress=progress, **kwargs)
+        data_sets = self.fields["data_sets"]
+        data_sets.queryset = selectors.city_data_sets(progress)
+        data_sets.error_messages["invalid_choice"] = _(
+            "Choose data sets of this city's CFC database only (“%(value)s” is not one of them)."
+        )
+        indicators = self.fields["indicators"]
+        indicators.queryset = selectors.programme_indicators(progress)
+        indicators.error_messages["invalid_choice"] = _(
+            "Choose indicators of this programme's atlas only (“%(value)s” is not one of them)."
+        )
+
+
+class SelfAssessmentForm(forms.Form):
+    """A level (1 to 4) and a comment for every criterion of the programme."""
+
+    def __init__(self, *args, progress: StageProgress, criteria, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.progress = progress
+        self.criteria = list(criteria)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        scores = {score.criterion_id: score for score in (current.scores.all() if current else [])}
+        for number, criterion in enumerate(self.criteria, start=1):
+            score = scores.get(criterion.pk)
+            self.fields[f"level_{criterion.pk}"] = forms.TypedChoiceField(
+                label=f"{number}. {gettext(criterion.text)}",
+                choices=[("", _("— choose a level —")), *AssessmentLevel.choices],
+                coerce=int,
+                initial=score.level if score else None,
+                error_messages={
+                    "required": _("Choose a level from 1 to 4."),
+                    "invalid_choice": _("Choose a level from 1 to 4."),
+                },
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("Comment on criterion %(number)s") % {"number": number},
+                required=False,
+                initial=score.comment if score else "",
+                widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+            )
+
+    @property
+    def values(self) -> dict:
+        """{criterion id: (level, comment)} for the service."""
+        return {
+            criterion.pk: (
+                self.cleaned_data[f"level_{criterion.pk}"],
+                self.cleaned_data[f"comment_{criterion.pk}"],
+            )
+            for criterion in self.criteria
+        }
+
+
+_YEAR = forms.NumberInput(attrs={"min": 1990, "max": 2100})
+
+
+class StrategicPlanForm(_RecordForm):
+    class Meta:
+        model = StrategicPlan
+        fields = ["start_year", "end_year", "vision"]
+        widgets = {
+            "start_year": _YEAR,
+            "end_year": _YEAR,
+            "vision": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "start_year": _("Gregorian calendar year (1401 in the Solar Hijri calendar is 2022)."),
+            "end_year": _("At most five years after the first, counting both."),
+        }
+
+
+class StrategicGoalForm(_RecordForm):
+    class Meta:
+        model = StrategicGoal
+        fields = ["title", "description", "gaps"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "gaps": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, progress: StageProgress, **kwargs):
+        super().__init__(*args, progress=progress, **kwargs)
+        gaps = self.fields["gaps"]
+        gaps.queryset = selectors.city_gaps(progress)
+        gaps.error_messages["invalid_choice"] = _(
+            "Choose gaps of this city's situation analysis only (“%(value)s” is not one of them)."
+        )
+
+
+class OperationalPlanForm(_RecordForm):
+    class Meta:
+        model = OperationalPlan
+        fields = ["year", "title"]
+        widgets = {"year": _YEAR}
+        help_texts = {"year": _("A Gregorian calendar year within the strategic plan's period.")}
+
+    def __init__(self, *args, progress: StageProgress, plan: StrategicPlan, **kwargs):
+        super().__init__(*args, progress=progress, **kwargs)
+        self.instance.plan = plan
+
+
+class PlanActionForm(_RecordForm):
+    class Meta:
+        model = PlanAction
+        fields = [
+            "operational_plan",
+            "title",
+            "goal",
+            "goal_area",
+            "responsible_organisation",
+            "partners",
+            "district",
+            "starts_on",
+            "ends_on",
+            "budget",
+            "currency",
+            "children_participation",
+            "indicator",
+            "target",
+            "status",
+            "completion",
+        ]
+        widgets = {
+            "starts_on": _DATE["widget"],
+            "ends_on": _DATE["widget"],
+            "children_participation": forms.Textarea(attrs={"rows": 2}),
+            "budget": forms.NumberInput(attrs={"min": 0, "step": "0.01"}),
+            "completion": forms.NumberInput(attrs={"min": 0, "max": 100}),
+        }
+
+    def __init__(self, *args, progress: StageProgress, **kwargs):
+        super().__init__(*args, progress=progress, **kwargs)
+        plans = self.fields["operational_plan"]
+        plans.queryset = selectors.operational_plans(progress)
+        plans.error_messages["invalid_choice"] = _("Choose one of this stage's operational plans.")
+        goal = self.fields["goal"]
+        goal.queryset = selectors.strategic_goals(progress)
+        goal.error_messages["invalid_choice"] = _("Choose a goal of this strategic plan.")
+        district = self.fields["district"]
+        district.queryset = _city_districts(progress)
+        district.empty_label = _("The whole city")
+        district.error_messages["invalid_choice"] = _("Choose a district of this city.")
+        self.fields["currency"].error_messages["invalid_choice"] = _(
+            "“%(value)s” is not a currency the portal knows: choose one of %(codes)s (ISO 4217)."
+        ) % {"value": "%(value)s", "codes": _CURRENCIES}
+        self.fields["completion"].error_messages["min_value"] = _(
+            "Give the progress as a percentage, 0 to 100."
+        )
+        self.fields["budget"].error_messages["min_value"] = _("A budget cannot be negative.")
+
+
+class ReviewRoundForm(_RecordForm):
+    class Meta:
+        model = ReviewRound
+        fields = [
+            "period_from",
+            "period_to",
+            "summary",
+            "indicators_updated",
+            "indicators_note",
+            "issues",
+        ]
+        widgets = {
+            "period_from": _DATE["widget"],
+            "period_to": _DATE["widget"],
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "indicators_note": forms.Textarea(attrs={"rows": 2}),
+            "issues": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, progress: StageProgress, **kwargs):
+        super().__init__(*args, progress=progress, **kwargs)
+        self.instance.round = progress.round

@@ -1,0 +1,542 @@
+"""The situation analysis, the plans and the ongoing review rounds (issue 3).
+
+- Situation analysis: one `Gap` per goal area (the current situation, what a child-friendly city
+  requires, the gap and its priority, linked to the city's data sets and atlas indicators that
+  show it) and a self-assessment against the programme's `AssessmentCriterion`s. Every save of
+  the self-assessment is a new `SelfAssessment` version, so the previous one stays readable.
+- Plans: a five-year `StrategicPlan` (one-to-one with the stage) with its `StrategicGoal`s, each
+  tied to the gaps it closes, and one-year `OperationalPlan`s within its period, whose
+  `PlanAction`s carry the budget, the children's part, the indicator and the progress.
+- Ongoing review: a `ReviewRound` record per round of the stage (`StageProgress.round`), so the
+  records of earlier rounds stay readable after the stage opens the next one.
+
+Everything here is written only through `candidacy.records.plans.services`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from candidacy.models import StageProgress
+from cities.models import District, Programme
+
+from ..models import DataSet, GoalArea, not_in_future
+
+__all__ = [
+    "AssessmentCriterion",
+    "AssessmentLevel",
+    "ActionStatus",
+    "Currency",
+    "CriterionScore",
+    "Gap",
+    "OperationalPlan",
+    "PlanAction",
+    "Priority",
+    "ReviewRound",
+    "SelfAssessment",
+    "StrategicGoal",
+    "StrategicPlan",
+]
+
+#: The longest strategic plan, in calendar years.
+STRATEGIC_PLAN_YEARS = 5
+FIRST_PLAN_YEAR, LAST_PLAN_YEAR = 1990, 2100
+
+
+def _last_changed_by():
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+
+
+def _plan_year(verbose_name):
+    return models.SmallIntegerField(
+        verbose_name,
+        validators=[
+            MinValueValidator(FIRST_PLAN_YEAR, message=_("Give the year in full, e.g. 2022.")),
+            MaxValueValidator(LAST_PLAN_YEAR, message=_("Give a year before 2100.")),
+        ],
+    )
+
+
+# --- situation analysis -----------------------------------------------------------------------
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
+
+
+class Gap(models.Model):
+    """Situation analysis: for one goal area, where the city's children stand today, what a
+    child-friendly city requires, and the gap between the two."""
+
+    document_field = ""  # requires no document (see candidacy.records.forms)
+
+    progress = models.ForeignKey(
+        StageProgress, on_delete=models.CASCADE, related_name="gaps", verbose_name=_("stage")
+    )
+    goal_area = models.CharField(_("goal area"), max_length=30, choices=GoalArea.choices)
+    current_situation = models.TextField(_("current situation"))
+    requirement = models.TextField(
+        _("what a child-friendly city requires"),
+        help_text=_("The standard the city measures itself against in this goal area."),
+    )
+    description = models.TextField(_("the gap"))
+    priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices)
+    data_sets = models.ManyToManyField(
+        DataSet,
+        blank=True,
+        related_name="gaps",
+        verbose_name=_("data sets that show it"),
+        help_text=_("Data sets of this city's CFC database."),
+    )
+    indicators = models.ManyToManyField(
+        "candidacy.IndicatorDefinition",
+        blank=True,
+        related_name="gaps",
+        verbose_name=_("atlas indicators that show it"),
+        help_text=_("Indicators of the programme's children's atlas."),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["progress", "goal_area", "pk"]
+        verbose_name = _("gap")
+        verbose_name_plural = _("gaps")
+        constraints = [
+            models.UniqueConstraint(fields=["progress", "goal_area"], name="one_gap_per_goal_area")
+        ]
+
+    def __str__(self):
+        return str(self.get_goal_area_display())
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            raise ValidationError(
+                {"goal_area": _("The gap of this goal area is recorded already: edit it instead.")}
+            ) from error
+
+
+class AssessmentCriterion(models.Model):
+    """One criterion of a programme's self-assessment (data: loaded by
+    `manage.py load_assessment_criteria`, edited by superusers in the admin)."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="assessment_criteria",
+        verbose_name=_("programme"),
+    )
+    key = models.SlugField(_("key"), max_length=60, help_text=_("Stable identifier."))
+    text = models.CharField(_("criterion"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["programme", "order", "pk"]
+        verbose_name = _("self-assessment criterion")
+        verbose_name_plural = _("self-assessment criteria")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "key"], name="assessment_criterion_key_per_programme"
+            )
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class AssessmentLevel(models.IntegerChoices):
+    NOT_IN_PLACE = 1, _("1 – not yet in place")
+    BEGINNING = 2, _("2 – beginning")
+    LARGELY = 3, _("3 – largely in place")
+    FULLY = 4, _("4 – fully in place")
+
+
+class SelfAssessment(models.Model):
+    """One saved version of the stage's self-assessment. A save never changes a version: it
+    adds the next one, so the page can show the previous version beside the current."""
+
+    progress = models.ForeignKey(
+        StageProgress,
+        on_delete=models.CASCADE,
+        related_name="self_assessments",
+        verbose_name=_("stage"),
+    )
+    version = models.PositiveSmallIntegerField(_("version"))
+    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("saved by"),
+    )
+
+    class Meta:
+        ordering = ["progress", "-version"]
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["progress", "version"], name="one_self_assessment_per_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.progress} · {self.version}"
+
+
+class CriterionScore(models.Model):
+    """The level (1 to 4) a version of the self-assessment gives one criterion, and why."""
+
+    assessment = models.ForeignKey(
+        SelfAssessment,
+        on_delete=models.CASCADE,
+        related_name="scores",
+        verbose_name=_("self-assessment"),
+    )
+    criterion = models.ForeignKey(
+        AssessmentCriterion,
+        on_delete=models.PROTECT,
+        related_name="scores",
+        verbose_name=_("criterion"),
+    )
+    level = models.PositiveSmallIntegerField(_("level"), choices=AssessmentLevel.choices)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["assessment", "criterion__order", "criterion_id"]
+        verbose_name = _("criterion score")
+        verbose_name_plural = _("criterion scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "criterion"], name="one_score_per_criterion"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=4), name="score_level_1_to_4"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.level}"
+
+
+# --- plans -------------------------------------------------------------------------------------
+
+
+class StrategicPlan(models.Model):
+    """Plans: the city's five-year strategic plan (one per plans stage). Years are Gregorian
+    calendar years, also for programmes that date in the Solar Hijri calendar."""
+
+    document_field = ""  # requires no document (see candidacy.records.forms)
+
+    progress = models.OneToOneField(
+        StageProgress,
+        on_delete=models.CASCADE,
+        related_name="strategic_plan",
+        verbose_name=_("stage"),
+    )
+    start_year = _plan_year(_("first year"))
+    end_year = _plan_year(_("last year"))
+    vision = models.TextField(_("vision"))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = _last_changed_by()
+
+    class Meta:
+        verbose_name = _("strategic plan")
+        verbose_name_plural = _("strategic plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_year__gte=models.F("start_year")),
+                name="strategic_plan_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.start_year}–{self.end_year}"
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+    def clean(self):
+        super().clean()
+        if self.start_year is None or self.end_year is None:
+            return
+        if self.end_year < self.start_year:
+            raise ValidationError(
+                {"end_year": _("The last year cannot come before the first year.")}
+            )
+        if self.end_year - self.start_year + 1 > STRATEGIC_PLAN_YEARS:
+            raise ValidationError(
+                {
+                    "end_year": _(
+                        "A strategic plan covers at most %(years)s years (%(start)s to %(end)s)."
+                    )
+                    % {
+                        "years": STRATEGIC_PLAN_YEARS,
+                        "start": self.start_year,
+                        "end": self.start_year + STRATEGIC_PLAN_YEARS - 1,
+                    }
+                }
+            )
+
+
+class StrategicGoal(models.Model):
+    """A goal of the strategic plan, tied to the gaps of the situation analysis it closes."""
+
+    document_field = ""  # requires no document (see candidacy.records.forms)
+
+    plan = models.ForeignKey(
+        StrategicPlan,
+        on_delete=models.CASCADE,
+        related_name="goals",
+        verbose_name=_("strategic plan"),
+    )
+    title = models.CharField(_("goal"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    gaps = models.ManyToManyField(
+        Gap,
+        blank=True,
+        related_name="goals",
+        verbose_name=_("gaps it closes"),
+        help_text=_("Gaps of this city's situation analysis."),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["plan", "pk"]
+        verbose_name = _("strategic goal")
+        verbose_name_plural = _("strategic goals")
+
+    def __str__(self):
+        return self.title
+
+
+class OperationalPlan(models.Model):
+    """A one-year operational plan within the strategic plan's period."""
+
+    document_field = ""  # requires no document (see candidacy.records.forms)
+
+    plan = models.ForeignKey(
+        StrategicPlan,
+        on_delete=models.CASCADE,
+        related_name="operational_plans",
+        verbose_name=_("strategic plan"),
+    )
+    year = _plan_year(_("year"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["plan", "year"]
+        verbose_name = _("operational plan")
+        verbose_name_plural = _("operational plans")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "year"], name="one_operational_plan_a_year")
+        ]
+
+    def __str__(self):
+        return self.title or str(_("Operational plan %(year)s") % {"year": self.year})
+
+    def clean(self):
+        super().clean()
+        if self.year is None or self.plan_id is None:
+            return
+        plan = self.plan
+        if not plan.start_year <= self.year <= plan.end_year:
+            raise ValidationError(
+                {
+                    "year": _(
+                        "The year must fall within the strategic plan's period "
+                        "(%(start)s to %(end)s)."
+                    )
+                    % {"start": plan.start_year, "end": plan.end_year}
+                }
+            )
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            raise ValidationError(
+                {"year": _("There is an operational plan for this year already.")}
+            ) from error
+
+
+class Currency(models.TextChoices):
+    """The currencies a budget may be given in (ISO 4217 codes)."""
+
+    IRR = "IRR", _("IRR – Iranian rial")
+    KZT = "KZT", _("KZT – Kazakhstani tenge")
+    EUR = "EUR", _("EUR – euro")
+    USD = "USD", _("USD – US dollar")
+    GBP = "GBP", _("GBP – pound sterling")
+    CHF = "CHF", _("CHF – Swiss franc")
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    UNDER_WAY = "under_way", _("Under way")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class PlanAction(models.Model):
+    """An action of an operational plan: who does what, where, when, at what cost, how
+    children take part, how it is measured and how far it has come."""
+
+    document_field = ""  # requires no document (see candidacy.records.forms)
+
+    operational_plan = models.ForeignKey(
+        OperationalPlan,
+        on_delete=models.CASCADE,
+        related_name="actions",
+        verbose_name=_("operational plan"),
+    )
+    title = models.CharField(_("action"), max_length=300)
+    goal = models.ForeignKey(
+        StrategicGoal,
+        on_delete=models.PROTECT,
+        related_name="actions",
+        verbose_name=_("strategic goal"),
+    )
+    goal_area = models.CharField(_("goal area"), max_length=30, choices=GoalArea.choices)
+    # Free text on purpose: the candidacy app does not depend on the stakeholders app.
+    responsible_organisation = models.CharField(_("responsible organisation"), max_length=300)
+    partners = models.CharField(_("partners"), max_length=500, blank=True)
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("district"),
+        help_text=_("Leave empty if the action serves the whole city."),
+    )
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("end"))
+    budget = models.DecimalField(
+        _("budget"),
+        max_digits=18,
+        decimal_places=2,
+        validators=[MinValueValidator(0, message=_("A budget cannot be negative."))],
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
+    children_participation = models.TextField(
+        _("how children take part"),
+        help_text=_("In aggregate (e.g. “the children's council chose the equipment”)."),
+    )
+    indicator = models.CharField(_("indicator"), max_length=300)
+    target = models.CharField(_("target"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+    completion = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        default=0,
+        validators=[
+            MaxValueValidator(100, message=_("Give the progress as a percentage, 0 to 100."))
+        ],
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["operational_plan", "starts_on", "title", "pk"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="action_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(budget__gte=0), name="action_budget_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(completion__lte=100), name="action_completion_at_most_100"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end cannot come before the start.")})
+
+    def validate_constraints(self, exclude=None):
+        # Each constraint is checked on its field by the validators and clean() above.
+        pass
+
+
+# --- ongoing review ----------------------------------------------------------------------------
+
+
+class ReviewRound(models.Model):
+    """Ongoing review: the record of one review round of the stage. Keyed by the round, so the
+    records of earlier rounds stay as they were approved."""
+
+    document_field = ""  # requires no document (see candidacy.records.forms)
+
+    progress = models.ForeignKey(
+        StageProgress,
+        on_delete=models.CASCADE,
+        related_name="review_rounds",
+        verbose_name=_("stage"),
+    )
+    round = models.PositiveSmallIntegerField(_("round"))
+    period_from = models.DateField(_("period covered: from"))
+    period_to = models.DateField(_("period covered: to"), validators=[not_in_future])
+    summary = models.TextField(_("progress summary"))
+    indicators_updated = models.BooleanField(_("indicators updated"), default=False)
+    indicators_note = models.TextField(
+        _("about the indicators"),
+        blank=True,
+        help_text=_("Which indicators were updated, or why not."),
+    )
+    issues = models.TextField(_("issues"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = _last_changed_by()
+
+    class Meta:
+        ordering = ["progress", "-round"]
+        verbose_name = _("review round")
+        verbose_name_plural = _("review rounds")
+        constraints = [
+            models.UniqueConstraint(fields=["progress", "round"], name="one_record_per_round"),
+            models.CheckConstraint(
+                condition=models.Q(period_to__gt=models.F("period_from")),
+                name="review_period_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.progress} · {self.round}"
+
+    def clean(self):
+        super().clean()
+        if self.period_from and self.period_to and self.period_to <= self.period_from:
+            raise ValidationError(
+                {"period_to": _("The end of the period must come after its start.")}
+            )
+
+    def validate_constraints(self, exclude=None):
+        # Checked on its field by clean(); the round is set by the service, never typed.
+        pass

@@ -1,0 +1,108 @@
+"""The children's atlas in a real browser: the office imports its values from a CSV file
+(a bad file first, refused whole), uploads the districts' boundaries, sees the map draw its
+districts as shapes coloured by the chosen indicator, and submits the stage."""
+
+import csv
+import io
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from candidacy import services
+from candidacy.models import Preparer, StageKind
+from candidacy.records.atlas.demo import schematic_boundaries
+from candidacy.records.atlas.models import IndicatorValue
+from candidacy.records.testing import complete_record
+from tests import factories as f
+
+from ..candidacy.records.atlas.conftest import make_indicators
+
+pytestmark = [pytest.mark.browser]
+
+STEPS = [
+    dict(key="office", kind=StageKind.OFFICE_FORMATION, prepared_by=Preparer.CITY),
+    dict(key="atlas", kind=StageKind.CHILDRENS_ATLAS, prepared_by=Preparer.CITY),
+]
+
+
+def _csv(path, rows):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["district_number", "district_name", "indicator_key", "value", "year", "source"]
+    )
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_office_fills_the_atlas_by_csv_sees_the_map_and_submits(
+    transactional_db, open_session, screenshot, tmp_path
+):
+    programme = f.make_programme(key="atlas-programme", name="Atlas programme", steps=STEPS)
+    city = f.make_city(programme, slug="atlas-city", name="Atlas City")
+    office_user = f.office_user(city, username="office.atlas")
+    coordinator = f.coordinator_user(programme, username="coord.atlas")
+    districts = [f.DistrictFactory(city=city, number=n, name=f"District {n}") for n in (1, 2, 3)]
+    indicators = make_indicators(programme, 2)
+    office_stage = city.candidacy.stages.get(definition__key="office")
+    services.stage_save_draft(progress=office_stage, by=office_user, narrative="Formed.")
+    complete_record(office_stage, by=office_user)
+    services.stage_submit(progress=office_stage, by=office_user)
+    services.stage_approve(
+        progress=city.candidacy.stages.get(definition__key="office"), by=coordinator
+    )
+
+    page = open_session("office.atlas")
+    page.goto("/cities/atlas-city/stages/atlas/")
+    expect(page.locator("#record-missing")).to_contain_text("Enter the 6 missing indicator values")
+
+    # A file with a bad row is refused whole, naming the row and the column.
+    rows = [
+        [d.number, d.name, i.key, 100 * d.number + i.order, 2023, "Statistics office"]
+        for d in districts
+        for i in indicators
+    ]
+    bad = [row[:] for row in rows]
+    bad[2][3] = "-5"
+    page.get_by_role("link", name="Import a CSV file").click()
+    page.get_by_label("CSV file").set_input_files(_csv(tmp_path / "bad.csv", bad))
+    page.get_by_role("button", name="Import", exact=True).click()
+    problems = page.locator("#import-problems")
+    expect(problems).to_contain_text("Nothing was imported: 1 problem in the file.")
+    expect(problems.get_by_role("row").nth(1)).to_contain_text(re.compile(r"4\s*value"))
+    assert IndicatorValue.objects.count() == 0
+    screenshot(page, "import-refused")
+
+    # The corrected file is imported.
+    page.get_by_label("CSV file").set_input_files(_csv(tmp_path / "atlas.csv", rows))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("6 values added")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Children's atlas of Atlas City")
+    expect(page.locator("#atlas-map")).to_have_count(0)  # no boundaries yet: the table alone
+    expect(page.get_by_role("rowheader", name="3. District 3")).to_be_visible()
+
+    # The boundaries: the map draws the three districts as SVG paths.
+    geojson = tmp_path / "districts.geojson"
+    geojson.write_bytes(schematic_boundaries([1, 2, 3]))
+    page.get_by_role("link", name="Upload the districts' boundaries").click()
+    page.get_by_label("Boundaries (GeoJSON)").set_input_files(geojson)
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_role("status")).to_contain_text("The districts' boundaries were saved.")
+    shapes = page.locator(".leaflet-overlay-pane path")
+    expect(shapes).to_have_count(3)
+    legend = page.locator("#atlas-legend")
+    expect(legend).to_contain_text("Indicator 1 (children)")
+    fills = [shapes.nth(n).get_attribute("fill") for n in range(3)]
+    assert len(set(fills)) == 3  # 101, 201, 301: three classes
+    page.get_by_label("Colour the districts by").select_option("indicator-2")
+    expect(legend).to_contain_text("Indicator 2 (children)")
+    screenshot(page, "atlas-map")
+
+    # Complete: the stage is submitted.
+    page.goto("/cities/atlas-city/stages/atlas/")
+    expect(page.locator("#record-missing")).to_have_count(0)
+    page.get_by_role("textbox", name="Narrative").fill("Our atlas, by district.")
+    page.get_by_role("button", name="Submit for sign-off").click()
+    expect(page.get_by_role("status")).to_contain_text("The stage was submitted for sign-off.")

@@ -55,3 +55,14 @@ def world(db):
 @pytest.fixture
 def superuser(db):
     return f.UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a request in Persian leaves its language active in the
+    thread (LocaleMiddleware activates it and never resets it)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -1329,6 +1329,7 @@ class ProposalRow:
     answered_on: datetime.date | None = None
     responsible: str = ""  # an organisation of the city, by name
     details: str = ""
+    plan_action: str = ""  # the action of the city's operational plans carrying it out, by title
 
 
 PROPOSALS = (
@@ -1343,6 +1344,7 @@ PROPOSALS = (
         date(2022, 6, 1),
         "Landscape and Green Space Organization",
         "A place in the park that belongs to children, where they can read, build and meet.",
+        "Children's house in Ghalamestan park: a year-round programme for families",
     ),
     ProposalRow(
         "isfahan",
@@ -1353,6 +1355,8 @@ PROPOSALS = (
         "Mother-and-child rooms were opened at the Kaveh and Soffeh bus terminals.",
         date(2022, 10, 15),
         "Urban Freight and Passenger Transport Management",
+        plan_action="Mother-and-child rooms at the Soffeh and Kaveh bus terminals: refurbishment "
+        "and longer opening hours",
     ),
     ProposalRow(
         "isfahan",

@@ -203,6 +203,9 @@ class ChildrenProposalAdmin(RecordedAdmin):
     search_fields = ["title", "details", "answer", "council__city__name"]
     list_select_related = ["council__city"]
     autocomplete_fields = ["responsible_organisation"]
+    # Chosen on the proposal's answer page, among the city's own plan actions only; a select
+    # here would list every city's actions.
+    readonly_fields = ["plan_action"]
     date_hierarchy = "received_on"
     ordering = ["-received_on"]
 

@@ -376,6 +376,10 @@ class ProposalForm(_CrispyModelForm):
         )
 
 
+def _plan_action_label(action) -> str:
+    return _("%(title)s (%(year)s)") % {"title": action.title, "year": action.operational_plan.year}
+
+
 class ProposalAnswerForm(_CrispyModelForm):
     """The city's answer to a proposal and its status. Pass a copy of the proposal."""
 
@@ -386,7 +390,7 @@ class ProposalAnswerForm(_CrispyModelForm):
 
     class Meta:
         model = ChildrenProposal
-        fields = ["status", "answer", "answered_on", "responsible_organisation"]
+        fields = ["status", "answer", "answered_on", "responsible_organisation", "plan_action"]
         widgets = {
             "answered_on": NativeDateInput(),
             "answer": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
@@ -394,8 +398,14 @@ class ProposalAnswerForm(_CrispyModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _limit_organisations(self.fields["responsible_organisation"], self.instance.council.city)
+        city = self.instance.council.city
+        _limit_organisations(self.fields["responsible_organisation"], city)
         self.fields["answered_on"].help_text = _("Today, if left empty.")
+        action = self.fields["plan_action"]
+        action.queryset = selectors.plan_actions_of(city)
+        action.label_from_instance = _plan_action_label
+        action.empty_label = _("— none —")
+        action.error_messages["invalid_choice"] = _("Choose an action of this city's own plans.")
 
     def clean(self):
         data = super().clean()

@@ -381,12 +381,23 @@ class ChildrenCouncilSession(models.Model):
             _require_children_council(self.council)
 
 
+def plan_actions_of_city(city_id: int) -> models.QuerySet:
+    """The actions of the city's operational plans (the candidacy app's `PlanAction`, reached
+    through `ChildrenProposal.plan_action`: action → operational plan → strategic plan → its
+    plans stage → candidacy → city), each with its operational plan, in plan order."""
+    action_model = ChildrenProposal._meta.get_field("plan_action").related_model
+    return (
+        action_model.objects.filter(operational_plan__plan__progress__candidacy__city_id=city_id)
+        .select_related("operational_plan")
+        .order_by("operational_plan__year", "starts_on", "title", "pk")
+    )
+
+
 class ChildrenProposal(models.Model):
     """What a children's council asked the city for, and the city's answer: the rows of the
-    city's "You said, we did" page.
-
-    TODO(issue 3): link the plan action that carries an accepted proposal out, once stage
-    records exist.
+    city's "You said, we did" page. An accepted or implemented proposal may name the action of
+    the city's operational plans that carries it out (`plan_action`, a string reference to the
+    candidacy app's model: this app's code imports nothing of the candidacy app).
     """
 
     class Status(models.TextChoices):
@@ -427,6 +438,15 @@ class ChildrenProposal(models.Model):
         blank=True,
         verbose_name=_("responsible organisation"),
     )
+    plan_action = models.ForeignKey(
+        "candidacy.PlanAction",
+        on_delete=models.SET_NULL,
+        related_name="children_proposals",
+        null=True,
+        blank=True,
+        verbose_name=_("plan action"),
+        help_text=_("The action of the city's operational plans that carries the proposal out."),
+    )
 
     class Meta:
         ordering = ["council", "-received_on", "-pk"]
@@ -456,6 +476,13 @@ class ChildrenProposal(models.Model):
                 and self.responsible_organisation.city_id != self.council.city_id
             ):
                 errors["responsible_organisation"] = _("Choose one of this city's organisations.")
+            if (
+                self.plan_action_id
+                and not plan_actions_of_city(self.council.city_id)
+                .filter(pk=self.plan_action_id)
+                .exists()
+            ):
+                errors["plan_action"] = _("Choose an action of this city's own plans.")
         if self.answered_on and self.received_on and self.answered_on < self.received_on:
             errors["answered_on"] = _("A proposal cannot be answered before it was received.")
         if self.status in self.DECIDED and not self.answer.strip():

@@ -24,6 +24,7 @@ from .models import (
     Organisation,
     StakeholderChange,
     StakeholderComment,
+    plan_actions_of_city,
 )
 
 _CURRENT_SEATS = Q(members__ended_on__isnull=True)
@@ -112,6 +113,12 @@ def organisations_of(city: City) -> QuerySet[Organisation]:
     return Organisation.objects.filter(city=city).order_by("name", "pk")
 
 
+def plan_actions_of(city: City) -> QuerySet:
+    """The actions of the city's own operational plans, which a proposal may name as what
+    carries it out."""
+    return plan_actions_of_city(city.pk)
+
+
 def comments_on(**target) -> list[StakeholderComment]:
     """The thread of one council, proposal or memorandum, oldest first, with the authors."""
     return list(
@@ -139,7 +146,7 @@ def council_sessions(council: Council) -> list[ChildrenCouncilSession]:
 def council_proposals(council: Council) -> list[ChildrenProposal]:
     proposals = list(
         ChildrenProposal.objects.filter(council=council)
-        .select_related("responsible_organisation")
+        .select_related("responsible_organisation", "plan_action__operational_plan")
         .order_by("-received_on", "-pk")
     )
     for proposal in proposals:
@@ -149,7 +156,7 @@ def council_proposals(council: Council) -> list[ChildrenProposal]:
 
 def proposal_in_council(council: Council, pk: int) -> QuerySet[ChildrenProposal]:
     return ChildrenProposal.objects.filter(council=council, pk=pk).select_related(
-        "responsible_organisation"
+        "responsible_organisation", "plan_action__operational_plan"
     )
 
 
@@ -167,7 +174,7 @@ def you_said_we_did(city: City) -> YouSaidWeDid:
     by council; in one query."""
     proposals = list(
         ChildrenProposal.objects.filter(council__city=city)
-        .select_related("council", "responsible_organisation")
+        .select_related("council", "responsible_organisation", "plan_action__operational_plan")
         .order_by("council__name", "council_id", "-received_on", "-pk")
     )
     groups: dict[int, tuple[Council, list[ChildrenProposal]]] = {}

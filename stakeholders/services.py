@@ -615,10 +615,13 @@ def proposal_answer(
     answer: str = "",
     answered_on: datetime.date | None = None,
     responsible_organisation: Organisation | None = None,
+    plan_action=None,
 ) -> ChildrenProposal:
     """Give or change the city's answer to a proposal and its status. A decision (accepted,
     implemented, declined) needs an answer; an answer is dated (today by default) and not
-    before the proposal came. Side effects: history row ("status changed" when it did)."""
+    before the proposal came. `plan_action`, if given, is an action of the city's own
+    operational plans (a candidacy model, reached only through the proposal's foreign key).
+    Side effects: history row ("status changed" when it did)."""
     _require_manager(by, proposal.council.city)
     with transaction.atomic():
         locked = _locked_proposal(proposal)
@@ -627,6 +630,7 @@ def proposal_answer(
         locked.answer = answer.strip()
         locked.answered_on = answered_on or (timezone.localdate() if locked.answer else None)
         locked.responsible_organisation = responsible_organisation
+        locked.plan_action = plan_action
         locked.full_clean()
         locked.save()
         changed = before != locked.status

@@ -160,6 +160,7 @@ class InitiativeForm(_RecordForm):
             "description",
             "district",
             "year_started",
+            "responsible_body",
             "responsible_organisation",
             "beneficiaries",
             "good_practice",
@@ -173,3 +174,19 @@ class InitiativeForm(_RecordForm):
         district.empty_label = _("The whole city")
         district.error_messages["invalid_choice"] = _("Choose a district of this city.")
         self.fields["year_started"].widget.attrs.update({"min": 1900})
+        # The city's own organisations (the stakeholders catalogue), reached through the
+        # model's string reference: this app's code imports nothing of the stakeholders app.
+        body = self.fields["responsible_body"]
+        body.queryset = body.queryset.filter(city_id=progress.candidacy.city_id).order_by(
+            "name", "pk"
+        )
+        body.empty_label = _("— not in the catalogue —")
+        body.error_messages["invalid_choice"] = _("Choose one of this city's organisations.")
+
+    def _post_clean(self):
+        # A refused choice (another city's organisation) never reaches the instance, so the
+        # model's "choose one or write its name" would follow the refusal; the refusal is enough.
+        refused = self.has_error("responsible_body")
+        super()._post_clean()
+        if refused:
+            del self._errors["responsible_body"][1:]

@@ -277,8 +277,24 @@ class Initiative(StageRow):
             year_not_in_future,
         ],
     )
-    # Free text on purpose: the candidacy app does not depend on the stakeholders app.
-    responsible_organisation = models.CharField(_("responsible organisation"), max_length=300)
+    # One of the city's catalogued organisations (stakeholders), by string reference so that
+    # the candidacy app's code imports nothing of the stakeholders app; or, for a body that is
+    # not in the catalogue, its name as free text. Exactly one of the two.
+    responsible_body = models.ForeignKey(
+        "stakeholders.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("responsible organisation"),
+        help_text=_("One of the city's organisations, if it is in the catalogue."),
+    )
+    responsible_organisation = models.CharField(
+        _("responsible organisation (not in the catalogue)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Only if the organisation is not in the city's catalogue."),
+    )
     beneficiaries = models.CharField(
         _("beneficiaries"),
         max_length=300,
@@ -302,14 +318,38 @@ class Initiative(StageRow):
     def __str__(self):
         return self.title
 
+    @property
+    def responsible_name(self) -> str:
+        """The responsible organisation as shown: the catalogued one's name, else the text."""
+        if self.responsible_body_id is not None:
+            return self.responsible_body.name
+        return self.responsible_organisation
+
     def clean(self):
         super().clean()
+        errors = {}
+        city_id = self.progress.candidacy.city_id if self.progress_id is not None else None
         if (
             self.district_id is not None
-            and self.progress_id is not None
-            and self.district.city_id != self.progress.candidacy.city_id
+            and city_id is not None
+            and self.district.city_id != city_id
         ):
-            raise ValidationError({"district": _("Choose a district of this city.")})
+            errors["district"] = _("Choose a district of this city.")
+        if self.responsible_body_id is not None:
+            if city_id is not None and self.responsible_body.city_id != city_id:
+                errors["responsible_body"] = _("Choose one of this city's organisations.")
+            elif self.responsible_organisation.strip():
+                errors["responsible_organisation"] = _(
+                    "Either choose an organisation of the catalogue or write the name of one "
+                    "that is not in it, not both."
+                )
+        elif not self.responsible_organisation.strip():
+            errors["responsible_body"] = _(
+                "Choose the responsible organisation, or write its name below if it is not in "
+                "the city's catalogue."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 from .atlas.models import *  # noqa: E402,F403  (the children's atlas)

@@ -15,7 +15,7 @@ def record_rows(progress: StageProgress, row_model) -> list:
     if row_model is DataSet:
         rows = rows.prefetch_related("districts")
     elif row_model is Initiative:
-        rows = rows.select_related("district")
+        rows = rows.select_related("district", "responsible_body")
     return list(rows)
 
 

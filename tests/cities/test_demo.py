@@ -162,6 +162,55 @@ class TestDemoData:
     def test_memoranda_and_commitments(self, demo_output):
         check_memoranda_and_commitments()
 
+    def test_records_and_stakeholders_are_linked(self, demo_output):
+        """Isfahan's stocktake names its catalogued organisations; its implemented proposals
+        name the plan actions that carried them out. Every linked row keeps its model's rules."""
+        from candidacy.records.models import Initiative
+
+        bodies = dict(
+            Initiative.objects.filter(progress__candidacy__city__slug="isfahan").values_list(
+                "title", "responsible_body__name"
+            )
+        )
+        assert bodies["Children's house in Ghalamestan park"] == (
+            "Cultural, Social and Sports Organization"
+        )
+        assert bodies["Mother-and-child rooms at the Soffeh and Kaveh bus terminals"] == (
+            "Urban Freight and Passenger Transport Management"
+        )
+        for initiative in Initiative.objects.exclude(responsible_body=None):
+            assert initiative.responsible_organisation == ""
+            initiative.full_clean()
+        assert (
+            Initiative.objects.filter(responsible_body=None)
+            .exclude(responsible_organisation="")
+            .exists()
+        )  # bodies outside the catalogue keep their free-text name
+        linked = {
+            proposal.title: proposal
+            for proposal in ChildrenProposal.objects.exclude(plan_action=None).select_related(
+                "council__city", "plan_action__operational_plan__plan__progress__candidacy"
+            )
+        }
+        assert set(linked) == {
+            "A children's house in Ghalamestan park",
+            "Mother-and-child rooms at the bus terminals",
+        }
+        for proposal in linked.values():
+            assert proposal.council.city.slug == "isfahan"
+            assert proposal.status == "implemented"
+            action = proposal.plan_action
+            assert (
+                action.operational_plan.plan.progress.candidacy.city_id == proposal.council.city_id
+            )
+            proposal.full_clean()
+        assert linked["A children's house in Ghalamestan park"].plan_action.title.startswith(
+            "Children's house in Ghalamestan park"
+        )
+        assert linked["Mother-and-child rooms at the bus terminals"].plan_action.title.startswith(
+            "Mother-and-child rooms"
+        )
+
     @pytest.mark.parametrize("username", ["admin", *(u.username for u in demo.FEATURED_USERS)])
     def test_demo_user_logs_in_with_the_demo_password(self, demo_output, client, username):
         assert client.login(username=username, password="cfc-demo")

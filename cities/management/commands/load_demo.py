@@ -24,6 +24,7 @@ from candidacy import services
 from candidacy.models import Candidacy, Grants, SignOff, StageProgress, Transition
 from candidacy.programmes import PROGRAMMES, programme_load
 from candidacy.records.demo import fill_demo_record, fill_demo_records
+from candidacy.records.models import Initiative, PlanAction
 from cities import demo
 from cities.models import City, District, Programme, RoleAssignment
 from cities.roles import Role
@@ -108,6 +109,7 @@ def demo_load(*, today: datetime.date) -> None:
     councils = _councils_create(programmes, cities)
     _participation_create(councils)
     _memoranda_create(cities)
+    _records_link()
 
 
 def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
@@ -530,6 +532,58 @@ def _participation_create(councils: dict[tuple[str, str], Council]) -> None:
         )
         for row in demo.PROPOSALS
     )
+
+
+def _records_link() -> None:
+    """The two links between the stage records and the stakeholders, made once both exist (the
+    records are written during the replay, before the councils and proposals)."""
+    _proposals_link()
+    _initiatives_link()
+
+
+def _proposals_link() -> None:
+    """Point the children's proposals of `demo.PROPOSALS` that name a plan action (by title) at
+    that action of their city's operational plans."""
+    rows = [row for row in demo.PROPOSALS if row.plan_action]
+    actions = {
+        (action.operational_plan.plan.progress.candidacy.city.slug, action.title): action
+        for action in PlanAction.objects.filter(
+            title__in=[row.plan_action for row in rows]
+        ).select_related("operational_plan__plan__progress__candidacy__city")
+    }
+    proposals = {
+        (proposal.council.city.slug, proposal.title): proposal
+        for proposal in ChildrenProposal.objects.filter(
+            title__in=[row.title for row in rows]
+        ).select_related("council__city")
+    }
+    linked = []
+    for row in rows:
+        proposal = proposals[(row.city, row.title)]
+        proposal.plan_action = actions[(row.city, row.plan_action)]
+        linked.append(proposal)
+    ChildrenProposal.objects.bulk_update(linked, ["plan_action"])
+
+
+def _initiatives_link() -> None:
+    """The stocktake's initiatives were written during the replay, before the cities'
+    organisations existed, with the responsible organisation as free text. Point each one whose
+    name is in its city's catalogue at the catalogued organisation instead (one or the other,
+    never both: `Initiative.clean`)."""
+    organisations = {
+        (organisation.city_id, organisation.name): organisation
+        for organisation in Organisation.objects.all()
+    }
+    linked = []
+    for initiative in Initiative.objects.filter(responsible_body__isnull=True).select_related(
+        "progress__candidacy"
+    ):
+        key = (initiative.progress.candidacy.city_id, initiative.responsible_organisation)
+        if key in organisations:
+            initiative.responsible_body = organisations[key]
+            initiative.responsible_organisation = ""
+            linked.append(initiative)
+    Initiative.objects.bulk_update(linked, ["responsible_body", "responsible_organisation"])
 
 
 def _memoranda_create(cities: dict[str, City]) -> None:

@@ -156,6 +156,7 @@ class CurrencyTotals:
                     "total": amount,
                     "share": round(share, 1),
                     "share_width": f"{share:.2f}",
+                    "share_offset": f"{100 - share:.2f}",  # where the bar starts, right to left
                 }
             )
         return rows

@@ -9,6 +9,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 
 from candidacy import services as workflow
 from candidacy.records.models import GoalArea
@@ -217,6 +218,13 @@ def test_the_plans_are_written_and_shown_with_totals_and_a_chart(client, pw):
     assert re.search(r'<rect x="0" y="18" width="25\.00%"', irr)
     assert "75.0 %" in irr
     assert ' style="' not in page.split('id="h-record"', 1)[1].split('id="h-evidence"', 1)[0]
+
+    # In Persian the bars grow from the right and the labels are anchored there.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    persian = client.get(pw.url("stage", "plans")).text.split('id="budget-IRR"', 1)[1]
+    assert re.search(r'<rect x="25\.00%" y="18" width="75\.00%"', persian)
+    assert 'x="100%" y="13" font-size="12" fill="#212529" direction="rtl"' in persian
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
     client.force_login(pw.coordinator)
     assert "Every child heard." in client.get(pw.url("stage", "plans")).text

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from cities.models import City, Programme
-from cities.permissions import cities_visible_to, scope_of
+from cities.permissions import scope_of
 from cities.roles import Role
 
 from .models import Candidacy, SignOff, StageProgress, StageState, Transition
@@ -130,7 +130,3 @@ def current_of(city: City) -> StageProgress | None:
     if candidacy is None:
         return None
     return current_stage(list(candidacy.stages.all()))
-
-
-def visible_cities(user) -> QuerySet[City]:
-    return cities_visible_to(user).select_related("programme")

@@ -104,8 +104,3 @@ def coordinates(user, programme_id: int) -> bool:
 
 def evaluates(user, programme_id: int) -> bool:
     return programme_id in scope_of(user).evaluated_programme_ids
-
-
-def can_view_programme(user, programme: Programme) -> bool:
-    scope = scope_of(user)
-    return scope.superuser or programme.pk in scope.programme_ids

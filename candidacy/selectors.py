@@ -12,6 +12,7 @@ from cities.permissions import scope_of
 from cities.roles import Role
 
 from .models import Candidacy, SignOff, StageProgress, StageState, Transition
+from .records.plans.models import PlanAction
 
 
 def current_stage(stages: list[StageProgress]) -> StageProgress | None:
@@ -130,3 +131,14 @@ def current_of(city: City) -> StageProgress | None:
     if candidacy is None:
         return None
     return current_stage(list(candidacy.stages.all()))
+
+
+def plan_actions_of_city(city_id: int) -> QuerySet[PlanAction]:
+    """The actions of the city's operational plans (action → operational plan → strategic plan
+    → its plans stage → candidacy → city), each with its operational plan, in plan order. The
+    public read other apps use to offer or check a city's plan actions."""
+    return (
+        PlanAction.objects.filter(operational_plan__plan__progress__candidacy__city_id=city_id)
+        .select_related("operational_plan")
+        .order_by("operational_plan__year", "starts_on", "title", "pk")
+    )

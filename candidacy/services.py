@@ -56,7 +56,7 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     raise ValueError(day)  # pragma: no cover
 
 
-def _locked(progress: StageProgress) -> StageProgress:
+def stage_locked(progress: StageProgress) -> StageProgress:
     """Re-read the stage with its row locked, so two requests cannot move it at once."""
     return (
         StageProgress.objects.select_for_update(of=("self",))
@@ -181,7 +181,7 @@ def _require_not_withdrawn(progress: StageProgress) -> None:
         )
 
 
-def _require_editable(progress: StageProgress, by) -> None:
+def require_editable(progress: StageProgress, by) -> None:
     _require_not_withdrawn(progress)
     if not permissions.can_prepare_stage(by, progress):
         raise PermissionDenied(_("You do not prepare this stage."))
@@ -202,8 +202,8 @@ def _require_editable(progress: StageProgress, by) -> None:
 def stage_save_draft(*, progress: StageProgress, by, narrative: str) -> StageProgress:
     """Save the stage's narrative as a draft. No change of state, no history row."""
     with transaction.atomic():
-        progress = _locked(progress)
-        _require_editable(progress, by)
+        progress = stage_locked(progress)
+        require_editable(progress, by)
         progress.narrative = narrative
         progress.save(update_fields=["narrative", "updated_at"])
     return progress
@@ -213,8 +213,8 @@ def evidence_add(*, progress: StageProgress, by, upload, description: str = "") 
     """Attach a document after checking its size, type and content."""
     file_type = evidence_file_type(upload)
     with transaction.atomic():
-        progress = _locked(progress)
-        _require_editable(progress, by)
+        progress = stage_locked(progress)
+        require_editable(progress, by)
         evidence = Evidence(
             progress=progress,
             original_name=upload.name[-200:],
@@ -230,8 +230,8 @@ def evidence_add(*, progress: StageProgress, by, upload, description: str = "") 
 
 def evidence_remove(*, evidence: Evidence, by) -> None:
     with transaction.atomic():
-        progress = _locked(evidence.progress)
-        _require_editable(progress, by)
+        progress = stage_locked(evidence.progress)
+        require_editable(progress, by)
         evidence.file.delete(save=False)
         evidence.delete()
 
@@ -239,8 +239,8 @@ def evidence_remove(*, evidence: Evidence, by) -> None:
 def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgress:
     """Send a stage to its signatories. Side effects: history row, e-mail to signatories."""
     with transaction.atomic():
-        progress = _locked(progress)
-        _require_editable(progress, by)
+        progress = stage_locked(progress)
+        require_editable(progress, by)
         if not progress.narrative.strip():
             raise WorkflowError(_("Write the stage's narrative before submitting it for sign-off."))
         missing = record_rules.missing(progress)  # one message per thing the record lacks
@@ -295,7 +295,7 @@ def stage_approve(*, progress: StageProgress, by, comment: str = "") -> StagePro
     approved, the next stage opens and any status it grants is given. Side effects: history
     rows, e-mail to the city's office."""
     with transaction.atomic():
-        progress = _locked(progress)
+        progress = stage_locked(progress)
         role = _require_signatory(progress, by)
         SignOff.objects.create(progress=progress, role=role, user=by, comment=comment)
         if permissions.pending_signatory_roles(progress):
@@ -379,7 +379,7 @@ def stage_return(*, progress: StageProgress, by, comment: str) -> StageProgress:
     to this submission. Side effects: history row, e-mail to the preparer."""
     comment = (comment or "").strip()
     with transaction.atomic():
-        progress = _locked(progress)
+        progress = stage_locked(progress)
         role = _require_signatory_for_return(progress, by)
         if not comment:
             raise WorkflowError(_("Say what needs to change: a return needs a comment."))
@@ -427,7 +427,7 @@ def stage_reopen(*, progress: StageProgress, by, reason: str) -> StageProgress:
     locks again and any status the stage granted is withdrawn. Side effects: history rows."""
     reason = (reason or "").strip()
     with transaction.atomic():
-        progress = _locked(progress)
+        progress = stage_locked(progress)
         _require_not_withdrawn(progress)
         if not permissions.can_reopen_stage(by, progress):
             if progress.state != StageState.APPROVED:

@@ -3,8 +3,7 @@ call a selector or a service, and render."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,32 +18,15 @@ from cities.permissions import (
     scope_of,
 )
 from cities.roles import Role
+from core.errors import error_text
+from core.lookups import visible_city
 
 from . import permissions, selectors, services
 from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm, ReopenForm
-from .models import Evidence, SignOff, StageProgress
+from .lookups import visible_stage
+from .models import Evidence, StageProgress
 from .records.evaluations.selectors import city_conditions
 from .records.selectors import record_context
-
-
-def _visible_city(user, slug) -> City:
-    return get_object_or_404(cities_visible_to(user).select_related("programme"), slug=slug)
-
-
-def _visible_stage(user, city_slug, stage_key) -> StageProgress:
-    city = _visible_city(user, city_slug)
-    progress = get_object_or_404(
-        StageProgress.objects.select_related(
-            "definition", "candidacy__city__programme"
-        ).prefetch_related(Prefetch("signoffs", queryset=SignOff.objects.select_related("user"))),
-        candidacy__city=city,
-        definition__key=stage_key,
-    )
-    return progress
-
-
-def _error_text(error) -> str:
-    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
 
 
 @login_required
@@ -74,7 +56,7 @@ def home(request):
 
 @login_required
 def city_detail(request, city):
-    city = _visible_city(request.user, city)
+    city = visible_city(request.user, city)
     candidacy, stages = selectors.city_pipeline(city)
     current = selectors.current_stage(stages)
     return render(
@@ -120,7 +102,7 @@ def _render_stage(request, progress, *, status=200, **forms):
 
 @login_required
 def stage_detail(request, city, stage):
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     return _render_stage(request, progress)
 
 
@@ -128,7 +110,7 @@ def stage_detail(request, city, stage):
 @require_POST
 def stage_save(request, city, stage):
     """Save the narrative as a draft, or save it and submit the stage for sign-off."""
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     if not permissions.can_prepare_stage(request.user, progress):
         raise PermissionDenied
     form = NarrativeForm(request.POST)
@@ -144,7 +126,7 @@ def stage_save(request, city, stage):
         else:
             messages.success(request, _("Draft saved."))
     except services.WorkflowError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return _render_stage(request, progress, status=400, narrative_form=form)
     return redirect(progress_url(progress))
 
@@ -152,7 +134,7 @@ def stage_save(request, city, stage):
 @login_required
 @require_POST
 def evidence_upload(request, city, stage):
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     if not permissions.can_prepare_stage(request.user, progress):
         raise PermissionDenied
     form = EvidenceForm(request.POST, request.FILES)
@@ -166,14 +148,14 @@ def evidence_upload(request, city, stage):
             description=form.cleaned_data["description"],
         )
     except services.WorkflowError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return _render_stage(request, progress, status=400, evidence_form=form)
     messages.success(request, _("The document was attached."))
     return redirect(progress_url(progress))
 
 
 def _visible_evidence(request, city, stage, pk) -> Evidence:
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     return get_object_or_404(Evidence.objects.select_related("progress"), pk=pk, progress=progress)
 
 
@@ -201,7 +183,7 @@ def evidence_delete(request, city, stage, pk):
     try:
         services.evidence_remove(evidence=evidence, by=request.user)
     except services.WorkflowError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(progress_url(progress))
     messages.success(request, _("The document was removed."))
     return redirect(progress_url(progress))
@@ -211,7 +193,7 @@ def evidence_delete(request, city, stage, pk):
 @require_POST
 def stage_decide(request, city, stage):
     """Approve or return a submitted stage."""
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The decision was not recorded: see the form below."))
@@ -228,7 +210,7 @@ def stage_decide(request, city, stage):
             )
             messages.success(request, _("The stage was returned with your comment."))
     except services.WorkflowError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return _render_stage(request, progress, status=400, decision_form=form)
     return redirect(progress_url(progress))
 
@@ -236,7 +218,7 @@ def stage_decide(request, city, stage):
 @login_required
 @require_POST
 def stage_reopen(request, city, stage):
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     form = ReopenForm(request.POST)
     if not form.is_valid():
         return _render_stage(request, progress, status=400, reopen_form=form)
@@ -245,7 +227,7 @@ def stage_reopen(request, city, stage):
             progress=progress, by=request.user, reason=form.cleaned_data["reason"]
         )
     except services.WorkflowError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return _render_stage(request, progress, status=400, reopen_form=form)
     messages.success(request, _("The stage was reopened."))
     return redirect(progress_url(progress))

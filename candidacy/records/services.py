@@ -21,9 +21,9 @@ from .registry import RecordKind
 
 def _editable(progress: StageProgress, by) -> StageProgress:
     """The stage, re-read with its row locked, once the user may edit it; else the reason."""
-    progress = workflow._locked(progress)
+    progress = workflow.stage_locked(progress)
     if not permissions.can_edit_stage(by, progress):
-        workflow._require_editable(progress, by)  # raises with the reason the user can act on
+        workflow.require_editable(progress, by)  # raises with the reason the user can act on
         raise PermissionDenied(_("You do not prepare this stage."))  # pragma: no cover
     return progress
 
@@ -127,7 +127,7 @@ def edit_refusal(*, progress: StageProgress, by) -> str:
     if permissions.can_edit_stage(by, progress):
         return ""
     try:
-        workflow._require_editable(progress, by)
+        workflow.require_editable(progress, by)
     except (workflow.WorkflowError, PermissionDenied) as error:
         return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
     return _("You do not prepare this stage.")  # pragma: no cover

@@ -15,14 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from candidacy import permissions
+from candidacy.lookups import visible_stage
 from candidacy.services import WorkflowError
-from candidacy.views import _error_text, _visible_stage, progress_url
+from candidacy.views import progress_url
+from core.errors import error_text
 
 from . import registry, services
 
 
 def _prepared_stage(request, city, stage):
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     if not permissions.can_prepare_stage(request.user, progress):
         raise PermissionDenied
     return progress
@@ -57,7 +59,7 @@ def _save(request, progress, form, save, *, heading):
         try:
             save()
         except WorkflowError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -147,7 +149,7 @@ def row_delete(request, city, stage, pk):
     try:
         services.row_remove(row=row, by=request.user)
     except WorkflowError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("“%(row)s” was removed.") % {"row": row})
     return redirect(progress_url(progress))

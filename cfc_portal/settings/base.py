@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "cities",
+    "core",
     "candidacy",
     "stakeholders",
 ]

@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from candidacy.lookups import visible_stage
 from candidacy.models import StageKind
 from candidacy.services import WorkflowError
-from candidacy.views import _error_text, _visible_stage, progress_url
+from candidacy.views import progress_url
+from core.errors import error_text
 
 from ..views import _prepared_stage, _refused
 from . import csv_import, selectors, services
@@ -41,7 +43,7 @@ def _context(progress, **extra):
 @login_required
 @require_GET
 def atlas(request, city, stage):
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     other = _not_an_atlas(progress)
     if other:
         return other
@@ -52,7 +54,7 @@ def atlas(request, city, stage):
 @login_required
 @require_GET
 def atlas_template(request, city, stage):
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     other = _not_an_atlas(progress)
     if other:
         return other
@@ -103,7 +105,7 @@ def atlas_grid(request, city, stage):
                     cells=form.cells(),
                 )
             except WorkflowError as error:
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
                 return redirect(progress_url(progress))
             except ValidationError as error:
                 for field, problems in error.message_dict.items():
@@ -152,7 +154,7 @@ def atlas_import(request, city, stage):
                     progress=progress, by=request.user, content=upload.read()
                 )
             except WorkflowError as error:
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
                 return redirect(progress_url(progress))
             except csv_import.ImportRefused as error:
                 problems = error.problems
@@ -191,7 +193,7 @@ def atlas_boundaries(request, city, stage):
                     progress=progress, by=request.user, content=upload.read(), name=upload.name
                 )
             except WorkflowError as error:
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
                 return redirect(progress_url(progress))
             except ValidationError as error:
                 for message in error.messages:

@@ -13,9 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from candidacy.lookups import visible_stage
 from candidacy.models import StageKind
 from candidacy.services import WorkflowError
-from candidacy.views import _error_text, _visible_stage, progress_url
+from candidacy.views import progress_url
+from core.errors import error_text
 
 from ..views import _prepared_stage, _refused
 from . import selectors, services
@@ -65,7 +67,7 @@ def evaluation_edit(request, city, stage):
                 document_upload=form.cleaned_data.get("document_upload"),
             )
         except WorkflowError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -85,7 +87,7 @@ def condition_url(condition: EvaluationCondition) -> str:
 @login_required
 def condition_detail(request, city, stage, pk):
     """A condition and its history; the coordinator changes its status here (POST)."""
-    progress = _visible_stage(request.user, city, stage)
+    progress = visible_stage(request.user, city, stage)
     condition = get_object_or_404(EvaluationCondition, pk=pk, progress=progress)
     condition.progress = progress
     can_track = can_track_condition(request.user, condition)

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from candidacy.models import StageKind
 from candidacy.services import WorkflowError
-from candidacy.views import _error_text, progress_url
+from candidacy.views import progress_url
+from core.errors import error_text
 
 from ..views import _prepared_stage, _refused, _render, _save
 from . import forms, selectors, services
@@ -45,7 +46,7 @@ def _removed(request, progress, remove, thing):
     try:
         remove()
     except WorkflowError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("“%(row)s” was removed.") % {"row": thing})
     return redirect(progress_url(progress))

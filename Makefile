@@ -5,11 +5,17 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format setup assets messages check-deploy bench screenshots clean
+.PHONY: run test lint format setup test-setup assets messages check-deploy bench screenshots clean
 
-$(VENV)/.installed: pyproject.toml
+# Serving needs only the runtime dependencies; the test toolchain (pytest, Playwright, ruff,
+# axe, import-linter) is installed by the targets that use it.
+$(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-tools: $(VENV)/.runtime
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
@@ -17,27 +23,31 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.runtime node_modules/.installed
+
+test-setup: $(VENV)/.test-tools node_modules/.installed
 
 assets: node_modules/.installed
 
 # Recompile the translation catalogues after editing a .po file (needs GNU gettext).
-messages: $(VENV)/.installed
+messages: $(VENV)/.runtime
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
+# Links in the workflow e-mail point at the port served, unless PORTAL_BASE_URL says otherwise.
+run: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: setup
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: test-setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.test-tools
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: $(VENV)/.installed
+format: $(VENV)/.test-tools
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
@@ -51,5 +61,5 @@ clean:
 	rm -rf $(VENV) node_modules staticfiles
 
 # Screenshots of the main pages in English and Persian (needs `make run` serving on PORT).
-screenshots: $(VENV)/.installed
+screenshots: $(VENV)/.test-tools
 	$(PY) docs/screenshots.py http://127.0.0.1:$(PORT) screenshots

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 
 from cities.models import City, Programme
@@ -142,3 +143,24 @@ def plan_actions_of_city(city_id: int) -> QuerySet[PlanAction]:
         .select_related("operational_plan")
         .order_by("operational_plan__year", "starts_on", "title", "pk")
     )
+
+
+def stage_people(progress: StageProgress, predicate) -> list:
+    """The active users for whom `predicate(user, progress)` holds, in sign-up order.
+
+    Only users with a role at the stage's city can hold any stage predicate (its office staff,
+    its programme's coordinators and evaluators), so those are the candidates; the predicate,
+    the same one the pages and services use, decides. Workflow e-mail takes its recipients
+    from here, so they are exactly the people who may act."""
+    city = progress.candidacy.city
+    candidates = (
+        get_user_model()
+        .objects.filter(
+            Q(role_assignments__city_id=city.pk)
+            | Q(role_assignments__programme_id=city.programme_id),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    return [user for user in candidates if predicate(user, progress)]

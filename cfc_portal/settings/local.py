@@ -2,6 +2,8 @@
 
 from .base import *
 
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # `manage.py load_demo`; never in production
+
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="local-development-only-not-a-secret")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])

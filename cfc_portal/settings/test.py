@@ -2,6 +2,8 @@
 
 from .base import *
 
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # the demo loader and record fillers the tests use
+
 DEBUG = False
 SECRET_KEY = "test-only-not-a-secret"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

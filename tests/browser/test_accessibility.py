@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from candidacy import services
-from candidacy.records.testing import complete_record
+from demo.testing import complete_record
 from tests import factories as f
 
 pytestmark = [pytest.mark.browser]

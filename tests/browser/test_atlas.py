@@ -11,9 +11,9 @@ from playwright.sync_api import expect
 
 from candidacy import services
 from candidacy.models import Preparer, StageKind
-from candidacy.records.atlas.demo import schematic_boundaries
 from candidacy.records.atlas.models import IndicatorValue
-from candidacy.records.testing import complete_record
+from demo.records.atlas import schematic_boundaries
+from demo.testing import complete_record
 from tests import factories as f
 
 from ..candidacy.records.atlas.conftest import make_indicators

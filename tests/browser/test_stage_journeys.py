@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from candidacy import services
-from candidacy.records.testing import complete_record
+from demo.testing import complete_record
 from tests import factories as f
 
 pytestmark = [pytest.mark.browser]

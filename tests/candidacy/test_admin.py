@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from candidacy import services
 from candidacy.models import Candidacy, StageProgress, StageState, Transition
-from candidacy.records.testing import complete_record
+from demo.testing import complete_record
 
 
 def _submit(world, city, office):

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from candidacy import services
 from candidacy.models import Evidence, StageState
-from candidacy.records.testing import complete_record
+from demo.testing import complete_record
 from tests.candidacy.workflow import PDF_BYTES, RETURN_COMMENT, bring, snapshot
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from candidacy import services
 from candidacy.models import Preparer, StageKind, StageState
-from candidacy.records.testing import complete_record
+from demo.testing import complete_record
 from tests import factories as f
 from tests.candidacy.workflow import PDF_BYTES, RETURN_COMMENT, approve, bring, reload, submit
 

@@ -21,9 +21,9 @@ from candidacy.models import (
     StageState,
     Transition,
 )
-from candidacy.records.testing import complete_record
 from candidacy.services import WorkflowError
 from cities.roles import Role
+from demo.testing import complete_record
 from tests.candidacy.workflow import (
     NARRATIVE,
     RETURN_COMMENT,

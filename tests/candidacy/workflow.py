@@ -14,8 +14,8 @@ from candidacy.models import (
     StageState,
     Transition,
 )
-from candidacy.records.testing import complete_record
 from cities.roles import Role
+from demo.testing import complete_record
 
 #: A small but real PDF document (header, one empty page object, trailer).
 PDF_BYTES = (

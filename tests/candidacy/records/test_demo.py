@@ -9,8 +9,8 @@ import pytest
 from candidacy import services
 from candidacy.models import StageState
 from candidacy.records import rules
-from candidacy.records.demo import fill_demo_record, fill_demo_records
 from candidacy.records.models import DataSet, GoalArea, Initiative, OfficeRecord
+from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 
 from .conftest import KEYS, _steps

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from candidacy.records.atlas import geojson, services
-from candidacy.records.atlas.demo import schematic_boundaries
 from candidacy.records.atlas.models import DistrictBoundaries
+from demo.records.atlas import schematic_boundaries
 
 pytestmark = pytest.mark.django_db
 

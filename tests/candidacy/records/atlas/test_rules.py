@@ -9,9 +9,9 @@ from candidacy.models import StageState
 from candidacy.records import rules
 from candidacy.records.atlas import services
 from candidacy.records.atlas.models import IndicatorDefinition
-from candidacy.records.testing import complete_record
 from candidacy.services import WorkflowError
 from cities.models import District
+from demo.testing import complete_record
 
 from .conftest import csv_bytes, full_rows, make_indicators
 

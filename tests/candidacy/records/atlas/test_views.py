@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from candidacy.records.atlas import services
-from candidacy.records.atlas.demo import schematic_boundaries
 from candidacy.records.atlas.models import DistrictBoundaries, IndicatorValue
+from demo.records.atlas import schematic_boundaries
 from tests import factories as f
 
 from .conftest import csv_bytes, full_rows, make_indicators

@@ -13,7 +13,6 @@ from django.urls import reverse
 from candidacy import services as workflow
 from candidacy.models import Preparer, StageKind
 from candidacy.records import rules
-from candidacy.records.demo import fill_demo_record, fill_demo_records
 from candidacy.records.evaluations.models import (
     ConditionStatus,
     ConditionStatusChange,
@@ -22,6 +21,7 @@ from candidacy.records.evaluations.models import (
     EvaluationCriterion,
     EvaluationRecord,
 )
+from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

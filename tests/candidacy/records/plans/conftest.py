@@ -18,7 +18,7 @@ from candidacy.records.models import GoalArea
 from candidacy.records.plans import services
 from candidacy.records.plans.criteria import criteria_load
 from candidacy.records.plans.models import AssessmentCriterion, Priority
-from candidacy.records.testing import complete_record
+from demo.testing import complete_record
 from tests import factories as f
 
 STEPS = [

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from candidacy import services as workflow
 from candidacy.records import rules
-from candidacy.records.demo import fill_demo_record, fill_demo_records
 from candidacy.records.models import GoalArea
 from candidacy.records.plans.criteria import CRITERIA, GENERIC
 from candidacy.records.plans.models import (
@@ -24,6 +23,7 @@ from candidacy.records.plans.models import (
     SelfAssessment,
     StrategicPlan,
 )
+from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 
 from .conftest import KEYS, steps

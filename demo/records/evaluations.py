@@ -10,16 +10,13 @@ import datetime
 
 from django.utils import timezone
 
-from candidacy import services as workflow
+from candidacy import permissions, selectors
 from candidacy.models import StageKind, StageProgress, StageState
-from cities.models import City
-from cities.roles import Role
-
-from .. import services as records
-from ..documents import pdf_upload
-from . import services
-from .criteria import criteria_seed
-from .models import (
+from candidacy.records import services as records
+from candidacy.records.documents import pdf_upload
+from candidacy.records.evaluations import services
+from candidacy.records.evaluations.criteria import criteria_seed
+from candidacy.records.evaluations.models import (
     ConditionStatus,
     ConditionStatusChange,
     Decision,
@@ -27,6 +24,8 @@ from .models import (
     EvaluationCriterion,
     Judgement,
 )
+from cities.models import City
+from cities.roles import Role
 
 ISFAHAN = "isfahan"
 ISFAHAN_JOINT = "joint-evaluation"
@@ -110,7 +109,9 @@ def after_replay(city: City) -> None:
     ).first()
     if progress is None:
         return
-    coordinator = workflow._people(progress, [Role.COORDINATOR])[0]
+    coordinator = selectors.stage_people(
+        progress, lambda user, stage: permissions.acts_as(user, Role.COORDINATOR, stage)
+    )[0]
     for text, _due_on, met_on, note in ISFAHAN_CONDITIONS:
         condition = EvaluationCondition.objects.filter(
             progress=progress, text=text, status=ConditionStatus.OPEN

@@ -21,10 +21,10 @@ from candidacy.models import (
     Transition,
 )
 from candidacy.selectors import city_pipeline, current_stage, signoff_queue
-from cities import demo
 from cities.models import City, District, Programme, RoleAssignment
 from cities.permissions import scope_of
 from cities.roles import Role
+from demo import data as demo
 from stakeholders.models import (
     ChildrenCouncilMakeUp,
     ChildrenCouncilSession,
@@ -348,6 +348,9 @@ class TestDemoData:
         assert "cfc-demo" in demo_output
         for username in ["admin", *(u.username for u in demo.FEATURED_USERS)]:
             assert username in demo_output
+        # The README promises the list of every office login, one per demo city.
+        for city in City.objects.all():
+            assert f"{city.slug}.office" in demo_output
 
     def test_running_again_changes_nothing(self, demo_output):
         models = [
@@ -429,7 +432,7 @@ def test_stakeholder_seeds_keep_the_services_rules(db):
     (without replaying the candidacies): every row passes its model's own validation, so the
     bulk load keeps the rules the services enforce."""
     from candidacy.programmes import PROGRAMMES, programme_load
-    from cities.management.commands import load_demo as command
+    from demo.management.commands import load_demo as command
 
     programmes = {spec.key: programme_load(spec) for spec in PROGRAMMES}
     cities = command._cities_create(programmes)

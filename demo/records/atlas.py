@@ -16,12 +16,11 @@ import json
 import random
 
 from candidacy.models import StageProgress
+from candidacy.records.atlas import services
+from candidacy.records.atlas.csv_import import HEADER
+from candidacy.records.atlas.indicators import indicators_seed
+from candidacy.records.atlas.models import IndicatorDefinition
 from cities.models import City, District
-
-from . import services
-from .csv_import import HEADER
-from .indicators import indicators_seed
-from .models import IndicatorDefinition
 
 ISFAHAN = "isfahan"
 ISFAHAN_CENTRE = (51.67, 32.65)  # longitude, latitude

@@ -23,11 +23,11 @@ from django.utils import timezone
 from candidacy import services
 from candidacy.models import Candidacy, Grants, SignOff, StageProgress, Transition
 from candidacy.programmes import PROGRAMMES, programme_load
-from candidacy.records.demo import fill_demo_record, fill_demo_records
 from candidacy.records.models import Initiative, PlanAction
-from cities import demo
 from cities.models import City, District, Programme, RoleAssignment
 from cities.roles import Role
+from demo import data as demo
+from demo.records import fill_demo_record, fill_demo_records
 from stakeholders.models import (
     ChildrenCouncilMakeUp,
     ChildrenCouncilSession,
@@ -70,22 +70,26 @@ class Command(BaseCommand):
         self._print_logins()
 
     def _print_logins(self):
+        """Every demo login: the superuser, the coordinators and evaluators, then one office
+        login per city, by programme."""
         countries = {spec.key: spec.country_name for spec in PROGRAMMES}
-        city_names = {row.slug: row.name for rows in demo.CITIES.values() for row in rows}
-        lines = [("admin", "superuser", "everything")]
-        for user in demo.FEATURED_USERS:
-            scope = city_names[user.scope] if user.role == Role.OFFICE else countries[user.scope]
-            lines.append((user.username, str(Role(user.role).label), scope))
-        others = len(city_names) - sum(u.role == Role.OFFICE for u in demo.FEATURED_USERS)
-        lines.append(
-            ("<city>.office", str(Role.OFFICE.label), f"each of the other {others} cities")
-        )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for every one: {PASSWORD})")
-        self.stdout.write(f"  {'username':<24} {'role':<22} scope")
-        for username, role, scope in lines:
-            self.stdout.write(f"  {username:<24} {role:<22} {scope}")
-        self.stdout.write("  e.g. tehran.office, bandar-abbas.office, ust-kamenogorsk.office")
+        self.stdout.write(f"  {'username':<28} {'role':<24} scope")
+        self._print_login("admin", "superuser", "everything")
+        for user in demo.FEATURED_USERS:
+            if user.role != Role.OFFICE:
+                self._print_login(user.username, Role(user.role).label, countries[user.scope])
+        for key, rows in demo.CITIES.items():
+            for row in rows:
+                self._print_login(
+                    demo.office_username(row.slug),
+                    Role.OFFICE.label,
+                    f"{row.name} ({countries[key]})",
+                )
+
+    def _print_login(self, username: str, role, scope: str) -> None:
+        self.stdout.write(f"  {username:<28} {str(role):<24} {scope}")
 
 
 def demo_load(*, today: datetime.date) -> None:

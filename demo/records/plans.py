@@ -19,12 +19,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from candidacy.models import StageProgress
-from cities.models import City, District
-
-from ..models import GoalArea
-from . import selectors, services
-from .criteria import criteria_load
-from .models import (
+from candidacy.records.models import GoalArea
+from candidacy.records.plans import selectors, services
+from candidacy.records.plans.criteria import criteria_load
+from candidacy.records.plans.models import (
     ActionStatus,
     Currency,
     Gap,
@@ -34,6 +32,7 @@ from .models import (
     SelfAssessment,
     StrategicGoal,
 )
+from cities.models import City, District
 
 ISFAHAN = "isfahan"
 A = GoalArea

@@ -15,22 +15,22 @@ import datetime
 
 from django.utils import timezone
 
-from candidacy import services as workflow
+from candidacy import permissions, selectors
 from candidacy.models import Evidence, StageKind, StageProgress, StageState
+from candidacy.records import registry, rules, services
+from candidacy.records.documents import pdf_upload
+from candidacy.records.models import GoalArea, UpdateFrequency
 from cities.models import City
 
-from . import registry, rules, services
-from .atlas import demo as atlas_demo
-from .documents import pdf_upload
-from .evaluations import demo as evaluations_demo
-from .models import GoalArea, UpdateFrequency
-from .plans import demo as plans_demo
+from . import atlas as atlas_demo
+from . import evaluations as evaluations_demo
+from . import plans as plans_demo
 
 ISFAHAN = "isfahan"
 
 
 def _preparer(progress: StageProgress):
-    people = workflow._people(progress, [progress.definition.prepared_by])
+    people = selectors.stage_people(progress, permissions.can_prepare_stage)
     if not people:
         raise ValueError(f"{progress}: nobody prepares this stage")
     return people[0]

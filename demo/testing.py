@@ -4,9 +4,9 @@ same services the pages use (so only the stage's preparer, while it is open or r
 from __future__ import annotations
 
 from candidacy.models import StageProgress
+from candidacy.records import rules
 
-from . import rules
-from .demo import fill_demo_record
+from .records import fill_demo_record
 
 
 def complete_record(progress: StageProgress, *, by=None) -> StageProgress:

@@ -14,7 +14,7 @@ from cities.admin import CityAdmin as BaseCityAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import City
 
-from . import services
+from . import permissions, services
 from .models import (
     Candidacy,
     CandidacyStatus,
@@ -307,11 +307,28 @@ def _run(modeladmin, request, queryset, service, **kwargs):
     return done
 
 
+class AwaitingMySignOffFilter(admin.SimpleListFilter):
+    """The stages the user may sign off now: the sign-off queue's rule
+    (`permissions.signable_stages_q`), not a second query of its own."""
+
+    title = _("awaiting my sign-off")
+    parameter_name = "awaiting_me"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(permissions.signable_stages_q(request.user))
+        return queryset
+
+
 @admin.register(StageProgress)
 class StageProgressAdmin(ProgrammeScopedAdmin):
     programme_lookup = "candidacy__city__programme_id"
     list_display = ["city", "stage", "state", "round", "submitted_at", "signed"]
     list_filter = [
+        AwaitingMySignOffFilter,
         "state",
         ("candidacy__city__programme", admin.RelatedOnlyFieldListFilter),
         "definition__kind",

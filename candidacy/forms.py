@@ -3,7 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cfc_portal.uploads import evidence_file_type
+from core.uploads import evidence_file_type
 
 from .models import StageState
 

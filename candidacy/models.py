@@ -263,7 +263,7 @@ def evidence_path(instance, filename):
 
 class Evidence(models.Model):
     """A document attached to a stage (decree, plan, report, photo), checked on upload for size,
-    extension and content by `cfc_portal.uploads`."""
+    extension and content by `core.uploads`."""
 
     progress = models.ForeignKey(
         StageProgress, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("stage")

@@ -3,10 +3,12 @@ views, the templates (to show or hide a button) and the admin alike."""
 
 from __future__ import annotations
 
-from cities.permissions import can_view_city, coordinates, evaluates, is_office_of
+from django.db.models import Exists, OuterRef, Q
+
+from cities.permissions import can_view_city, coordinates, evaluates, is_office_of, scope_of
 from cities.roles import Role
 
-from .models import StageProgress, StageState
+from .models import SignOff, StageProgress, StageState
 
 
 def _programme_id(progress: StageProgress) -> int:
@@ -49,16 +51,53 @@ def pending_signatory_roles(progress: StageProgress) -> list[str]:
     return [role for role in progress.definition.signatory_roles if role not in signed]
 
 
+# --- signing: the rule, once as a predicate and once as the query that lists the same stages ---
+#
+# A user may sign a stage off now when: it awaits sign-off; its candidacy is not withdrawn; the
+# user is not the city's own office (a city never signs off its own work); and the user holds,
+# in the city's programme, a signatory role of the stage that has not approved this submission
+# yet. `signing_role` answers it for one stage; `signable_stages_q` is the same rule as a query
+# (the sign-off queue, the admin's "awaiting my sign-off" filter). A generated test over every
+# state x role x withdrawn/active holds the two to the same answer.
+
+#: The signatory roles, each with the stage-definition flag that asks for it and the scope in
+#: which a user holds it.
+_SIGNATORIES = (
+    (Role.COORDINATOR, "signed_by_coordinator", "coordinated_programme_ids"),
+    (Role.EVALUATOR, "signed_by_evaluator", "evaluated_programme_ids"),
+)
+
+
 def signing_role(user, progress: StageProgress) -> str | None:
-    """The role in which the user may sign this submitted stage off now, if any."""
+    """The role in which the user may sign this stage off now, if any."""
     if progress.state != StageState.SUBMITTED or progress.candidacy.withdrawn_on:
         return None
     if is_office_of(user, progress.candidacy.city):
-        return None  # a city never signs off its own work
+        return None
     for role in pending_signatory_roles(progress):
         if acts_as(user, role, progress):
             return role
     return None
+
+
+def signable_stages_q(user) -> Q:
+    """`signing_role(user, stage) is not None`, as a filter on `StageProgress`."""
+    scope = scope_of(user)
+    by_role = Q(pk__in=[])
+    for role, flag, scope_field in _SIGNATORIES:
+        programme_ids = getattr(scope, scope_field)
+        if programme_ids:
+            already_signed = Exists(SignOff.objects.filter(progress=OuterRef("pk"), role=role))
+            by_role |= (
+                Q(**{f"definition__{flag}": True})
+                & Q(candidacy__city__programme_id__in=programme_ids)
+                & ~already_signed
+            )
+    return (
+        Q(state=StageState.SUBMITTED, candidacy__withdrawn_on__isnull=True)
+        & ~Q(candidacy__city_id__in=scope.office_city_ids)
+        & by_role
+    )
 
 
 def can_sign_stage(user, progress: StageProgress) -> bool:

@@ -9,9 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 
 from cities.models import City, Programme
-from cities.permissions import scope_of
-from cities.roles import Role
 
+from . import permissions
 from .models import Candidacy, SignOff, StageProgress, StageState, Transition
 from .records.plans.models import PlanAction
 
@@ -84,46 +83,13 @@ def programme_overview(
 
 
 def signoff_queue(user) -> list[StageProgress]:
-    """Submitted stages in the user's programmes that still need a signature in one of the
-    user's roles (coordinator or evaluator), oldest first."""
-    scope = scope_of(user)
-    wanted = Q()
-    if scope.coordinated_programme_ids:
-        wanted |= Q(
-            definition__signed_by_coordinator=True,
-            candidacy__city__programme_id__in=scope.coordinated_programme_ids,
-        ) & ~Q(signoffs__role=Role.COORDINATOR)
-    if scope.evaluated_programme_ids:
-        wanted |= Q(
-            definition__signed_by_evaluator=True,
-            candidacy__city__programme_id__in=scope.evaluated_programme_ids,
-        ) & ~Q(signoffs__role=Role.EVALUATOR)
-    if not wanted:
-        return []
-    stages = list(
-        StageProgress.objects.filter(wanted, state=StageState.SUBMITTED)
-        .exclude(candidacy__city_id__in=scope.office_city_ids)
+    """The stages the user may sign off now (`permissions.signable_stages_q`, the query form of
+    `permissions.signing_role`), oldest submission first."""
+    return list(
+        StageProgress.objects.filter(permissions.signable_stages_q(user))
         .select_related("definition", "candidacy__city__programme")
         .prefetch_related("signoffs")
-        .distinct()
-        .order_by("submitted_at")
-    )
-    return stages
-
-
-def public_cities() -> QuerySet[City]:
-    """Cities for the public page: name, programme, status and current stage only."""
-    return (
-        City.objects.select_related("programme__country", "candidacy")
-        .prefetch_related(
-            Prefetch(
-                "candidacy__stages",
-                queryset=StageProgress.objects.select_related("definition").order_by(
-                    "definition__position"
-                ),
-            )
-        )
-        .order_by("programme__country__name", "name")
+        .order_by("submitted_at", "pk")
     )
 
 

@@ -3,7 +3,8 @@ commands and tests all call these functions; nothing else writes `StageProgress.
 
 Each service checks permission (with the predicates of `candidacy.permissions`), validates,
 changes state inside one transaction with the stage row locked, writes the `Transition` history
-row, and queues e-mail with `transaction.on_commit`.
+row, and queues a `candidacy.events.stage_changed` event for after the commit (the
+`notifications` app e-mails the people concerned).
 """
 
 from __future__ import annotations
@@ -11,21 +12,17 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cfc_portal.uploads import evidence_file_type
 from cities.models import City
 from cities.roles import Role
+from core.uploads import evidence_file_type
 
 from . import permissions, selectors
+from .events import stage_event
 from .models import (
     Candidacy,
     Evidence,
@@ -76,43 +73,6 @@ def _record(progress, *, action, by, role, from_state, comment="") -> Transition
         comment=comment,
         round=progress.round,
     )
-
-
-def _stage_url(progress: StageProgress) -> str:
-    return settings.PORTAL_BASE_URL.rstrip("/") + reverse(
-        "candidacy:stage",
-        kwargs={"city": progress.candidacy.city.slug, "stage": progress.definition.key},
-    )
-
-
-def _notify(progress: StageProgress, recipients, subject: str, body: str) -> None:
-    """Send one e-mail per recipient after the transaction commits."""
-    addresses = sorted({user.email for user in recipients if user.email})
-    if not addresses:
-        return
-    url = _stage_url(progress)
-    messages = [(subject, f"{body}\n\n{url}\n", None, [address]) for address in addresses]
-
-    def send():
-        try:
-            send_mass_mail(messages, fail_silently=False)
-        except Exception:  # mail trouble must not undo a committed sign-off
-            logger.exception("Could not send workflow e-mail for %s", progress)
-
-    transaction.on_commit(send)
-
-
-def _people(progress: StageProgress, roles) -> list:
-    city = progress.candidacy.city
-    query = Q()
-    for role in roles:
-        if role == Role.OFFICE:
-            query |= Q(role_assignments__role=role, role_assignments__city=city)
-        else:
-            query |= Q(role_assignments__role=role, role_assignments__programme=city.programme_id)
-    if not query:
-        return []
-    return list(get_user_model().objects.filter(query, is_active=True).distinct())
 
 
 # --- starting a candidacy ---------------------------------------------------------------------
@@ -259,13 +219,7 @@ def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgres
             from_state=from_state,
             comment=note,
         )
-        _notify(
-            progress,
-            _people(progress, progress.definition.signatory_roles),
-            _("%(city)s: “%(stage)s” awaits your sign-off")
-            % {"city": progress.candidacy.city, "stage": progress.definition.title},
-            _("The stage has been submitted and awaits your review."),
-        )
+        stage_event(progress=progress, action=Transition.Action.SUBMIT, by=by, comment=note)
     return progress
 
 
@@ -327,13 +281,7 @@ def stage_approve(*, progress: StageProgress, by, comment: str = "") -> StagePro
             following = _following(progress)
             if following is not None and following.state == StageState.LOCKED:
                 _open(following, by=by, role=role)
-        _notify(
-            progress,
-            _people(progress, [Role.OFFICE]),
-            _("%(city)s: “%(stage)s” is approved")
-            % {"city": progress.candidacy.city, "stage": progress.definition.title},
-            comment or _("The stage has been approved by every signatory."),
-        )
+        stage_event(progress=progress, action=Transition.Action.APPROVE, by=by, comment=comment)
     return progress
 
 
@@ -396,13 +344,7 @@ def stage_return(*, progress: StageProgress, by, comment: str) -> StageProgress:
             from_state=from_state,
             comment=comment,
         )
-        _notify(
-            progress,
-            _people(progress, [progress.definition.prepared_by]),
-            _("%(city)s: “%(stage)s” was returned")
-            % {"city": progress.candidacy.city, "stage": progress.definition.title},
-            comment,
-        )
+        stage_event(progress=progress, action=Transition.Action.RETURN, by=by, comment=comment)
     return progress
 
 

@@ -255,14 +255,6 @@ def queue(request):
     return render(request, "candidacy/queue.html", {"stages": stages})
 
 
-def public_cities(request):
-    """Deliberately public: which cities are where (no narrative, no evidence, no people)."""
-    cities = list(selectors.public_cities())
-    for city in cities:
-        city.current = selectors.current_of(city)
-    return render(request, "candidacy/public_cities.html", {"cities": cities})
-
-
 def progress_url(progress: StageProgress) -> str:
     return reverse(
         "candidacy:stage",

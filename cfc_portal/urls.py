@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from candidacy.views import public_cities
+from reporting.views import public_cities
 
 urlpatterns = [
     path("", public_cities, name="public-cities"),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from .models import City, Country, District, Programme, RoleAssignment
-from .permissions import scope_of
+from .permissions import can_manage_city, scope_of
 
 admin.site.site_header = _("CFC Candidacy Portal administration")
 admin.site.site_title = _("CFC Candidacy Portal")
@@ -29,7 +29,7 @@ class ProgrammeAdmin(ProgrammeScopedAdmin):
 class DistrictInline(ScopedInline, admin.TabularInline):
     model = District
     extra = 0
-    coordinator_can_change = True
+    change_rule = staticmethod(can_manage_city)
 
 
 @admin.register(City)
@@ -37,8 +37,7 @@ class CityAdmin(ProgrammeScopedAdmin):
     """Coordinators add and correct their programme's cities; superusers any."""
 
     programme_lookup = "programme_id"
-    coordinator_can_change = True
-    coordinator_can_add = True
+    change_rule = add_rule = staticmethod(can_manage_city)
     list_display = ["name", "region", "programme", "joined_on"]
     list_filter = [
         ("programme", admin.RelatedOnlyFieldListFilter),

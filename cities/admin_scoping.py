@@ -1,76 +1,86 @@
 """The admin as coordinators use it: every model admin that shows city data inherits
 `ProgrammeScopedAdmin`, which limits rows to the programmes the user coordinates (or evaluates,
-read-only) and answers the permission questions from `cities.permissions`, not from Django's
-per-model permission table. Superusers see and edit everything."""
+read-only) and answers the permission questions from the predicates of the apps'
+`permissions` modules, not from Django's per-model permission table. Superusers see and edit
+everything."""
 
 from django.contrib import admin
 from django.utils.translation import gettext
 
-from .permissions import scope_of
+from .permissions import can_administer_programme, scope_of
+
+
+def _administers_any(user) -> bool:
+    scope = scope_of(user)
+    return scope.superuser or bool(scope.coordinated_programme_ids)
 
 
 class ProgrammeScopedAdmin(admin.ModelAdmin):
+    """Rows of the programmes the user coordinates, read-only unless a rule says otherwise.
+
+    Reading answers from `cities.permissions.can_administer_programme`; changing, adding and
+    deleting from the predicates named below, the same ones the pages and services use
+    (`None`: superusers only)."""
+
     #: The lookup from this model to its programme id, e.g. "city__programme_id".
     programme_lookup: str = "programme_id"
-    #: Whether coordinators may change rows (otherwise they only read them here).
-    coordinator_can_change = False
-    coordinator_can_add = False
-    coordinator_can_delete = False
+    #: `(user, obj) -> bool` predicates from an app's `permissions` module; `obj` is None when
+    #: adding.
+    change_rule = None
+    add_rule = None
+    delete_rule = None
 
-    def _programme_ids(self, request):
-        scope = scope_of(request.user)
-        return scope.coordinated_programme_ids
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(**{f"{self.programme_lookup}__in": self._programme_ids(request)})
-
-    def _in_scope(self, request, obj) -> bool:
-        if obj is None:
-            return True
+    def programme_id_of(self, obj) -> int:
         value = obj
         for part in self.programme_lookup.split("__"):
             value = getattr(value, part)
-        return value in self._programme_ids(request)
+        return value
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        scope = scope_of(request.user)
+        if scope.superuser:
+            return queryset
+        return queryset.filter(**{f"{self.programme_lookup}__in": scope.coordinated_programme_ids})
 
     def has_module_permission(self, request):
-        return request.user.is_superuser or bool(self._programme_ids(request))
+        return _administers_any(request.user)
 
     def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return _administers_any(request.user)
+        return can_administer_programme(request.user, self.programme_id_of(obj))
+
+    def _allowed(self, rule, request, obj) -> bool:
         if request.user.is_superuser:
             return True
-        return bool(self._programme_ids(request)) and self._in_scope(request, obj)
+        return (
+            rule is not None and self.has_view_permission(request, obj) and rule(request.user, obj)
+        )
 
     def has_change_permission(self, request, obj=None):
-        if request.user.is_superuser:
-            return True
-        return self.coordinator_can_change and self.has_view_permission(request, obj)
+        return self._allowed(self.change_rule, request, obj)
 
     def has_add_permission(self, request, obj=None):
-        if request.user.is_superuser:
-            return True
-        return self.coordinator_can_add and bool(self._programme_ids(request))
+        return self._allowed(self.add_rule, request, None)
 
     def has_delete_permission(self, request, obj=None):
-        if request.user.is_superuser:
-            return True
-        return self.coordinator_can_delete and self.has_view_permission(request, obj)
+        return self._allowed(self.delete_rule, request, obj)
 
 
 class ScopedInline:
-    """Inlines inside a scoped admin: read-only for coordinators unless told otherwise."""
+    """Inlines inside a scoped admin (which has already checked the parent object): read-only
+    unless `change_rule(user, parent)` allows."""
 
-    coordinator_can_change = False
+    change_rule = None
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser or bool(scope_of(request.user).coordinated_programme_ids)
+        return _administers_any(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser or (
-            self.coordinator_can_change and self.has_view_permission(request, obj)
-        )
+        if request.user.is_superuser:
+            return True
+        return self.change_rule is not None and self.change_rule(request.user, obj)
 
     def has_add_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)

@@ -1,10 +1,7 @@
-from .permissions import roles_of, scope_of
+from .permissions import can_use_signoff_queue
 
 
 def portal(request):
-    """The signed-in user's roles, for the navigation."""
+    """What the navigation may offer the signed-in user, answered by the predicates."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"portal_roles": set()}
-    scope = scope_of(user)
-    return {"portal_roles": roles_of(user), "portal_scope": scope}
+    return {"nav_signoff_queue": user is not None and can_use_signoff_queue(user)}

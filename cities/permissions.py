@@ -104,3 +104,24 @@ def coordinates(user, programme_id: int) -> bool:
 
 def evaluates(user, programme_id: int) -> bool:
     return programme_id in scope_of(user).evaluated_programme_ids
+
+
+def can_use_signoff_queue(user) -> bool:
+    """Coordinators and evaluators sign stages off: the sign-off queue is theirs."""
+    return bool(scope_of(user).programme_ids)
+
+
+def can_administer_programme(user, programme_id: int) -> bool:
+    """Read the programme's rows in the admin: its coordinators (and superusers)."""
+    return scope_of(user).superuser or coordinates(user, programme_id)
+
+
+def can_manage_city(user, city: City | None = None) -> bool:
+    """Add a city, or correct one and its districts, in the admin: the coordinators of its
+    programme (for a city not yet created, a coordinator of any programme)."""
+    scope = scope_of(user)
+    if scope.superuser:
+        return True
+    if city is None:
+        return bool(scope.coordinated_programme_ids)
+    return coordinates(user, city.programme_id)

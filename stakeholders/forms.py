@@ -12,8 +12,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cfc_portal.uploads import evidence_file_type
 from cities.models import City
+from core.uploads import evidence_file_type
 
 from . import selectors
 from .models import (

@@ -7,7 +7,7 @@ Each service checks permission with the predicates of `stakeholders.permissions`
 `PermissionDenied`), validates the row with the model's own rules (`full_clean`, raising
 `ValidationError` keyed by field), writes inside one transaction (re-reading the row it changes
 with its lock held) and records the change in `StakeholderChange` in that same transaction.
-Uploaded documents are checked by `cfc_portal.uploads.evidence_file_type` before anything is
+Uploaded documents are checked by `core.uploads.evidence_file_type` before anything is
 written.
 """
 
@@ -20,8 +20,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cfc_portal.uploads import evidence_file_type
 from cities.models import City
+from core.uploads import evidence_file_type
 
 from . import permissions
 from .models import (

@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import StageKind, StageProgress
-from cfc_portal.uploads import evidence_file_type
 from cities.models import District
+from core.uploads import evidence_file_type
 
 from .models import DataSet, GrantRecord, Initiative, LetterRecord, NetworkRecord, OfficeRecord
 

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "core",
     "candidacy",
     "stakeholders",
+    "notifications",
+    "reporting",
 ]
 
 MIDDLEWARE = [
@@ -106,7 +108,7 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"  # never served directly: evidence goes through a permission-checked view
 
-# Evidence uploads: checked in cfc_portal.uploads (size, extension and content).
+# Evidence uploads: checked in core.uploads (size, extension and content).
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -1,5 +1,6 @@
-"""Open and overdue commitments per party, for pages outside this app (the city page and the
-coordinator's overview) that must not import `stakeholders` themselves.
+"""Open and overdue commitments per party, on pages of the pipeline (the city page and the
+coordinator's overview), which must not import `stakeholders` themselves: `reporting` is the
+layer that reads both.
 
     {% load commitments %}
     {% commitment_summaries rows as commitments %}      {# one query for every city listed #}

@@ -100,6 +100,19 @@ def signable_stages_q(user) -> Q:
     )
 
 
+def returning_role(user, progress: StageProgress) -> str | None:
+    """The role in which the user may return this stage to its preparer now: any signatory
+    role of the stage that the user holds, even one that already approved this submission."""
+    if progress.state != StageState.SUBMITTED or progress.candidacy.withdrawn_on:
+        return None
+    if is_office_of(user, progress.candidacy.city):
+        return None
+    for role in progress.definition.signatory_roles:
+        if acts_as(user, role, progress):
+            return role
+    return None
+
+
 def can_sign_stage(user, progress: StageProgress) -> bool:
     return signing_role(user, progress) is not None
 

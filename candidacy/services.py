@@ -226,14 +226,19 @@ def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgres
 # --- signing off ------------------------------------------------------------------------------
 
 
-def _require_signatory(progress: StageProgress, by) -> str:
+def _require_awaiting_signoff(progress: StageProgress, by) -> None:
+    """The reasons, in the user's words, why nobody or not this user may decide now."""
     _require_not_withdrawn(progress)
     if progress.state != StageState.SUBMITTED:
         raise WorkflowError(_("Only a stage awaiting sign-off can be approved or returned."))
     if permissions.is_office_of(by, progress.candidacy.city):
         raise PermissionDenied(_("A city's own office cannot sign off its stages."))
+
+
+def _require_signatory(progress: StageProgress, by) -> str:
     role = permissions.signing_role(by, progress)
     if role is None:
+        _require_awaiting_signoff(progress, by)
         if any(
             permissions.acts_as(by, signed.role, progress) for signed in progress.signoffs.all()
         ):
@@ -349,16 +354,11 @@ def stage_return(*, progress: StageProgress, by, comment: str) -> StageProgress:
 
 
 def _require_signatory_for_return(progress: StageProgress, by) -> str:
-    """Any signatory of the stage may return it, even one who already approved it."""
-    _require_not_withdrawn(progress)
-    if progress.state != StageState.SUBMITTED:
-        raise WorkflowError(_("Only a stage awaiting sign-off can be approved or returned."))
-    if permissions.is_office_of(by, progress.candidacy.city):
-        raise PermissionDenied(_("A city's own office cannot sign off its stages."))
-    for role in progress.definition.signatory_roles:
-        if permissions.acts_as(by, role, progress):
-            return role
-    raise PermissionDenied(_("You are not a signatory of this stage."))
+    role = permissions.returning_role(by, progress)
+    if role is None:
+        _require_awaiting_signoff(progress, by)
+        raise PermissionDenied(_("You are not a signatory of this stage."))
+    return role
 
 
 # --- coordinators' corrections ----------------------------------------------------------------

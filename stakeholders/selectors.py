@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from candidacy.selectors import plan_actions_of_city
 from cities.models import City
 
 from .models import (
@@ -24,7 +25,6 @@ from .models import (
     Organisation,
     StakeholderChange,
     StakeholderComment,
-    plan_actions_of_city,
 )
 
 _CURRENT_SEATS = Q(members__ended_on__isnull=True)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, Programme
+from cities.models import City, Organisation, Programme
 
 #: Help text for every free-text field that could be tempted to hold something about a child.
 CHILD_DATA_WARNING = _(
@@ -46,36 +46,6 @@ class CouncilType(models.Model):
 
     def __str__(self):
         return gettext(self.name)  # the demo's and seeds' types are in the catalogue
-
-
-class Organisation(models.Model):
-    """A body a city works with: a municipal department, a provincial agency, an NGO..."""
-
-    class Sector(models.TextChoices):
-        MUNICIPAL = "municipal", _("Municipal department or organisation")
-        GOVERNMENT = "government", _("Provincial or national agency")
-        NGO = "ngo", _("Non-governmental organisation")
-        UNIVERSITY = "university", _("University or research institute")
-        PRIVATE = "private", _("Private body")
-        OTHER = "other", _("Other")
-
-    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="organisations")
-    name = models.CharField(_("name"), max_length=250)
-    inside_municipality = models.BooleanField(_("inside the municipality"), default=False)
-    sector = models.CharField(
-        _("sector"), max_length=20, choices=Sector.choices, default=Sector.OTHER
-    )
-
-    class Meta:
-        ordering = ["city", "name"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        constraints = [
-            models.UniqueConstraint(fields=["city", "name"], name="organisation_name_per_city")
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class Council(models.Model):

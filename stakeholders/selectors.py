@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from candidacy.selectors import plan_actions_of_city
-from cities.models import City
+from cities.models import City, Organisation
 
 from .models import (
     ChildrenCouncilSession,
@@ -22,7 +22,6 @@ from .models import (
     CouncilMember,
     CouncilType,
     Memorandum,
-    Organisation,
     StakeholderChange,
     StakeholderComment,
 )

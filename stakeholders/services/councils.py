@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cities.models import City
+from cities.models import City, Organisation
 
-from ..models import Council, CouncilMember, CouncilType, Organisation
+from ..models import Council, CouncilMember, CouncilType
 from .common import require_manager, stripped
 from .history import Action, record_change, save_with_history
 

@@ -10,13 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
-    ChildrenCouncilMakeUp,
-    ChildrenCouncilSession,
-    ChildrenProposal,
-    Council,
-    Organisation,
-)
+from cities.models import Organisation
+
+from ..models import ChildrenCouncilMakeUp, ChildrenCouncilSession, ChildrenProposal, Council
 from .common import check_upload, require_manager, stripped
 from .history import Action, save_with_history
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from cities.models import City
+from cities.models import City, Organisation
 from core.lookups import visible_city
 
 from .. import permissions, selectors, services
@@ -24,7 +24,6 @@ from ..models import (
     Council,
     CouncilMember,
     Memorandum,
-    Organisation,
 )
 
 HISTORY_PAGE_SIZE = 50

@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from cities.models import Organisation
 from core.lookups import visible_city
 from core.pages import bound_data, form_page
 
 from .. import permissions, selectors, services
 from ..forms import CouncilForm, CouncilMemberForm, MemberReplaceForm, OrganisationForm
-from ..models import Council, CouncilMember, Organisation
+from ..models import Council, CouncilMember
 from .common import (
     city_url,
     comment_context,

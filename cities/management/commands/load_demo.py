@@ -26,7 +26,7 @@ from candidacy.programmes import PROGRAMMES, programme_load
 from candidacy.records.demo import fill_demo_record, fill_demo_records
 from candidacy.records.models import Initiative, PlanAction
 from cities import demo
-from cities.models import City, District, Programme, RoleAssignment
+from cities.models import City, District, Organisation, Programme, RoleAssignment
 from cities.roles import Role
 from stakeholders.models import (
     ChildrenCouncilMakeUp,
@@ -37,7 +37,6 @@ from stakeholders.models import (
     CouncilMember,
     CouncilType,
     Memorandum,
-    Organisation,
 )
 
 PASSWORD = "cfc-demo"  # noqa: S105 - the documented password of the demo logins

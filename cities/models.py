@@ -93,6 +93,38 @@ class District(models.Model):
         return self.name
 
 
+class Organisation(models.Model):
+    """A body a city works with: a municipal department, a provincial agency, an NGO... The
+    city's catalogue, shared by its councils (stakeholders) and its stocktake (candidacy); its
+    forms, services and history are the stakeholders app's."""
+
+    class Sector(models.TextChoices):
+        MUNICIPAL = "municipal", _("Municipal department or organisation")
+        GOVERNMENT = "government", _("Provincial or national agency")
+        NGO = "ngo", _("Non-governmental organisation")
+        UNIVERSITY = "university", _("University or research institute")
+        PRIVATE = "private", _("Private body")
+        OTHER = "other", _("Other")
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("name"), max_length=250)
+    inside_municipality = models.BooleanField(_("inside the municipality"), default=False)
+    sector = models.CharField(
+        _("sector"), max_length=20, choices=Sector.choices, default=Sector.OTHER
+    )
+
+    class Meta:
+        ordering = ["city", "name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["city", "name"], name="organisation_name_per_city")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class RoleAssignment(models.Model):
     """Gives a user a role and its scope: office staff of one city, or a coordinator or
     evaluator of one programme. A user may hold several assignments."""

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
+from cities.models import Organisation
 
 from . import services
 from .models import (
@@ -27,7 +28,6 @@ from .models import (
     CouncilMember,
     CouncilType,
     Memorandum,
-    Organisation,
     StakeholderChange,
     StakeholderComment,
 )

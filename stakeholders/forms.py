@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City
+from cities.models import City, Organisation
 from core.uploads import evidence_file_type
 
 from . import selectors
@@ -25,7 +25,6 @@ from .models import (
     Council,
     CouncilMember,
     Memorandum,
-    Organisation,
 )
 
 DOCUMENT_HELP = _("PDF, PNG, JPEG or an office document, at most 10 MB.")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, Programme
+from cities.models import City, Organisation, Programme
 
 #: Help text for every free-text field that could be tempted to hold something about a child.
 CHILD_DATA_WARNING = _(
@@ -46,36 +46,6 @@ class CouncilType(models.Model):
 
     def __str__(self):
         return gettext(self.name)  # the demo's and seeds' types are in the catalogue
-
-
-class Organisation(models.Model):
-    """A body a city works with: a municipal department, a provincial agency, an NGO..."""
-
-    class Sector(models.TextChoices):
-        MUNICIPAL = "municipal", _("Municipal department or organisation")
-        GOVERNMENT = "government", _("Provincial or national agency")
-        NGO = "ngo", _("Non-governmental organisation")
-        UNIVERSITY = "university", _("University or research institute")
-        PRIVATE = "private", _("Private body")
-        OTHER = "other", _("Other")
-
-    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="organisations")
-    name = models.CharField(_("name"), max_length=250)
-    inside_municipality = models.BooleanField(_("inside the municipality"), default=False)
-    sector = models.CharField(
-        _("sector"), max_length=20, choices=Sector.choices, default=Sector.OTHER
-    )
-
-    class Meta:
-        ordering = ["city", "name"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        constraints = [
-            models.UniqueConstraint(fields=["city", "name"], name="organisation_name_per_city")
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class Council(models.Model):
@@ -381,23 +351,12 @@ class ChildrenCouncilSession(models.Model):
             _require_children_council(self.council)
 
 
-def plan_actions_of_city(city_id: int) -> models.QuerySet:
-    """The actions of the city's operational plans (the candidacy app's `PlanAction`, reached
-    through `ChildrenProposal.plan_action`: action → operational plan → strategic plan → its
-    plans stage → candidacy → city), each with its operational plan, in plan order."""
-    action_model = ChildrenProposal._meta.get_field("plan_action").related_model
-    return (
-        action_model.objects.filter(operational_plan__plan__progress__candidacy__city_id=city_id)
-        .select_related("operational_plan")
-        .order_by("operational_plan__year", "starts_on", "title", "pk")
-    )
-
-
 class ChildrenProposal(models.Model):
     """What a children's council asked the city for, and the city's answer: the rows of the
     city's "You said, we did" page. An accepted or implemented proposal may name the action of
     the city's operational plans that carries it out (`plan_action`, a string reference to the
-    candidacy app's model: this app's code imports nothing of the candidacy app).
+    candidacy app's model; the city's actions are offered and checked through the candidacy
+    app's public selector `plan_actions_of_city`).
     """
 
     class Status(models.TextChoices):
@@ -464,6 +423,12 @@ class ChildrenProposal(models.Model):
     def __str__(self):
         return self.title
 
+    def _plan_action_in_city(self) -> bool:
+        # Imported here: this module is loaded while the app registry is being populated.
+        from candidacy.selectors import plan_actions_of_city
+
+        return plan_actions_of_city(self.council.city_id).filter(pk=self.plan_action_id).exists()
+
     def clean(self):
         errors = {}
         if self.council_id:
@@ -476,12 +441,7 @@ class ChildrenProposal(models.Model):
                 and self.responsible_organisation.city_id != self.council.city_id
             ):
                 errors["responsible_organisation"] = _("Choose one of this city's organisations.")
-            if (
-                self.plan_action_id
-                and not plan_actions_of_city(self.council.city_id)
-                .filter(pk=self.plan_action_id)
-                .exists()
-            ):
+            if self.plan_action_id and not self._plan_action_in_city():
                 errors["plan_action"] = _("Choose an action of this city's own plans.")
         if self.answered_on and self.received_on and self.answered_on < self.received_on:
             errors["answered_on"] = _("A proposal cannot be answered before it was received.")

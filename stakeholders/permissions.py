@@ -15,9 +15,10 @@ or hide a button) and the admin alike.
 
 from __future__ import annotations
 
+from cities.models import Organisation
 from cities.permissions import can_view_city, coordinates, is_office_of, scope_of
 
-from .models import Commitment, Council, CouncilMember, Memorandum, Organisation
+from .models import Commitment, Council, CouncilMember, Memorandum
 
 
 def can_view_stakeholders(user, city) -> bool:

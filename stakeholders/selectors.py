@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from cities.models import City
+from candidacy.selectors import plan_actions_of_city
+from cities.models import City, Organisation
 
 from .models import (
     ChildrenCouncilSession,
@@ -21,10 +22,8 @@ from .models import (
     CouncilMember,
     CouncilType,
     Memorandum,
-    Organisation,
     StakeholderChange,
     StakeholderComment,
-    plan_actions_of_city,
 )
 
 _CURRENT_SEATS = Q(members__ended_on__isnull=True)

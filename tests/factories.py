@@ -5,9 +5,9 @@ import factory
 from django.contrib.auth import get_user_model
 
 from candidacy.models import Preparer, StageDefinition, StageKind
-from cities.models import City, Country, District, Programme, RoleAssignment
+from cities.models import City, Country, District, Organisation, Programme, RoleAssignment
 from cities.roles import Role
-from stakeholders.models import Council, CouncilMember, CouncilType, Organisation
+from stakeholders.models import Council, CouncilMember, CouncilType
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -26,7 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from candidacy import services
 from candidacy.models import Candidacy, Evidence, StageDefinition, StageProgress, StageState
 from candidacy.records.models import DataSet
-from cities.models import City, District, Programme
+from cities.models import City, District, Organisation, Programme
 from stakeholders import services as stakeholder_services
 from stakeholders.models import (
     ChildrenCouncilSession,
@@ -35,7 +35,6 @@ from stakeholders.models import (
     Council,
     CouncilMember,
     Memorandum,
-    Organisation,
 )
 from tests import factories as f
 from tests.candidacy.records.evaluations import sweep as evaluation_sweep

@@ -277,11 +277,11 @@ class Initiative(StageRow):
             year_not_in_future,
         ],
     )
-    # One of the city's catalogued organisations (stakeholders), by string reference so that
-    # the candidacy app's code imports nothing of the stakeholders app; or, for a body that is
-    # not in the catalogue, its name as free text. Exactly one of the two.
+    # One of the city's catalogued organisations (the catalogue lives in `cities`, below both
+    # candidacy and stakeholders); or, for a body that is not in the catalogue, its name as
+    # free text. Exactly one of the two.
     responsible_body = models.ForeignKey(
-        "stakeholders.Organisation",
+        "cities.Organisation",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

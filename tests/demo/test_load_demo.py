@@ -21,7 +21,7 @@ from candidacy.models import (
     Transition,
 )
 from candidacy.selectors import city_pipeline, current_stage, signoff_queue
-from cities.models import City, District, Programme, RoleAssignment
+from cities.models import City, District, Organisation, Programme, RoleAssignment
 from cities.permissions import scope_of
 from cities.roles import Role
 from demo import data as demo
@@ -34,7 +34,6 @@ from stakeholders.models import (
     CouncilMember,
     CouncilType,
     Memorandum,
-    Organisation,
 )
 from stakeholders.selectors import open_commitments_by_city
 

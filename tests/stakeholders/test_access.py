@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import resolve_url
 from django.urls import reverse
 
+from cities.models import Organisation
 from stakeholders import services
 from stakeholders.models import (
     ChildrenCouncilMakeUp,
@@ -22,7 +23,6 @@ from stakeholders.models import (
     Council,
     CouncilMember,
     Memorandum,
-    Organisation,
     StakeholderChange,
     StakeholderComment,
 )

@@ -3,6 +3,7 @@ refused submit shows (status 400, the errors beside the fields and in a summary,
 kept)."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -269,6 +270,18 @@ def test_you_said_we_did_for_everyone_in_scope(client, world, participation_a):
         assert "1 answered, 1 still waiting" in page
         assert "you-said-we-did.css" in page and "print.js" in page
         assert "<h2" in page and "<h3" in page  # headings in order
+
+
+def test_you_said_we_did_title_is_plain_text_and_the_print_script_still_loads(office):
+    """Regression: the print script was written inside the `<title>` block, so the browser tab
+    and the printed page's header showed its markup (and the page loaded the script twice)."""
+    page = office.get(reverse("stakeholders:you-said-we-did", args=["city-a"])).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "<" not in title and "script" not in title
+    assert title.strip().startswith("You said, we did · ")
+    scripts = re.findall(r'<script src="([^"]+)"', page[page.index("</title>") :])
+    assert sum(src.endswith("/stakeholders/print.js") for src in scripts) == 1  # and only once
+    assert "<script>" not in page  # no inline script: the CSP allows only the site's own files
 
 
 # --- memoranda and commitments ------------------------------------------------------------------

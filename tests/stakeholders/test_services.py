@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from cities.models import Organisation
 from stakeholders import services
-from stakeholders.models import Council, CouncilMember, Organisation, StakeholderChange
+from stakeholders.models import Council, CouncilMember, StakeholderChange
 from tests.factories import CouncilTypeFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,8 @@ submit shows."""
 import pytest
 from django.urls import reverse
 
-from stakeholders.models import Council, CouncilMember, Organisation
+from cities.models import Organisation
+from stakeholders.models import Council, CouncilMember
 from tests.factories import CouncilTypeFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

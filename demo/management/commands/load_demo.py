@@ -24,7 +24,7 @@ from candidacy import services
 from candidacy.models import Candidacy, Grants, SignOff, StageProgress, Transition
 from candidacy.programmes import PROGRAMMES, programme_load
 from candidacy.records.models import Initiative, PlanAction
-from cities.models import City, District, Programme, RoleAssignment
+from cities.models import City, District, Organisation, Programme, RoleAssignment
 from cities.roles import Role
 from demo import data as demo
 from demo.records import fill_demo_record, fill_demo_records
@@ -37,7 +37,6 @@ from stakeholders.models import (
     CouncilMember,
     CouncilType,
     Memorandum,
-    Organisation,
 )
 
 PASSWORD = "cfc-demo"  # noqa: S105 - the documented password of the demo logins
@@ -479,7 +478,7 @@ def _councils_create(
 # --- children's participation and memoranda -------------------------------------------------------
 # Seed data, written in bulk; the rows keep the rules the services enforce (children's councils
 # only, answers dated after the proposals, commitments due after the signing), which
-# tests/cities/test_demo.py checks with each model's own validation.
+# tests/demo/test_load_demo.py checks with each model's own validation.
 
 
 def _participation_create(councils: dict[tuple[str, str], Council]) -> None:

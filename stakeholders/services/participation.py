@@ -1,0 +1,230 @@
+"""Writes of children's participation: a children's council's make-up (in aggregate only), its
+sessions with their minutes, and its proposals with the city's answers."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cities.models import Organisation
+
+from ..models import ChildrenCouncilMakeUp, ChildrenCouncilSession, ChildrenProposal, Council
+from .common import check_upload, require_manager, stripped
+from .history import Action, save_with_history
+
+
+def _require_children_council(council: Council) -> None:
+    if not council.council_type.involves_children:
+        raise ValidationError(_("Only a council in which children take part records this."))
+
+
+MAKEUP_FIELDS = (
+    "recorded_on",
+    "girls_under_10",
+    "boys_under_10",
+    "girls_10_13",
+    "boys_10_13",
+    "girls_14_17",
+    "boys_14_17",
+    "selection",
+    "selection_note",
+    "children_with_disabilities",
+    "minority_children",
+)
+
+
+def makeup_save(*, council: Council, by, **fields) -> ChildrenCouncilMakeUp:
+    """Record (or correct) a children's council's make-up, in aggregate only. Side effects:
+    history row."""
+    require_manager(by, council.city)
+    _require_children_council(council)
+    unknown = set(fields) - set(MAKEUP_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown make-up fields: {sorted(unknown)}")
+    with transaction.atomic():
+        makeup = ChildrenCouncilMakeUp.objects.select_for_update().filter(council=council).first()
+        created = makeup is None
+        if created:
+            makeup = ChildrenCouncilMakeUp(council=council)
+        for name, value in fields.items():
+            setattr(makeup, name, stripped(value))
+        save_with_history(
+            makeup,
+            city=council.city,
+            action=Action.CREATED if created else Action.UPDATED,
+            summary=_("%(council)s: %(total)s children (%(girls)s girls, %(boys)s boys)")
+            % {
+                "council": council.name,
+                "total": makeup.total,
+                "girls": makeup.girls,
+                "boys": makeup.boys,
+            },
+            by=by,
+        )
+    return makeup
+
+
+def session_add(
+    *,
+    council: Council,
+    by,
+    held_on: datetime.date,
+    topic: str,
+    attendance: int,
+    upload=None,
+) -> ChildrenCouncilSession:
+    """Record a session of a children's council, with its minutes if given (checked like stage
+    evidence). Side effects: history row, the stored file."""
+    require_manager(by, council.city)
+    _require_children_council(council)
+    checked = check_upload(upload)
+    with transaction.atomic():
+        session = ChildrenCouncilSession(
+            council=council, held_on=held_on, topic=topic.strip(), attendance=attendance
+        )
+        save_with_history(
+            session,
+            file_field="minutes",
+            upload=checked,
+            city=council.city,
+            action=Action.CREATED,
+            summary=f"{council.name} · {held_on.isoformat()}: {session.topic}",
+            by=by,
+        )
+    return session
+
+
+def session_update(
+    *,
+    session: ChildrenCouncilSession,
+    by,
+    held_on: datetime.date,
+    topic: str,
+    attendance: int,
+    upload=None,
+) -> ChildrenCouncilSession:
+    """Correct a session; a new upload replaces the minutes. Side effects: history row; the old
+    minutes' file is deleted once the change is committed."""
+    council = session.council
+    require_manager(by, council.city)
+    checked = check_upload(upload)
+    with transaction.atomic():
+        locked = ChildrenCouncilSession.objects.select_for_update().get(pk=session.pk)
+        locked.council = council
+        locked.held_on, locked.topic, locked.attendance = held_on, topic.strip(), attendance
+        save_with_history(
+            locked,
+            file_field="minutes",
+            upload=checked,
+            city=council.city,
+            action=Action.UPDATED,
+            summary=f"{council.name} · {held_on.isoformat()}: {locked.topic}",
+            by=by,
+        )
+    return locked
+
+
+def proposal_add(
+    *,
+    council: Council,
+    by,
+    title: str,
+    received_on: datetime.date,
+    details: str = "",
+    responsible_organisation: Organisation | None = None,
+) -> ChildrenProposal:
+    """Record what a children's council asked the city for; it starts as received. Side
+    effects: history row."""
+    require_manager(by, council.city)
+    _require_children_council(council)
+    with transaction.atomic():
+        proposal = ChildrenProposal(
+            council=council,
+            title=title.strip(),
+            details=details.strip(),
+            received_on=received_on,
+            responsible_organisation=responsible_organisation,
+        )
+        save_with_history(
+            proposal,
+            city=council.city,
+            action=Action.CREATED,
+            summary=f"{council.name} · {proposal.title}",
+            by=by,
+        )
+    return proposal
+
+
+def _locked_proposal(proposal: ChildrenProposal) -> ChildrenProposal:
+    locked = ChildrenProposal.objects.select_for_update().get(pk=proposal.pk)
+    locked.council = proposal.council
+    return locked
+
+
+def proposal_update(
+    *,
+    proposal: ChildrenProposal,
+    by,
+    title: str,
+    received_on: datetime.date,
+    details: str = "",
+    responsible_organisation: Organisation | None = None,
+) -> ChildrenProposal:
+    """Correct what a proposal asked for, when it came, and who is responsible. Side effects:
+    history row."""
+    require_manager(by, proposal.council.city)
+    with transaction.atomic():
+        locked = _locked_proposal(proposal)
+        locked.title, locked.details = title.strip(), details.strip()
+        locked.received_on = received_on
+        locked.responsible_organisation = responsible_organisation
+        save_with_history(
+            locked,
+            city=locked.council.city,
+            action=Action.UPDATED,
+            summary=f"{locked.council.name} · {locked.title}",
+            by=by,
+        )
+    return locked
+
+
+def proposal_answer(
+    *,
+    proposal: ChildrenProposal,
+    by,
+    status: str,
+    answer: str = "",
+    answered_on: datetime.date | None = None,
+    responsible_organisation: Organisation | None = None,
+    plan_action=None,
+) -> ChildrenProposal:
+    """Give or change the city's answer to a proposal and its status. A decision (accepted,
+    implemented, declined) needs an answer; an answer is dated (today by default) and not
+    before the proposal came. `plan_action`, if given, is an action of the city's own
+    operational plans (a candidacy model, reached only through the proposal's foreign key).
+    Side effects: history row ("status changed" when it did)."""
+    require_manager(by, proposal.council.city)
+    with transaction.atomic():
+        locked = _locked_proposal(proposal)
+        before = locked.status
+        locked.status = status
+        locked.answer = answer.strip()
+        locked.answered_on = answered_on or (timezone.localdate() if locked.answer else None)
+        locked.responsible_organisation = responsible_organisation
+        locked.plan_action = plan_action
+        changed = before != locked.status
+        summary = f"{locked.council.name} · {locked.title}"
+        if changed:
+            summary += f": {ChildrenProposal.Status(before).label} → {locked.get_status_display()}"
+        save_with_history(
+            locked,
+            city=locked.council.city,
+            action=Action.STATUS_CHANGED if changed else Action.UPDATED,
+            summary=summary,
+            by=by,
+        )
+    return locked

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 
+from candidacy.models import PlanAction
 from cities.models import City, Programme
 from cities.permissions import scope_of
 from cities.roles import Role
 
 from .models import Candidacy, SignOff, StageProgress, StageState, Transition
-from .records.plans.models import PlanAction
 
 
 def current_stage(stages: list[StageProgress]) -> StageProgress | None:

@@ -7,11 +7,18 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageKind, StageProgress
+from candidacy.models import (
+    DataSet,
+    GrantRecord,
+    Initiative,
+    LetterRecord,
+    NetworkRecord,
+    OfficeRecord,
+    StageKind,
+    StageProgress,
+)
 from cfc_portal.uploads import evidence_file_type
 from cities.models import District
-
-from .models import DataSet, GrantRecord, Initiative, LetterRecord, NetworkRecord, OfficeRecord
 
 _DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 _TEXT = {"dir": "auto"}

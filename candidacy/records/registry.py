@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageKind, StageProgress
+from candidacy import models
+from candidacy.models import EvaluationCondition, StageKind, StageProgress
 
-from . import forms, models
+from . import forms
 from .evaluations.forms import ConditionForm
-from .evaluations.models import EvaluationCondition
 
 
 @dataclass(frozen=True)

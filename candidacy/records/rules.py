@@ -13,11 +13,7 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from candidacy.models import StageKind, StageProgress
-
-from .atlas.rules import childrens_atlas
-from .evaluations.rules import evaluation
-from .models import (
+from candidacy.models import (
     DataSet,
     GoalArea,
     GrantRecord,
@@ -25,7 +21,12 @@ from .models import (
     LetterRecord,
     NetworkRecord,
     OfficeRecord,
+    StageKind,
+    StageProgress,
 )
+
+from .atlas.rules import childrens_atlas
+from .evaluations.rules import evaluation
 from .plans import rules as plan_rules
 
 

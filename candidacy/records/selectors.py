@@ -4,10 +4,9 @@ number of rows."""
 from __future__ import annotations
 
 from candidacy import permissions
-from candidacy.models import StageProgress
+from candidacy.models import DataSet, Initiative, StageProgress
 
 from . import registry, rules
-from .models import DataSet, Initiative
 
 
 def record_rows(progress: StageProgress, row_model) -> list:

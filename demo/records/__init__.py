@@ -16,10 +16,16 @@ import datetime
 from django.utils import timezone
 
 from candidacy import permissions, selectors
-from candidacy.models import Evidence, StageKind, StageProgress, StageState
+from candidacy.models import (
+    Evidence,
+    GoalArea,
+    StageKind,
+    StageProgress,
+    StageState,
+    UpdateFrequency,
+)
 from candidacy.records import registry, rules, services
 from candidacy.records.documents import pdf_upload
-from candidacy.records.models import GoalArea, UpdateFrequency
 from cities.models import City
 
 from . import atlas as atlas_demo

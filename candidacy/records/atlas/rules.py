@@ -7,10 +7,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from candidacy.models import StageProgress
+from candidacy.models import IndicatorDefinition, IndicatorValue, StageProgress
 from cities.models import District
-
-from .models import IndicatorDefinition, IndicatorValue
 
 
 def childrens_atlas(progress: StageProgress) -> list[str]:

@@ -9,11 +9,10 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from candidacy import permissions
-from candidacy.models import StageProgress
+from candidacy.models import DistrictBoundaries, IndicatorDefinition, IndicatorValue, StageProgress
 from cities.models import District
 
 from . import rules
-from .models import DistrictBoundaries, IndicatorDefinition, IndicatorValue
 
 
 @dataclass

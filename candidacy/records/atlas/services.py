@@ -17,12 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidacy import services as workflow
-from candidacy.models import StageKind, StageProgress
+from candidacy.models import (
+    DistrictBoundaries,
+    IndicatorDefinition,
+    IndicatorValue,
+    StageKind,
+    StageProgress,
+)
 from cities.models import District
 
 from .. import services as records
 from . import csv_import, geojson
-from .models import DistrictBoundaries, IndicatorDefinition, IndicatorValue
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,15 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageProgress
+from candidacy.models import (
+    ConditionStatus,
+    EvaluationCondition,
+    EvaluationRecord,
+    Judgement,
+    StageProgress,
+)
 
 from ..forms import _DATE, _TEXT, _RecordForm
-from .models import ConditionStatus, EvaluationCondition, EvaluationRecord, Judgement
 
 _CRITERION_FIELD = re.compile(r"^(?:judgement|finding)_(\d+)$")
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from candidacy.models import StageProgress
-
-from .models import (
+from candidacy.models import (
     CriterionJudgement,
     Decision,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    StageProgress,
 )
 
 

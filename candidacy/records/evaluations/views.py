@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from candidacy.lookups import visible_stage
-from candidacy.models import StageKind
+from candidacy.models import EvaluationCondition, StageKind
 from candidacy.services import WorkflowError
 from candidacy.views import progress_url
 from core.errors import error_text
@@ -22,7 +22,6 @@ from core.errors import error_text
 from ..views import _prepared_stage, _refused
 from . import selectors, services
 from .forms import ConditionStatusForm, EvaluationForm
-from .models import EvaluationCondition
 from .permissions import can_track_condition
 
 

@@ -9,20 +9,20 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageProgress
-
-from ..forms import _DATE, _city_districts, _RecordForm
-from . import selectors
-from .models import (
+from candidacy.models import (
     AssessmentLevel,
     Currency,
     Gap,
     OperationalPlan,
     PlanAction,
     ReviewRound,
+    StageProgress,
     StrategicGoal,
     StrategicPlan,
 )
+
+from ..forms import _DATE, _city_districts, _RecordForm
+from . import selectors
 
 _CURRENCIES = ", ".join(Currency.values)
 

@@ -7,11 +7,18 @@ from __future__ import annotations
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from candidacy.models import StageProgress
+from candidacy.models import (
+    Gap,
+    GoalArea,
+    OperationalPlan,
+    PlanAction,
+    Priority,
+    ReviewRound,
+    StageProgress,
+    StrategicGoal,
+)
 
-from ..models import GoalArea
 from . import selectors
-from .models import Gap, OperationalPlan, PlanAction, Priority, ReviewRound, StrategicGoal
 
 
 def _areas(areas) -> str:

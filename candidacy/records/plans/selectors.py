@@ -8,19 +8,20 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from candidacy.models import StageKind, StageProgress
-
-from ..atlas.models import IndicatorDefinition
-from ..models import DataSet, GoalArea
-from .models import (
+from candidacy.models import (
     ActionStatus,
     AssessmentCriterion,
     CriterionScore,
+    DataSet,
     Gap,
+    GoalArea,
+    IndicatorDefinition,
     OperationalPlan,
     PlanAction,
     ReviewRound,
     SelfAssessment,
+    StageKind,
+    StageProgress,
     StrategicGoal,
     StrategicPlan,
 )

@@ -12,21 +12,22 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from candidacy.models import StageKind, StageProgress
-from candidacy.services import WorkflowError
-
-from ..services import _assign, _editable
-from . import forms, selectors
-from .models import (
+from candidacy.models import (
     CriterionScore,
     Gap,
     OperationalPlan,
     PlanAction,
     ReviewRound,
     SelfAssessment,
+    StageKind,
+    StageProgress,
     StrategicGoal,
     StrategicPlan,
 )
+from candidacy.services import WorkflowError
+
+from ..services import _assign, _editable
+from . import forms, selectors
 
 
 def _stage(progress: StageProgress, by, kind: str) -> StageProgress:

@@ -13,14 +13,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidacy.models import StageKind
+from candidacy.models import Gap, OperationalPlan, PlanAction, ReviewRound, StageKind, StrategicGoal
 from candidacy.services import WorkflowError
 from candidacy.views import progress_url
 from core.errors import error_text
 
 from ..views import _prepared_stage, _refused, _render, _save
 from . import forms, selectors, services
-from .models import Gap, OperationalPlan, PlanAction, ReviewRound, StrategicGoal
 
 
 def _stage(request, city, stage, kind):

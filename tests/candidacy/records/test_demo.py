@@ -7,9 +7,8 @@ import datetime
 import pytest
 
 from candidacy import services
-from candidacy.models import StageState
+from candidacy.models import DataSet, GoalArea, Initiative, OfficeRecord, StageState
 from candidacy.records import rules
-from candidacy.records.models import DataSet, GoalArea, Initiative, OfficeRecord
 from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 

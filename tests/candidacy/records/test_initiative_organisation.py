@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from candidacy.models import GoalArea, Initiative
 from candidacy.records import services
 from candidacy.records.forms import InitiativeForm
-from candidacy.records.models import GoalArea, Initiative
 from tests.candidacy.workflow import snapshot
 from tests.factories import OrganisationFactory
 

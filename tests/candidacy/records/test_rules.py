@@ -8,10 +8,9 @@ import datetime
 import pytest
 
 from candidacy import services as workflow
-from candidacy.models import StageKind, StageState
+from candidacy.models import GoalArea, StageKind, StageState
 from candidacy.records import rules, services
 from candidacy.records.documents import pdf_upload
-from candidacy.records.models import GoalArea
 from candidacy.records.registry import RECORDS
 from candidacy.services import WorkflowError
 

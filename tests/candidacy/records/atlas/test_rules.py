@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from candidacy import services as workflow
-from candidacy.models import StageState
+from candidacy.models import IndicatorDefinition, StageState
 from candidacy.records import rules
 from candidacy.records.atlas import services
-from candidacy.records.atlas.models import IndicatorDefinition
 from candidacy.services import WorkflowError
 from cities.models import District
 from demo.testing import complete_record

@@ -11,16 +11,17 @@ import pytest
 from django.urls import reverse
 
 from candidacy import services as workflow
-from candidacy.models import Preparer, StageKind
-from candidacy.records import rules
-from candidacy.records.evaluations.models import (
+from candidacy.models import (
     ConditionStatus,
     ConditionStatusChange,
     Decision,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    Preparer,
+    StageKind,
 )
+from candidacy.records import rules
 from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 

@@ -8,11 +8,10 @@ import datetime
 import pytest
 
 from candidacy import services as workflow
-from candidacy.models import StageState
+from candidacy.models import CriterionJudgement, Decision, EvaluationCriterion, StageState
 from candidacy.records import rules
 from candidacy.records.documents import pdf_upload
 from candidacy.records.evaluations import services
-from candidacy.records.evaluations.models import CriterionJudgement, Decision, EvaluationCriterion
 from candidacy.services import WorkflowError
 from tests import factories as f
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 import pytest
 
 from candidacy import services as workflow
-from candidacy.models import StageKind, StageState
+from candidacy.models import AssessmentCriterion, GoalArea, ReviewRound, StageKind, StageState
 from candidacy.records import rules
-from candidacy.records.models import GoalArea
 from candidacy.records.plans import rules as plan_rules
 from candidacy.records.plans import services
-from candidacy.records.plans.models import AssessmentCriterion, ReviewRound
 from candidacy.records.registry import RECORDS
 from candidacy.services import WorkflowError
 

@@ -24,7 +24,7 @@ from candidacy.models import (
     StageState,
     UpdateFrequency,
 )
-from candidacy.records import registry, rules, services
+from candidacy.records import registry, services
 from candidacy.records.documents import pdf_upload
 from cities.models import City
 
@@ -351,7 +351,7 @@ def fill_demo_record(progress: StageProgress, *, by=None, on: datetime.date | No
     filler = _FILLERS.get(progress.definition.kind)
     if filler is None or registry.record_kind(progress) is None:
         return False
-    if not rules.missing(progress):
+    if not registry.missing(progress):
         return False
     day = min(on or timezone.localdate(), timezone.localdate())
     started = timezone.now()

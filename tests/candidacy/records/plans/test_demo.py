@@ -21,7 +21,7 @@ from candidacy.models import (
     SelfAssessment,
     StrategicPlan,
 )
-from candidacy.records import rules
+from candidacy.records import registry
 from candidacy.records.plans.criteria import CRITERIA, GENERIC
 from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
@@ -34,9 +34,9 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("key", ["situation", "plans", "review"])
 def test_fill_demo_record_completes_each_kind(pw, key):
     progress = pw.open(key)
-    assert rules.missing(progress)
+    assert registry.missing(progress)
     assert fill_demo_record(progress) is True
-    assert rules.missing(progress) == []
+    assert registry.missing(progress) == []
     assert fill_demo_record(progress) is False  # complete already
 
 

@@ -40,7 +40,7 @@ class SaveResult:
 def _atlas_stage(progress: StageProgress, by) -> StageProgress:
     if progress.definition.kind != StageKind.CHILDRENS_ATLAS:
         raise workflow.WorkflowError(_("This stage keeps no atlas."))
-    return records._editable(progress, by)
+    return records.editable_stage(progress, by)
 
 
 def _districts(progress: StageProgress) -> list[District]:

@@ -48,7 +48,7 @@ def evaluation_save(
     if unknown:
         raise ValueError(f"Not fields of the evaluation: {sorted(unknown)}")
     with transaction.atomic():
-        progress = records._editable(progress, by)
+        progress = records.editable_stage(progress, by)
         criteria = {
             criterion.pk: criterion
             for criterion in EvaluationCriterion.objects.filter(

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 
+from candidacy.models import PlanAction
 from cities.models import City, Programme
 
 from . import permissions
 from .models import Candidacy, SignOff, StageProgress, StageState, Transition
-from .records.plans.models import PlanAction
 
 
 def current_stage(stages: list[StageProgress]) -> StageProgress | None:

@@ -33,7 +33,7 @@ from .models import (
     StageState,
     Transition,
 )
-from .records import rules as record_rules
+from .records import registry as record_registry
 
 logger = logging.getLogger(__name__)
 
@@ -203,7 +203,7 @@ def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgres
         require_editable(progress, by)
         if not progress.narrative.strip():
             raise WorkflowError(_("Write the stage's narrative before submitting it for sign-off."))
-        missing = record_rules.missing(progress)  # one message per thing the record lacks
+        missing = record_registry.missing(progress)  # one message per thing the record lacks
         if missing:
             raise WorkflowError(missing)
         from_state = progress.state

@@ -26,7 +26,7 @@ from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm
 from .lookups import visible_stage
 from .models import Evidence, StageProgress
 from .records.evaluations.selectors import city_conditions
-from .records.selectors import record_context
+from .records.registry import record_context
 
 
 @login_required

@@ -1224,7 +1224,7 @@ _SECTOR_WORDS = (  # the first match in an organisation's name decides its secto
 
 
 def sector_of(name: str, inside_municipality: bool) -> str:
-    """The demo organisation's sector (`stakeholders.Organisation.Sector` values)."""
+    """The demo organisation's sector (`cities.Organisation.Sector` values)."""
     for words, sector in _SECTOR_WORDS:
         if words in name:
             return sector

@@ -4,7 +4,7 @@ same services the pages use (so only the stage's preparer, while it is open or r
 from __future__ import annotations
 
 from candidacy.models import StageProgress
-from candidacy.records import rules
+from candidacy.records import registry
 
 from .records import fill_demo_record
 
@@ -13,7 +13,7 @@ def complete_record(progress: StageProgress, *, by=None) -> StageProgress:
     """Give the stage a record that satisfies its kind's completeness rule (nothing for kinds
     without a record, or a record already complete). Returns the stage."""
     fill_demo_record(progress, by=by)
-    problems = rules.missing(progress)
-    if problems:  # a kind added to the rules without a demo filler
+    problems = registry.missing(progress)
+    if problems:  # a kind with a rule but without a demo filler
         raise AssertionError(f"{progress}: record still incomplete: {problems}")
     return progress

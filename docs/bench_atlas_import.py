@@ -32,7 +32,7 @@ DISTRICTS = INDICATORS = 100
 
 def _ensure_tables() -> None:
     """The atlas's tables, if the migrations do not create them yet."""
-    from candidacy.records.atlas.models import (
+    from candidacy.models import (
         DistrictBoundaries,
         IndicatorDefinition,
         IndicatorValue,
@@ -46,9 +46,8 @@ def _ensure_tables() -> None:
 
 
 def run() -> None:
-    from candidacy.models import Preparer, StageKind
+    from candidacy.models import IndicatorValue, Preparer, StageKind
     from candidacy.records.atlas import services
-    from candidacy.records.atlas.models import IndicatorValue
     from tests import factories as f
     from tests.candidacy.records.atlas.conftest import csv_bytes, full_rows, make_indicators
 

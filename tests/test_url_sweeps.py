@@ -24,8 +24,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from candidacy import services
-from candidacy.models import Candidacy, Evidence, StageDefinition, StageProgress, StageState
-from candidacy.records.models import DataSet
+from candidacy.models import (
+    Candidacy,
+    DataSet,
+    Evidence,
+    StageDefinition,
+    StageProgress,
+    StageState,
+)
 from cities.models import City, District, Organisation, Programme
 from stakeholders import services as stakeholder_services
 from stakeholders.models import (

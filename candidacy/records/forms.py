@@ -7,17 +7,24 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageKind, StageProgress
+from candidacy.models import (
+    DataSet,
+    GrantRecord,
+    Initiative,
+    LetterRecord,
+    NetworkRecord,
+    OfficeRecord,
+    StageKind,
+    StageProgress,
+)
 from cities.models import District
 from core.uploads import evidence_file_type
 
-from .models import DataSet, GrantRecord, Initiative, LetterRecord, NetworkRecord, OfficeRecord
-
-_DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-_TEXT = {"dir": "auto"}
+DATE_INPUT = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+TEXT_ATTRS = {"dir": "auto"}
 
 
-class _RecordForm(forms.ModelForm):
+class RecordForm(forms.ModelForm):
     """A crispy model form bound to one stage. A record with a required document offers the
     stage's attached documents, or an upload that is attached to the stage on save."""
 
@@ -34,7 +41,7 @@ class _RecordForm(forms.ModelForm):
         self.helper.disable_csrf = True
         for field in self.fields.values():
             if isinstance(field.widget, (forms.TextInput, forms.Textarea)):
-                field.widget.attrs.update(_TEXT)
+                field.widget.attrs.update(TEXT_ATTRS)
         name = self._meta.model.document_field
         if name:
             field = self.fields[name]
@@ -63,7 +70,7 @@ class _RecordForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
-class OfficeRecordForm(_RecordForm):
+class OfficeRecordForm(RecordForm):
     document_label = _("Decree establishing the office")
     staff_count = forms.IntegerField(label=_("Staff"), help_text=_("People working in the office."))
 
@@ -79,14 +86,14 @@ class OfficeRecordForm(_RecordForm):
             "staff_count",
             "decree",
         ]
-        widgets = {"established_on": _DATE["widget"]}
+        widgets = {"established_on": DATE_INPUT["widget"]}
 
 
-class LetterRecordForm(_RecordForm):
+class LetterRecordForm(RecordForm):
     class Meta:
         model = LetterRecord
         fields = ["reference", "dated_on", "addressee", "letter"]
-        widgets = {"dated_on": _DATE["widget"]}
+        widgets = {"dated_on": DATE_INPUT["widget"]}
 
     def __init__(self, *args, progress: StageProgress, **kwargs):
         if progress.definition.kind == StageKind.MEMORANDUM:
@@ -102,27 +109,27 @@ class LetterRecordForm(_RecordForm):
             self.fields["addressee"].help_text = _("Who the letter is addressed to.")
 
 
-class GrantRecordForm(_RecordForm):
+class GrantRecordForm(RecordForm):
     document_label = _("Certificate")
 
     class Meta:
         model = GrantRecord
         fields = ["granted_on", "certificate_number", "certificate"]
-        widgets = {"granted_on": _DATE["widget"]}
+        widgets = {"granted_on": DATE_INPUT["widget"]}
 
 
-class NetworkRecordForm(_RecordForm):
+class NetworkRecordForm(RecordForm):
     class Meta:
         model = NetworkRecord
         fields = ["joined_on", "contact_name", "contact_email"]
-        widgets = {"joined_on": _DATE["widget"]}
+        widgets = {"joined_on": DATE_INPUT["widget"]}
 
 
-def _city_districts(progress: StageProgress):
+def city_districts(progress: StageProgress):
     return District.objects.filter(city_id=progress.candidacy.city_id).order_by("number")
 
 
-class DataSetForm(_RecordForm):
+class DataSetForm(RecordForm):
     class Meta:
         model = DataSet
         fields = [
@@ -138,20 +145,20 @@ class DataSetForm(_RecordForm):
             "last_updated",
         ]
         widgets = {
-            "last_updated": _DATE["widget"],
+            "last_updated": DATE_INPUT["widget"],
             "districts": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, progress: StageProgress, **kwargs):
         super().__init__(*args, progress=progress, **kwargs)
         districts = self.fields["districts"]
-        districts.queryset = _city_districts(progress)
+        districts.queryset = city_districts(progress)
         districts.error_messages["invalid_choice"] = _(
             "Choose districts of this city only (“%(value)s” is not one of them)."
         )
 
 
-class InitiativeForm(_RecordForm):
+class InitiativeForm(RecordForm):
     class Meta:
         model = Initiative
         fields = [
@@ -170,7 +177,7 @@ class InitiativeForm(_RecordForm):
     def __init__(self, *args, progress: StageProgress, **kwargs):
         super().__init__(*args, progress=progress, **kwargs)
         district = self.fields["district"]
-        district.queryset = _city_districts(progress)
+        district.queryset = city_districts(progress)
         district.empty_label = _("The whole city")
         district.error_messages["invalid_choice"] = _("Choose a district of this city.")
         self.fields["year_started"].widget.attrs.update({"min": 1900})

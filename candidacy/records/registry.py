@@ -1,87 +1,89 @@
-"""Which record each kind of stage has: its model, form and read template, or, for a kind
-that keeps a list, its row model and form. The completeness rules are in `rules.RULES`, keyed
-the same way; a test holds the two tables to the same kinds.
+"""Which record each kind of stage keeps: the kind modules of `candidacy.records.kinds`, one
+per kind of record, each declaring its `RecordKind` as `KIND`. Everything that asks about a
+stage's record asks here: `record_kind` (model, forms, template, URLs), `missing` (the
+completeness rule; `candidacy.services.stage_submit` refuses while it is not empty) and
+`record_context` (what the stage page shows).
 
-`None` means no structured record yet: the stage keeps its narrative and evidence, and its
+A stage kind without a record (`NO_RECORD`) keeps its narrative and evidence only, and its
 submission is not gated by a record.
+
+The kind modules are imported on first use, not with this module: their pages' views call
+`candidacy.services`, which asks `missing` here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
 
-from django.utils.translation import gettext_lazy as _
-
+from candidacy import permissions
 from candidacy.models import StageKind, StageProgress
 
-from . import forms, models
-from .evaluations.forms import ConditionForm
-from .evaluations.models import EvaluationCondition
+from .kinds import RecordKind
+
+#: The kind modules, in `candidacy.records.kinds`.
+KIND_MODULES = (
+    "office_formation",
+    "cfc_database",
+    "stocktake",
+    "letters",
+    "grants",
+    "network_membership",
+    "childrens_atlas",
+    "situation_analysis",
+    "plans",
+    "evaluation",
+    "ongoing_review",
+)
+
+#: Issue 3 describes no record for these (Kazakhstan's and Lithuania's councils and working
+#: groups, Lithuania's implementation report): narrative and evidence only.
+NO_RECORD = (StageKind.COUNCIL, StageKind.REPORT)
 
 
-@dataclass(frozen=True)
-class RecordKind:
-    template: str  # the read view, included on the stage page
-    model: type | None = None  # the one-to-one record, if the kind has one
-    form: type | None = None
-    row_model: type | None = None  # the rows, if the kind keeps a list
-    row_form: type | None = None
-    add_label: str = ""  # the button that adds a row
+@cache
+def record_kinds() -> dict[str, RecordKind | None]:
+    """Every stage kind with its record kind (None: no record)."""
+    kinds: dict[str, RecordKind | None] = dict.fromkeys(NO_RECORD)
+    for name in KIND_MODULES:
+        kind = import_module(f"{__package__}.kinds.{name}").KIND
+        for stage_kind in kind.stage_kinds:
+            if stage_kind in kinds:
+                raise ValueError(f"Stage kind {stage_kind!r} is declared twice.")
+            kinds[stage_kind] = kind
+    return kinds
 
 
-_TEMPLATES = "candidacy/records/"
-
-RECORDS: dict[str, RecordKind | None] = {
-    StageKind.OFFICE_FORMATION: RecordKind(
-        _TEMPLATES + "office_formation.html", models.OfficeRecord, forms.OfficeRecordForm
-    ),
-    StageKind.CFC_DATABASE: RecordKind(
-        _TEMPLATES + "cfc_database.html",
-        row_model=models.DataSet,
-        row_form=forms.DataSetForm,
-        add_label=_("Add a data set"),
-    ),
-    StageKind.STOCKTAKE: RecordKind(
-        _TEMPLATES + "stocktake.html",
-        row_model=models.Initiative,
-        row_form=forms.InitiativeForm,
-        add_label=_("Add an initiative"),
-    ),
-    StageKind.SUBMISSION: RecordKind(
-        _TEMPLATES + "letter.html", models.LetterRecord, forms.LetterRecordForm
-    ),
-    StageKind.MEMORANDUM: RecordKind(
-        _TEMPLATES + "letter.html", models.LetterRecord, forms.LetterRecordForm
-    ),
-    StageKind.CANDIDACY: RecordKind(
-        _TEMPLATES + "grant.html", models.GrantRecord, forms.GrantRecordForm
-    ),
-    StageKind.RECOGNITION: RecordKind(
-        _TEMPLATES + "grant.html", models.GrantRecord, forms.GrantRecordForm
-    ),
-    StageKind.NETWORK_MEMBERSHIP: RecordKind(
-        _TEMPLATES + "network_membership.html", models.NetworkRecord, forms.NetworkRecordForm
-    ),
-    # TODO(issue 3, later parts): the children's atlas (indicators per district, CSV import,
-    # map), the situation analysis (gaps per goal area, self-assessment), plans (strategic and
-    # operational, actions, budgets), evaluations (criteria, findings, decision, conditions)
-    # and ongoing review rounds get their records there. Until then: narrative and evidence.
-    StageKind.CHILDRENS_ATLAS: RecordKind(_TEMPLATES + "atlas/summary.html"),  # rows: atlas/
-    StageKind.SITUATION_ANALYSIS: RecordKind(_TEMPLATES + "plans/situation_analysis.html"),
-    StageKind.PLANS: RecordKind(_TEMPLATES + "plans/plans.html"),
-    StageKind.EVALUATION: RecordKind(  # the evaluation's page: evaluations/; conditions: rows
-        _TEMPLATES + "evaluations/evaluation.html",
-        row_model=EvaluationCondition,
-        row_form=ConditionForm,
-        add_label=_("Add a condition"),
-    ),
-    StageKind.ONGOING_REVIEW: RecordKind(_TEMPLATES + "plans/ongoing_review.html"),
-    # Issue 3 describes no record for these (Kazakhstan's and Lithuania's councils and working
-    # groups, Lithuania's implementation report): narrative and evidence only.
-    StageKind.COUNCIL: None,
-    StageKind.REPORT: None,
-}
+def all_kinds() -> list[RecordKind]:
+    """Each record kind once."""
+    return list({id(kind): kind for kind in record_kinds().values() if kind}.values())
 
 
 def record_kind(progress: StageProgress) -> RecordKind | None:
-    return RECORDS.get(progress.definition.kind)
+    return record_kinds().get(progress.definition.kind)
+
+
+def missing(progress: StageProgress) -> list[str]:
+    """Every thing the stage's record still lacks before submission, one message each."""
+    kind = record_kind(progress)
+    return kind.rule(progress) if kind and kind.rule else []
+
+
+def record_context(user, progress: StageProgress) -> dict:
+    """What the stage page needs to show the stage's record and what it still lacks."""
+    kind = record_kind(progress)
+    context = {
+        "record_kind": kind,
+        "record": None,
+        "record_rows": [],
+        "record_missing": [],
+        "can_edit_record": False,
+    }
+    if kind is None:
+        return context
+    if kind.context is not None:
+        context.update(kind.context(progress))
+    if progress.is_editable_state:  # once submitted, the record was complete; no need to ask
+        context["record_missing"] = missing(progress)
+    context["can_edit_record"] = permissions.can_edit_stage(user, progress)
+    return context

@@ -6,6 +6,10 @@ No change of workflow state and no history row: the record is part of the stage'
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import reduce
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.text import capfirst
@@ -16,11 +20,14 @@ from candidacy import services as workflow
 from candidacy.models import StageProgress
 
 from . import registry
-from .registry import RecordKind
+from .kinds import RecordKind
 
 
-def _editable(progress: StageProgress, by) -> StageProgress:
-    """The stage, re-read with its row locked, once the user may edit it; else the reason."""
+def editable_stage(progress: StageProgress, by, *, kind: str | None = None) -> StageProgress:
+    """The stage, re-read with its row locked, once the user may edit it (and, if `kind` is
+    given, once the stage is of that kind); else the reason."""
+    if kind is not None and progress.definition.kind != kind:
+        raise workflow.WorkflowError(_("This stage keeps no such record."))
     progress = workflow.stage_locked(progress)
     if not permissions.can_edit_stage(by, progress):
         workflow.require_editable(progress, by)  # raises with the reason the user can act on
@@ -28,14 +35,14 @@ def _editable(progress: StageProgress, by) -> StageProgress:
     return progress
 
 
-def _spec(progress: StageProgress, *, rows: bool) -> RecordKind:
-    spec = registry.record_kind(progress)
-    if spec is None or (spec.row_model if rows else spec.model) is None:
+def _kind(progress: StageProgress) -> RecordKind:
+    kind = registry.record_kind(progress)
+    if kind is None or kind.model is None:
         raise workflow.WorkflowError(_("This stage keeps no such record."))
-    return spec
+    return kind
 
 
-def _assign(instance: models.Model, form_class, values: dict) -> dict:
+def assign_values(instance: models.Model, form_class, values: dict) -> dict:
     """Set the values the form allows on the instance; return the many-to-many ones apart."""
     allowed = set(form_class._meta.fields)
     unknown = set(values) - allowed
@@ -51,26 +58,56 @@ def _assign(instance: models.Model, form_class, values: dict) -> dict:
     return many
 
 
-def _check_districts(progress: StageProgress, many: dict) -> None:
+def check_districts(progress: StageProgress, row: models.Model, many: dict) -> None:
+    """The districts chosen for a row are the city's own."""
     districts = many.get("districts", [])
     if any(district.city_id != progress.candidacy.city_id for district in districts):
         raise ValidationError({"districts": _("Choose districts of this city only.")})
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A list a stage keeps: its row model and form, and what the generic row services need to
+    know of it beyond them."""
+
+    model: type[models.Model]
+    form: type
+    stage_kind: str | None = None  # the stage kind that keeps it (None: any whose kind says so)
+    stage_path: str = "progress"  # the lookup from a row to its stage
+    #: A new row of the stage (it may refuse, e.g. while a parent record is missing).
+    new: Callable[[StageProgress], models.Model] | None = None
+    #: The links the model cannot check (the city's own districts, gaps...); raises
+    #: ValidationError (None: nothing to check).
+    check: Callable[[StageProgress, models.Model, dict], None] | None = check_districts
+    #: Refuses to remove a row something else still needs (raises WorkflowError).
+    before_remove: Callable[[models.Model], None] | None = None
+
+    def stage_of(self, row: models.Model) -> StageProgress:
+        return reduce(getattr, self.stage_path.split("__"), row)
+
+
+def rows_of_kind(progress: StageProgress) -> Rows:
+    """The list the stage's record kind keeps, if it keeps one."""
+    kind = registry.record_kind(progress)
+    if kind is None or kind.row_model is None:
+        raise workflow.WorkflowError(_("This stage keeps no such record."))
+    return Rows(kind.row_model, kind.row_form)
 
 
 def record_save(*, progress: StageProgress, by, values: dict, document_upload=None):
     """Create or change the stage's one-to-one record. `document_upload`, if given, is
     attached to the stage as evidence (checked like every upload) and becomes the record's
     required document. Raises ValidationError (per field) or WorkflowError."""
-    spec = _spec(progress, rows=False)
+    kind = _kind(progress)
     with transaction.atomic():
-        progress = _editable(progress, by)
-        record = spec.model.objects.filter(progress=progress).first() or spec.model(
+        progress = editable_stage(progress, by)
+        record = kind.model.objects.filter(progress=progress).first() or kind.model(
             progress=progress
         )
-        _assign(record, spec.form, values)
-        field = spec.model.document_field
+        assign_values(record, kind.form, values)
+        field = kind.model.document_field
         if field and document_upload is not None:
-            label = capfirst(spec.model._meta.get_field(field).verbose_name)
+            label = capfirst(kind.model._meta.get_field(field).verbose_name)
             evidence = workflow.evidence_add(
                 progress=progress, by=by, upload=document_upload, description=str(label)
             )
@@ -81,39 +118,43 @@ def record_save(*, progress: StageProgress, by, values: dict, document_upload=No
     return record
 
 
-def row_add(*, progress: StageProgress, by, values: dict):
-    """Add a row (a data set, an initiative) to a kind that keeps a list."""
-    spec = _spec(progress, rows=True)
-    with transaction.atomic():
-        progress = _editable(progress, by)
-        row = spec.row_model(progress=progress)
-        many = _assign(row, spec.row_form, values)
-        _check_districts(progress, many)
-        row.full_clean()
-        row.save()
-        for name, value in many.items():
-            getattr(row, name).set(value)
+def _write_row(progress: StageProgress, rows: Rows, row, values: dict):
+    many = assign_values(row, rows.form, values)
+    if rows.check:
+        rows.check(progress, row, many)
+    row.full_clean()
+    row.save()
+    for name, value in many.items():
+        getattr(row, name).set(value)
     return row
 
 
-def row_update(*, row, by, values: dict):
-    spec = _spec(row.progress, rows=True)
+def row_add(*, progress: StageProgress, by, values: dict, rows: Rows | None = None):
+    """Add a row (a data set, an initiative, a gap, an action...) to a list the stage keeps;
+    `rows` says which (default: the list of the stage's record kind)."""
+    rows = rows or rows_of_kind(progress)
     with transaction.atomic():
-        progress = _editable(row.progress, by)
-        row = spec.row_model.objects.select_for_update().get(pk=row.pk, progress=progress)
-        row.progress = progress
-        many = _assign(row, spec.row_form, values)
-        _check_districts(progress, many)
-        row.full_clean()
-        row.save()
-        for name, value in many.items():
-            getattr(row, name).set(value)
-    return row
+        progress = editable_stage(progress, by, kind=rows.stage_kind)
+        row = rows.new(progress) if rows.new else rows.model(progress=progress)
+        return _write_row(progress, rows, row, values)
 
 
-def row_remove(*, row, by) -> None:
+def row_update(*, row, by, values: dict, rows: Rows | None = None):
+    rows = rows or rows_of_kind(row.progress)
     with transaction.atomic():
-        _editable(row.progress, by)
+        progress = editable_stage(rows.stage_of(row), by, kind=rows.stage_kind)
+        row = rows.model.objects.select_for_update().get(pk=row.pk, **{rows.stage_path: progress})
+        if rows.stage_path == "progress":
+            row.progress = progress
+        return _write_row(progress, rows, row, values)
+
+
+def row_remove(*, row, by, rows: Rows | None = None) -> None:
+    rows = rows or rows_of_kind(row.progress)
+    with transaction.atomic():
+        editable_stage(rows.stage_of(row), by, kind=rows.stage_kind)
+        if rows.before_remove:
+            rows.before_remove(row)
         row.delete()
 
 

@@ -1,16 +1,14 @@
 """The record pages, included by `candidacy.urls` under a stage's address (namespace
-`candidacy`)."""
+`candidacy`): the pages every kind with a record or rows shares, then each kind's own."""
 
-from django.urls import include, path
+from django.urls import path
 
-from . import views
+from . import registry, views
 
 urlpatterns = [
     path("", views.record_edit, name="record-edit"),
     path("rows/add/", views.row_add, name="record-row-add"),
     path("rows/<int:pk>/", views.row_edit, name="record-row-edit"),
     path("rows/<int:pk>/delete/", views.row_delete, name="record-row-delete"),
-    path("atlas/", include("candidacy.records.atlas.urls")),
-    path("", include("candidacy.records.evaluations.urls")),
-    path("", include("candidacy.records.plans.urls")),
+    *(pattern for kind in registry.all_kinds() for pattern in kind.urlpatterns),
 ]

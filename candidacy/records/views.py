@@ -1,15 +1,18 @@
 """Pages that edit a stage's record: the one-to-one record, and the rows of a kind that keeps
-a list. The record is read on the stage page itself (`selectors.record_context`). Only the
+a list. The record is read on the stage page itself (`registry.record_context`). Only the
 stage's preparer reaches these pages (403 for everyone else in scope, 404 outside it); while
-the stage is not open or returned, they send the preparer back to the stage with the reason."""
+the stage is not open or returned, they send the preparer back to the stage with the reason.
+
+`prepared_stage`, `refusal_redirect`, `stage_form_page`, `model_title` and `row_removed` serve
+every record page, the kinds' own included."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,18 +22,27 @@ from candidacy.lookups import visible_stage
 from candidacy.services import WorkflowError
 from candidacy.views import progress_url
 from core.errors import error_text
+from core.pages import bound_data, form_page
 
 from . import registry, services
 
+#: The form page of a stage's record: `core/form.html`, its title naming the stage too.
+FORM_TEMPLATE = "candidacy/records/form.html"
 
-def _prepared_stage(request, city, stage):
+
+def prepared_stage(request, city, stage, kind: str | None = None):
+    """The stage, if the user prepares it (403 if not; 404 outside their scope, or if the
+    stage is not of `kind`)."""
     progress = visible_stage(request.user, city, stage)
     if not permissions.can_prepare_stage(request.user, progress):
         raise PermissionDenied
+    if kind is not None and progress.definition.kind != kind:
+        raise Http404(_("This stage keeps no such record."))
     return progress
 
 
-def _refused(request, progress):
+def refusal_redirect(request, progress):
+    """Back to the stage with the reason, if the user may not edit its record now; else None."""
     reason = services.edit_refusal(progress=progress, by=request.user)
     if not reason:
         return None
@@ -38,118 +50,126 @@ def _refused(request, progress):
     return redirect(progress_url(progress))
 
 
-def _render(request, progress, form, *, heading, status=200):
-    return render(
+def stage_form_context(progress, title: str) -> dict:
+    """The context of `core/form.html` for a form of the stage's record."""
+    back = progress_url(progress)
+    return {
+        "city": progress.candidacy.city,
+        "progress": progress,
+        "definition": progress.definition,
+        "title": title,
+        "back": back,
+        "crumbs": [(back, _(progress.definition.title))],
+    }
+
+
+def stage_form_page(
+    request,
+    progress,
+    form_class,
+    write,
+    *,
+    title: str,
+    success_message: str = "",
+    template: str = FORM_TEMPLATE,
+    **form_kwargs,
+):
+    """A record's form page: back to the stage with the reason if its record cannot be edited
+    now; else the form, and on a valid POST `write(form)` (the service) and back to the stage.
+    A refusal of the service is shown in the form's error summary."""
+    refused = refusal_redirect(request, progress)
+    if refused:
+        return refused
+    form = form_class(*bound_data(request), progress=progress, **form_kwargs)
+    return form_page(
         request,
-        "candidacy/records/form.html",
-        {
-            "city": progress.candidacy.city,
-            "progress": progress,
-            "definition": progress.definition,
-            "form": form,
-            "heading": heading,
-        },
-        status=status,
+        form=form,
+        write=lambda _cleaned: write(form),
+        success_message=success_message or _("The record was saved."),
+        next_url=lambda _result: progress_url(progress),
+        context=stage_form_context(progress, title),
+        template=template,
     )
 
 
-def _save(request, progress, form, save, *, heading):
-    """Run the service on a valid form; re-render with status 400 keeping the input if not."""
-    if form.is_valid():
-        try:
-            save()
-        except WorkflowError as error:
-            messages.error(request, error_text(error))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The record was saved."))
-            return redirect(progress_url(progress))
-    return _render(request, progress, form, heading=heading, status=400)
+def model_title(model) -> str:
+    """A model's name as a page title: "Data set"."""
+    return capfirst(model._meta.verbose_name)
 
 
-@login_required
-def record_edit(request, city, stage):
-    progress = _prepared_stage(request, city, stage)
-    spec = registry.record_kind(progress)
-    if spec is None or spec.model is None:
-        raise Http404(_("This stage keeps no such record."))
-    refused = _refused(request, progress)
-    if refused:
-        return refused
-    record = spec.model.objects.filter(progress=progress).first()
-    heading = capfirst(spec.model._meta.verbose_name)
-    if request.method != "POST":
-        form = spec.form(instance=record, progress=progress)
-        return _render(request, progress, form, heading=heading)
-    form = spec.form(request.POST, request.FILES, instance=record, progress=progress)
-
-    def save():
-        services.record_save(
-            progress=progress,
-            by=request.user,
-            values=form.values,
-            document_upload=form.cleaned_data.get("document_upload"),
-        )
-
-    return _save(request, progress, form, save, heading=heading)
-
-
-def _row_spec(progress):
-    spec = registry.record_kind(progress)
-    if spec is None or spec.row_model is None:
-        raise Http404(_("This stage keeps no such list."))
-    return spec
-
-
-@login_required
-def row_add(request, city, stage):
-    progress = _prepared_stage(request, city, stage)
-    spec = _row_spec(progress)
-    refused = _refused(request, progress)
-    if refused:
-        return refused
-    heading = spec.add_label
-    if request.method != "POST":
-        return _render(request, progress, spec.row_form(progress=progress), heading=heading)
-    form = spec.row_form(request.POST, progress=progress)
-
-    def save():
-        services.row_add(progress=progress, by=request.user, values=form.values)
-
-    return _save(request, progress, form, save, heading=heading)
-
-
-@login_required
-def row_edit(request, city, stage, pk):
-    progress = _prepared_stage(request, city, stage)
-    spec = _row_spec(progress)
-    row = get_object_or_404(spec.row_model, pk=pk, progress=progress)
-    refused = _refused(request, progress)
-    if refused:
-        return refused
-    heading = capfirst(spec.row_model._meta.verbose_name)
-    if request.method != "POST":
-        form = spec.row_form(instance=row, progress=progress)
-        return _render(request, progress, form, heading=heading)
-    form = spec.row_form(request.POST, instance=row, progress=progress)
-
-    def save():
-        services.row_update(row=row, by=request.user, values=form.values)
-
-    return _save(request, progress, form, save, heading=heading)
-
-
-@login_required
-@require_POST
-def row_delete(request, city, stage, pk):
-    progress = _prepared_stage(request, city, stage)
-    spec = _row_spec(progress)
-    row = get_object_or_404(spec.row_model, pk=pk, progress=progress)
+def row_removed(request, progress, remove, row):
+    """Call `remove()` (a service) and go back to the stage, saying what happened."""
     try:
-        services.row_remove(row=row, by=request.user)
+        remove()
     except WorkflowError as error:
         messages.error(request, error_text(error))
     else:
         messages.success(request, _("“%(row)s” was removed.") % {"row": row})
     return redirect(progress_url(progress))
+
+
+@login_required
+def record_edit(request, city, stage):
+    progress = prepared_stage(request, city, stage)
+    kind = registry.record_kind(progress)
+    if kind is None or kind.model is None:
+        raise Http404(_("This stage keeps no such record."))
+    return stage_form_page(
+        request,
+        progress,
+        kind.form,
+        lambda form: services.record_save(
+            progress=progress,
+            by=request.user,
+            values=form.values,
+            document_upload=form.cleaned_data.get("document_upload"),
+        ),
+        title=model_title(kind.model),
+        instance=kind.model.objects.filter(progress=progress).first(),
+    )
+
+
+def _row_kind(progress):
+    kind = registry.record_kind(progress)
+    if kind is None or kind.row_model is None:
+        raise Http404(_("This stage keeps no such list."))
+    return kind
+
+
+@login_required
+def row_add(request, city, stage):
+    progress = prepared_stage(request, city, stage)
+    kind = _row_kind(progress)
+    return stage_form_page(
+        request,
+        progress,
+        kind.row_form,
+        lambda form: services.row_add(progress=progress, by=request.user, values=form.values),
+        title=kind.add_label,
+    )
+
+
+@login_required
+def row_edit(request, city, stage, pk):
+    progress = prepared_stage(request, city, stage)
+    kind = _row_kind(progress)
+    row = get_object_or_404(kind.row_model, pk=pk, progress=progress)
+    return stage_form_page(
+        request,
+        progress,
+        kind.row_form,
+        lambda form: services.row_update(row=row, by=request.user, values=form.values),
+        title=model_title(kind.row_model),
+        instance=row,
+    )
+
+
+@login_required
+@require_POST
+def row_delete(request, city, stage, pk):
+    progress = prepared_stage(request, city, stage)
+    kind = _row_kind(progress)
+    row = get_object_or_404(kind.row_model, pk=pk, progress=progress)
+    return row_removed(
+        request, progress, lambda: services.row_remove(row=row, by=request.user), row
+    )

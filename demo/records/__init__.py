@@ -16,10 +16,16 @@ import datetime
 from django.utils import timezone
 
 from candidacy import permissions, selectors
-from candidacy.models import Evidence, StageKind, StageProgress, StageState
-from candidacy.records import registry, rules, services
+from candidacy.models import (
+    Evidence,
+    GoalArea,
+    StageKind,
+    StageProgress,
+    StageState,
+    UpdateFrequency,
+)
+from candidacy.records import registry, services
 from candidacy.records.documents import pdf_upload
-from candidacy.records.models import GoalArea, UpdateFrequency
 from cities.models import City
 
 from . import atlas as atlas_demo
@@ -345,7 +351,7 @@ def fill_demo_record(progress: StageProgress, *, by=None, on: datetime.date | No
     filler = _FILLERS.get(progress.definition.kind)
     if filler is None or registry.record_kind(progress) is None:
         return False
-    if not rules.missing(progress):
+    if not registry.missing(progress):
         return False
     day = min(on or timezone.localdate(), timezone.localdate())
     started = timezone.now()

@@ -15,11 +15,10 @@ import io
 import json
 import random
 
-from candidacy.models import StageProgress
+from candidacy.models import IndicatorDefinition, StageProgress
 from candidacy.records.atlas import services
 from candidacy.records.atlas.csv_import import HEADER
 from candidacy.records.atlas.indicators import indicators_seed
-from candidacy.records.atlas.models import IndicatorDefinition
 from cities.models import City, District
 
 ISFAHAN = "isfahan"

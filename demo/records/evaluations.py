@@ -11,19 +11,21 @@ import datetime
 from django.utils import timezone
 
 from candidacy import permissions, selectors
-from candidacy.models import StageKind, StageProgress, StageState
-from candidacy.records import services as records
-from candidacy.records.documents import pdf_upload
-from candidacy.records.evaluations import services
-from candidacy.records.evaluations.criteria import criteria_seed
-from candidacy.records.evaluations.models import (
+from candidacy.models import (
     ConditionStatus,
     ConditionStatusChange,
     Decision,
     EvaluationCondition,
     EvaluationCriterion,
     Judgement,
+    StageKind,
+    StageProgress,
+    StageState,
 )
+from candidacy.records import services as records
+from candidacy.records.documents import pdf_upload
+from candidacy.records.evaluations import services
+from candidacy.records.evaluations.criteria import criteria_seed
 from cities.models import City
 from cities.roles import Role
 

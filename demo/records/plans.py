@@ -18,20 +18,20 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from candidacy.models import StageProgress
-from candidacy.records.models import GoalArea
-from candidacy.records.plans import selectors, services
-from candidacy.records.plans.criteria import criteria_load
-from candidacy.records.plans.models import (
+from candidacy.models import (
     ActionStatus,
     Currency,
     Gap,
+    GoalArea,
     PlanAction,
     Priority,
     ReviewRound,
     SelfAssessment,
+    StageProgress,
     StrategicGoal,
 )
+from candidacy.records.plans import selectors, services
+from candidacy.records.plans.criteria import criteria_load
 from cities.models import City, District
 
 ISFAHAN = "isfahan"

@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from candidacy import services
-from candidacy.models import Preparer, StageKind
-from candidacy.records.atlas.models import IndicatorValue
+from candidacy.models import IndicatorValue, Preparer, StageKind
 from demo.records.atlas import schematic_boundaries
 from demo.testing import complete_record
 from tests import factories as f

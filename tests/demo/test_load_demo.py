@@ -164,7 +164,7 @@ class TestDemoData:
     def test_records_and_stakeholders_are_linked(self, demo_output):
         """Isfahan's stocktake names its catalogued organisations; its implemented proposals
         name the plan actions that carried them out. Every linked row keeps its model's rules."""
-        from candidacy.records.models import Initiative
+        from candidacy.models import Initiative
 
         bodies = dict(
             Initiative.objects.filter(progress__candidacy__city__slug="isfahan").values_list(

@@ -12,7 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from candidacy.records.models import (
+from candidacy.models import (
     GoalArea,
     OperationalPlan,
     PlanAction,

@@ -3,9 +3,8 @@ coordinators read their own programme's (imported by `candidacy.admin`)."""
 
 from django.contrib import admin
 
+from candidacy.models import IndicatorDefinition
 from cities.admin_scoping import ProgrammeScopedAdmin
-
-from .models import IndicatorDefinition
 
 
 @admin.register(IndicatorDefinition)

@@ -16,9 +16,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from candidacy.models import FIRST_YEAR, IndicatorDefinition
 from cities.models import City, District
-
-from .models import FIRST_YEAR, IndicatorDefinition
 
 HEADER = ["district_number", "district_name", "indicator_key", "value", "year", "source"]
 MAX_BYTES = 5 * 1024 * 1024

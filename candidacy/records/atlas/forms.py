@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from candidacy.models import FIRST_YEAR
+
 from . import csv_import, geojson
-from .models import FIRST_YEAR
 
 
 def cell_name(district_id: int, indicator_id: int) -> str:

@@ -9,10 +9,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_noop as N_
 
+from candidacy.models import GoalArea, IndicatorDefinition
 from cities.models import Programme
-
-from ..models import GoalArea
-from .models import IndicatorDefinition
 
 SAFE = GoalArea.SAFE_AND_PROTECTED
 SERVICES = GoalArea.ESSENTIAL_SERVICES

@@ -9,11 +9,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from candidacy import permissions
-from candidacy.models import StageProgress
+from candidacy.models import DistrictBoundaries, IndicatorDefinition, IndicatorValue, StageProgress
+from candidacy.records import registry
 from cities.models import District
-
-from . import rules
-from .models import DistrictBoundaries, IndicatorDefinition, IndicatorValue
 
 
 @dataclass
@@ -110,6 +108,6 @@ def atlas_context(user, progress: StageProgress) -> dict:
         "boundaries": boundaries,
         "map_data": map_data,
         "can_edit_atlas": can_edit,
-        "atlas_missing": rules.childrens_atlas(progress) if progress.is_editable_state else [],
+        "atlas_missing": registry.missing(progress) if progress.is_editable_state else [],
         "value_count": len(latest),
     }

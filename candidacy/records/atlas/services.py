@@ -17,12 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidacy import services as workflow
-from candidacy.models import StageKind, StageProgress
+from candidacy.models import (
+    DistrictBoundaries,
+    IndicatorDefinition,
+    IndicatorValue,
+    StageKind,
+    StageProgress,
+)
 from cities.models import District
 
 from .. import services as records
 from . import csv_import, geojson
-from .models import DistrictBoundaries, IndicatorDefinition, IndicatorValue
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ class SaveResult:
 def _atlas_stage(progress: StageProgress, by) -> StageProgress:
     if progress.definition.kind != StageKind.CHILDRENS_ATLAS:
         raise workflow.WorkflowError(_("This stage keeps no atlas."))
-    return records._editable(progress, by)
+    return records.editable_stage(progress, by)
 
 
 def _districts(progress: StageProgress) -> list[District]:

@@ -19,7 +19,7 @@ from candidacy.services import WorkflowError
 from candidacy.views import progress_url
 from core.errors import error_text
 
-from ..views import _prepared_stage, _refused
+from ..views import prepared_stage, refusal_redirect
 from . import csv_import, selectors, services
 from .forms import BoundariesForm, CsvImportForm, GridForm
 
@@ -72,8 +72,8 @@ def atlas_template(request, city, stage):
 def _editable_atlas(request, city, stage):
     """The stage if the user prepares it, it is an atlas and it may change now; else the
     response to send instead."""
-    progress = _prepared_stage(request, city, stage)
-    return progress, _not_an_atlas(progress) or _refused(request, progress)
+    progress = prepared_stage(request, city, stage)
+    return progress, _not_an_atlas(progress) or refusal_redirect(request, progress)
 
 
 def _grid_year(request, progress) -> int:

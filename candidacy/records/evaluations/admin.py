@@ -5,9 +5,8 @@ from django.contrib import admin
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from candidacy.models import EvaluationCriterion
 from cities.admin_scoping import ProgrammeScopedAdmin
-
-from .models import EvaluationCriterion
 
 
 @admin.register(EvaluationCriterion)

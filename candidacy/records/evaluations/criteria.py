@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from candidacy.models import EvaluationCriterion
 from cities.models import Programme
-
-from .models import EvaluationCriterion
 
 
 @dataclass(frozen=True)

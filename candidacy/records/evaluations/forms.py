@@ -9,15 +9,20 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageProgress
+from candidacy.models import (
+    ConditionStatus,
+    EvaluationCondition,
+    EvaluationRecord,
+    Judgement,
+    StageProgress,
+)
 
-from ..forms import _DATE, _TEXT, _RecordForm
-from .models import ConditionStatus, EvaluationCondition, EvaluationRecord, Judgement
+from ..forms import DATE_INPUT, TEXT_ATTRS, RecordForm
 
 _CRITERION_FIELD = re.compile(r"^(?:judgement|finding)_(\d+)$")
 
 
-class EvaluationForm(_RecordForm):
+class EvaluationForm(RecordForm):
     """The whole evaluation on one page: its date, a judgement and a finding for each of the
     programme's criteria, the recommendation, the decision and the report."""
 
@@ -27,7 +32,7 @@ class EvaluationForm(_RecordForm):
         model = EvaluationRecord
         fields = ["evaluated_on", "recommendation", "decision", "report"]
         widgets = {
-            "evaluated_on": _DATE["widget"],
+            "evaluated_on": DATE_INPUT["widget"],
             "recommendation": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -49,7 +54,7 @@ class EvaluationForm(_RecordForm):
             self.fields[f"finding_{criterion.pk}"] = forms.CharField(
                 label=_("Finding"),
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 2, **_TEXT}),
+                widget=forms.Textarea(attrs={"rows": 2, **TEXT_ATTRS}),
                 initial=given.finding if given else "",
                 help_text=_("What the evaluators found, and the evidence they relied on."),
             )
@@ -111,11 +116,11 @@ class EvaluationForm(_RecordForm):
         }
 
 
-class ConditionForm(_RecordForm):
+class ConditionForm(RecordForm):
     class Meta:
         model = EvaluationCondition
         fields = ["text", "due_on"]
-        widgets = {"due_on": _DATE["widget"]}
+        widgets = {"due_on": DATE_INPUT["widget"]}
         help_texts = {
             "text": _("What the city must still do, e.g. “Publish the child-friendly budget”."),
             "due_on": _("On or after the evaluation's date."),
@@ -127,6 +132,6 @@ class ConditionStatusForm(forms.Form):
     note = forms.CharField(
         label=_("Note"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3, **_TEXT}),
+        widget=forms.Textarea(attrs={"rows": 3, **TEXT_ATTRS}),
         help_text=_("How the condition was met, or why it is waived or open again."),
     )

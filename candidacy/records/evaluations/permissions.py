@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from candidacy.models import StageState
+from candidacy.models import EvaluationCondition, StageState
 from candidacy.permissions import can_view_stage
 from cities.permissions import coordinates
-
-from .models import EvaluationCondition
 
 
 def can_view_condition(user, condition: EvaluationCondition) -> bool:

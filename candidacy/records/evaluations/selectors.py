@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from candidacy.models import Candidacy, StageProgress, StageState
-
-from .models import (
+from candidacy.models import (
+    Candidacy,
     ConditionStatusChange,
     CriterionJudgement,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    StageProgress,
+    StageState,
 )
 
 

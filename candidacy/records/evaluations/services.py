@@ -12,17 +12,18 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from candidacy import services as workflow
-from candidacy.models import StageKind, StageProgress
-
-from .. import services as records
-from .models import (
+from candidacy.models import (
     ConditionStatus,
     ConditionStatusChange,
     CriterionJudgement,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    StageKind,
+    StageProgress,
 )
+
+from .. import services as records
 from .permissions import can_track_condition
 
 #: The record's fields a caller may set (the form's fields, without the document).
@@ -47,7 +48,7 @@ def evaluation_save(
     if unknown:
         raise ValueError(f"Not fields of the evaluation: {sorted(unknown)}")
     with transaction.atomic():
-        progress = records._editable(progress, by)
+        progress = records.editable_stage(progress, by)
         criteria = {
             criterion.pk: criterion
             for criterion in EvaluationCriterion.objects.filter(

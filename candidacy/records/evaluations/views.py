@@ -8,72 +8,41 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from candidacy.lookups import visible_stage
-from candidacy.models import StageKind
-from candidacy.services import WorkflowError
-from candidacy.views import progress_url
-from core.errors import error_text
+from candidacy.models import EvaluationCondition, StageKind
 
-from ..views import _prepared_stage, _refused
+from ..views import prepared_stage, stage_form_page
 from . import selectors, services
 from .forms import ConditionStatusForm, EvaluationForm
-from .models import EvaluationCondition
 from .permissions import can_track_condition
-
-
-def _render_evaluation(request, progress, form, *, status=200):
-    return render(
-        request,
-        "candidacy/records/evaluations/evaluation_form.html",
-        {
-            "city": progress.candidacy.city,
-            "progress": progress,
-            "definition": progress.definition,
-            "form": form,
-        },
-        status=status,
-    )
 
 
 @login_required
 def evaluation_edit(request, city, stage):
-    progress = _prepared_stage(request, city, stage)
-    if progress.definition.kind != StageKind.EVALUATION:
-        raise Http404(_("This stage keeps no evaluation."))
-    refused = _refused(request, progress)
-    if refused:
-        return refused
+    progress = prepared_stage(request, city, stage, StageKind.EVALUATION)
     evaluation = selectors.evaluation_of(progress)
-    criteria = [row.criterion for row in evaluation.assessments]
-    judgements = {row.criterion.pk: row.judgement for row in evaluation.assessments}
-    form_kwargs = dict(
-        instance=evaluation.record, progress=progress, criteria=criteria, judgements=judgements
+    return stage_form_page(
+        request,
+        progress,
+        EvaluationForm,
+        lambda form: services.evaluation_save(
+            progress=progress,
+            by=request.user,
+            values=form.values,
+            judgements=form.judgements,
+            document_upload=form.cleaned_data.get("document_upload"),
+        ),
+        title=_("Evaluation"),
+        success_message=_("The evaluation was saved."),
+        template="candidacy/records/evaluations/evaluation_form.html",
+        instance=evaluation.record,
+        criteria=[row.criterion for row in evaluation.assessments],
+        judgements={row.criterion.pk: row.judgement for row in evaluation.assessments},
     )
-    if request.method != "POST":
-        return _render_evaluation(request, progress, EvaluationForm(**form_kwargs))
-    form = EvaluationForm(request.POST, request.FILES, **form_kwargs)
-    if form.is_valid():
-        try:
-            services.evaluation_save(
-                progress=progress,
-                by=request.user,
-                values=form.values,
-                judgements=form.judgements,
-                document_upload=form.cleaned_data.get("document_upload"),
-            )
-        except WorkflowError as error:
-            messages.error(request, error_text(error))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The evaluation was saved."))
-            return redirect(progress_url(progress))
-    return _render_evaluation(request, progress, form, status=400)
 
 
 def condition_url(condition: EvaluationCondition) -> str:

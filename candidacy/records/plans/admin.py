@@ -3,9 +3,8 @@ coordinators read their own programme's (the scoping of `ProgrammeScopedAdmin`).
 
 from django.contrib import admin
 
+from candidacy.models import AssessmentCriterion
 from cities.admin_scoping import ProgrammeScopedAdmin
-
-from .models import AssessmentCriterion
 
 
 @admin.register(AssessmentCriterion)

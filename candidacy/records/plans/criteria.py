@@ -14,9 +14,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from candidacy.models import AssessmentCriterion
 from cities.models import Programme
-
-from .models import AssessmentCriterion
 
 _COMMON = [
     (

@@ -9,25 +9,25 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageProgress
-
-from ..forms import _DATE, _city_districts, _RecordForm
-from . import selectors
-from .models import (
+from candidacy.models import (
     AssessmentLevel,
     Currency,
     Gap,
     OperationalPlan,
     PlanAction,
     ReviewRound,
+    StageProgress,
     StrategicGoal,
     StrategicPlan,
 )
 
+from ..forms import DATE_INPUT, RecordForm, city_districts
+from . import selectors
+
 _CURRENCIES = ", ".join(Currency.values)
 
 
-class GapForm(_RecordForm):
+class GapForm(RecordForm):
     class Meta:
         model = Gap
         fields = [
@@ -106,7 +106,7 @@ class SelfAssessmentForm(forms.Form):
 _YEAR = forms.NumberInput(attrs={"min": 1990, "max": 2100})
 
 
-class StrategicPlanForm(_RecordForm):
+class StrategicPlanForm(RecordForm):
     class Meta:
         model = StrategicPlan
         fields = ["start_year", "end_year", "vision"]
@@ -121,7 +121,7 @@ class StrategicPlanForm(_RecordForm):
         }
 
 
-class StrategicGoalForm(_RecordForm):
+class StrategicGoalForm(RecordForm):
     class Meta:
         model = StrategicGoal
         fields = ["title", "description", "gaps"]
@@ -139,7 +139,7 @@ class StrategicGoalForm(_RecordForm):
         )
 
 
-class OperationalPlanForm(_RecordForm):
+class OperationalPlanForm(RecordForm):
     class Meta:
         model = OperationalPlan
         fields = ["year", "title"]
@@ -151,7 +151,7 @@ class OperationalPlanForm(_RecordForm):
         self.instance.plan = plan
 
 
-class PlanActionForm(_RecordForm):
+class PlanActionForm(RecordForm):
     class Meta:
         model = PlanAction
         fields = [
@@ -173,8 +173,8 @@ class PlanActionForm(_RecordForm):
             "completion",
         ]
         widgets = {
-            "starts_on": _DATE["widget"],
-            "ends_on": _DATE["widget"],
+            "starts_on": DATE_INPUT["widget"],
+            "ends_on": DATE_INPUT["widget"],
             "children_participation": forms.Textarea(attrs={"rows": 2}),
             "budget": forms.NumberInput(attrs={"min": 0, "step": "0.01"}),
             "completion": forms.NumberInput(attrs={"min": 0, "max": 100}),
@@ -189,7 +189,7 @@ class PlanActionForm(_RecordForm):
         goal.queryset = selectors.strategic_goals(progress)
         goal.error_messages["invalid_choice"] = _("Choose a goal of this strategic plan.")
         district = self.fields["district"]
-        district.queryset = _city_districts(progress)
+        district.queryset = city_districts(progress)
         district.empty_label = _("The whole city")
         district.error_messages["invalid_choice"] = _("Choose a district of this city.")
         self.fields["currency"].error_messages["invalid_choice"] = _(
@@ -201,7 +201,7 @@ class PlanActionForm(_RecordForm):
         self.fields["budget"].error_messages["min_value"] = _("A budget cannot be negative.")
 
 
-class ReviewRoundForm(_RecordForm):
+class ReviewRoundForm(RecordForm):
     class Meta:
         model = ReviewRound
         fields = [
@@ -213,8 +213,8 @@ class ReviewRoundForm(_RecordForm):
             "issues",
         ]
         widgets = {
-            "period_from": _DATE["widget"],
-            "period_to": _DATE["widget"],
+            "period_from": DATE_INPUT["widget"],
+            "period_to": DATE_INPUT["widget"],
             "summary": forms.Textarea(attrs={"rows": 5}),
             "indicators_note": forms.Textarea(attrs={"rows": 2}),
             "issues": forms.Textarea(attrs={"rows": 3}),

@@ -8,19 +8,20 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from candidacy.models import StageKind, StageProgress
-
-from ..atlas.models import IndicatorDefinition
-from ..models import DataSet, GoalArea
-from .models import (
+from candidacy.models import (
     ActionStatus,
     AssessmentCriterion,
     CriterionScore,
+    DataSet,
     Gap,
+    GoalArea,
+    IndicatorDefinition,
     OperationalPlan,
     PlanAction,
     ReviewRound,
     SelfAssessment,
+    StageKind,
+    StageProgress,
     StrategicGoal,
     StrategicPlan,
 )
@@ -104,8 +105,14 @@ def situation_analysis_context(progress: StageProgress) -> dict:
     gaps = {
         gap.goal_area: gap
         for gap in Gap.objects.filter(progress=progress).prefetch_related(
-            Prefetch("data_sets", queryset=DataSet.objects.order_by("name")),
-            Prefetch("indicators", queryset=IndicatorDefinition.objects.order_by("order", "key")),
+            Prefetch(
+                "data_sets", queryset=DataSet.objects.order_by("name"), to_attr="data_set_list"
+            ),
+            Prefetch(
+                "indicators",
+                queryset=IndicatorDefinition.objects.order_by("order", "key"),
+                to_attr="indicator_list",
+            ),
         )
     }
     versions = latest_self_assessments(progress)
@@ -196,7 +203,9 @@ def plans_context(progress: StageProgress) -> dict:
         return {"strategic_plan": None, "goals": [], "operational": [], "budget_totals": []}
     goals = list(
         StrategicGoal.objects.filter(plan=plan)
-        .prefetch_related(Prefetch("gaps", queryset=Gap.objects.order_by("goal_area")))
+        .prefetch_related(
+            Prefetch("gaps", queryset=Gap.objects.order_by("goal_area"), to_attr="gap_list")
+        )
         .order_by("pk")
     )
     operational = list(
@@ -207,6 +216,7 @@ def plans_context(progress: StageProgress) -> dict:
                 queryset=PlanAction.objects.select_related("goal", "district").order_by(
                     "starts_on", "title", "pk"
                 ),
+                to_attr="action_list",
             )
         )
         .order_by("year")
@@ -288,16 +298,3 @@ def review_context(progress: StageProgress) -> dict:
         "earlier_reviews": [record for record in records if record.round < progress.round],
         "completion": plan_completion(progress),
     }
-
-
-_CONTEXTS = {
-    StageKind.SITUATION_ANALYSIS: situation_analysis_context,
-    StageKind.PLANS: plans_context,
-    StageKind.ONGOING_REVIEW: review_context,
-}
-
-
-def stage_context(progress: StageProgress) -> dict:
-    """What the stage page shows of this package's record, for the stage's kind."""
-    reader = _CONTEXTS.get(progress.definition.kind)
-    return reader(progress) if reader else {}

@@ -12,28 +12,22 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from candidacy.models import StageKind, StageProgress
-from candidacy.services import WorkflowError
-
-from ..services import _assign, _editable
-from . import forms, selectors
-from .models import (
+from candidacy.models import (
     CriterionScore,
     Gap,
     OperationalPlan,
     PlanAction,
     ReviewRound,
     SelfAssessment,
+    StageKind,
+    StageProgress,
     StrategicGoal,
     StrategicPlan,
 )
+from candidacy.services import WorkflowError
 
-
-def _stage(progress: StageProgress, by, kind: str) -> StageProgress:
-    """The stage, locked, once it is of `kind` and the user may edit it."""
-    if progress.definition.kind != kind:
-        raise WorkflowError(_("This stage keeps no such record."))
-    return _editable(progress, by)
+from ..services import Rows, assign_values, editable_stage, row_add, row_remove, row_update
+from . import forms, selectors
 
 
 def _only(chosen, allowed, field: str, message: str) -> None:
@@ -42,15 +36,10 @@ def _only(chosen, allowed, field: str, message: str) -> None:
         raise ValidationError({field: message})
 
 
-def _set_many(instance, many: dict) -> None:
-    for name, value in many.items():
-        getattr(instance, name).set(value)
-
-
 # --- situation analysis: gaps --------------------------------------------------------------------
 
 
-def _check_gap_links(progress: StageProgress, many: dict) -> None:
+def _check_gap_links(progress: StageProgress, gap: Gap, many: dict) -> None:
     _only(
         many.get("data_sets", []),
         selectors.city_data_sets(progress),
@@ -65,35 +54,21 @@ def _check_gap_links(progress: StageProgress, many: dict) -> None:
     )
 
 
+#: The gaps of the situation analysis, one per goal area.
+GAPS = Rows(Gap, forms.GapForm, StageKind.SITUATION_ANALYSIS, check=_check_gap_links)
+
+
 def gap_add(*, progress: StageProgress, by, values: dict) -> Gap:
     """Record the gap of one goal area (one per goal area)."""
-    with transaction.atomic():
-        progress = _stage(progress, by, StageKind.SITUATION_ANALYSIS)
-        gap = Gap(progress=progress)
-        many = _assign(gap, forms.GapForm, values)
-        _check_gap_links(progress, many)
-        gap.full_clean()
-        gap.save()
-        _set_many(gap, many)
-    return gap
+    return row_add(progress=progress, by=by, values=values, rows=GAPS)
 
 
 def gap_update(*, gap: Gap, by, values: dict) -> Gap:
-    with transaction.atomic():
-        progress = _stage(gap.progress, by, StageKind.SITUATION_ANALYSIS)
-        gap = Gap.objects.select_for_update().get(pk=gap.pk, progress=progress)
-        many = _assign(gap, forms.GapForm, values)
-        _check_gap_links(progress, many)
-        gap.full_clean()
-        gap.save()
-        _set_many(gap, many)
-    return gap
+    return row_update(row=gap, by=by, values=values, rows=GAPS)
 
 
 def gap_remove(*, gap: Gap, by) -> None:
-    with transaction.atomic():
-        _stage(gap.progress, by, StageKind.SITUATION_ANALYSIS)
-        gap.delete()
+    row_remove(row=gap, by=by, rows=GAPS)
 
 
 # --- situation analysis: self-assessment ---------------------------------------------------------
@@ -103,7 +78,7 @@ def self_assessment_save(*, progress: StageProgress, by, scores: dict) -> SelfAs
     """Save a new version of the self-assessment: `scores` maps every criterion id of the
     programme to (level 1–4, comment). The versions before it are kept unchanged."""
     with transaction.atomic():
-        progress = _stage(progress, by, StageKind.SITUATION_ANALYSIS)
+        progress = editable_stage(progress, by, kind=StageKind.SITUATION_ANALYSIS)
         criteria = {criterion.pk: criterion for criterion in selectors.criteria_of(progress)}
         if not criteria:
             raise WorkflowError(_("The programme has no self-assessment criteria yet."))
@@ -150,11 +125,11 @@ def strategic_plan_save(*, progress: StageProgress, by, values: dict) -> Strateg
     """Create or change the strategic plan (period and vision). A period that would leave an
     operational plan outside it is refused."""
     with transaction.atomic():
-        progress = _stage(progress, by, StageKind.PLANS)
+        progress = editable_stage(progress, by, kind=StageKind.PLANS)
         plan = StrategicPlan.objects.filter(progress=progress).first() or StrategicPlan(
             progress=progress
         )
-        _assign(plan, forms.StrategicPlanForm, values)
+        assign_values(plan, forms.StrategicPlanForm, values)
         plan.updated_by = by
         plan.full_clean()
         if plan.pk:
@@ -177,7 +152,7 @@ def strategic_plan_save(*, progress: StageProgress, by, values: dict) -> Strateg
     return plan
 
 
-def _check_goal_links(progress: StageProgress, many: dict) -> None:
+def _check_goal_links(progress: StageProgress, goal: StrategicGoal, many: dict) -> None:
     _only(
         many.get("gaps", []),
         selectors.city_gaps(progress),
@@ -186,72 +161,19 @@ def _check_goal_links(progress: StageProgress, many: dict) -> None:
     )
 
 
-def goal_add(*, progress: StageProgress, by, values: dict) -> StrategicGoal:
-    with transaction.atomic():
-        progress = _stage(progress, by, StageKind.PLANS)
-        goal = StrategicGoal(plan=_plan(progress))
-        many = _assign(goal, forms.StrategicGoalForm, values)
-        _check_goal_links(progress, many)
-        goal.full_clean()
-        goal.save()
-        _set_many(goal, many)
-    return goal
-
-
-def goal_update(*, goal: StrategicGoal, by, values: dict) -> StrategicGoal:
-    with transaction.atomic():
-        progress = _stage(goal.plan.progress, by, StageKind.PLANS)
-        goal = StrategicGoal.objects.select_for_update().get(pk=goal.pk, plan__progress=progress)
-        many = _assign(goal, forms.StrategicGoalForm, values)
-        _check_goal_links(progress, many)
-        goal.full_clean()
-        goal.save()
-        _set_many(goal, many)
-    return goal
-
-
-def goal_remove(*, goal: StrategicGoal, by) -> None:
-    with transaction.atomic():
-        _stage(goal.plan.progress, by, StageKind.PLANS)
-        if goal.actions.exists():
-            raise WorkflowError(
-                _("Actions serve this goal: give them another goal or remove them first.")
-            )
-        goal.delete()
-
-
-def operational_plan_add(*, progress: StageProgress, by, values: dict) -> OperationalPlan:
-    """Add a one-year operational plan; its year must fall within the strategic plan's."""
-    with transaction.atomic():
-        progress = _stage(progress, by, StageKind.PLANS)
-        operational = OperationalPlan(plan=_plan(progress))
-        _assign(operational, forms.OperationalPlanForm, values)
-        operational.full_clean()
-        operational.save()
-    return operational
-
-
-def operational_plan_update(*, operational: OperationalPlan, by, values: dict) -> OperationalPlan:
-    with transaction.atomic():
-        progress = _stage(operational.plan.progress, by, StageKind.PLANS)
-        operational = OperationalPlan.objects.select_for_update().get(
-            pk=operational.pk, plan__progress=progress
+def _goal_unused(goal: StrategicGoal) -> None:
+    if goal.actions.exists():
+        raise WorkflowError(
+            _("Actions serve this goal: give them another goal or remove them first.")
         )
-        _assign(operational, forms.OperationalPlanForm, values)
-        operational.full_clean()
-        operational.save()
-    return operational
 
 
-def operational_plan_remove(*, operational: OperationalPlan, by) -> None:
-    with transaction.atomic():
-        _stage(operational.plan.progress, by, StageKind.PLANS)
-        if operational.actions.exists():
-            raise WorkflowError(_("Remove the plan's actions first."))
-        operational.delete()
+def _operational_plan_empty(operational: OperationalPlan) -> None:
+    if operational.actions.exists():
+        raise WorkflowError(_("Remove the plan's actions first."))
 
 
-def _check_action_links(progress: StageProgress, action: PlanAction) -> None:
+def _check_action_links(progress: StageProgress, action: PlanAction, many: dict) -> None:
     errors = {}
     if action.operational_plan.plan.progress_id != progress.pk:
         errors["operational_plan"] = _("Choose one of this stage's operational plans.")
@@ -263,35 +185,73 @@ def _check_action_links(progress: StageProgress, action: PlanAction) -> None:
         raise ValidationError(errors)
 
 
+#: The strategic plan's goals, each closing gaps of the situation analysis.
+GOALS = Rows(
+    StrategicGoal,
+    forms.StrategicGoalForm,
+    StageKind.PLANS,
+    stage_path="plan__progress",
+    new=lambda progress: StrategicGoal(plan=_plan(progress)),
+    check=_check_goal_links,
+    before_remove=_goal_unused,
+)
+#: The one-year operational plans; each year falls within the strategic plan's period.
+OPERATIONAL_PLANS = Rows(
+    OperationalPlan,
+    forms.OperationalPlanForm,
+    StageKind.PLANS,
+    stage_path="plan__progress",
+    new=lambda progress: OperationalPlan(plan=_plan(progress)),
+    check=None,
+    before_remove=_operational_plan_empty,
+)
+#: The operational plans' actions, each serving a goal.
+ACTIONS = Rows(
+    PlanAction,
+    forms.PlanActionForm,
+    StageKind.PLANS,
+    stage_path="operational_plan__plan__progress",
+    new=lambda progress: PlanAction(),
+    check=_check_action_links,
+)
+
+
+def goal_add(*, progress: StageProgress, by, values: dict) -> StrategicGoal:
+    return row_add(progress=progress, by=by, values=values, rows=GOALS)
+
+
+def goal_update(*, goal: StrategicGoal, by, values: dict) -> StrategicGoal:
+    return row_update(row=goal, by=by, values=values, rows=GOALS)
+
+
+def goal_remove(*, goal: StrategicGoal, by) -> None:
+    row_remove(row=goal, by=by, rows=GOALS)
+
+
+def operational_plan_add(*, progress: StageProgress, by, values: dict) -> OperationalPlan:
+    """Add a one-year operational plan; its year must fall within the strategic plan's."""
+    return row_add(progress=progress, by=by, values=values, rows=OPERATIONAL_PLANS)
+
+
+def operational_plan_update(*, operational: OperationalPlan, by, values: dict) -> OperationalPlan:
+    return row_update(row=operational, by=by, values=values, rows=OPERATIONAL_PLANS)
+
+
+def operational_plan_remove(*, operational: OperationalPlan, by) -> None:
+    row_remove(row=operational, by=by, rows=OPERATIONAL_PLANS)
+
+
 def action_add(*, progress: StageProgress, by, values: dict) -> PlanAction:
     """Add an action to one of the stage's operational plans."""
-    with transaction.atomic():
-        progress = _stage(progress, by, StageKind.PLANS)
-        action = PlanAction()
-        _assign(action, forms.PlanActionForm, values)
-        _check_action_links(progress, action)
-        action.full_clean()
-        action.save()
-    return action
+    return row_add(progress=progress, by=by, values=values, rows=ACTIONS)
 
 
 def action_update(*, action: PlanAction, by, values: dict) -> PlanAction:
-    with transaction.atomic():
-        progress = _stage(action.operational_plan.plan.progress, by, StageKind.PLANS)
-        action = PlanAction.objects.select_for_update().get(
-            pk=action.pk, operational_plan__plan__progress=progress
-        )
-        _assign(action, forms.PlanActionForm, values)
-        _check_action_links(progress, action)
-        action.full_clean()
-        action.save()
-    return action
+    return row_update(row=action, by=by, values=values, rows=ACTIONS)
 
 
 def action_remove(*, action: PlanAction, by) -> None:
-    with transaction.atomic():
-        _stage(action.operational_plan.plan.progress, by, StageKind.PLANS)
-        action.delete()
+    row_remove(row=action, by=by, rows=ACTIONS)
 
 
 # --- ongoing review ------------------------------------------------------------------------------
@@ -301,11 +261,11 @@ def review_round_save(*, progress: StageProgress, by, values: dict) -> ReviewRou
     """Create or change the record of the stage's current review round. Earlier rounds' records
     are never changed: once a round is approved, the stage moves on to the next round."""
     with transaction.atomic():
-        progress = _stage(progress, by, StageKind.ONGOING_REVIEW)
+        progress = editable_stage(progress, by, kind=StageKind.ONGOING_REVIEW)
         record = ReviewRound.objects.filter(
             progress=progress, round=progress.round
         ).first() or ReviewRound(progress=progress, round=progress.round)
-        _assign(record, forms.ReviewRoundForm, values)
+        assign_values(record, forms.ReviewRoundForm, values)
         record.updated_by = by
         record.full_clean()
         record.save()

@@ -1,5 +1,5 @@
 """Pages that edit the situation analysis, the plans and the review rounds. They are read on
-the stage page itself (`selectors.stage_context`, through the `plan_records` template tag).
+the stage page itself (the kinds' context, `candidacy.records.kinds`).
 Only the stage's preparer reaches these pages (403 for everyone else in scope, 404 outside it);
 while the stage is not open or returned, they send the preparer back with the reason."""
 
@@ -7,67 +7,28 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidacy.models import StageKind
-from candidacy.services import WorkflowError
+from candidacy.models import Gap, OperationalPlan, PlanAction, ReviewRound, StageKind, StrategicGoal
 from candidacy.views import progress_url
-from core.errors import error_text
 
-from ..views import _prepared_stage, _refused, _render, _save
+from ..views import model_title, prepared_stage, refusal_redirect, row_removed, stage_form_page
 from . import forms, selectors, services
-from .models import Gap, OperationalPlan, PlanAction, ReviewRound, StrategicGoal
-
-
-def _stage(request, city, stage, kind):
-    progress = _prepared_stage(request, city, stage)
-    if progress.definition.kind != kind:
-        raise Http404(_("This stage keeps no such record."))
-    return progress
-
-
-def _form_page(request, progress, form_class, save, *, heading, instance=None, **kwargs):
-    """GET: the form; POST: the service, or the form again with status 400 and the input."""
-    refused = _refused(request, progress)
-    if refused:
-        return refused
-    if request.method != "POST":
-        form = form_class(instance=instance, progress=progress, **kwargs)
-        return _render(request, progress, form, heading=heading)
-    form = form_class(request.POST, instance=instance, progress=progress, **kwargs)
-    return _save(request, progress, form, lambda: save(form), heading=heading)
-
-
-def _removed(request, progress, remove, thing):
-    try:
-        remove()
-    except WorkflowError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("“%(row)s” was removed.") % {"row": thing})
-    return redirect(progress_url(progress))
-
-
-def _heading(model) -> str:
-    return capfirst(model._meta.verbose_name)
-
 
 # --- situation analysis ------------------------------------------------------------------------
 
 
 @login_required
 def gap_add(request, city, stage):
-    progress = _stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
-    return _form_page(
+    progress = prepared_stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
+    return stage_form_page(
         request,
         progress,
         forms.GapForm,
         lambda form: services.gap_add(progress=progress, by=request.user, values=form.values),
-        heading=_("Record a gap"),
+        title=_("Record a gap"),
     )
 
 
@@ -77,14 +38,14 @@ def _gap(progress, pk) -> Gap:
 
 @login_required
 def gap_edit(request, city, stage, pk):
-    progress = _stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
+    progress = prepared_stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
     gap = _gap(progress, pk)
-    return _form_page(
+    return stage_form_page(
         request,
         progress,
         forms.GapForm,
         lambda form: services.gap_update(gap=gap, by=request.user, values=form.values),
-        heading=_heading(Gap),
+        title=model_title(Gap),
         instance=gap,
     )
 
@@ -92,13 +53,15 @@ def gap_edit(request, city, stage, pk):
 @login_required
 @require_POST
 def gap_delete(request, city, stage, pk):
-    progress = _stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
+    progress = prepared_stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
     gap = _gap(progress, pk)
-    return _removed(request, progress, lambda: services.gap_remove(gap=gap, by=request.user), gap)
+    return row_removed(
+        request, progress, lambda: services.gap_remove(gap=gap, by=request.user), gap
+    )
 
 
 class _AssessmentForm(forms.SelfAssessmentForm):
-    """The self-assessment form as `_form_page` builds it (no model instance)."""
+    """The self-assessment form as `stage_form_page` builds it (no model instance)."""
 
     def __init__(self, *args, instance=None, progress, **kwargs):
         versions = selectors.latest_self_assessments(progress, count=1)
@@ -113,15 +76,15 @@ class _AssessmentForm(forms.SelfAssessmentForm):
 
 @login_required
 def self_assessment_edit(request, city, stage):
-    progress = _stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
-    return _form_page(
+    progress = prepared_stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
+    return stage_form_page(
         request,
         progress,
         _AssessmentForm,
         lambda form: services.self_assessment_save(
             progress=progress, by=request.user, scores=form.values
         ),
-        heading=_("Self-assessment"),
+        title=_("Self-assessment"),
     )
 
 
@@ -130,15 +93,15 @@ def self_assessment_edit(request, city, stage):
 
 @login_required
 def strategic_plan_edit(request, city, stage):
-    progress = _stage(request, city, stage, StageKind.PLANS)
-    return _form_page(
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
+    return stage_form_page(
         request,
         progress,
         forms.StrategicPlanForm,
         lambda form: services.strategic_plan_save(
             progress=progress, by=request.user, values=form.values
         ),
-        heading=_("Strategic plan"),
+        title=_("Strategic plan"),
         instance=selectors.strategic_plan_of(progress),
     )
 
@@ -153,18 +116,18 @@ def _plan_or_back(request, progress):
 
 @login_required
 def goal_add(request, city, stage):
-    progress = _stage(request, city, stage, StageKind.PLANS)
-    refused = _refused(request, progress)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
+    refused = refusal_redirect(request, progress)
     if refused:
         return refused
     if _plan_or_back(request, progress) is None:
         return redirect(progress_url(progress))
-    return _form_page(
+    return stage_form_page(
         request,
         progress,
         forms.StrategicGoalForm,
         lambda form: services.goal_add(progress=progress, by=request.user, values=form.values),
-        heading=_("Add a goal"),
+        title=_("Add a goal"),
     )
 
 
@@ -174,14 +137,14 @@ def _goal(progress, pk) -> StrategicGoal:
 
 @login_required
 def goal_edit(request, city, stage, pk):
-    progress = _stage(request, city, stage, StageKind.PLANS)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
     goal = _goal(progress, pk)
-    return _form_page(
+    return stage_form_page(
         request,
         progress,
         forms.StrategicGoalForm,
         lambda form: services.goal_update(goal=goal, by=request.user, values=form.values),
-        heading=_heading(StrategicGoal),
+        title=model_title(StrategicGoal),
         instance=goal,
     )
 
@@ -189,30 +152,30 @@ def goal_edit(request, city, stage, pk):
 @login_required
 @require_POST
 def goal_delete(request, city, stage, pk):
-    progress = _stage(request, city, stage, StageKind.PLANS)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
     goal = _goal(progress, pk)
-    return _removed(
+    return row_removed(
         request, progress, lambda: services.goal_remove(goal=goal, by=request.user), goal
     )
 
 
 @login_required
 def operational_plan_add(request, city, stage):
-    progress = _stage(request, city, stage, StageKind.PLANS)
-    refused = _refused(request, progress)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
+    refused = refusal_redirect(request, progress)
     if refused:
         return refused
     plan = _plan_or_back(request, progress)
     if plan is None:
         return redirect(progress_url(progress))
-    return _form_page(
+    return stage_form_page(
         request,
         progress,
         forms.OperationalPlanForm,
         lambda form: services.operational_plan_add(
             progress=progress, by=request.user, values=form.values
         ),
-        heading=_("Add an operational plan"),
+        title=_("Add an operational plan"),
         plan=plan,
     )
 
@@ -225,16 +188,16 @@ def _operational(progress, pk) -> OperationalPlan:
 
 @login_required
 def operational_plan_edit(request, city, stage, pk):
-    progress = _stage(request, city, stage, StageKind.PLANS)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
     operational = _operational(progress, pk)
-    return _form_page(
+    return stage_form_page(
         request,
         progress,
         forms.OperationalPlanForm,
         lambda form: services.operational_plan_update(
             operational=operational, by=request.user, values=form.values
         ),
-        heading=_heading(OperationalPlan),
+        title=model_title(OperationalPlan),
         instance=operational,
         plan=operational.plan,
     )
@@ -243,9 +206,9 @@ def operational_plan_edit(request, city, stage, pk):
 @login_required
 @require_POST
 def operational_plan_delete(request, city, stage, pk):
-    progress = _stage(request, city, stage, StageKind.PLANS)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
     operational = _operational(progress, pk)
-    return _removed(
+    return row_removed(
         request,
         progress,
         lambda: services.operational_plan_remove(operational=operational, by=request.user),
@@ -255,8 +218,8 @@ def operational_plan_delete(request, city, stage, pk):
 
 @login_required
 def action_add(request, city, stage):
-    progress = _stage(request, city, stage, StageKind.PLANS)
-    refused = _refused(request, progress)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
+    refused = refusal_redirect(request, progress)
     if refused:
         return refused
     if not selectors.operational_plans(progress).exists() or not (
@@ -267,12 +230,12 @@ def action_add(request, city, stage):
         )
         return redirect(progress_url(progress))
     initial = {"operational_plan": request.GET.get("plan")} if request.method != "POST" else None
-    return _form_page(
+    return stage_form_page(
         request,
         progress,
         forms.PlanActionForm,
         lambda form: services.action_add(progress=progress, by=request.user, values=form.values),
-        heading=_("Add an action"),
+        title=_("Add an action"),
         initial=initial,
     )
 
@@ -287,14 +250,14 @@ def _action(progress, pk) -> PlanAction:
 
 @login_required
 def action_edit(request, city, stage, pk):
-    progress = _stage(request, city, stage, StageKind.PLANS)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
     action = _action(progress, pk)
-    return _form_page(
+    return stage_form_page(
         request,
         progress,
         forms.PlanActionForm,
         lambda form: services.action_update(action=action, by=request.user, values=form.values),
-        heading=_heading(PlanAction),
+        title=model_title(PlanAction),
         instance=action,
     )
 
@@ -302,9 +265,9 @@ def action_edit(request, city, stage, pk):
 @login_required
 @require_POST
 def action_delete(request, city, stage, pk):
-    progress = _stage(request, city, stage, StageKind.PLANS)
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
     action = _action(progress, pk)
-    return _removed(
+    return row_removed(
         request, progress, lambda: services.action_remove(action=action, by=request.user), action
     )
 
@@ -314,15 +277,15 @@ def action_delete(request, city, stage, pk):
 
 @login_required
 def review_round_edit(request, city, stage):
-    progress = _stage(request, city, stage, StageKind.ONGOING_REVIEW)
+    progress = prepared_stage(request, city, stage, StageKind.ONGOING_REVIEW)
     record = ReviewRound.objects.filter(progress=progress, round=progress.round).first()
-    return _form_page(
+    return stage_form_page(
         request,
         progress,
         forms.ReviewRoundForm,
         lambda form: services.review_round_save(
             progress=progress, by=request.user, values=form.values
         ),
-        heading=_("Review round %(round)s") % {"round": progress.round},
+        title=_("Review round %(round)s") % {"round": progress.round},
         instance=record,
     )

@@ -21,9 +21,16 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from candidacy import services
-from candidacy.models import Candidacy, Grants, SignOff, StageProgress, Transition
+from candidacy.models import (
+    Candidacy,
+    Grants,
+    Initiative,
+    PlanAction,
+    SignOff,
+    StageProgress,
+    Transition,
+)
 from candidacy.programmes import PROGRAMMES, programme_load
-from candidacy.records.models import Initiative, PlanAction
 from cities.models import City, District, Organisation, Programme, RoleAssignment
 from cities.roles import Role
 from demo import data as demo

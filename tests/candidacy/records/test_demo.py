@@ -7,9 +7,8 @@ import datetime
 import pytest
 
 from candidacy import services
-from candidacy.models import StageState
-from candidacy.records import rules
-from candidacy.records.models import DataSet, GoalArea, Initiative, OfficeRecord
+from candidacy.models import DataSet, GoalArea, Initiative, OfficeRecord, StageState
+from candidacy.records import registry
 from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_fill_demo_record_completes_every_kind(rw, key):
     progress = rw.open(key)
     fill_demo_record(progress)  # by one of the stage's preparers
-    assert rules.missing(progress) == []
+    assert registry.missing(progress) == []
     assert fill_demo_record(progress) is False  # complete already: nothing more written
 
 

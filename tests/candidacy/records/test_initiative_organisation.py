@@ -1,5 +1,5 @@
 """The stocktake's responsible organisation: one of the city's catalogued organisations
-(`stakeholders.Organisation`), or the name of one that is not in the catalogue, never both and
+(`cities.Organisation`), or the name of one that is not in the catalogue, never both and
 never another city's."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from candidacy.models import GoalArea, Initiative
 from candidacy.records import services
 from candidacy.records.forms import InitiativeForm
-from candidacy.records.models import GoalArea, Initiative
 from tests.candidacy.workflow import snapshot
 from tests.factories import OrganisationFactory
 

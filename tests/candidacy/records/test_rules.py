@@ -1,5 +1,6 @@
-"""The completeness rules of `candidacy.records.rules`, one by one: each blocks the stage's
-submission with its message, in the service and on the page, and lets it through once fixed."""
+"""The completeness rules of the record kinds (`candidacy.records.registry.missing`), one by
+one: each blocks the stage's submission with its message, in the service and on the page, and
+lets it through once fixed."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ import datetime
 import pytest
 
 from candidacy import services as workflow
-from candidacy.models import StageKind, StageState
-from candidacy.records import rules, services
+from candidacy.models import GoalArea, StageKind, StageState
+from candidacy.records import registry, services
 from candidacy.records.documents import pdf_upload
-from candidacy.records.models import GoalArea
-from candidacy.records.registry import RECORDS
 from candidacy.services import WorkflowError
 
 from .conftest import data_set_values, initiative_values, office_values
@@ -36,11 +35,12 @@ def _try_submit(rw, progress) -> list[str]:
 
 
 def test_every_kind_is_in_the_registry_and_rules_match_it():
-    assert set(RECORDS) == set(StageKind.values)
-    with_record = {kind for kind, spec in RECORDS.items() if spec is not None}
-    assert with_record == set(rules.RULES)
-    # The later parts of issue 3 and the kinds it does not describe: no record yet.
-    assert {kind for kind, spec in RECORDS.items() if spec is None} == {
+    kinds = registry.record_kinds()
+    assert set(kinds) == set(StageKind.values)
+    with_record = {kind for kind, spec in kinds.items() if spec is not None}
+    assert with_record == {kind for kind, spec in kinds.items() if spec and spec.rule}
+    # The kinds issue 3 does not describe: no record.
+    assert {kind for kind, spec in kinds.items() if spec is None} == {
         StageKind.COUNCIL,
         StageKind.REPORT,
     }
@@ -48,13 +48,13 @@ def test_every_kind_is_in_the_registry_and_rules_match_it():
 
 def test_office_formation_needs_its_record_then_its_decree(rw):
     office = rw.stage("office")
-    assert rules.missing(office) == [
+    assert registry.missing(office) == [
         "Fill in the office's record: its name, parent department, date established, decree "
         "number, head and staff.",
         DECREE,
     ]
     services.record_save(progress=office, by=rw.office, values=office_values())
-    assert rules.missing(office) == [DECREE]
+    assert registry.missing(office) == [DECREE]
     assert _try_submit(rw, office) == [DECREE]
 
     services.record_save(
@@ -63,7 +63,7 @@ def test_office_formation_needs_its_record_then_its_decree(rw):
         values=office_values(),
         document_upload=pdf_upload("decree.pdf", "Decree"),
     )
-    assert rules.missing(office) == []
+    assert registry.missing(office) == []
     assert _try_submit(rw, office) == []
 
 
@@ -75,14 +75,14 @@ def test_removing_the_decree_document_makes_the_record_incomplete_again(rw):
         values=office_values(),
         document_upload=pdf_upload("decree.pdf", "Decree"),
     )
-    assert rules.missing(office) == []
+    assert registry.missing(office) == []
     workflow.evidence_remove(evidence=record.decree, by=rw.office)
-    assert rules.missing(office) == [DECREE]
+    assert registry.missing(office) == [DECREE]
 
 
 def test_cfc_database_needs_a_data_set_for_each_goal_area(rw):
     database = rw.open("database")
-    assert rules.missing(database) == [
+    assert registry.missing(database) == [
         "Add at least one data set for each goal area (none yet for: Safe and protected; A fair "
         "share of essential services; A voice in decisions; A safe, clean environment; Family, "
         "play and leisure)."
@@ -93,7 +93,7 @@ def test_cfc_database_needs_a_data_set_for_each_goal_area(rw):
     expected = [
         "Add at least one data set for each goal area (none yet for: Family, play and leisure)."
     ]
-    assert rules.missing(database) == expected
+    assert registry.missing(database) == expected
     assert _try_submit(rw, database) == expected
 
     services.row_add(
@@ -186,7 +186,7 @@ def test_network_membership_needs_its_date_and_contact(rw):
 
 def test_a_kind_without_a_record_is_not_gated(rw):
     council = rw.open("council")
-    assert rules.missing(council) == []
+    assert registry.missing(council) == []
     assert _try_submit(rw, council) == []
 
 

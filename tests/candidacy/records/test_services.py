@@ -8,10 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from candidacy import services as workflow
-from candidacy.models import StageState
+from candidacy.models import DataSet, GoalArea, Initiative, LetterRecord, OfficeRecord, StageState
 from candidacy.records import services
 from candidacy.records.documents import pdf_upload
-from candidacy.records.models import DataSet, GoalArea, Initiative, LetterRecord, OfficeRecord
 from candidacy.services import WorkflowError
 
 from .conftest import data_set_values, initiative_values, office_values

@@ -11,10 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from candidacy import services as workflow
-from candidacy.models import StageState
+from candidacy.models import DataSet, GoalArea, Initiative, OfficeRecord, StageState
 from candidacy.records import services
 from candidacy.records.documents import pdf_upload
-from candidacy.records.models import DataSet, GoalArea, Initiative, OfficeRecord
 from tests.candidacy.workflow import snapshot
 
 from .conftest import data_set_values, office_values

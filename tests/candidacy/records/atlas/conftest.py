@@ -8,8 +8,8 @@ import io
 
 import pytest
 
+from candidacy.models import IndicatorDefinition
 from candidacy.records.atlas.csv_import import HEADER
-from candidacy.records.atlas.models import IndicatorDefinition
 from tests import factories as f
 
 

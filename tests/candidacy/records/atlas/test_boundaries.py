@@ -7,8 +7,8 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 
+from candidacy.models import DistrictBoundaries
 from candidacy.records.atlas import geojson, services
-from candidacy.records.atlas.models import DistrictBoundaries
 from demo.records.atlas import schematic_boundaries
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from candidacy.models import IndicatorValue
 from candidacy.records.atlas import services
 from candidacy.records.atlas.csv_import import HEADER, ImportRefused, template_csv
-from candidacy.records.atlas.models import IndicatorValue
 from candidacy.records.atlas.selectors import latest_values
 
 from .conftest import csv_bytes, full_rows, make_indicators

@@ -7,8 +7,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from candidacy.models import IndicatorDefinition
 from candidacy.records.atlas.indicators import SETS
-from candidacy.records.atlas.models import IndicatorDefinition
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from candidacy import services as workflow
-from candidacy.models import StageState
-from candidacy.records import rules
+from candidacy.models import IndicatorDefinition, StageState
+from candidacy.records import registry
 from candidacy.records.atlas import services
-from candidacy.records.atlas.models import IndicatorDefinition
 from candidacy.services import WorkflowError
 from cities.models import District
 from demo.testing import complete_record
@@ -26,23 +25,23 @@ def _import(rw, progress, districts, indicators):
 
 def test_every_district_and_indicator_needs_a_value(rw, atlas):
     rw.indicators += make_indicators(rw.programme, 2, first=3)  # 3 districts × 4 indicators
-    assert rules.missing(atlas) == [
+    assert registry.missing(atlas) == [
         "Enter the 12 missing indicator values (3 districts × 4 indicators): in the grid or "
         "by importing a CSV file."
     ]
     _import(rw, atlas, rw.districts[:1], rw.indicators)  # district 1 complete
     _import(rw, atlas, rw.districts[1:], rw.indicators[:3])  # districts 2, 3 lack indicator 4
-    assert rules.missing(atlas) == [
+    assert registry.missing(atlas) == [
         "Enter the 2 missing indicator values (2 districts × 1 indicator): in the grid or by "
         "importing a CSV file."
     ]
     _import(rw, atlas, rw.districts[1:2], rw.indicators[3:])
-    assert rules.missing(atlas) == [
+    assert registry.missing(atlas) == [
         "Enter the 1 missing indicator value (1 district × 1 indicator): in the grid or by "
         "importing a CSV file."
     ]
     _import(rw, atlas, rw.districts[2:], rw.indicators[3:])
-    assert rules.missing(atlas) == []
+    assert registry.missing(atlas) == []
 
 
 def test_a_value_of_any_year_counts_and_scattered_gaps_are_described(rw, atlas):
@@ -50,7 +49,7 @@ def test_a_value_of_any_year_counts_and_scattered_gaps_are_described(rw, atlas):
     _import(rw, atlas, rw.districts[:2], rw.indicators[:1])
     _import(rw, atlas, rw.districts[2:], rw.indicators[1:])
     # Missing: d1 × (i2, i3), d2 × (i2, i3), d3 × i1 = 5, over 3 districts and 3 indicators.
-    assert rules.missing(atlas) == [
+    assert registry.missing(atlas) == [
         "Enter the 5 missing indicator values (in 3 districts, for 3 indicators): in the grid "
         "or by importing a CSV file."
     ]
@@ -58,14 +57,14 @@ def test_a_value_of_any_year_counts_and_scattered_gaps_are_described(rw, atlas):
 
 def test_the_city_needs_districts(rw, atlas):
     District.objects.filter(city=rw.city).delete()
-    problems = rules.missing(atlas)
+    problems = registry.missing(atlas)
     assert len(problems) == 1
     assert problems[0].startswith("The city has no districts yet")
 
 
 def test_the_programme_needs_indicators(rw, atlas):
     IndicatorDefinition.objects.filter(programme=rw.programme).delete()
-    assert rules.missing(atlas) == [
+    assert registry.missing(atlas) == [
         "The programme defines no atlas indicators yet: ask the portal's administrators."
     ]
 
@@ -84,6 +83,6 @@ def test_complete_record_fills_an_atlas_without_districts_or_indicators(rw):
     atlas = rw.open("atlas")
     District.objects.filter(city=rw.city).delete()
     complete_record(atlas, by=rw.office)
-    assert rules.missing(atlas) == []
+    assert registry.missing(atlas) == []
     assert District.objects.filter(city=rw.city).count() == 4
     assert IndicatorDefinition.objects.filter(programme=rw.programme).count() >= 20

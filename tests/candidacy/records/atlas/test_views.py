@@ -9,8 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
+from candidacy.models import DistrictBoundaries, IndicatorValue
 from candidacy.records.atlas import services
-from candidacy.records.atlas.models import DistrictBoundaries, IndicatorValue
 from demo.records.atlas import schematic_boundaries
 from tests import factories as f
 

@@ -11,12 +11,19 @@ import pytest
 from django.urls import reverse
 
 from candidacy import services as workflow
-from candidacy.models import Preparer, StageKind, StageProgress, StageState
+from candidacy.models import (
+    Decision,
+    EvaluationCriterion,
+    Judgement,
+    Preparer,
+    StageKind,
+    StageProgress,
+    StageState,
+)
 from candidacy.records import services as records
 from candidacy.records.documents import pdf_upload
 from candidacy.records.evaluations import services
 from candidacy.records.evaluations.criteria import criteria_seed
-from candidacy.records.evaluations.models import Decision, EvaluationCriterion, Judgement
 from tests import factories as f
 
 EVALUATED_ON = datetime.date(2021, 4, 11)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from candidacy.records.evaluations.models import EvaluationCondition
+from candidacy.models import EvaluationCondition
 
 SEGMENTS = {"conditions": EvaluationCondition}
 

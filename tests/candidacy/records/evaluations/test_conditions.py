@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from candidacy import services as workflow
-from candidacy.records.evaluations import services
-from candidacy.records.evaluations.models import (
+from candidacy.models import (
     ConditionStatus,
     ConditionStatusChange,
     Decision,
     EvaluationCondition,
 )
+from candidacy.records.evaluations import services
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from candidacy.models import Candidacy
+from candidacy.models import Candidacy, EvaluationCriterion
 from candidacy.records.evaluations.criteria import GLOBAL, NATIONAL, criteria_seed
-from candidacy.records.evaluations.models import EvaluationCriterion
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

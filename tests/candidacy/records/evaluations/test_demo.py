@@ -11,16 +11,17 @@ import pytest
 from django.urls import reverse
 
 from candidacy import services as workflow
-from candidacy.models import Preparer, StageKind
-from candidacy.records import rules
-from candidacy.records.evaluations.models import (
+from candidacy.models import (
     ConditionStatus,
     ConditionStatusChange,
     Decision,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    Preparer,
+    StageKind,
 )
+from candidacy.records import registry
 from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 
@@ -65,7 +66,7 @@ def test_isfahans_joint_evaluation_follows_the_sources(client, isfahan):
     city, office, coordinator, evaluator = isfahan
     joint = _stage(city, "joint-evaluation")
     assert fill_demo_record(joint, on=datetime.date(2021, 4, 18)) is True
-    assert rules.missing(joint) == []
+    assert registry.missing(joint) == []
     # The programme was given its criteria on the way: UNICEF's and Iran's.
     assert EvaluationCriterion.objects.filter(programme=city.programme).count() == 5
     record = EvaluationRecord.objects.get(progress=joint)
@@ -87,7 +88,7 @@ def test_isfahans_joint_evaluation_follows_the_sources(client, isfahan):
     assert still_open.text == "Publish the child-friendly budget statement"
     assert still_open.due_on == datetime.date(2022, 6, 30)
     assert still_open.status == ConditionStatus.OPEN and still_open.is_overdue
-    assert rules.missing(_stage(city, "final-evaluation")) == []
+    assert registry.missing(_stage(city, "final-evaluation")) == []
     assert EvaluationRecord.objects.get(progress__definition__key="final-evaluation").decision == (
         Decision.APPROVE
     )
@@ -103,7 +104,7 @@ def test_other_cities_evaluations_approve(isfahan):
     other = f.make_city(city.programme, slug="shiraz", name="Shiraz")
     joint = _stage(other, "joint-evaluation")
     fill_demo_record(joint)
-    assert rules.missing(joint) == []
+    assert registry.missing(joint) == []
     assert EvaluationRecord.objects.get(progress=joint).decision == Decision.APPROVE
     assert not EvaluationCondition.objects.exists()
     assert fill_demo_record(joint) is False  # complete already

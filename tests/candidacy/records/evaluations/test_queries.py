@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from candidacy.records.evaluations.models import Decision, EvaluationCriterion
+from candidacy.models import Decision, EvaluationCriterion
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,10 @@ import datetime
 import pytest
 
 from candidacy import services as workflow
-from candidacy.models import StageState
-from candidacy.records import rules
+from candidacy.models import CriterionJudgement, Decision, EvaluationCriterion, StageState
+from candidacy.records import registry
 from candidacy.records.documents import pdf_upload
 from candidacy.records.evaluations import services
-from candidacy.records.evaluations.models import CriterionJudgement, Decision, EvaluationCriterion
 from candidacy.services import WorkflowError
 from tests import factories as f
 
@@ -48,7 +47,7 @@ def test_an_empty_evaluation_lists_everything_missing(ew):
 
 def test_a_complete_evaluation_is_submitted(ew):
     ew.save()
-    assert rules.missing(ew.stage()) == []
+    assert registry.missing(ew.stage()) == []
     assert _try_submit(ew) == []
 
 
@@ -85,7 +84,7 @@ def test_a_programme_without_criteria_cannot_submit(db):
         judgements={},
         document_upload=pdf_upload("report.pdf", "Report"),
     )
-    assert rules.missing(progress) == [
+    assert registry.missing(progress) == [
         "This programme has no evaluation criteria yet: an administrator adds them before the "
         "evaluation can be submitted."
     ]

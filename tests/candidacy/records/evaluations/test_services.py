@@ -8,16 +8,16 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from candidacy.models import StageState
-from candidacy.records import services as records
-from candidacy.records.evaluations import services
-from candidacy.records.evaluations.models import (
+from candidacy.models import (
     CriterionJudgement,
     Decision,
     EvaluationCondition,
     EvaluationRecord,
     Judgement,
+    StageState,
 )
+from candidacy.records import services as records
+from candidacy.records.evaluations import services
 from candidacy.services import WorkflowError
 
 from .conftest import EVALUATED_ON

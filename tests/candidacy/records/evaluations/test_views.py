@@ -9,15 +9,15 @@ import html
 import pytest
 from django.urls import reverse
 
-from candidacy.models import StageState
-from candidacy.records.documents import pdf_upload
-from candidacy.records.evaluations.models import (
+from candidacy.models import (
     CriterionJudgement,
     Decision,
     EvaluationCondition,
     EvaluationRecord,
     Judgement,
+    StageState,
 )
+from candidacy.records.documents import pdf_upload
 
 from .conftest import form_data
 

@@ -12,12 +12,18 @@ import pytest
 from django.urls import reverse
 
 from candidacy import services as workflow
-from candidacy.models import Preparer, StageKind, StageProgress, StageState
-from candidacy.records.atlas.models import IndicatorDefinition
-from candidacy.records.models import GoalArea
+from candidacy.models import (
+    AssessmentCriterion,
+    GoalArea,
+    IndicatorDefinition,
+    Preparer,
+    Priority,
+    StageKind,
+    StageProgress,
+    StageState,
+)
 from candidacy.records.plans import services
 from candidacy.records.plans.criteria import criteria_load
-from candidacy.records.plans.models import AssessmentCriterion, Priority
 from demo.testing import complete_record
 from tests import factories as f
 
@@ -204,7 +210,7 @@ def make_plan(pw, progress, *, gaps=(), years=(2022,), by=None):
 def data_set(pw, area="voice", city=None):
     """A data set in the city's CFC database stage (written directly: the stage may be
     approved already)."""
-    from candidacy.records.models import DataSet
+    from candidacy.models import DataSet
 
     return DataSet.objects.create(
         progress=pw.stage("database", city),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from candidacy.records.plans.models import (
+from candidacy.models import (
     Gap,
     OperationalPlan,
     PlanAction,

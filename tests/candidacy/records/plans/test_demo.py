@@ -11,18 +11,18 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from candidacy import services as workflow
-from candidacy.records import rules
-from candidacy.records.models import GoalArea
-from candidacy.records.plans.criteria import CRITERIA, GENERIC
-from candidacy.records.plans.models import (
+from candidacy.models import (
     AssessmentCriterion,
     Gap,
+    GoalArea,
     OperationalPlan,
     PlanAction,
     ReviewRound,
     SelfAssessment,
     StrategicPlan,
 )
+from candidacy.records import registry
+from candidacy.records.plans.criteria import CRITERIA, GENERIC
 from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 
@@ -34,9 +34,9 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("key", ["situation", "plans", "review"])
 def test_fill_demo_record_completes_each_kind(pw, key):
     progress = pw.open(key)
-    assert rules.missing(progress)
+    assert registry.missing(progress)
     assert fill_demo_record(progress) is True
-    assert rules.missing(progress) == []
+    assert registry.missing(progress) == []
     assert fill_demo_record(progress) is False  # complete already
 
 

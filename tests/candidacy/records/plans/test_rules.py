@@ -6,13 +6,11 @@ from __future__ import annotations
 import pytest
 
 from candidacy import services as workflow
-from candidacy.models import StageKind, StageState
-from candidacy.records import rules
-from candidacy.records.models import GoalArea
-from candidacy.records.plans import rules as plan_rules
+from candidacy.models import AssessmentCriterion, GoalArea, ReviewRound, StageKind, StageState
+from candidacy.records import registry
+from candidacy.records.kinds import ongoing_review, situation_analysis
+from candidacy.records.kinds import plans as plans_kind
 from candidacy.records.plans import services
-from candidacy.records.plans.models import AssessmentCriterion, ReviewRound
-from candidacy.records.registry import RECORDS
 from candidacy.services import WorkflowError
 
 from .conftest import action_values, approve_situation, assess_all, gap_values, make_plan
@@ -38,11 +36,12 @@ def _try_submit(pw, progress) -> list[str]:
 
 
 def test_the_three_kinds_are_registered_with_their_rules():
-    assert rules.RULES[StageKind.SITUATION_ANALYSIS] is plan_rules.situation_analysis
-    assert rules.RULES[StageKind.PLANS] is plan_rules.plans
-    assert rules.RULES[StageKind.ONGOING_REVIEW] is plan_rules.ongoing_review
+    kinds = registry.record_kinds()
+    assert kinds[StageKind.SITUATION_ANALYSIS].rule is situation_analysis.situation_analysis
+    assert kinds[StageKind.PLANS].rule is plans_kind.plans
+    assert kinds[StageKind.ONGOING_REVIEW].rule is ongoing_review.ongoing_review
     for kind in (StageKind.SITUATION_ANALYSIS, StageKind.PLANS, StageKind.ONGOING_REVIEW):
-        assert RECORDS[kind].template.startswith("candidacy/records/plans/")
+        assert kinds[kind].template.startswith("candidacy/records/plans/")
 
 
 def test_situation_analysis_needs_a_gap_for_every_goal_area_and_every_criterion(pw):
@@ -52,7 +51,7 @@ def test_situation_analysis_needs_a_gap_for_every_goal_area_and_every_criterion(
         "Assess the city against every criterion of the programme, on levels 1 to 4 (not yet "
         f"assessed: criteria {numbers})."
     )
-    assert rules.missing(situation) == [GAPS_ALL, assessment]
+    assert registry.missing(situation) == [GAPS_ALL, assessment]
     for area in GoalArea.values[:-1]:
         services.gap_add(progress=situation, by=pw.office, values=gap_values(area))
     expected = [
@@ -63,13 +62,13 @@ def test_situation_analysis_needs_a_gap_for_every_goal_area_and_every_criterion(
 
     services.gap_add(progress=situation, by=pw.office, values=gap_values("family_play_leisure"))
     assess_all(pw, situation)
-    assert rules.missing(situation) == []
+    assert registry.missing(situation) == []
 
     # A criterion the programme adds later must be assessed too.
     late = AssessmentCriterion.objects.create(
         programme=pw.programme, key="late", text="A criterion added later", order=99
     )
-    assert rules.missing(situation) == [
+    assert registry.missing(situation) == [
         "Assess the city against every criterion of the programme, on levels 1 to 4 (not yet "
         f"assessed: criteria {len(pw.criteria) + 1})."
     ]
@@ -91,7 +90,7 @@ def test_a_partial_self_assessment_is_refused(pw):
 def test_plans_need_a_strategic_plan_with_a_goal_and_an_operational_plan_with_an_action(pw):
     approve_situation(pw)
     plans = pw.stage("plans")
-    assert rules.missing(plans) == [
+    assert registry.missing(plans) == [
         "Write the five-year strategic plan: its period and vision.",
         "Add at least one goal to the strategic plan.",
         "Add at least one one-year operational plan with its actions.",
@@ -111,7 +110,7 @@ def test_every_high_priority_gap_needs_a_goal(pw):
         "Every high-priority gap needs a goal in the strategic plan (none yet for: A voice in "
         "decisions)."
     ]
-    assert rules.missing(plans) == expected
+    assert registry.missing(plans) == expected
     assert _try_submit(pw, plans) == expected
     # Low-priority gaps need no goal; the high one does.
     services.goal_add(
@@ -129,7 +128,7 @@ def test_a_gap_of_another_city_does_not_count(pw):
     plans = pw.stage("plans")
     _, goal, (operational,) = make_plan(pw, plans)
     services.action_add(progress=plans, by=pw.office, values=action_values(operational, goal))
-    assert rules.missing(plans) == []
+    assert registry.missing(plans) == []
 
 
 def test_each_review_round_needs_its_record_and_earlier_rounds_keep_theirs(pw):
@@ -140,7 +139,7 @@ def test_each_review_round_needs_its_record_and_earlier_rounds_keep_theirs(pw):
     assert _try_submit(pw, review) == expected
     approved = pw.approve("review")  # fills round 1's record, then opens round 2
     assert approved.round == 2 and approved.state == StageState.OPEN
-    assert rules.missing(approved) == expected
+    assert registry.missing(approved) == expected
     first = ReviewRound.objects.get(progress=approved, round=1)
     assert first.summary
     pw.approve("review")

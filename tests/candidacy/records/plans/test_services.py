@@ -8,8 +8,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from candidacy.models import PlanAction, ReviewRound, StrategicPlan
 from candidacy.records.plans import services
-from candidacy.records.plans.models import PlanAction, ReviewRound, StrategicPlan
 from candidacy.services import WorkflowError
 
 from .conftest import action_values, approve_situation, gap_values, make_plan, plan_values

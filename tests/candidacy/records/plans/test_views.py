@@ -12,10 +12,9 @@ import pytest
 from django.conf import settings
 
 from candidacy import services as workflow
-from candidacy.records.models import GoalArea
-from candidacy.records.plans import selectors, services
-from candidacy.records.plans.models import (
+from candidacy.models import (
     Gap,
+    GoalArea,
     OperationalPlan,
     PlanAction,
     ReviewRound,
@@ -23,6 +22,7 @@ from candidacy.records.plans.models import (
     StrategicGoal,
     StrategicPlan,
 )
+from candidacy.records.plans import selectors, services
 from tests.candidacy.workflow import snapshot
 
 from .conftest import (

@@ -22,21 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from candidacy.models import StageProgress
 from cities.models import Programme
 
-from ..models import StageRecord, StageRow, _document, not_in_future
-
-__all__ = [
-    "ConditionStatus",
-    "ConditionStatusChange",
-    "CriterionJudgement",
-    "Decision",
-    "EvaluationCondition",
-    "EvaluationCriterion",
-    "EvaluationRecord",
-    "Judgement",
-]
+from .pipeline import StageProgress
+from .records import StageRecord, StageRow, not_in_future, required_document
 
 
 class Judgement(models.TextChoices):
@@ -109,7 +98,7 @@ class EvaluationRecord(StageRecord):
             "the sign-off on the stage page, and only that changes where the city stands."
         ),
     )
-    report = _document(_("evaluation report"))
+    report = required_document(_("evaluation report"))
 
     document_field = "report"
 

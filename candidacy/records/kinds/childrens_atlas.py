@@ -1,16 +1,20 @@
-"""What the atlas stage needs before it can be submitted (registered in
-`candidacy.records.rules.RULES`): the city has districts, the programme has indicators, and a
-value (of any year) is entered for every district and indicator."""
+"""The children's atlas stage: indicator values per district (entered in a grid or imported
+from CSV) and the districts' boundaries; its pages are in `candidacy.records.atlas`.
+
+Before submission: the city has districts, the programme has indicators, and a value (of any
+year) is entered for every district and indicator."""
 
 from __future__ import annotations
 
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from candidacy.models import StageProgress
+from candidacy.models import IndicatorDefinition, IndicatorValue, StageKind, StageProgress
+from candidacy.records.atlas import views
 from cities.models import District
 
-from .models import IndicatorDefinition, IndicatorValue
+from . import RecordKind
 
 
 def childrens_atlas(progress: StageProgress) -> list[str]:
@@ -72,3 +76,31 @@ def childrens_atlas(progress: StageProgress) -> list[str]:
         )
         % {"count": len(missing), "spread": spread}
     ]
+
+
+def context(progress: StageProgress) -> dict:
+    city = progress.candidacy.city
+    return {
+        "atlas_counts": {
+            "districts": District.objects.filter(city_id=city.pk).count(),
+            "indicators": IndicatorDefinition.objects.filter(
+                programme_id=city.programme_id
+            ).count(),
+            "values": IndicatorValue.objects.filter(progress=progress).count(),
+        }
+    }
+
+
+KIND = RecordKind(
+    stage_kinds=(StageKind.CHILDRENS_ATLAS,),
+    template="candidacy/records/atlas/summary.html",
+    rule=childrens_atlas,
+    context=context,
+    urlpatterns=(
+        path("atlas/", views.atlas, name="atlas"),
+        path("atlas/grid/", views.atlas_grid, name="atlas-grid"),
+        path("atlas/import/", views.atlas_import, name="atlas-import"),
+        path("atlas/template.csv", views.atlas_template, name="atlas-template"),
+        path("atlas/boundaries/", views.atlas_boundaries, name="atlas-boundaries"),
+    ),
+)

@@ -18,19 +18,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import Evidence, StageProgress
 from cities.models import District
 
-__all__ = [
-    "DataSet",
-    "GoalArea",
-    "GrantRecord",
-    "Initiative",
-    "LetterRecord",
-    "NetworkRecord",
-    "OfficeRecord",
-    "UpdateFrequency",
-]
+from .pipeline import Evidence, StageProgress
 
 
 class GoalArea(models.TextChoices):
@@ -67,7 +57,7 @@ def year_not_in_future(year) -> None:
         )
 
 
-def _document(verbose_name):
+def required_document(verbose_name):
     return models.ForeignKey(
         Evidence,
         on_delete=models.SET_NULL,
@@ -140,7 +130,7 @@ class OfficeRecord(StageRecord):
             )
         ],
     )
-    decree = _document(_("founding decree"))
+    decree = required_document(_("founding decree"))
 
     document_field = "decree"
 
@@ -162,7 +152,7 @@ class LetterRecord(StageRecord):
         max_length=300,
         help_text=_("Who the letter is addressed to, or the parties to the memorandum."),
     )
-    letter = _document(_("letter"))
+    letter = required_document(_("letter"))
 
     document_field = "letter"
 
@@ -177,7 +167,7 @@ class GrantRecord(StageRecord):
 
     granted_on = models.DateField(_("date granted"), validators=[not_in_future])
     certificate_number = models.CharField(_("certificate number"), max_length=100)
-    certificate = _document(_("certificate"))
+    certificate = required_document(_("certificate"))
 
     document_field = "certificate"
 
@@ -350,8 +340,3 @@ class Initiative(StageRow):
             )
         if errors:
             raise ValidationError(errors)
-
-
-from .atlas.models import *  # noqa: E402,F403  (the children's atlas)
-from .evaluations.models import *  # noqa: E402,F403  (evaluations)
-from .plans.models import *  # noqa: E402,F403  (situation analysis, plans, review rounds)

@@ -14,12 +14,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageProgress
 from cities.models import City, District, Programme
 
-from ..models import GoalArea, year_not_in_future
-
-__all__ = ["DistrictBoundaries", "IndicatorDefinition", "IndicatorValue"]
+from .pipeline import StageProgress
+from .records import GoalArea, year_not_in_future
 
 #: The earliest year a value may be given for.
 FIRST_YEAR = 1950

@@ -326,6 +326,3 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.progress}: {self.from_state} → {self.to_state}"
-
-
-from .records.models import *  # noqa: E402,F403  (issue 3: the stages' records)

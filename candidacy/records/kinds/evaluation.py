@@ -1,19 +1,26 @@
-"""What an evaluation must record before its stage can be submitted (registered in
-`candidacy.records.rules.RULES` for `StageKind.EVALUATION`)."""
+"""The evaluation stage: the evaluators' record (criteria judged, recommendation, decision,
+report) and the conditions of the decision, kept as rows; its pages are in
+`candidacy.records.evaluations`."""
 
 from __future__ import annotations
 
+from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from candidacy.models import StageProgress
-
-from .models import (
+from candidacy.models import (
     CriterionJudgement,
     Decision,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    StageKind,
+    StageProgress,
 )
+from candidacy.records.evaluations import selectors, views
+from candidacy.records.evaluations.forms import ConditionForm
+
+from . import RecordKind
 
 
 def evaluation(progress: StageProgress) -> list[str]:
@@ -66,3 +73,26 @@ def evaluation(progress: StageProgress) -> list[str]:
     if record is None or record.report_id is None:
         problems.append(_("Attach the evaluation report before submitting."))
     return problems
+
+
+def context(progress: StageProgress) -> dict:
+    """The record and every criterion with its judgement, and the conditions."""
+    return {
+        "evaluation": selectors.evaluation_of(progress),
+        "record_rows": list(EvaluationCondition.objects.filter(progress=progress)),
+    }
+
+
+KIND = RecordKind(
+    stage_kinds=(StageKind.EVALUATION,),
+    template="candidacy/records/evaluations/evaluation.html",
+    rule=evaluation,
+    context=context,
+    row_model=EvaluationCondition,
+    row_form=ConditionForm,
+    add_label=gettext_lazy("Add a condition"),
+    urlpatterns=(
+        path("evaluation/", views.evaluation_edit, name="evaluation-edit"),
+        path("conditions/<int:pk>/", views.condition_detail, name="evaluation-condition"),
+    ),
+)

@@ -22,26 +22,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import StageProgress
 from cities.models import District, Programme
 
-from ..models import DataSet, GoalArea, not_in_future
-
-__all__ = [
-    "AssessmentCriterion",
-    "AssessmentLevel",
-    "ActionStatus",
-    "Currency",
-    "CriterionScore",
-    "Gap",
-    "OperationalPlan",
-    "PlanAction",
-    "Priority",
-    "ReviewRound",
-    "SelfAssessment",
-    "StrategicGoal",
-    "StrategicPlan",
-]
+from .pipeline import StageProgress
+from .records import DataSet, GoalArea, not_in_future
 
 #: The longest strategic plan, in calendar years.
 STRATEGIC_PLAN_YEARS = 5

@@ -7,56 +7,65 @@ completeness rule; `candidacy.services.stage_submit` refuses while it is not emp
 A stage kind without a record (`NO_RECORD`) keeps its narrative and evidence only, and its
 submission is not gated by a record.
 
-The kind modules are imported on first use, not with this module: their pages' views call
-`candidacy.services`, which asks `missing` here.
+The kinds are handed over once, by `candidacy.apps.CandidacyConfig.ready`
+(`register_kinds(candidacy.records.kinds.KINDS)`): this module imports no kind, so that the
+kinds' pages may call `candidacy.services`, which asks `missing` here, without an import
+circle.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import import_module
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import models
 
 from candidacy import permissions
 from candidacy.models import StageKind, StageProgress
 
-from .kinds import RecordKind
 
-#: The kind modules, in `candidacy.records.kinds`.
-KIND_MODULES = (
-    "office_formation",
-    "cfc_database",
-    "stocktake",
-    "letters",
-    "grants",
-    "network_membership",
-    "childrens_atlas",
-    "situation_analysis",
-    "plans",
-    "evaluation",
-    "ongoing_review",
-)
+@dataclass(frozen=True)
+class RecordKind:
+    stage_kinds: tuple[str, ...]  # the `StageKind`s whose stages keep this record
+    template: str  # the read view, included on the stage page
+    #: Everything the record still lacks before its stage can be submitted, one message each,
+    #: in the user's language (`None`: the kind does not gate submission).
+    rule: Callable[[StageProgress], list[str]] | None = None
+    #: What the stage page shows of the record, merged into its context (`record`,
+    #: `record_rows`, or the kind's own names).
+    context: Callable[[StageProgress], dict] | None = None
+    model: type[models.Model] | None = None  # the one-to-one record, if the kind has one
+    form: type | None = None
+    row_model: type[models.Model] | None = None  # the rows, if the kind keeps a list
+    row_form: type | None = None
+    add_label: str = ""  # the button that adds a row
+    #: The kind's own pages, under the stage's record address (namespace `candidacy`).
+    urlpatterns: tuple = ()
+
 
 #: Issue 3 describes no record for these (Kazakhstan's and Lithuania's councils and working
 #: groups, Lithuania's implementation report): narrative and evidence only.
 NO_RECORD = (StageKind.COUNCIL, StageKind.REPORT)
 
 
-@cache
+_KINDS: dict[str, RecordKind | None] = {}
+
+
+def register_kinds(kinds: Iterable[RecordKind]) -> None:
+    """Record every kind's stage kinds (once, when the app is ready)."""
+    registered: dict[str, RecordKind | None] = dict.fromkeys(NO_RECORD)
+    for kind in kinds:
+        for stage_kind in kind.stage_kinds:
+            if stage_kind in registered:
+                raise ValueError(f"Stage kind {stage_kind!r} is declared twice.")
+            registered[stage_kind] = kind
+    _KINDS.clear()
+    _KINDS.update(registered)
+
+
 def record_kinds() -> dict[str, RecordKind | None]:
     """Every stage kind with its record kind (None: no record)."""
-    kinds: dict[str, RecordKind | None] = dict.fromkeys(NO_RECORD)
-    for name in KIND_MODULES:
-        kind = import_module(f"{__package__}.kinds.{name}").KIND
-        for stage_kind in kind.stage_kinds:
-            if stage_kind in kinds:
-                raise ValueError(f"Stage kind {stage_kind!r} is declared twice.")
-            kinds[stage_kind] = kind
-    return kinds
-
-
-def all_kinds() -> list[RecordKind]:
-    """Each record kind once."""
-    return list({id(kind): kind for kind in record_kinds().values() if kind}.values())
+    return _KINDS
 
 
 def record_kind(progress: StageProgress) -> RecordKind | None:

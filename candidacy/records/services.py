@@ -20,7 +20,7 @@ from candidacy import services as workflow
 from candidacy.models import StageProgress
 
 from . import registry
-from .kinds import RecordKind
+from .registry import RecordKind
 
 
 def editable_stage(progress: StageProgress, by, *, kind: str | None = None) -> StageProgress:

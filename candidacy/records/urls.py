@@ -3,12 +3,12 @@
 
 from django.urls import path
 
-from . import registry, views
+from . import kinds, views
 
 urlpatterns = [
     path("", views.record_edit, name="record-edit"),
     path("rows/add/", views.row_add, name="record-row-add"),
     path("rows/<int:pk>/", views.row_edit, name="record-row-edit"),
     path("rows/<int:pk>/delete/", views.row_delete, name="record-row-delete"),
-    *(pattern for kind in registry.all_kinds() for pattern in kind.urlpatterns),
+    *(pattern for kind in kinds.KINDS for pattern in kind.urlpatterns),
 ]

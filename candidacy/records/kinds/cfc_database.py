@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy
 
 from candidacy.models import DataSet, GoalArea, StageKind, StageProgress
 from candidacy.records.forms import DataSetForm
+from candidacy.records.registry import RecordKind
 
-from . import RecordKind, goal_areas_text
+from .common import goal_areas_text
 
 
 def cfc_database(progress: StageProgress) -> list[str]:

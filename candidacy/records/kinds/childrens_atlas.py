@@ -12,9 +12,8 @@ from django.utils.translation import ngettext
 
 from candidacy.models import IndicatorDefinition, IndicatorValue, StageKind, StageProgress
 from candidacy.records.atlas import views
+from candidacy.records.registry import RecordKind
 from cities.models import District
-
-from . import RecordKind
 
 
 def childrens_atlas(progress: StageProgress) -> list[str]:

@@ -19,8 +19,7 @@ from candidacy.models import (
 )
 from candidacy.records.evaluations import selectors, views
 from candidacy.records.evaluations.forms import ConditionForm
-
-from . import RecordKind
+from candidacy.records.registry import RecordKind
 
 
 def evaluation(progress: StageProgress) -> list[str]:

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 
 from candidacy.models import GrantRecord, StageKind, StageProgress
 from candidacy.records.forms import GrantRecordForm
+from candidacy.records.registry import RecordKind
 
-from . import RecordKind, single_record_context
+from .common import single_record_context
 
 
 def grant(progress: StageProgress) -> list[str]:

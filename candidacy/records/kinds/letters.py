@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from candidacy.models import LetterRecord, StageKind, StageProgress
 from candidacy.records.forms import LetterRecordForm
+from candidacy.records.registry import RecordKind
 
-from . import RecordKind, single_record_context
+from .common import single_record_context
 
 
 def letter(progress: StageProgress) -> list[str]:

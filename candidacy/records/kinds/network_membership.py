@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 
 from candidacy.models import NetworkRecord, StageKind, StageProgress
 from candidacy.records.forms import NetworkRecordForm
+from candidacy.records.registry import RecordKind
 
-from . import RecordKind, single_record_context
+from .common import single_record_context
 
 
 def network_membership(progress: StageProgress) -> list[str]:

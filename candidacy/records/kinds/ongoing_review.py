@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from candidacy.models import ReviewRound, StageKind, StageProgress
 from candidacy.records.plans import selectors, views
-
-from . import RecordKind
+from candidacy.records.registry import RecordKind
 
 
 def ongoing_review(progress: StageProgress) -> list[str]:

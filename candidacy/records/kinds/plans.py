@@ -16,8 +16,9 @@ from candidacy.models import (
     StrategicGoal,
 )
 from candidacy.records.plans import selectors, views
+from candidacy.records.registry import RecordKind
 
-from . import RecordKind, goal_areas_text
+from .common import goal_areas_text
 
 
 def plans(progress: StageProgress) -> list[str]:

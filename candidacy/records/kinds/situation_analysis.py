@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from candidacy.models import Gap, GoalArea, StageKind, StageProgress
 from candidacy.records.plans import selectors, views
+from candidacy.records.registry import RecordKind
 
-from . import RecordKind, goal_areas_text
+from .common import goal_areas_text
 
 
 def situation_analysis(progress: StageProgress) -> list[str]:

@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from candidacy.models import Initiative, StageKind, StageProgress
 from candidacy.records.forms import InitiativeForm
-
-from . import RecordKind
+from candidacy.records.registry import RecordKind
 
 
 def stocktake(progress: StageProgress) -> list[str]:

@@ -222,6 +222,23 @@ def _require_children_council(council: Council, field: str = "council") -> None:
         )
 
 
+#: What a children's council's make-up records: its date, the counts, how the members were chosen
+#: and who takes part (its form's fields and what `makeup_save` accepts).
+MAKEUP_FIELDS = (
+    "recorded_on",
+    "girls_under_10",
+    "boys_under_10",
+    "girls_10_13",
+    "boys_10_13",
+    "girls_14_17",
+    "boys_14_17",
+    "selection",
+    "selection_note",
+    "children_with_disabilities",
+    "minority_children",
+)
+
+
 class ChildrenCouncilMakeUp(models.Model):
     """Who sits on a children's council, in aggregate only: counts by age band and sex, how
     they were chosen, and whether children with disabilities and from minorities take part.

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 
 from cities.models import Organisation
 
-from ..models import ChildrenCouncilMakeUp, ChildrenCouncilSession, ChildrenProposal, Council
+from ..models import (
+    MAKEUP_FIELDS,
+    ChildrenCouncilMakeUp,
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Council,
+)
 from .common import check_upload, require_manager, stripped
 from .history import Action, save_with_history
 
@@ -20,21 +26,6 @@ from .history import Action, save_with_history
 def _require_children_council(council: Council) -> None:
     if not council.council_type.involves_children:
         raise ValidationError(_("Only a council in which children take part records this."))
-
-
-MAKEUP_FIELDS = (
-    "recorded_on",
-    "girls_under_10",
-    "boys_under_10",
-    "girls_10_13",
-    "boys_10_13",
-    "girls_14_17",
-    "boys_14_17",
-    "selection",
-    "selection_note",
-    "children_with_disabilities",
-    "minority_children",
-)
 
 
 def makeup_save(*, council: Council, by, **fields) -> ChildrenCouncilMakeUp:

@@ -59,6 +59,20 @@ def makeup_save(*, council: Council, by, **fields) -> ChildrenCouncilMakeUp:
     return makeup
 
 
+def _save_session(session: ChildrenCouncilSession, *, upload, action: str, by) -> None:
+    """Save a session with its minutes (a checked upload, or None) and its history row."""
+    council = session.council
+    save_with_history(
+        session,
+        file_field="minutes",
+        upload=upload,
+        city=council.city,
+        action=action,
+        summary=f"{council.name} · {session.held_on.isoformat()}: {session.topic}",
+        by=by,
+    )
+
+
 def session_add(
     *,
     council: Council,
@@ -77,15 +91,7 @@ def session_add(
         session = ChildrenCouncilSession(
             council=council, held_on=held_on, topic=topic.strip(), attendance=attendance
         )
-        save_with_history(
-            session,
-            file_field="minutes",
-            upload=checked,
-            city=council.city,
-            action=Action.CREATED,
-            summary=f"{council.name} · {held_on.isoformat()}: {session.topic}",
-            by=by,
-        )
+        _save_session(session, upload=checked, action=Action.CREATED, by=by)
     return session
 
 
@@ -107,15 +113,7 @@ def session_update(
         locked = ChildrenCouncilSession.objects.select_for_update().get(pk=session.pk)
         locked.council = council
         locked.held_on, locked.topic, locked.attendance = held_on, topic.strip(), attendance
-        save_with_history(
-            locked,
-            file_field="minutes",
-            upload=checked,
-            city=council.city,
-            action=Action.UPDATED,
-            summary=f"{council.name} · {held_on.isoformat()}: {locked.topic}",
-            by=by,
-        )
+        _save_session(locked, upload=checked, action=Action.UPDATED, by=by)
     return locked
 
 

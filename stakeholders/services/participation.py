@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,21 +17,17 @@ from ..models import (
     ChildrenCouncilSession,
     ChildrenProposal,
     Council,
+    require_children_council,
 )
 from .common import check_upload, require_manager, stripped
 from .history import Action, save_with_history
-
-
-def _require_children_council(council: Council) -> None:
-    if not council.council_type.involves_children:
-        raise ValidationError(_("Only a council in which children take part records this."))
 
 
 def makeup_save(*, council: Council, by, **fields) -> ChildrenCouncilMakeUp:
     """Record (or correct) a children's council's make-up, in aggregate only. Side effects:
     history row."""
     require_manager(by, council.city)
-    _require_children_council(council)
+    require_children_council(council, field=None)
     unknown = set(fields) - set(MAKEUP_FIELDS)
     if unknown:
         raise TypeError(f"Unknown make-up fields: {sorted(unknown)}")
@@ -85,7 +80,7 @@ def session_add(
     """Record a session of a children's council, with its minutes if given (checked like stage
     evidence). Side effects: history row, the stored file."""
     require_manager(by, council.city)
-    _require_children_council(council)
+    require_children_council(council, field=None)
     checked = check_upload(upload)
     with transaction.atomic():
         session = ChildrenCouncilSession(
@@ -129,7 +124,7 @@ def proposal_add(
     """Record what a children's council asked the city for; it starts as received. Side
     effects: history row."""
     require_manager(by, council.city)
-    _require_children_council(council)
+    require_children_council(council, field=None)
     with transaction.atomic():
         proposal = ChildrenProposal(
             council=council,

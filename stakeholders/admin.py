@@ -31,6 +31,7 @@ from .models import (
     StakeholderChange,
     StakeholderComment,
 )
+from .selectors import current_count
 
 # Filters list only the values present in the (scoped) rows, so a coordinator never sees
 # another programme's cities or council types in the sidebar.
@@ -92,11 +93,7 @@ class OrganisationAdmin(RecordedAdmin):
     ordering = ["city__name", "name"]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(seat_count=Count("seats", filter=Q(seats__ended_on__isnull=True)))
-        )
+        return super().get_queryset(request).annotate(seat_count=current_count("seats"))
 
     @admin.display(description=_("council seats"), ordering="seat_count")
     def seat_count(self, obj):
@@ -154,11 +151,7 @@ class CouncilAdmin(RecordedAdmin):
     inlines = [CouncilMemberInline, MakeUpInline]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(member_count=Count("members", filter=Q(members__ended_on__isnull=True)))
-        )
+        return super().get_queryset(request).annotate(member_count=current_count("members"))
 
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, obj):

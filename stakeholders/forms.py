@@ -18,6 +18,7 @@ from core.uploads import evidence_file_type
 from . import selectors
 from .models import (
     CHILD_DATA_WARNING,
+    MAKEUP_FIELDS,
     ChildrenCouncilMakeUp,
     ChildrenCouncilSession,
     ChildrenProposal,
@@ -295,19 +296,7 @@ class MakeUpForm(_CrispyModelForm):
 
     class Meta:
         model = ChildrenCouncilMakeUp
-        fields = [
-            "recorded_on",
-            "girls_under_10",
-            "boys_under_10",
-            "girls_10_13",
-            "boys_10_13",
-            "girls_14_17",
-            "boys_14_17",
-            "selection",
-            "selection_note",
-            "children_with_disabilities",
-            "minority_children",
-        ]
+        fields = list(MAKEUP_FIELDS)
         widgets = {
             "recorded_on": NativeDateInput(),
             "selection_note": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),

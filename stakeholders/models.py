@@ -215,11 +215,29 @@ class CouncilMember(models.Model):
 # --- children's participation -------------------------------------------------------------------
 
 
-def _require_children_council(council: Council, field: str = "council") -> None:
+def require_children_council(council: Council, field: str | None = "council") -> None:
+    """Refuse (`ValidationError`, keyed by `field` unless it is None) a record of children's
+    participation for a council in which children do not take part."""
     if council.council_type_id and not council.council_type.involves_children:
-        raise ValidationError(
-            {field: _("Only a council in which children take part records this.")}
-        )
+        message = _("Only a council in which children take part records this.")
+        raise ValidationError({field: message} if field else message)
+
+
+#: What a children's council's make-up records: its date, the counts, how the members were chosen
+#: and who takes part (its form's fields and what `makeup_save` accepts).
+MAKEUP_FIELDS = (
+    "recorded_on",
+    "girls_under_10",
+    "boys_under_10",
+    "girls_10_13",
+    "boys_10_13",
+    "girls_14_17",
+    "boys_14_17",
+    "selection",
+    "selection_note",
+    "children_with_disabilities",
+    "minority_children",
+)
 
 
 class ChildrenCouncilMakeUp(models.Model):
@@ -288,7 +306,7 @@ class ChildrenCouncilMakeUp(models.Model):
 
     def clean(self):
         if self.council_id:
-            _require_children_council(self.council)
+            require_children_council(self.council)
 
     @property
     def bands(self) -> list[tuple[str, int, int, int]]:
@@ -348,7 +366,7 @@ class ChildrenCouncilSession(models.Model):
 
     def clean(self):
         if self.council_id:
-            _require_children_council(self.council)
+            require_children_council(self.council)
 
 
 class ChildrenProposal(models.Model):
@@ -433,7 +451,7 @@ class ChildrenProposal(models.Model):
         errors = {}
         if self.council_id:
             try:
-                _require_children_council(self.council)
+                require_children_council(self.council)
             except ValidationError as error:
                 errors.update(error.message_dict)
             if (

@@ -26,7 +26,11 @@ from .models import (
     StakeholderComment,
 )
 
-_CURRENT_SEATS = Q(members__ended_on__isnull=True)
+
+def current_count(relation: str) -> Count:
+    """Count the current rows of a relation to council seats (`members` of a council, `seats` of
+    an organisation): those that have not ended."""
+    return Count(relation, filter=Q(**{f"{relation}__ended_on__isnull": True}))
 
 
 @dataclass
@@ -41,7 +45,7 @@ def city_councils(city: City) -> list[Council]:
     return list(
         Council.objects.filter(city=city)
         .select_related("council_type")
-        .annotate(member_count=Count("members", filter=_CURRENT_SEATS))
+        .annotate(member_count=current_count("members"))
         .order_by("council_type__name", "council_type_id", "name", "pk")
     )
 
@@ -51,7 +55,7 @@ def city_organisations(city: City) -> OrganisationCatalogue:
     (the number of current council seats it holds)."""
     organisations = list(
         Organisation.objects.filter(city=city)
-        .annotate(seat_count=Count("seats", filter=Q(seats__ended_on__isnull=True)))
+        .annotate(seat_count=current_count("seats"))
         .order_by("name", "pk")
     )
     return OrganisationCatalogue(

@@ -145,19 +145,9 @@ def _member_organisation(
     )
 
 
-def _apply_member_fields(member: CouncilMember, **fields) -> None:
-    for name, value in fields.items():
-        setattr(member, name, stripped(value))
-
-
-def _member_summary(member: CouncilMember) -> str:
-    who = member.representative or "—"
-    return f"{member.organisation.name}: {who} ({member.get_seat_role_display()})"
-
-
-def council_member_add(
+def _fill_member(
+    member: CouncilMember,
     *,
-    council: Council,
     by,
     organisation: Organisation | None = None,
     new_organisation_name: str = "",
@@ -169,36 +159,52 @@ def council_member_add(
     seat_role: str = CouncilMember.SeatRole.MEMBER,
     term_start: datetime.date | None = None,
     term_end: datetime.date | None = None,
-) -> CouncilMember:
+) -> None:
+    """Set what `council_member_add` and `council_member_update` accept on a member of its
+    council: the organisation (one of the city's, or a new one created from
+    `new_organisation_name`) and the seat's representative, role and term (blanks stripped;
+    what is not given is reset to its default)."""
+    member.organisation = _member_organisation(
+        council=member.council,
+        by=by,
+        organisation=organisation,
+        new_name=new_organisation_name,
+        new_inside=new_organisation_inside,
+        new_sector=new_organisation_sector,
+    )
+    seat = {
+        "representative": representative,
+        "position": position,
+        "contact": contact,
+        "seat_role": seat_role,
+        "term_start": term_start,
+        "term_end": term_end,
+    }
+    for name, value in seat.items():
+        setattr(member, name, stripped(value))
+
+
+def _member_summary(member: CouncilMember) -> str:
+    who = member.representative or "—"
+    seat = f"{member.organisation.name}: {who} ({member.get_seat_role_display()})"
+    return f"{member.council.name} · {seat}"
+
+
+def council_member_add(*, council: Council, by, **fields) -> CouncilMember:
     """Seat an organisation on the council: one of the city's organisations, or a new one
     created from `new_organisation_name` in the same transaction (so a refused member leaves no
-    stray organisation behind). An organisation holds one current seat per council, and a
-    council one current chair and secretary. Side effects: history row(s)."""
+    stray organisation behind). `fields` are those of `_fill_member`. An organisation holds one
+    current seat per council, and a council one current chair and secretary. Side effects:
+    history row(s)."""
     require_manager(by, council.city)
     with transaction.atomic():
         member = CouncilMember(council=council)
-        member.organisation = _member_organisation(
-            council=council,
-            by=by,
-            organisation=organisation,
-            new_name=new_organisation_name,
-            new_inside=new_organisation_inside,
-            new_sector=new_organisation_sector,
-        )
-        _apply_member_fields(
-            member,
-            representative=representative,
-            position=position,
-            contact=contact,
-            seat_role=seat_role,
-            term_start=term_start,
-            term_end=term_end,
-        )
+        _fill_member(member, by=by, **fields)
         save_with_history(
             member,
             city=council.city,
             action=Action.CREATED,
-            summary=f"{council.name} · {_member_summary(member)}",
+            summary=_member_summary(member),
             by=by,
         )
     return member
@@ -219,50 +225,21 @@ def _require_current(member: CouncilMember) -> None:
         )
 
 
-def council_member_update(
-    *,
-    member: CouncilMember,
-    by,
-    organisation: Organisation | None = None,
-    new_organisation_name: str = "",
-    new_organisation_inside: bool = False,
-    new_organisation_sector: str = "",
-    representative: str = "",
-    position: str = "",
-    contact: str = "",
-    seat_role: str = CouncilMember.SeatRole.MEMBER,
-    term_start: datetime.date | None = None,
-    term_end: datetime.date | None = None,
-) -> CouncilMember:
-    """Correct a current member's organisation, representative, role or term. (To record that
-    someone else now represents the organisation, use `council_member_replace`, which keeps the
-    previous representative in the council's history.) Side effects: history row."""
+def council_member_update(*, member: CouncilMember, by, **fields) -> CouncilMember:
+    """Correct a current member's organisation, representative, role or term (`fields` are
+    those of `_fill_member`). (To record that someone else now represents the organisation,
+    use `council_member_replace`, which keeps the previous representative in the council's
+    history.) Side effects: history row."""
     require_manager(by, member.council.city)
     with transaction.atomic():
         locked = _locked_member(member)
         _require_current(locked)
-        locked.organisation = _member_organisation(
-            council=locked.council,
-            by=by,
-            organisation=organisation,
-            new_name=new_organisation_name,
-            new_inside=new_organisation_inside,
-            new_sector=new_organisation_sector,
-        )
-        _apply_member_fields(
-            locked,
-            representative=representative,
-            position=position,
-            contact=contact,
-            seat_role=seat_role,
-            term_start=term_start,
-            term_end=term_end,
-        )
+        _fill_member(locked, by=by, **fields)
         save_with_history(
             locked,
             city=locked.council.city,
             action=Action.UPDATED,
-            summary=f"{locked.council.name} · {_member_summary(locked)}",
+            summary=_member_summary(locked),
             by=by,
         )
     return locked
@@ -336,7 +313,7 @@ def council_member_remove(*, member: CouncilMember, by, on: datetime.date | None
     with transaction.atomic():
         locked = _locked_member(member)
         _require_current(locked)
-        summary = f"{locked.council.name} · {_member_summary(locked)}"
+        summary = _member_summary(locked)
         record_change(
             city=locked.council.city, obj=locked, action=Action.REMOVED, summary=summary, by=by
         )

@@ -18,6 +18,19 @@ from .common import check_upload, require_manager
 from .history import Action, save_with_history
 
 
+def _save_memorandum(memorandum: Memorandum, *, upload, action: str, by) -> None:
+    """Save a memorandum with its document (a checked upload, or None) and its history row."""
+    save_with_history(
+        memorandum,
+        file_field="document",
+        upload=upload,
+        city=memorandum.city,
+        action=action,
+        summary=memorandum.title,
+        by=by,
+    )
+
+
 def memorandum_create(
     *,
     city: City,
@@ -40,15 +53,7 @@ def memorandum_create(
             signed_on=signed_on,
             summary=summary.strip(),
         )
-        save_with_history(
-            memorandum,
-            file_field="document",
-            upload=checked,
-            city=city,
-            action=Action.CREATED,
-            summary=memorandum.title,
-            by=by,
-        )
+        _save_memorandum(memorandum, upload=checked, action=Action.CREATED, by=by)
     return memorandum
 
 
@@ -72,15 +77,7 @@ def memorandum_update(
         locked.city = memorandum.city
         locked.title, locked.parties = title.strip(), parties.strip()
         locked.signed_on, locked.summary = signed_on, summary.strip()
-        save_with_history(
-            locked,
-            file_field="document",
-            upload=checked,
-            city=locked.city,
-            action=Action.UPDATED,
-            summary=locked.title,
-            by=by,
-        )
+        _save_memorandum(locked, upload=checked, action=Action.UPDATED, by=by)
     return locked
 
 

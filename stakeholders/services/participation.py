@@ -5,43 +5,29 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import Organisation
 
-from ..models import ChildrenCouncilMakeUp, ChildrenCouncilSession, ChildrenProposal, Council
+from ..models import (
+    MAKEUP_FIELDS,
+    ChildrenCouncilMakeUp,
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Council,
+    require_children_council,
+)
 from .common import check_upload, require_manager, stripped
 from .history import Action, save_with_history
-
-
-def _require_children_council(council: Council) -> None:
-    if not council.council_type.involves_children:
-        raise ValidationError(_("Only a council in which children take part records this."))
-
-
-MAKEUP_FIELDS = (
-    "recorded_on",
-    "girls_under_10",
-    "boys_under_10",
-    "girls_10_13",
-    "boys_10_13",
-    "girls_14_17",
-    "boys_14_17",
-    "selection",
-    "selection_note",
-    "children_with_disabilities",
-    "minority_children",
-)
 
 
 def makeup_save(*, council: Council, by, **fields) -> ChildrenCouncilMakeUp:
     """Record (or correct) a children's council's make-up, in aggregate only. Side effects:
     history row."""
     require_manager(by, council.city)
-    _require_children_council(council)
+    require_children_council(council, field=None)
     unknown = set(fields) - set(MAKEUP_FIELDS)
     if unknown:
         raise TypeError(f"Unknown make-up fields: {sorted(unknown)}")
@@ -68,6 +54,20 @@ def makeup_save(*, council: Council, by, **fields) -> ChildrenCouncilMakeUp:
     return makeup
 
 
+def _save_session(session: ChildrenCouncilSession, *, upload, action: str, by) -> None:
+    """Save a session with its minutes (a checked upload, or None) and its history row."""
+    council = session.council
+    save_with_history(
+        session,
+        file_field="minutes",
+        upload=upload,
+        city=council.city,
+        action=action,
+        summary=f"{council.name} · {session.held_on.isoformat()}: {session.topic}",
+        by=by,
+    )
+
+
 def session_add(
     *,
     council: Council,
@@ -80,21 +80,13 @@ def session_add(
     """Record a session of a children's council, with its minutes if given (checked like stage
     evidence). Side effects: history row, the stored file."""
     require_manager(by, council.city)
-    _require_children_council(council)
+    require_children_council(council, field=None)
     checked = check_upload(upload)
     with transaction.atomic():
         session = ChildrenCouncilSession(
             council=council, held_on=held_on, topic=topic.strip(), attendance=attendance
         )
-        save_with_history(
-            session,
-            file_field="minutes",
-            upload=checked,
-            city=council.city,
-            action=Action.CREATED,
-            summary=f"{council.name} · {held_on.isoformat()}: {session.topic}",
-            by=by,
-        )
+        _save_session(session, upload=checked, action=Action.CREATED, by=by)
     return session
 
 
@@ -116,15 +108,7 @@ def session_update(
         locked = ChildrenCouncilSession.objects.select_for_update().get(pk=session.pk)
         locked.council = council
         locked.held_on, locked.topic, locked.attendance = held_on, topic.strip(), attendance
-        save_with_history(
-            locked,
-            file_field="minutes",
-            upload=checked,
-            city=council.city,
-            action=Action.UPDATED,
-            summary=f"{council.name} · {held_on.isoformat()}: {locked.topic}",
-            by=by,
-        )
+        _save_session(locked, upload=checked, action=Action.UPDATED, by=by)
     return locked
 
 
@@ -140,7 +124,7 @@ def proposal_add(
     """Record what a children's council asked the city for; it starts as received. Side
     effects: history row."""
     require_manager(by, council.city)
-    _require_children_council(council)
+    require_children_council(council, field=None)
     with transaction.atomic():
         proposal = ChildrenProposal(
             council=council,

@@ -1,6 +1,11 @@
 """What the stakeholders' pages share: finding things in the user's scope (404 outside it),
-the 403 of a reader who may not write, the pages' URLs and breadcrumbs, comment threads, and the
-city's history page."""
+the 403 of a reader who may not write, the pages' URLs and breadcrumbs, the add and edit form
+page, comment threads, and the city's history page."""
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from cities.models import City, Organisation
 from core.lookups import visible_city
+from core.pages import bound_data, form_page
 
 from .. import permissions, selectors, services
 from ..forms import CommentForm
@@ -145,6 +151,89 @@ def crumbs(city, *, council=None, participation=False, memorandum=None, memorand
     if memorandum is not None and memorandum.pk:
         trail.append((memorandum_url(memorandum), memorandum.title))
     return trail
+
+
+# --- add and edit pages ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a form page belongs: its city, the page it goes back to (the cancel link, and where
+    a save goes unless the view says otherwise) and the breadcrumbs leading there."""
+
+    city: City
+    url: str
+    crumbs: list
+
+
+def at_city(city: City) -> Place:
+    return Place(city, city_url(city), crumbs(city))
+
+
+def at_council(council: Council) -> Place:
+    return Place(council.city, council_url(council), crumbs(council.city, council=council))
+
+
+def at_participation(council: Council) -> Place:
+    return Place(
+        council.city,
+        participation_url(council),
+        crumbs(council.city, council=council, participation=True),
+    )
+
+
+def at_proposal(proposal: ChildrenProposal) -> Place:
+    council = proposal.council
+    return Place(
+        council.city,
+        proposal_url(proposal),
+        crumbs(council.city, council=council, participation=True),
+    )
+
+
+def at_memoranda(city: City) -> Place:
+    return Place(city, memoranda_url(city), crumbs(city, memoranda=True))
+
+
+def at_memorandum(memorandum: Memorandum) -> Place:
+    return Place(
+        memorandum.city, memorandum_url(memorandum), crumbs(memorandum.city, memorandum=memorandum)
+    )
+
+
+def stakeholder_form_page(
+    request,
+    form_class,
+    *,
+    at: Place,
+    title: str,
+    save: Callable[..., Any],
+    success_message: str,
+    instance=None,
+    next_url: Callable[[Any], str] | None = None,
+    **form_kwargs,
+):
+    """The page of an add or edit view: `form_class` bound to the request, on a copy of
+    `instance` (so a refused edit leaves the page's own object as it was), posting to the
+    page's own URL. `save(**cleaned_data)` calls the service; `at` gives the city, the cancel
+    link and the breadcrumbs, and where a save goes unless `next_url(saved)` says otherwise."""
+    data, files = bound_data(request)
+    if instance is not None:
+        form_kwargs["instance"] = copy.copy(instance)
+    return form_page(
+        request,
+        form=form_class(data, files, **form_kwargs),
+        context={
+            "city": at.city,
+            "title": title,
+            "action": request.path,
+            "back": at.url,
+            "crumbs": at.crumbs,
+        },
+        write=lambda data: save(**data),
+        success_message=success_message,
+        next_url=next_url or (lambda saved: at.url),
+    )
 
 
 # --- comments -----------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Pages for a city's councils, their members and the city's catalogue of organisations."""
 
-import copy
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,18 +11,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from cities.models import Organisation
 from core.lookups import visible_city
-from core.pages import bound_data, form_page
 
 from .. import permissions, selectors, services
 from ..forms import CouncilForm, CouncilMemberForm, MemberReplaceForm, OrganisationForm
 from ..models import Council, CouncilMember
 from .common import (
-    city_url,
+    at_city,
+    at_council,
     comment_context,
     comment_post,
     council_url,
-    crumbs,
     require,
+    stakeholder_form_page,
     visible_council,
     visible_member,
     visible_organisation,
@@ -105,18 +105,13 @@ def council_comment(request, city, pk):
 def council_add(request, city):
     city = visible_city(request.user, city)
     require(permissions.can_manage_stakeholders(request.user, city))
-    data, _files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=CouncilForm(data, instance=Council(city=city)),
-        context={
-            "city": city,
-            "title": _("Add a council"),
-            "action": reverse("stakeholders:council-add", kwargs={"city": city.slug}),
-            "back": city_url(city),
-            "crumbs": crumbs(city),
-        },
-        write=lambda data: services.council_create(city=city, by=request.user, **data),
+        CouncilForm,
+        instance=Council(city=city),
+        at=at_city(city),
+        title=_("Add a council"),
+        save=partial(services.council_create, city=city, by=request.user),
         success_message=_("The council was added."),
         next_url=council_url,
     )
@@ -127,23 +122,14 @@ def council_add(request, city):
 def council_edit(request, city, pk):
     council = visible_council(request.user, city, pk)
     require(permissions.can_manage_council(request.user, council))
-    data, _files = bound_data(request)
-    # The form works on a copy, so a refused edit leaves the page's own council as it was.
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=CouncilForm(data, instance=copy.copy(council)),
-        context={
-            "city": council.city,
-            "title": _("Edit the council"),
-            "action": reverse(
-                "stakeholders:council-edit", kwargs={"city": council.city.slug, "pk": council.pk}
-            ),
-            "back": council_url(council),
-            "crumbs": crumbs(council.city, council=council),
-        },
-        write=lambda data: services.council_update(council=council, by=request.user, **data),
+        CouncilForm,
+        instance=council,
+        at=at_council(council),
+        title=_("Edit the council"),
+        save=partial(services.council_update, council=council, by=request.user),
         success_message=_("The council was saved."),
-        next_url=council_url,
     )
 
 
@@ -155,31 +141,14 @@ def council_edit(request, city, pk):
 def member_add(request, city, pk):
     council = visible_council(request.user, city, pk)
     require(permissions.can_manage_council(request.user, council))
-    data, _files = bound_data(request)
-    back = council_url(council)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=CouncilMemberForm(data, instance=CouncilMember(council=council)),
-        context={
-            "city": council.city,
-            "title": _("Add a member"),
-            "action": reverse(
-                "stakeholders:member-add", kwargs={"city": council.city.slug, "pk": council.pk}
-            ),
-            "back": back,
-            "crumbs": crumbs(council.city, council=council),
-        },
-        write=lambda data: services.council_member_add(council=council, by=request.user, **data),
+        CouncilMemberForm,
+        instance=CouncilMember(council=council),
+        at=at_council(council),
+        title=_("Add a member"),
+        save=partial(services.council_member_add, council=council, by=request.user),
         success_message=_("The member was added."),
-        next_url=lambda member: back,
-    )
-
-
-def member_url(name, member):
-    council = member.council
-    return reverse(
-        f"stakeholders:{name}",
-        kwargs={"city": council.city.slug, "pk": council.pk, "member": member.pk},
     )
 
 
@@ -187,23 +156,15 @@ def member_url(name, member):
 @require_http_methods(["GET", "POST"])
 def member_edit(request, city, pk, member):
     member = visible_member(request.user, city, pk, member)
-    council = member.council
     require(permissions.can_manage_council_member(request.user, member))
-    data, _files = bound_data(request)
-    back = council_url(council)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=CouncilMemberForm(data, instance=copy.copy(member)),
-        context={
-            "city": council.city,
-            "title": _("Edit a member"),
-            "action": member_url("member-edit", member),
-            "back": back,
-            "crumbs": crumbs(council.city, council=council),
-        },
-        write=lambda data: services.council_member_update(member=member, by=request.user, **data),
+        CouncilMemberForm,
+        instance=member,
+        at=at_council(member.council),
+        title=_("Edit a member"),
+        save=partial(services.council_member_update, member=member, by=request.user),
         success_message=_("The member was saved."),
-        next_url=lambda updated: back,
     )
 
 
@@ -213,26 +174,18 @@ def member_replace(request, city, pk, member):
     """Someone else now represents the organisation; the previous representative is kept in
     the council's history."""
     member = visible_member(request.user, city, pk, member)
-    council = member.council
     require(permissions.can_manage_council_member(request.user, member))
-    data, _files = bound_data(request)
-    back = council_url(council)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=MemberReplaceForm(data, member=member),
-        context={
-            "city": council.city,
-            "title": _("Replace the representative of %(organisation)s")
-            % {"organisation": member.organisation.name},
-            "action": member_url("member-replace", member),
-            "back": back,
-            "crumbs": crumbs(council.city, council=council),
-        },
-        write=lambda data: services.council_member_replace(member=member, by=request.user, **data),
+        MemberReplaceForm,
+        member=member,
+        at=at_council(member.council),
+        title=_("Replace the representative of %(organisation)s")
+        % {"organisation": member.organisation.name},
+        save=partial(services.council_member_replace, member=member, by=request.user),
         success_message=_(
             "The representative was replaced; the previous one is kept among the former members."
         ),
-        next_url=lambda successor: back,
     )
 
 
@@ -258,20 +211,14 @@ def member_remove(request, city, pk, member):
 def organisation_add(request, city):
     city = visible_city(request.user, city)
     require(permissions.can_manage_stakeholders(request.user, city))
-    data, _files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=OrganisationForm(data, instance=Organisation(city=city)),
-        context={
-            "city": city,
-            "title": _("Add an organisation"),
-            "action": reverse("stakeholders:organisation-add", kwargs={"city": city.slug}),
-            "back": city_url(city),
-            "crumbs": crumbs(city),
-        },
-        write=lambda data: services.organisation_create(city=city, by=request.user, **data),
+        OrganisationForm,
+        instance=Organisation(city=city),
+        at=at_city(city),
+        title=_("Add an organisation"),
+        save=partial(services.organisation_create, city=city, by=request.user),
         success_message=_("The organisation was added."),
-        next_url=lambda organisation: city_url(city),
     )
 
 
@@ -279,24 +226,13 @@ def organisation_add(request, city):
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request, city, pk):
     organisation = visible_organisation(request.user, city, pk)
-    city = organisation.city
     require(permissions.can_manage_organisation(request.user, organisation))
-    data, _files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=OrganisationForm(data, instance=copy.copy(organisation)),
-        context={
-            "city": city,
-            "title": _("Edit an organisation"),
-            "action": reverse(
-                "stakeholders:organisation-edit", kwargs={"city": city.slug, "pk": organisation.pk}
-            ),
-            "back": city_url(city),
-            "crumbs": crumbs(city),
-        },
-        write=lambda data: services.organisation_update(
-            organisation=organisation, by=request.user, **data
-        ),
+        OrganisationForm,
+        instance=organisation,
+        at=at_city(organisation.city),
+        title=_("Edit an organisation"),
+        save=partial(services.organisation_update, organisation=organisation, by=request.user),
         success_message=_("The organisation was saved."),
-        next_url=lambda updated: city_url(city),
     )

@@ -1,6 +1,6 @@
 """Pages for a city's memoranda and the commitments each party made in them."""
 
-import copy
+from functools import partial
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -10,18 +10,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from core.downloads import stored_file_response
 from core.lookups import visible_city
-from core.pages import bound_data, form_page
 
 from .. import permissions, selectors, services
 from ..forms import CommitmentForm, CommitmentStatusForm, MemorandumForm
 from ..models import Commitment, Memorandum
 from .common import (
+    at_memoranda,
+    at_memorandum,
     comment_context,
     comment_post,
-    crumbs,
-    memoranda_url,
     memorandum_url,
     require,
+    stakeholder_form_page,
     visible_commitment,
     visible_memorandum,
 )
@@ -53,18 +53,13 @@ def memoranda(request, city):
 def memorandum_add(request, city):
     city = visible_city(request.user, city)
     require(permissions.can_manage_stakeholders(request.user, city))
-    data, files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=MemorandumForm(data, files, instance=Memorandum(city=city)),
-        context={
-            "city": city,
-            "title": _("Add a memorandum"),
-            "action": reverse("stakeholders:memorandum-add", kwargs={"city": city.slug}),
-            "back": memoranda_url(city),
-            "crumbs": crumbs(city, memoranda=True),
-        },
-        write=lambda data: services.memorandum_create(city=city, by=request.user, **data),
+        MemorandumForm,
+        instance=Memorandum(city=city),
+        at=at_memoranda(city),
+        title=_("Add a memorandum"),
+        save=partial(services.memorandum_create, city=city, by=request.user),
         success_message=_("The memorandum was added."),
         next_url=memorandum_url,
     )
@@ -125,25 +120,14 @@ def memorandum_comment(request, city, pk):
 def memorandum_edit(request, city, pk):
     memorandum = visible_memorandum(request.user, city, pk)
     require(permissions.can_manage_memorandum(request.user, memorandum))
-    data, files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=MemorandumForm(data, files, instance=copy.copy(memorandum)),
-        context={
-            "city": memorandum.city,
-            "title": _("Edit the memorandum"),
-            "action": reverse(
-                "stakeholders:memorandum-edit",
-                kwargs={"city": memorandum.city.slug, "pk": memorandum.pk},
-            ),
-            "back": memorandum_url(memorandum),
-            "crumbs": crumbs(memorandum.city, memorandum=memorandum),
-        },
-        write=lambda data: services.memorandum_update(
-            memorandum=memorandum, by=request.user, **data
-        ),
+        MemorandumForm,
+        instance=memorandum,
+        at=at_memorandum(memorandum),
+        title=_("Edit the memorandum"),
+        save=partial(services.memorandum_update, memorandum=memorandum, by=request.user),
         success_message=_("The memorandum was saved."),
-        next_url=memorandum_url,
     )
 
 
@@ -162,31 +146,15 @@ def commitment_add(request, city, pk):
     memorandum = visible_memorandum(request.user, city, pk)
     parties = permissions.commitment_parties_for(request.user, memorandum.city)
     require(bool(parties))
-    data, _files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=CommitmentForm(data, instance=Commitment(memorandum=memorandum), parties=parties),
-        context={
-            "city": memorandum.city,
-            "title": _("Add a commitment"),
-            "action": reverse(
-                "stakeholders:commitment-add",
-                kwargs={"city": memorandum.city.slug, "pk": memorandum.pk},
-            ),
-            "back": memorandum_url(memorandum),
-            "crumbs": crumbs(memorandum.city, memorandum=memorandum),
-        },
-        write=lambda data: services.commitment_add(memorandum=memorandum, by=request.user, **data),
+        CommitmentForm,
+        instance=Commitment(memorandum=memorandum),
+        parties=parties,
+        at=at_memorandum(memorandum),
+        title=_("Add a commitment"),
+        save=partial(services.commitment_add, memorandum=memorandum, by=request.user),
         success_message=_("The commitment was added."),
-        next_url=lambda commitment: memorandum_url(memorandum),
-    )
-
-
-def commitment_url(name, commitment):
-    memorandum = commitment.memorandum
-    return reverse(
-        f"stakeholders:{name}",
-        kwargs={"city": memorandum.city.slug, "pk": memorandum.pk, "commitment": commitment.pk},
     )
 
 
@@ -194,28 +162,16 @@ def commitment_url(name, commitment):
 @require_http_methods(["GET", "POST"])
 def commitment_edit(request, city, pk, commitment):
     commitment = visible_commitment(request.user, city, pk, commitment)
-    memorandum = commitment.memorandum
     require(permissions.can_manage_commitment(request.user, commitment))
-    data, _files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=CommitmentForm(
-            data,
-            instance=copy.copy(commitment),
-            parties=permissions.commitment_parties_for(request.user, memorandum.city),
-        ),
-        context={
-            "city": memorandum.city,
-            "title": _("Edit a commitment"),
-            "action": commitment_url("commitment-edit", commitment),
-            "back": memorandum_url(memorandum),
-            "crumbs": crumbs(memorandum.city, memorandum=memorandum),
-        },
-        write=lambda data: services.commitment_update(
-            commitment=commitment, by=request.user, **data
-        ),
+        CommitmentForm,
+        instance=commitment,
+        parties=permissions.commitment_parties_for(request.user, commitment.memorandum.city),
+        at=at_memorandum(commitment.memorandum),
+        title=_("Edit a commitment"),
+        save=partial(services.commitment_update, commitment=commitment, by=request.user),
         success_message=_("The commitment was saved."),
-        next_url=lambda saved: memorandum_url(memorandum),
     )
 
 
@@ -223,25 +179,16 @@ def commitment_edit(request, city, pk, commitment):
 @require_http_methods(["GET", "POST"])
 def commitment_status(request, city, pk, commitment):
     commitment = visible_commitment(request.user, city, pk, commitment)
-    memorandum = commitment.memorandum
     require(permissions.can_manage_commitment(request.user, commitment))
-    data, files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=CommitmentStatusForm(data, files, instance=copy.copy(commitment)),
-        context={
-            "city": memorandum.city,
-            "title": _("Was it kept? %(party)s: %(commitment)s")
-            % {"party": commitment.party_label, "commitment": commitment.description[:80]},
-            "action": commitment_url("commitment-status", commitment),
-            "back": memorandum_url(memorandum),
-            "crumbs": crumbs(memorandum.city, memorandum=memorandum),
-        },
-        write=lambda data: services.commitment_set_status(
-            commitment=commitment, by=request.user, **data
-        ),
+        CommitmentStatusForm,
+        instance=commitment,
+        at=at_memorandum(commitment.memorandum),
+        title=_("Was it kept? %(party)s: %(commitment)s")
+        % {"party": commitment.party_label, "commitment": commitment.description[:80]},
+        save=partial(services.commitment_set_status, commitment=commitment, by=request.user),
         success_message=_("The commitment's status was saved."),
-        next_url=lambda saved: memorandum_url(memorandum),
     )
 
 

@@ -1,7 +1,7 @@
 """Pages for children's participation: a children's council's make-up, its sessions, the
 proposals it made and the city's answers, and the city's "You said, we did" page."""
 
-import copy
+from functools import partial
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -11,20 +11,20 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from core.downloads import stored_file_response
 from core.lookups import visible_city
-from core.pages import bound_data, form_page
 
 from .. import permissions, selectors, services
 from ..forms import MakeUpForm, ProposalAnswerForm, ProposalForm, SessionForm
 from ..models import ChildrenCouncilMakeUp, ChildrenCouncilSession, ChildrenProposal
 from .common import (
+    at_participation,
+    at_proposal,
     comment_context,
     comment_post,
     council_url,
-    crumbs,
-    participation_url,
     proposal_url,
     require,
     require_children,
+    stakeholder_form_page,
     visible_children_council,
     visible_council,
     visible_proposal,
@@ -62,25 +62,14 @@ def makeup_edit(request, city, pk):
     council = visible_children_council(request.user, city, pk)
     require(permissions.can_manage_council(request.user, council))
     require_children(council)
-    makeup = getattr(council, "makeup", None)
-    makeup = copy.copy(makeup) if makeup else ChildrenCouncilMakeUp(council=council)
-    data, _files = bound_data(request)
-    back = participation_url(council)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=MakeUpForm(data, instance=makeup),
-        context={
-            "city": council.city,
-            "title": _("Make-up of the children's council"),
-            "action": reverse(
-                "stakeholders:makeup", kwargs={"city": council.city.slug, "pk": council.pk}
-            ),
-            "back": back,
-            "crumbs": crumbs(council.city, council=council, participation=True),
-        },
-        write=lambda data: services.makeup_save(council=council, by=request.user, **data),
+        MakeUpForm,
+        instance=getattr(council, "makeup", None) or ChildrenCouncilMakeUp(council=council),
+        at=at_participation(council),
+        title=_("Make-up of the children's council"),
+        save=partial(services.makeup_save, council=council, by=request.user),
         success_message=_("The make-up was saved."),
-        next_url=lambda saved: back,
     )
 
 
@@ -90,31 +79,14 @@ def session_add(request, city, pk):
     council = visible_council(request.user, city, pk)
     require(permissions.can_manage_council(request.user, council))
     require_children(council)
-    data, files = bound_data(request)
-    back = participation_url(council)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=SessionForm(data, files, instance=ChildrenCouncilSession(council=council)),
-        context={
-            "city": council.city,
-            "title": _("Record a session"),
-            "action": reverse(
-                "stakeholders:session-add", kwargs={"city": council.city.slug, "pk": council.pk}
-            ),
-            "back": back,
-            "crumbs": crumbs(council.city, council=council, participation=True),
-        },
-        write=lambda data: services.session_add(council=council, by=request.user, **data),
+        SessionForm,
+        instance=ChildrenCouncilSession(council=council),
+        at=at_participation(council),
+        title=_("Record a session"),
+        save=partial(services.session_add, council=council, by=request.user),
         success_message=_("The session was recorded."),
-        next_url=lambda session: back,
-    )
-
-
-def session_url(name, session):
-    council = session.council
-    return reverse(
-        f"stakeholders:{name}",
-        kwargs={"city": council.city.slug, "pk": council.pk, "session": session.pk},
     )
 
 
@@ -122,23 +94,15 @@ def session_url(name, session):
 @require_http_methods(["GET", "POST"])
 def session_edit(request, city, pk, session):
     session = visible_session(request.user, city, pk, session)
-    council = session.council
-    require(permissions.can_manage_council(request.user, council))
-    data, files = bound_data(request)
-    back = participation_url(council)
-    return form_page(
+    require(permissions.can_manage_council(request.user, session.council))
+    return stakeholder_form_page(
         request,
-        form=SessionForm(data, files, instance=copy.copy(session)),
-        context={
-            "city": council.city,
-            "title": _("Edit a session"),
-            "action": session_url("session-edit", session),
-            "back": back,
-            "crumbs": crumbs(council.city, council=council, participation=True),
-        },
-        write=lambda data: services.session_update(session=session, by=request.user, **data),
+        SessionForm,
+        instance=session,
+        at=at_participation(session.council),
+        title=_("Edit a session"),
+        save=partial(services.session_update, session=session, by=request.user),
         success_message=_("The session was saved."),
-        next_url=lambda saved: back,
     )
 
 
@@ -155,20 +119,13 @@ def proposal_add(request, city, pk):
     council = visible_council(request.user, city, pk)
     require(permissions.can_manage_council(request.user, council))
     require_children(council)
-    data, _files = bound_data(request)
-    return form_page(
+    return stakeholder_form_page(
         request,
-        form=ProposalForm(data, instance=ChildrenProposal(council=council)),
-        context={
-            "city": council.city,
-            "title": _("Record a proposal from the children"),
-            "action": reverse(
-                "stakeholders:proposal-add", kwargs={"city": council.city.slug, "pk": council.pk}
-            ),
-            "back": participation_url(council),
-            "crumbs": crumbs(council.city, council=council, participation=True),
-        },
-        write=lambda data: services.proposal_add(council=council, by=request.user, **data),
+        ProposalForm,
+        instance=ChildrenProposal(council=council),
+        at=at_participation(council),
+        title=_("Record a proposal from the children"),
+        save=partial(services.proposal_add, council=council, by=request.user),
         success_message=_("The proposal was recorded."),
         next_url=proposal_url,
     )
@@ -228,22 +185,15 @@ def proposal_action_url(name, proposal):
 @require_http_methods(["GET", "POST"])
 def proposal_edit(request, city, pk, proposal):
     proposal = visible_proposal(request.user, city, pk, proposal)
-    council = proposal.council
-    require(permissions.can_manage_council(request.user, council))
-    data, _files = bound_data(request)
-    return form_page(
+    require(permissions.can_manage_council(request.user, proposal.council))
+    return stakeholder_form_page(
         request,
-        form=ProposalForm(data, instance=copy.copy(proposal)),
-        context={
-            "city": council.city,
-            "title": _("Edit a proposal"),
-            "action": proposal_action_url("proposal-edit", proposal),
-            "back": proposal_url(proposal),
-            "crumbs": crumbs(council.city, council=council, participation=True),
-        },
-        write=lambda data: services.proposal_update(proposal=proposal, by=request.user, **data),
+        ProposalForm,
+        instance=proposal,
+        at=at_proposal(proposal),
+        title=_("Edit a proposal"),
+        save=partial(services.proposal_update, proposal=proposal, by=request.user),
         success_message=_("The proposal was saved."),
-        next_url=proposal_url,
     )
 
 
@@ -251,22 +201,15 @@ def proposal_edit(request, city, pk, proposal):
 @require_http_methods(["GET", "POST"])
 def proposal_answer(request, city, pk, proposal):
     proposal = visible_proposal(request.user, city, pk, proposal)
-    council = proposal.council
-    require(permissions.can_manage_council(request.user, council))
-    data, _files = bound_data(request)
-    return form_page(
+    require(permissions.can_manage_council(request.user, proposal.council))
+    return stakeholder_form_page(
         request,
-        form=ProposalAnswerForm(data, instance=copy.copy(proposal)),
-        context={
-            "city": council.city,
-            "title": _("Answer: %(proposal)s") % {"proposal": proposal.title},
-            "action": proposal_action_url("proposal-answer", proposal),
-            "back": proposal_url(proposal),
-            "crumbs": crumbs(council.city, council=council, participation=True),
-        },
-        write=lambda data: services.proposal_answer(proposal=proposal, by=request.user, **data),
+        ProposalAnswerForm,
+        instance=proposal,
+        at=at_proposal(proposal),
+        title=_("Answer: %(proposal)s") % {"proposal": proposal.title},
+        save=partial(services.proposal_answer, proposal=proposal, by=request.user),
         success_message=_("The answer was saved."),
-        next_url=proposal_url,
     )
 
 

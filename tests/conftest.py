@@ -24,9 +24,7 @@ class World:
     evaluator_b: object
 
     def stage(self, city, key):
-        return city.candidacy.stages.select_related("definition", "candidacy__city__programme").get(
-            definition__key=key
-        )
+        return f.stage_of(city, key)
 
 
 @pytest.fixture

@@ -173,6 +173,13 @@ def make_city(programme: Programme, **kwargs) -> City:
     return city
 
 
+def stage_of(city: City, key: str):
+    """The city's stage `key`, with what its pages and services read of it."""
+    return city.candidacy.stages.select_related("definition", "candidacy__city__programme").get(
+        definition__key=key
+    )
+
+
 def office_user(city: City, **kwargs):
     user = UserFactory(**kwargs)
     RoleAssignmentFactory(user=user, role=Role.OFFICE, city=city)

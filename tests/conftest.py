@@ -24,31 +24,29 @@ class World:
     evaluator_b: object
 
     def stage(self, city, key):
-        return city.candidacy.stages.select_related("definition", "candidacy__city__programme").get(
-            definition__key=key
-        )
+        return f.stage_of(city, key)
 
 
 @pytest.fixture
 def world(db):
-    programme_a = f.make_programme(key="alpha", name="Alpha programme")
-    programme_b = f.make_programme(key="beta", name="Beta programme")
-    city_a = f.make_city(programme_a, slug="city-a", name="City A")
-    city_a2 = f.make_city(programme_a, slug="city-a2", name="City A2")
-    city_b = f.make_city(programme_b, slug="city-b", name="City B")
+    made = f.make_two_programmes(
+        programmes=[("alpha", "Alpha programme"), ("beta", "Beta programme")],
+        cities=[("city-a", "City A"), ("city-a2", "City A2"), ("city-b", "City B")],
+        scopes=["a", "a2", "b"],
+    )
     return World(
-        programme_a=programme_a,
-        programme_b=programme_b,
-        city_a=city_a,
-        city_a2=city_a2,
-        city_b=city_b,
-        office_a=f.office_user(city_a, username="office.a"),
-        office_a2=f.office_user(city_a2, username="office.a2"),
-        office_b=f.office_user(city_b, username="office.b"),
-        coordinator_a=f.coordinator_user(programme_a, username="coord.a"),
-        coordinator_b=f.coordinator_user(programme_b, username="coord.b"),
-        evaluator_a=f.evaluator_user(programme_a, username="eval.a"),
-        evaluator_b=f.evaluator_user(programme_b, username="eval.b"),
+        programme_a=made["programme"],
+        programme_b=made["far_programme"],
+        city_a=made["city"],
+        city_a2=made["other_city"],
+        city_b=made["far_city"],
+        office_a=made["office"],
+        office_a2=made["other_office"],
+        office_b=made["far_office"],
+        coordinator_a=made["coordinator"],
+        coordinator_b=made["far_coordinator"],
+        evaluator_a=made["evaluator"],
+        evaluator_b=made["far_evaluator"],
     )
 
 

@@ -129,55 +129,37 @@ class CouncilMemberFactory(factory.django.DjangoModelFactory):
     contact = factory.Faker("email")
 
 
+def step(key: str, kind, prepared_by=Preparer.CITY, *, coordinator=None, evaluator=None, **extra):
+    """One stage definition's fields for `make_programme`. The coordinator signs what the city
+    or the coordinator prepares, the evaluator what the evaluator prepares, unless
+    `coordinator` or `evaluator` says otherwise."""
+    by_evaluator = prepared_by == Preparer.EVALUATOR
+    return dict(
+        key=key,
+        kind=kind,
+        prepared_by=prepared_by,
+        signed_by_coordinator=not by_evaluator if coordinator is None else coordinator,
+        signed_by_evaluator=by_evaluator if evaluator is None else evaluator,
+        **extra,
+    )
+
+
 def make_programme(*, steps=None, **kwargs) -> Programme:
     """A programme with a small but complete sequence:
     1 city→coordinator, 2 city→coordinator+evaluator (joint), 3 evaluator→evaluator (grants
     candidacy), 4 evaluator→evaluator (grants recognition, 24 months), 5 ongoing review."""
     programme = ProgrammeFactory(**kwargs)
+    recognition = dict(grants="recognition", validity_months=24)
     steps = steps or [
-        dict(
-            key="office",
-            kind=StageKind.OFFICE_FORMATION,
-            prepared_by=Preparer.CITY,
-            signed_by_coordinator=True,
-        ),
-        dict(
-            key="joint",
-            kind=StageKind.EVALUATION,
-            prepared_by=Preparer.CITY,
-            signed_by_coordinator=True,
-            signed_by_evaluator=True,
-        ),
-        dict(
-            key="candidacy",
-            kind=StageKind.CANDIDACY,
-            prepared_by=Preparer.EVALUATOR,
-            signed_by_coordinator=False,
-            signed_by_evaluator=True,
-            grants="candidacy",
-        ),
-        dict(
-            key="badge",
-            kind=StageKind.RECOGNITION,
-            prepared_by=Preparer.EVALUATOR,
-            signed_by_coordinator=False,
-            signed_by_evaluator=True,
-            grants="recognition",
-            validity_months=24,
-        ),
-        dict(
-            key="review",
-            kind=StageKind.ONGOING_REVIEW,
-            prepared_by=Preparer.CITY,
-            signed_by_coordinator=True,
-            signed_by_evaluator=True,
-            grants="recognition",
-            validity_months=24,
-        ),
+        step("office", StageKind.OFFICE_FORMATION),
+        step("joint", StageKind.EVALUATION, evaluator=True),
+        step("candidacy", StageKind.CANDIDACY, Preparer.EVALUATOR, grants="candidacy"),
+        step("badge", StageKind.RECOGNITION, Preparer.EVALUATOR, **recognition),
+        step("review", StageKind.ONGOING_REVIEW, evaluator=True, **recognition),
     ]
-    for position, step in enumerate(steps, start=1):
+    for position, fields in enumerate(steps, start=1):
         StageDefinitionFactory(
-            programme=programme, position=position, title=step["key"].title(), **step
+            programme=programme, position=position, title=fields["key"].title(), **fields
         )
     return programme
 
@@ -189,6 +171,13 @@ def make_city(programme: Programme, **kwargs) -> City:
     city = CityFactory(programme=programme, **kwargs)
     candidacy_start(city=city)
     return city
+
+
+def stage_of(city: City, key: str):
+    """The city's stage `key`, with what its pages and services read of it."""
+    return city.candidacy.stages.select_related("definition", "candidacy__city__programme").get(
+        definition__key=key
+    )
 
 
 def office_user(city: City, **kwargs):
@@ -207,3 +196,33 @@ def evaluator_user(programme: Programme, **kwargs):
     user = UserFactory(**kwargs)
     RoleAssignmentFactory(user=user, role=Role.EVALUATOR, programme=programme)
     return user
+
+
+def make_two_programmes(*, programmes, cities, scopes, steps=None) -> dict:
+    """The world most tests stand in: two programmes on the same `steps` ((key, name) each),
+    two cities of the first and one of the second ((slug, name) each: city, other_city,
+    far_city), an office per city and a coordinator and an evaluator per programme, named
+    `office.<scope>`, `coord.<scope>`, `eval.<scope>` by the city's scope in `scopes`.
+    Returns them by those names, with far_ for the second programme's."""
+    (key, name), (far_key, far_name) = programmes
+    programme = make_programme(key=key, name=name, steps=steps)
+    far_programme = make_programme(key=far_key, name=far_name, steps=steps)
+    (slug, city_name), (other_slug, other_name), (far_slug, far_city_name) = cities
+    city = make_city(programme, slug=slug, name=city_name)
+    other_city = make_city(programme, slug=other_slug, name=other_name)
+    far_city = make_city(far_programme, slug=far_slug, name=far_city_name)
+    scope, other_scope, far_scope = scopes
+    return dict(
+        programme=programme,
+        far_programme=far_programme,
+        city=city,
+        other_city=other_city,
+        far_city=far_city,
+        office=office_user(city, username=f"office.{scope}"),
+        other_office=office_user(other_city, username=f"office.{other_scope}"),
+        far_office=office_user(far_city, username=f"office.{far_scope}"),
+        coordinator=coordinator_user(programme, username=f"coord.{scope}"),
+        evaluator=evaluator_user(programme, username=f"eval.{scope}"),
+        far_coordinator=coordinator_user(far_programme, username=f"coord.{far_scope}"),
+        far_evaluator=evaluator_user(far_programme, username=f"eval.{far_scope}"),
+    )

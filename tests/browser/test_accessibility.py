@@ -21,9 +21,7 @@ def pages(transactional_db):
     f.coordinator_user(programme, username="coord.a")
     council = f.CouncilFactory(city=city, name="Policy council")
     f.CouncilMemberFactory(council=council)
-    stage = city.candidacy.stages.select_related("definition", "candidacy__city").get(
-        definition__key="office"
-    )
+    stage = f.stage_of(city, "office")
     complete_record(stage)
     services.stage_save_draft(progress=stage, by=office, narrative="The office is formed.")
     services.stage_submit(progress=stage, by=office)

@@ -17,6 +17,17 @@ def _submit(world, city, office):
     return services.stage_submit(progress=stage, by=office)
 
 
+def _approve_in_admin(client, user, stage):
+    """Run the changelist's approve action on the stage as `user`; return it reloaded."""
+    client.force_login(user)
+    client.post(
+        reverse("admin:candidacy_stageprogress_changelist"),
+        {"action": "approve_stages", ACTION_CHECKBOX_NAME: [stage.pk]},
+    )
+    stage.refresh_from_db()
+    return stage
+
+
 @pytest.mark.django_db
 def test_coordinator_sees_only_their_programme(client, world):
     client.force_login(world.coordinator_a)
@@ -60,13 +71,9 @@ def test_stage_state_cannot_be_edited_in_the_admin(client, world):
 
 @pytest.mark.django_db
 def test_admin_action_approves_through_the_service(client, world):
-    stage = _submit(world, world.city_a, world.office_a)
-    client.force_login(world.coordinator_a)
-    client.post(
-        reverse("admin:candidacy_stageprogress_changelist"),
-        {"action": "approve_stages", ACTION_CHECKBOX_NAME: [stage.pk]},
+    stage = _approve_in_admin(
+        client, world.coordinator_a, _submit(world, world.city_a, world.office_a)
     )
-    stage.refresh_from_db()
     assert stage.state == StageState.APPROVED
     assert world.stage(world.city_a, "joint").state == StageState.OPEN
     last = Transition.objects.filter(progress=stage).latest("pk")
@@ -96,13 +103,9 @@ def test_admin_return_needs_a_comment(client, world):
 
 @pytest.mark.django_db
 def test_admin_action_cannot_touch_another_programme(client, world):
-    stage = _submit(world, world.city_b, world.office_b)
-    client.force_login(world.coordinator_a)
-    client.post(
-        reverse("admin:candidacy_stageprogress_changelist"),
-        {"action": "approve_stages", ACTION_CHECKBOX_NAME: [stage.pk]},
+    stage = _approve_in_admin(
+        client, world.coordinator_a, _submit(world, world.city_b, world.office_b)
     )
-    stage.refresh_from_db()
     assert stage.state == StageState.SUBMITTED
 
 

@@ -27,21 +27,13 @@ def _add_cities(world, count):
     for number in range(count):
         city = f.make_city(world.programme_a, slug=f"grown-{number}", name=f"Grown {number}")
         office = f.office_user(city, username=f"office.grown.{number}")
-        progress = city.candidacy.stages.select_related(
-            "definition", "candidacy__city__programme"
-        ).get(definition__key="office")
-        services.stage_save_draft(progress=progress, by=office, narrative="Office formed.")
-        complete_record(progress, by=office)
-        services.stage_submit(progress=progress, by=office)
-        if number % 2:
-            services.stage_approve(progress=progress, by=world.coordinator_a)
-            joint = city.candidacy.stages.select_related(
-                "definition", "candidacy__city__programme"
-            ).get(definition__key="joint")
-            services.stage_save_draft(progress=joint, by=office, narrative="Evaluated.")
-            complete_record(joint, by=office)
-            services.stage_submit(progress=joint, by=office)
-            services.stage_approve(progress=joint, by=world.coordinator_a)
+        for key in ["office", "joint"] if number % 2 else ["office"]:
+            progress = f.stage_of(city, key)
+            services.stage_save_draft(progress=progress, by=office, narrative=f"{key} done.")
+            complete_record(progress, by=office)
+            services.stage_submit(progress=progress, by=office)
+            if number % 2:
+                services.stage_approve(progress=progress, by=world.coordinator_a)
 
 
 @pytest.mark.parametrize("size", SIZES)

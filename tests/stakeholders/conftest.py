@@ -16,6 +16,12 @@ from tests.stakeholders.factories import (
 )
 
 
+@pytest.fixture(params=["office_a2", "office_b", "coordinator_a", "evaluator_a", "coordinator_b"])
+def not_city_a_office(request, world):
+    """Each person, in turn, who may read city A's stakeholders or none, but write none."""
+    return getattr(world, request.param)
+
+
 @dataclass
 class CityStakeholders:
     council_type: object

@@ -3,6 +3,8 @@
 import datetime
 
 import factory
+import pytest
+from django.core.exceptions import PermissionDenied
 
 from stakeholders.models import (
     ChildrenCouncilMakeUp,
@@ -93,3 +95,10 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     party = Commitment.Party.CITY
     description = factory.Sequence(lambda n: f"Commitment {n}")
     due_on = datetime.date(2021, 12, 31)
+
+
+def assert_each_refused(writes):
+    """Each of `writes` (callables, one service call each) is refused with PermissionDenied."""
+    for write in writes:
+        with pytest.raises(PermissionDenied):
+            write()

@@ -341,38 +341,19 @@ class _Replay:
         )
         if plan.state == demo.SUBMITTED:
             self._call(event, services.stage_submit, progress=stage, by=preparer)
-        elif plan.state == demo.SIGNED:
+            return
+        if plan.state == demo.SIGNED:
             if roles != [Role.COORDINATOR, Role.EVALUATOR]:
                 raise ValueError(f"{plan.slug}: {plan.stage} is not a joint stage")
-            self._call(
-                event - datetime.timedelta(days=12),
-                services.stage_submit,
-                progress=stage,
-                by=preparer,
-            )
-            self._call(
-                event,
-                services.stage_approve,
-                progress=stage,
-                by=self.people[Role.COORDINATOR],
-                comment="The plans and actions meet the ministry's criteria.",
-            )
+            days, decide, signatory = 12, services.stage_approve, Role.COORDINATOR
+            comment = "The plans and actions meet the ministry's criteria."
         elif plan.state == demo.RETURNED:
-            self._call(
-                event - datetime.timedelta(days=10),
-                services.stage_submit,
-                progress=stage,
-                by=preparer,
-            )
-            self._call(
-                event,
-                services.stage_return,
-                progress=stage,
-                by=self.people[roles[0]],
-                comment=plan.comment,
-            )
+            days, decide, signatory, comment = 10, services.stage_return, roles[0], plan.comment
         else:
             raise ValueError(f"{plan.slug}: unknown state {plan.state!r}")
+        submitted = event - datetime.timedelta(days=days)
+        self._call(submitted, services.stage_submit, progress=stage, by=preparer)
+        self._call(event, decide, progress=stage, by=self.people[signatory], comment=comment)
 
     # -- dating what happened --
 

@@ -7,12 +7,11 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from django.urls import reverse
 
-from candidacy import services
-from candidacy.models import Preparer, StageKind, StageProgress, StageState
-from demo.testing import complete_record
+from candidacy.models import Preparer, StageKind
 from tests import factories as f
+
+from .worlds import StageWorld
 
 CITY, COORD, EVAL = Preparer.CITY, Preparer.COORDINATOR, Preparer.EVALUATOR
 
@@ -33,106 +32,29 @@ KEYS = [key for key, *_ in STEPS]
 
 
 def _steps():
-    steps = []
-    for key, kind, preparer, extra in STEPS:
-        by_evaluator = preparer == EVAL
-        steps.append(
-            dict(
-                key=key,
-                kind=kind,
-                prepared_by=preparer,
-                signed_by_coordinator=not by_evaluator,
-                signed_by_evaluator=by_evaluator,
-                **extra,
-            )
-        )
-    return steps
+    return [f.step(key, kind, preparer, **extra) for key, kind, preparer, extra in STEPS]
 
 
 @dataclass
-class RecordsWorld:
-    programme: object
-    city: object
-    other_city: object  # same programme
-    far_city: object  # another programme
-    office: object
-    other_office: object
-    far_office: object
-    coordinator: object
-    evaluator: object
-    far_coordinator: object
-    far_evaluator: object
+class RecordsWorld(StageWorld):
     districts: list
     other_districts: list
-
-    def stage(self, key, city=None) -> StageProgress:
-        city = city or self.city
-        return StageProgress.objects.select_related(
-            "definition", "candidacy__city__programme__country"
-        ).get(candidacy__city=city, definition__key=key)
-
-    def preparer(self, progress):
-        return {CITY: self.office, COORD: self.coordinator, EVAL: self.evaluator}[
-            progress.definition.prepared_by
-        ]
-
-    def signatories(self, progress):
-        return [self.evaluator] if progress.definition.signed_by_evaluator else [self.coordinator]
-
-    def submit(self, key, *, fill=True) -> StageProgress:
-        progress = self.stage(key)
-        by = self.preparer(progress)
-        services.stage_save_draft(progress=progress, by=by, narrative="Done, see the record.")
-        if fill:
-            complete_record(progress, by=by)
-        services.stage_submit(progress=progress, by=by)
-        return self.stage(key)
-
-    def approve(self, key) -> StageProgress:
-        progress = self.stage(key)
-        if progress.state != StageState.SUBMITTED:
-            progress = self.submit(key)
-        for user in self.signatories(progress):
-            services.stage_approve(progress=self.stage(key), by=user)
-        return self.stage(key)
-
-    def open(self, key) -> StageProgress:
-        """Approve every stage before `key`; `key` is then open."""
-        for earlier in KEYS[: KEYS.index(key)]:
-            if self.stage(earlier).state != StageState.APPROVED:
-                self.approve(earlier)
-        progress = self.stage(key)
-        assert progress.state == StageState.OPEN
-        return progress
-
-    def url(self, name, key, *args, city=None):
-        city = city or self.city
-        return reverse(f"candidacy:{name}", args=[city.slug, key, *args])
 
 
 @pytest.fixture
 def rw(db):
-    programme = f.make_programme(key="records", name="Records programme", steps=_steps())
-    far_programme = f.make_programme(key="far", name="Far programme", steps=_steps())
-    city = f.make_city(programme, slug="rec-city", name="Record City")
-    other_city = f.make_city(programme, slug="rec-other", name="Other City")
-    far_city = f.make_city(far_programme, slug="rec-far", name="Far City")
-    districts = [f.DistrictFactory(city=city, number=n, name=f"District {n}") for n in (1, 2, 3)]
-    other_districts = [f.DistrictFactory(city=other_city, number=1, name="Other district 1")]
+    made = f.make_two_programmes(
+        programmes=[("records", "Records programme"), ("far", "Far programme")],
+        cities=[("rec-city", "Record City"), ("rec-other", "Other City"), ("rec-far", "Far City")],
+        scopes=["rec", "rec.other", "rec.far"],
+        steps=_steps(),
+    )
+    city, other_city = made["city"], made["other_city"]
     return RecordsWorld(
-        programme=programme,
-        city=city,
-        other_city=other_city,
-        far_city=far_city,
-        office=f.office_user(city, username="rec.office"),
-        other_office=f.office_user(other_city, username="rec.other.office"),
-        far_office=f.office_user(far_city, username="rec.far.office"),
-        coordinator=f.coordinator_user(programme, username="rec.coord"),
-        evaluator=f.evaluator_user(programme, username="rec.eval"),
-        far_coordinator=f.coordinator_user(far_programme, username="rec.far.coord"),
-        far_evaluator=f.evaluator_user(far_programme, username="rec.far.eval"),
-        districts=districts,
-        other_districts=other_districts,
+        **made,
+        keys=KEYS,
+        districts=[f.DistrictFactory(city=city, number=n, name=f"District {n}") for n in (1, 2, 3)],
+        other_districts=[f.DistrictFactory(city=other_city, number=1, name="Other district 1")],
     )
 
 

@@ -38,9 +38,7 @@ def test_isfahan_records_follow_the_sources(db):
     isfahan = f.make_city(programme, slug="isfahan", name="Isfahan")
     office_user = f.office_user(isfahan, username="isfahan.office")
     coordinator = f.coordinator_user(programme, username="iran.coordinator")
-    office = isfahan.candidacy.stages.select_related("definition", "candidacy__city").get(
-        definition__key="office"
-    )
+    office = f.stage_of(isfahan, "office")
     assert fill_demo_records(isfahan) == 1  # only the open stage
     record = OfficeRecord.objects.get(progress=office)
     assert record.established_on == datetime.date(2019, 8, 19)  # 1398/05/28

@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import ClassVar
 
 import pytest
-from django.urls import reverse
 
-from candidacy import services as workflow
 from candidacy.models import (
     Decision,
     EvaluationCriterion,
     Judgement,
     Preparer,
     StageKind,
-    StageProgress,
-    StageState,
 )
 from candidacy.records import services as records
 from candidacy.records.documents import pdf_upload
@@ -26,29 +23,17 @@ from candidacy.records.evaluations import services
 from candidacy.records.evaluations.criteria import criteria_seed
 from tests import factories as f
 
+from ..worlds import StageWorld
+
 EVALUATED_ON = datetime.date(2021, 4, 11)
 
 STEPS = [
-    dict(
-        key="joint",
-        kind=StageKind.EVALUATION,
-        prepared_by=Preparer.EVALUATOR,
-        signed_by_coordinator=True,
-        signed_by_evaluator=True,
-    ),
-    dict(
-        key="final",
-        kind=StageKind.EVALUATION,
-        prepared_by=Preparer.COORDINATOR,
-        signed_by_coordinator=False,
-        signed_by_evaluator=True,
-    ),
-    dict(
-        key="badge",
-        kind=StageKind.RECOGNITION,
-        prepared_by=Preparer.EVALUATOR,
-        signed_by_coordinator=False,
-        signed_by_evaluator=True,
+    f.step("joint", StageKind.EVALUATION, Preparer.EVALUATOR, coordinator=True),
+    f.step("final", StageKind.EVALUATION, Preparer.COORDINATOR, coordinator=False, evaluator=True),
+    f.step(
+        "badge",
+        StageKind.RECOGNITION,
+        Preparer.EVALUATOR,
         grants="recognition",
         validity_months=24,
     ),
@@ -56,33 +41,13 @@ STEPS = [
 
 
 @dataclass
-class EvaluationWorld:
-    programme: object
-    far_programme: object
-    city: object
-    other_city: object  # same programme
-    far_city: object  # another programme
-    office: object
-    other_office: object
-    coordinator: object
-    evaluator: object
-    far_coordinator: object
-    far_evaluator: object
+class EvaluationWorld(StageWorld):
+    """Its stages' records are the evaluations the tests save: `submit` fills none."""
 
-    def stage(self, key="joint", city=None) -> StageProgress:
-        return StageProgress.objects.select_related("definition", "candidacy__city__programme").get(
-            candidacy__city=city or self.city, definition__key=key
-        )
+    fills_records: ClassVar[bool] = False
 
     def criteria(self, programme=None):
         return list(EvaluationCriterion.objects.filter(programme=programme or self.programme))
-
-    def preparer(self, progress):
-        return (
-            self.evaluator
-            if progress.definition.prepared_by == Preparer.EVALUATOR
-            else (self.coordinator)
-        )
 
     def save(self, key="joint", *, judged=None, upload=True, **values):
         """Save the evaluation through the service: every criterion met (or the first
@@ -113,26 +78,6 @@ class EvaluationWorld:
             values={"text": text, "due_on": due_on or datetime.date(2022, 6, 30)},
         )
 
-    def submit(self, key="joint"):
-        progress = self.stage(key)
-        by = self.preparer(progress)
-        workflow.stage_save_draft(progress=progress, by=by, narrative="Evaluated, see the record.")
-        workflow.stage_submit(progress=progress, by=by)
-        return self.stage(key)
-
-    def approve(self, key="joint"):
-        progress = self.stage(key)
-        if progress.state != StageState.SUBMITTED:
-            progress = self.submit(key)
-        signers = []
-        if progress.definition.signed_by_coordinator:
-            signers.append(self.coordinator)
-        if progress.definition.signed_by_evaluator:
-            signers.append(self.evaluator)
-        for user in signers:
-            workflow.stage_approve(progress=self.stage(key), by=user)
-        return self.stage(key)
-
     def with_conditions(self, *due_dates):
         """The joint evaluation saved with the decision to approve with conditions, one
         condition per due date, and approved."""
@@ -141,32 +86,22 @@ class EvaluationWorld:
             self.add_condition(text=f"Condition {number}", due_on=due_on)
         return self.approve()
 
-    def url(self, name, key="joint", *args, city=None):
-        return reverse(f"candidacy:{name}", args=[(city or self.city).slug, key, *args])
-
 
 @pytest.fixture
 def ew(db):
-    programme = f.make_programme(key="evaluated", name="Evaluated programme", steps=STEPS)
-    far_programme = f.make_programme(key="far-away", name="Far programme", steps=STEPS)
-    criteria_seed(programme)
-    criteria_seed(far_programme)
-    city = f.make_city(programme, slug="eval-city", name="Evaluated City")
-    other_city = f.make_city(programme, slug="eval-other", name="Other City")
-    far_city = f.make_city(far_programme, slug="eval-far", name="Far City")
-    return EvaluationWorld(
-        programme=programme,
-        far_programme=far_programme,
-        city=city,
-        other_city=other_city,
-        far_city=far_city,
-        office=f.office_user(city, username="office.eval"),
-        other_office=f.office_user(other_city, username="office.other"),
-        coordinator=f.coordinator_user(programme, username="coord.eval"),
-        evaluator=f.evaluator_user(programme, username="eval.eval"),
-        far_coordinator=f.coordinator_user(far_programme, username="coord.far"),
-        far_evaluator=f.evaluator_user(far_programme, username="eval.far"),
+    made = f.make_two_programmes(
+        programmes=[("evaluated", "Evaluated programme"), ("far-away", "Far programme")],
+        cities=[
+            ("eval-city", "Evaluated City"),
+            ("eval-other", "Other City"),
+            ("eval-far", "Far City"),
+        ],
+        scopes=["eval", "other", "far"],
+        steps=STEPS,
     )
+    criteria_seed(made["programme"])
+    criteria_seed(made["far_programme"])
+    return EvaluationWorld(**made, keys=[fields["key"] for fields in STEPS])
 
 
 def form_data(ew, *, key="joint", **overrides) -> dict:

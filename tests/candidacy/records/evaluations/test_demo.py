@@ -34,19 +34,8 @@ def isfahan(db):
         key="iran",
         name="Iran-like programme",
         steps=[
-            dict(
-                key="joint-evaluation",
-                kind=StageKind.EVALUATION,
-                prepared_by=Preparer.EVALUATOR,
-                signed_by_coordinator=True,
-                signed_by_evaluator=True,
-            ),
-            dict(
-                key="final-evaluation",
-                kind=StageKind.EVALUATION,
-                prepared_by=Preparer.EVALUATOR,
-                signed_by_evaluator=True,
-            ),
+            f.step("joint-evaluation", StageKind.EVALUATION, Preparer.EVALUATOR, coordinator=True),
+            f.step("final-evaluation", StageKind.EVALUATION, Preparer.EVALUATOR, coordinator=True),
         ],
     )
     city = f.make_city(programme, slug="isfahan", name="Isfahan")
@@ -56,15 +45,9 @@ def isfahan(db):
     return city, office, coordinator, evaluator
 
 
-def _stage(city, key):
-    return city.candidacy.stages.select_related("definition", "candidacy__city__programme").get(
-        definition__key=key
-    )
-
-
 def test_isfahans_joint_evaluation_follows_the_sources(client, isfahan):
     city, office, coordinator, evaluator = isfahan
-    joint = _stage(city, "joint-evaluation")
+    joint = f.stage_of(city, "joint-evaluation")
     assert fill_demo_record(joint, on=datetime.date(2021, 4, 18)) is True
     assert registry.missing(joint) == []
     # The programme was given its criteria on the way: UNICEF's and Iran's.
@@ -75,8 +58,8 @@ def test_isfahans_joint_evaluation_follows_the_sources(client, isfahan):
     assert record.report.uploaded_at.date() == datetime.date(2021, 4, 18)
     workflow.stage_save_draft(progress=joint, by=evaluator, narrative="Evaluated.")
     workflow.stage_submit(progress=joint, by=evaluator)
-    workflow.stage_approve(progress=_stage(city, "joint-evaluation"), by=coordinator)
-    workflow.stage_approve(progress=_stage(city, "joint-evaluation"), by=evaluator)
+    workflow.stage_approve(progress=f.stage_of(city, "joint-evaluation"), by=coordinator)
+    workflow.stage_approve(progress=f.stage_of(city, "joint-evaluation"), by=evaluator)
 
     fill_demo_records(city)  # the final evaluation, open now, and the conditions' story
 
@@ -88,7 +71,7 @@ def test_isfahans_joint_evaluation_follows_the_sources(client, isfahan):
     assert still_open.text == "Publish the child-friendly budget statement"
     assert still_open.due_on == datetime.date(2022, 6, 30)
     assert still_open.status == ConditionStatus.OPEN and still_open.is_overdue
-    assert registry.missing(_stage(city, "final-evaluation")) == []
+    assert registry.missing(f.stage_of(city, "final-evaluation")) == []
     assert EvaluationRecord.objects.get(progress__definition__key="final-evaluation").decision == (
         Decision.APPROVE
     )
@@ -102,7 +85,7 @@ def test_isfahans_joint_evaluation_follows_the_sources(client, isfahan):
 def test_other_cities_evaluations_approve(isfahan):
     city, *_ = isfahan
     other = f.make_city(city.programme, slug="shiraz", name="Shiraz")
-    joint = _stage(other, "joint-evaluation")
+    joint = f.stage_of(other, "joint-evaluation")
     fill_demo_record(joint)
     assert registry.missing(joint) == []
     assert EvaluationRecord.objects.get(progress=joint).decision == Decision.APPROVE

@@ -74,9 +74,7 @@ def test_a_programme_without_criteria_cannot_submit(db):
     programme = f.make_programme(key="bare", name="Bare programme", steps=STEPS)
     city = f.make_city(programme, slug="bare-city", name="Bare City")
     evaluator = f.evaluator_user(programme, username="eval.bare")
-    progress = city.candidacy.stages.select_related("definition", "candidacy__city__programme").get(
-        definition__key="joint"
-    )
+    progress = f.stage_of(city, "joint")
     services.evaluation_save(
         progress=progress,
         by=evaluator,

@@ -52,12 +52,16 @@ def test_the_evaluator_fills_in_the_evaluation(client, ew):
     assert "Add a condition" in text(stage)
 
 
-def test_conditions_are_added_on_the_shared_row_pages(client, ew):
+def _add_condition(client, ew, due_on):
+    """Save the evaluation approving with conditions; post a condition due on `due_on` as the
+    evaluator on the shared row page."""
     ew.save(decision=Decision.APPROVE_WITH_CONDITIONS)
     client.force_login(ew.evaluator)
-    response = client.post(
-        ew.url("record-row-add"), {"text": "Publish the budget", "due_on": "2022-06-30"}
-    )
+    return client.post(ew.url("record-row-add"), {"text": "Publish the budget", "due_on": due_on})
+
+
+def test_conditions_are_added_on_the_shared_row_pages(client, ew):
+    response = _add_condition(client, ew, "2022-06-30")
     assert response.status_code == 302
     condition = EvaluationCondition.objects.get()
     assert (condition.text, condition.due_on) == ("Publish the budget", datetime.date(2022, 6, 30))
@@ -65,11 +69,7 @@ def test_conditions_are_added_on_the_shared_row_pages(client, ew):
 
 
 def test_a_condition_due_before_the_evaluation_comes_back(client, ew):
-    ew.save(decision=Decision.APPROVE_WITH_CONDITIONS)
-    client.force_login(ew.evaluator)
-    response = client.post(
-        ew.url("record-row-add"), {"text": "Publish the budget", "due_on": "2021-01-31"}
-    )
+    response = _add_condition(client, ew, "2021-01-31")
     assert response.status_code == 400
     assert response.context["form"].errors["due_on"] == [
         "The due date cannot be before the evaluation's date (2021-04-11)."

@@ -9,23 +9,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
-from candidacy import services as workflow
 from candidacy.models import (
     AssessmentCriterion,
     GoalArea,
     IndicatorDefinition,
-    Preparer,
     Priority,
     StageKind,
-    StageProgress,
-    StageState,
 )
 from candidacy.records.plans import services
 from candidacy.records.plans.criteria import criteria_load
-from demo.testing import complete_record
 from tests import factories as f
+
+from ..worlds import StageWorld
 
 STEPS = [
     ("database", StageKind.CFC_DATABASE),
@@ -37,73 +33,29 @@ KEYS = [key for key, _kind in STEPS]
 
 
 def steps():
-    return [
-        dict(key=key, kind=kind, prepared_by=Preparer.CITY, signed_by_coordinator=True)
-        for key, kind in STEPS
-    ]
+    return [f.step(key, kind) for key, kind in STEPS]
 
 
 @dataclass
-class PlansWorld:
-    programme: object
-    city: object
-    other_city: object  # same programme
-    far_city: object  # another programme
-    office: object
-    other_office: object
-    far_office: object
-    coordinator: object
-    evaluator: object
-    far_coordinator: object
+class PlansWorld(StageWorld):
     districts: list
     other_districts: list
     criteria: list
     indicators: list
     far_indicator: object
 
-    def stage(self, key, city=None) -> StageProgress:
-        return StageProgress.objects.select_related(
-            "definition", "candidacy__city__programme__country"
-        ).get(candidacy__city=city or self.city, definition__key=key)
-
-    def submit(self, key, *, city=None, fill=True) -> StageProgress:
-        progress = self.stage(key, city)
-        by = self.office if (city or self.city) == self.city else self.other_office
-        workflow.stage_save_draft(progress=progress, by=by, narrative="See the record.")
-        if fill:
-            complete_record(progress, by=by)
-        workflow.stage_submit(progress=progress, by=by)
-        return self.stage(key, city)
-
-    def approve(self, key, *, city=None) -> StageProgress:
-        progress = self.stage(key, city)
-        if progress.state != StageState.SUBMITTED:
-            progress = self.submit(key, city=city)
-        workflow.stage_approve(progress=progress, by=self.coordinator)
-        return self.stage(key, city)
-
-    def open(self, key, *, city=None) -> StageProgress:
-        """Approve every stage before `key` (with demo records); `key` is then open."""
-        for earlier in KEYS[: KEYS.index(key)]:
-            if self.stage(earlier, city).state != StageState.APPROVED:
-                self.approve(earlier, city=city)
-        progress = self.stage(key, city)
-        assert progress.state == StageState.OPEN
-        return progress
-
-    def url(self, name, key, *args, city=None):
-        return reverse(f"candidacy:{name}", args=[(city or self.city).slug, key, *args])
-
 
 @pytest.fixture
 def pw(db):
-    programme = f.make_programme(key="plans-programme", name="Plans programme", steps=steps())
-    far_programme = f.make_programme(key="far-plans", name="Far programme", steps=steps())
+    made = f.make_two_programmes(
+        programmes=[("plans-programme", "Plans programme"), ("far-plans", "Far programme")],
+        cities=[("plan-city", "Plan City"), ("plan-other", "Other City"), ("plan-far", "Far City")],
+        scopes=["plan", "plan.other", "plan.far"],
+        steps=steps(),
+    )
+    programme, city, other_city = made["programme"], made["city"], made["other_city"]
     criteria_load(programme=programme)
-    criteria_load(programme=far_programme)
-    city = f.make_city(programme, slug="plan-city", name="Plan City")
-    other_city = f.make_city(programme, slug="plan-other", name="Other City")
-    far_city = f.make_city(far_programme, slug="plan-far", name="Far City")
+    criteria_load(programme=made["far_programme"])
     indicators = [
         IndicatorDefinition.objects.create(
             programme=programme, key=f"ind-{area}", name=f"Indicator {area}", unit="children",
@@ -112,19 +64,12 @@ def pw(db):
         for number, area in enumerate(GoalArea.values)
     ]  # fmt: skip
     far_indicator = IndicatorDefinition.objects.create(
-        programme=far_programme, key="far", name="Far indicator", unit="m²", goal_area="voice"
-    )
+        programme=made["far_programme"], key="far", name="Far indicator", unit="m²",
+        goal_area="voice",
+    )  # fmt: skip
     return PlansWorld(
-        programme=programme,
-        city=city,
-        other_city=other_city,
-        far_city=far_city,
-        office=f.office_user(city, username="plan.office"),
-        other_office=f.office_user(other_city, username="plan.other.office"),
-        far_office=f.office_user(far_city, username="plan.far.office"),
-        coordinator=f.coordinator_user(programme, username="plan.coord"),
-        evaluator=f.evaluator_user(programme, username="plan.eval"),
-        far_coordinator=f.coordinator_user(far_programme, username="plan.far.coord"),
+        **made,
+        keys=KEYS,
         districts=[f.DistrictFactory(city=city, number=n, name=f"District {n}") for n in (1, 2)],
         other_districts=[f.DistrictFactory(city=other_city, number=1, name="Other district")],
         criteria=list(AssessmentCriterion.objects.filter(programme=programme)),
@@ -147,10 +92,12 @@ def gap_values(area, **changes):
 
 
 def add_all_gaps(pw, progress, *, high=()):
+    """A gap in every goal area of the situation analysis, of high priority in the areas
+    named in `high`, low elsewhere; returned by goal area."""
     return {
         area: services.gap_add(
             progress=progress,
-            by=pw.office,
+            by=pw.preparer(progress),
             values=gap_values(area, priority=Priority.HIGH if area in high else Priority.LOW),
         )
         for area in GoalArea.values
@@ -160,7 +107,7 @@ def add_all_gaps(pw, progress, *, high=()):
 def assess_all(pw, progress, level=3, comment="Largely in place."):
     return services.self_assessment_save(
         progress=progress,
-        by=pw.office,
+        by=pw.preparer(progress),
         scores={criterion.pk: (level, comment) for criterion in pw.criteria},
     )
 
@@ -227,17 +174,7 @@ def approve_situation(pw, *, high=(), city=None):
     """Approve the stages up to the situation analysis with a gap of `high` priority in the
     goal areas named, low elsewhere; return the gaps by goal area."""
     situation = pw.open("situation", city=city)
-    by = pw.office if city in (None, pw.city) else pw.other_office
-    gaps = {
-        area: services.gap_add(
-            progress=situation,
-            by=by,
-            values=gap_values(area, priority=Priority.HIGH if area in high else Priority.LOW),
-        )
-        for area in GoalArea.values
-    }
-    services.self_assessment_save(
-        progress=situation, by=by, scores={c.pk: (2, "") for c in pw.criteria}
-    )
+    gaps = add_all_gaps(pw, situation, high=high)
+    assess_all(pw, situation, level=2, comment="")
     pw.approve("situation", city=city)
     return gaps

@@ -56,9 +56,7 @@ def test_isfahan_follows_the_sources(db):
     office = f.office_user(isfahan, username="isfahan.office")
     coordinator = f.coordinator_user(programme, username="iran.coordinator")
     for key in KEYS[:-1]:
-        progress = isfahan.candidacy.stages.select_related("definition", "candidacy__city").get(
-            definition__key=key
-        )
+        progress = f.stage_of(isfahan, key)
         assert fill_demo_records(isfahan) >= 1
         workflow.stage_save_draft(progress=progress, by=office, narrative="Done.")
         workflow.stage_submit(progress=progress, by=office)

@@ -75,6 +75,19 @@ def _record(progress, *, action, by, role, from_state, comment="") -> Transition
     )
 
 
+def _move(progress, to_state, *, action, by, role, comment="", **stamps) -> Transition:
+    """Move the locked stage to `to_state`, setting the time `stamps` (`opened_at=...`) with
+    it, and write the history row."""
+    from_state = progress.state
+    progress.state = to_state
+    for name, value in stamps.items():
+        setattr(progress, name, value)
+    progress.save(update_fields=["state", *stamps, "updated_at"])
+    return _record(
+        progress, action=action, by=by, role=role, from_state=from_state, comment=comment
+    )
+
+
 # --- starting a candidacy ---------------------------------------------------------------------
 
 
@@ -100,12 +113,15 @@ def candidacy_start(*, city: City, started_on: datetime.date | None = None) -> C
 
 
 def _open(progress: StageProgress, *, by, role) -> None:
-    from_state = progress.state
-    progress.state = StageState.OPEN
-    progress.opened_at = timezone.now()
-    progress.submitted_at = None
-    progress.save(update_fields=["state", "opened_at", "submitted_at", "updated_at"])
-    _record(progress, action=Transition.Action.OPEN, by=by, role=role, from_state=from_state)
+    _move(
+        progress,
+        StageState.OPEN,
+        action=Transition.Action.OPEN,
+        by=by,
+        role=role,
+        opened_at=timezone.now(),
+        submitted_at=None,
+    )
 
 
 def stage_sync_definitions(*, candidacy: Candidacy) -> int:
@@ -206,18 +222,15 @@ def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgres
         missing = record_registry.missing(progress)  # one message per thing the record lacks
         if missing:
             raise WorkflowError(missing)
-        from_state = progress.state
-        progress.state = StageState.SUBMITTED
-        progress.submitted_at = timezone.now()
-        progress.save(update_fields=["state", "submitted_at", "updated_at"])
         SignOff.objects.filter(progress=progress).delete()
-        _record(
+        _move(
             progress,
+            StageState.SUBMITTED,
             action=Transition.Action.SUBMIT,
             by=by,
             role=progress.definition.prepared_by,
-            from_state=from_state,
             comment=note,
+            submitted_at=timezone.now(),
         )
         stage_event(progress=progress, action=Transition.Action.SUBMIT, by=by, comment=note)
     return progress
@@ -267,17 +280,14 @@ def stage_approve(*, progress: StageProgress, by, comment: str = "") -> StagePro
                 comment=comment,
             )
             return progress
-        from_state = progress.state
-        progress.state = StageState.APPROVED
-        progress.approved_at = timezone.now()
-        progress.save(update_fields=["state", "approved_at", "updated_at"])
-        _record(
+        _move(
             progress,
+            StageState.APPROVED,
             action=Transition.Action.APPROVE,
             by=by,
             role=role,
-            from_state=from_state,
             comment=comment,
+            approved_at=timezone.now(),
         )
         _grant(progress)
         if progress.definition.repeats:
@@ -320,11 +330,14 @@ def _next_round(progress: StageProgress, *, by, role) -> None:
     progress.narrative = ""
     progress.save(update_fields=["round", "narrative", "updated_at"])
     SignOff.objects.filter(progress=progress).delete()
-    from_state = progress.state
-    progress.state = StageState.OPEN
-    progress.opened_at = timezone.now()
-    progress.save(update_fields=["state", "opened_at", "updated_at"])
-    _record(progress, action=Transition.Action.RENEW, by=by, role=role, from_state=from_state)
+    _move(
+        progress,
+        StageState.OPEN,
+        action=Transition.Action.RENEW,
+        by=by,
+        role=role,
+        opened_at=timezone.now(),
+    )
 
 
 def stage_return(*, progress: StageProgress, by, comment: str) -> StageProgress:
@@ -337,17 +350,14 @@ def stage_return(*, progress: StageProgress, by, comment: str) -> StageProgress:
         if not comment:
             raise WorkflowError(_("Say what needs to change: a return needs a comment."))
         SignOff.objects.filter(progress=progress).delete()
-        from_state = progress.state
-        progress.state = StageState.RETURNED
-        progress.opened_at = timezone.now()
-        progress.save(update_fields=["state", "opened_at", "updated_at"])
-        _record(
+        _move(
             progress,
+            StageState.RETURNED,
             action=Transition.Action.RETURN,
             by=by,
             role=role,
-            from_state=from_state,
             comment=comment,
+            opened_at=timezone.now(),
         )
         stage_event(progress=progress, action=Transition.Action.RETURN, by=by, comment=comment)
     return progress
@@ -393,29 +403,24 @@ def stage_reopen(*, progress: StageProgress, by, reason: str) -> StageProgress:
                 )
             )
         SignOff.objects.filter(progress=progress).delete()
-        from_state = progress.state
-        progress.state = StageState.OPEN
-        progress.approved_at = None
-        progress.opened_at = timezone.now()
-        progress.save(update_fields=["state", "approved_at", "opened_at", "updated_at"])
-        _record(
+        _move(
             progress,
+            StageState.OPEN,
             action=Transition.Action.REOPEN,
             by=by,
             role=Role.COORDINATOR,
-            from_state=from_state,
             comment=reason,
+            approved_at=None,
+            opened_at=timezone.now(),
         )
         for stage in later:
             if stage.state == StageState.OPEN:
-                stage.state = StageState.LOCKED
-                stage.save(update_fields=["state", "updated_at"])
-                _record(
+                _move(
                     stage,
+                    StageState.LOCKED,
                     action=Transition.Action.LOCK,
                     by=by,
                     role=Role.COORDINATOR,
-                    from_state=StageState.OPEN,
                     comment=reason,
                 )
         candidacy = progress.candidacy

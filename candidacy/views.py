@@ -106,52 +106,63 @@ def stage_detail(request, city, stage):
     return _render_stage(request, progress)
 
 
+def stage_form_post(request, progress, form, form_name: str, act, *, invalid_message: str = ""):
+    """A form posted from the stage page: if it is invalid, the stage page again with the form
+    (status 400, and `invalid_message` if given); else `act(cleaned_data)`, a service call
+    returning the success message, and back to the stage. A refusal of the service is shown
+    above the stage page, again with the form and status 400."""
+    if form.is_valid():
+        try:
+            message = act(form.cleaned_data)
+        except services.WorkflowError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, message)
+            return redirect(progress_url(progress))
+    elif invalid_message:
+        messages.error(request, invalid_message)
+    return _render_stage(request, progress, status=400, **{form_name: form})
+
+
+def _prepared_stage(request, city, stage) -> StageProgress:
+    """The stage, if the user prepares it (403 if not; 404 outside their scope)."""
+    progress = visible_stage(request.user, city, stage)
+    if not permissions.can_prepare_stage(request.user, progress):
+        raise PermissionDenied
+    return progress
+
+
 @login_required
 @require_POST
 def stage_save(request, city, stage):
     """Save the narrative as a draft, or save it and submit the stage for sign-off."""
-    progress = visible_stage(request.user, city, stage)
-    if not permissions.can_prepare_stage(request.user, progress):
-        raise PermissionDenied
-    form = NarrativeForm(request.POST)
-    if not form.is_valid():
-        return _render_stage(request, progress, status=400, narrative_form=form)
-    try:
-        progress = services.stage_save_draft(
-            progress=progress, by=request.user, narrative=form.cleaned_data["narrative"]
+    progress = _prepared_stage(request, city, stage)
+
+    def save(data) -> str:
+        saved = services.stage_save_draft(
+            progress=progress, by=request.user, narrative=data["narrative"]
         )
-        if "submit" in request.POST:
-            services.stage_submit(progress=progress, by=request.user)
-            messages.success(request, _("The stage was submitted for sign-off."))
-        else:
-            messages.success(request, _("Draft saved."))
-    except services.WorkflowError as error:
-        messages.error(request, error_text(error))
-        return _render_stage(request, progress, status=400, narrative_form=form)
-    return redirect(progress_url(progress))
+        if "submit" not in request.POST:
+            return _("Draft saved.")
+        services.stage_submit(progress=saved, by=request.user)
+        return _("The stage was submitted for sign-off.")
+
+    return stage_form_post(request, progress, NarrativeForm(request.POST), "narrative_form", save)
 
 
 @login_required
 @require_POST
 def evidence_upload(request, city, stage):
-    progress = visible_stage(request.user, city, stage)
-    if not permissions.can_prepare_stage(request.user, progress):
-        raise PermissionDenied
-    form = EvidenceForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _render_stage(request, progress, status=400, evidence_form=form)
-    try:
+    progress = _prepared_stage(request, city, stage)
+
+    def attach(data) -> str:
         services.evidence_add(
-            progress=progress,
-            by=request.user,
-            upload=form.cleaned_data["file"],
-            description=form.cleaned_data["description"],
+            progress=progress, by=request.user, upload=data["file"], description=data["description"]
         )
-    except services.WorkflowError as error:
-        messages.error(request, error_text(error))
-        return _render_stage(request, progress, status=400, evidence_form=form)
-    messages.success(request, _("The document was attached."))
-    return redirect(progress_url(progress))
+        return _("The document was attached.")
+
+    form = EvidenceForm(request.POST, request.FILES)
+    return stage_form_post(request, progress, form, "evidence_form", attach)
 
 
 def _visible_evidence(request, city, stage, pk) -> Evidence:
@@ -194,43 +205,34 @@ def evidence_delete(request, city, stage, pk):
 def stage_decide(request, city, stage):
     """Approve or return a submitted stage."""
     progress = visible_stage(request.user, city, stage)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The decision was not recorded: see the form below."))
-        return _render_stage(request, progress, status=400, decision_form=form)
-    try:
-        if form.cleaned_data["decision"] == DecisionForm.APPROVE:
-            progress = services.stage_approve(
-                progress=progress, by=request.user, comment=form.cleaned_data["comment"]
-            )
-            messages.success(request, _("Your approval was recorded."))
-        else:
-            services.stage_return(
-                progress=progress, by=request.user, comment=form.cleaned_data["comment"]
-            )
-            messages.success(request, _("The stage was returned with your comment."))
-    except services.WorkflowError as error:
-        messages.error(request, error_text(error))
-        return _render_stage(request, progress, status=400, decision_form=form)
-    return redirect(progress_url(progress))
+
+    def decide(data) -> str:
+        if data["decision"] == DecisionForm.APPROVE:
+            services.stage_approve(progress=progress, by=request.user, comment=data["comment"])
+            return _("Your approval was recorded.")
+        services.stage_return(progress=progress, by=request.user, comment=data["comment"])
+        return _("The stage was returned with your comment.")
+
+    return stage_form_post(
+        request,
+        progress,
+        DecisionForm(request.POST),
+        "decision_form",
+        decide,
+        invalid_message=_("The decision was not recorded: see the form below."),
+    )
 
 
 @login_required
 @require_POST
 def stage_reopen(request, city, stage):
     progress = visible_stage(request.user, city, stage)
-    form = ReopenForm(request.POST)
-    if not form.is_valid():
-        return _render_stage(request, progress, status=400, reopen_form=form)
-    try:
-        services.stage_reopen(
-            progress=progress, by=request.user, reason=form.cleaned_data["reason"]
-        )
-    except services.WorkflowError as error:
-        messages.error(request, error_text(error))
-        return _render_stage(request, progress, status=400, reopen_form=form)
-    messages.success(request, _("The stage was reopened."))
-    return redirect(progress_url(progress))
+
+    def reopen(data) -> str:
+        services.stage_reopen(progress=progress, by=request.user, reason=data["reason"])
+        return _("The stage was reopened.")
+
+    return stage_form_post(request, progress, ReopenForm(request.POST), "reopen_form", reopen)
 
 
 @login_required

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import District, Programme
 
 from .pipeline import StageProgress
-from .records import DataSet, GoalArea, not_in_future
+from .records import ConstraintOnField, DataSet, GoalArea, not_in_future
 
 #: The longest strategic plan, in calendar years.
 STRATEGIC_PLAN_YEARS = 5
@@ -62,7 +62,7 @@ class Priority(models.TextChoices):
     LOW = "low", _("Low")
 
 
-class Gap(models.Model):
+class Gap(ConstraintOnField, models.Model):
     """Situation analysis: for one goal area, where the city's children stand today, what a
     child-friendly city requires, and the gap between the two."""
 
@@ -106,13 +106,10 @@ class Gap(models.Model):
     def __str__(self):
         return str(self.get_goal_area_display())
 
-    def validate_constraints(self, exclude=None):
-        try:
-            super().validate_constraints(exclude)
-        except ValidationError as error:
-            raise ValidationError(
-                {"goal_area": _("The gap of this goal area is recorded already: edit it instead.")}
-            ) from error
+    constraint_error = (
+        "goal_area",
+        _("The gap of this goal area is recorded already: edit it instead."),
+    )
 
 
 class AssessmentCriterion(models.Model):
@@ -312,7 +309,7 @@ class StrategicGoal(models.Model):
         return self.title
 
 
-class OperationalPlan(models.Model):
+class OperationalPlan(ConstraintOnField, models.Model):
     """A one-year operational plan within the strategic plan's period."""
 
     document_field = ""  # requires no document (see candidacy.records.forms)
@@ -354,13 +351,7 @@ class OperationalPlan(models.Model):
                 }
             )
 
-    def validate_constraints(self, exclude=None):
-        try:
-            super().validate_constraints(exclude)
-        except ValidationError as error:
-            raise ValidationError(
-                {"year": _("There is an operational plan for this year already.")}
-            ) from error
+    constraint_error = ("year", _("There is an operational plan for this year already."))
 
 
 class Currency(models.TextChoices):

@@ -68,6 +68,20 @@ def required_document(verbose_name):
     )
 
 
+class ConstraintOnField:
+    """A model mixin for a model whose unique constraint is told on one field in the user's
+    words: `constraint_error = (field, message)` replaces Django's generic message."""
+
+    constraint_error: tuple[str, str]
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            field, message = self.constraint_error
+            raise ValidationError({field: message}) from error
+
+
 class StageRecord(models.Model):
     """What every one-to-one record shares: its stage and who changed it last."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -156,6 +157,35 @@ def row_remove(*, row, by, rows: Rows | None = None) -> None:
         if rows.before_remove:
             rows.before_remove(row)
         row.delete()
+
+
+class RowServices(NamedTuple):
+    add: Callable[..., models.Model]
+    update: Callable[..., models.Model]
+    remove: Callable[..., None]
+
+
+def row_services(rows: Rows, row_name: str, *, prefix: str = "") -> RowServices:
+    """`row_add`, `row_update` and `row_remove` bound to one list, for callers that know what
+        they change; update and remove take the row by its domain name:
+        `goal_add, goal_update, goal_remove = row_services(GOALS, "goal")`, then
+        `goal_update(goal=goal, by=user, values=values)`. `prefix` names the functions (default:
+    `row_name`)."""
+    label = rows.model._meta.verbose_name
+
+    def add(*, progress: StageProgress, by, values: dict):
+        return row_add(progress=progress, by=by, values=values, rows=rows)
+
+    def update(*, by, values: dict, **row):
+        return row_update(row=row[row_name], by=by, values=values, rows=rows)
+
+    def remove(*, by, **row) -> None:
+        row_remove(row=row[row_name], by=by, rows=rows)
+
+    for verb, service in (("add", add), ("update", update), ("remove", remove)):
+        service.__name__ = service.__qualname__ = f"{prefix or row_name}_{verb}"
+        service.__doc__ = f"`row_{verb}` of the {label} list (`row_services`)."
+    return RowServices(add, update, remove)
 
 
 # The names the domain uses, for callers that know what they add.

@@ -3,15 +3,20 @@ a list. The record is read on the stage page itself (`registry.record_context`).
 stage's preparer reaches these pages (403 for everyone else in scope, 404 outside it); while
 the stage is not open or returned, they send the preparer back to the stage with the reason.
 
-`prepared_stage`, `refusal_redirect`, `stage_form_page`, `model_title` and `row_removed` serve
-every record page, the kinds' own included."""
+`prepared_stage`, `refusal_redirect`, `stage_form_page`, `model_title`, `row_removed` and
+`row_views` (a list's add, edit and delete pages, from its `RowPages`) serve every record page,
+the kinds' own included."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db import models
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -19,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from candidacy import permissions
 from candidacy.lookups import visible_stage
+from candidacy.models import StageProgress
 from candidacy.services import WorkflowError
 from candidacy.views import progress_url
 from core.errors import error_text
@@ -129,47 +135,98 @@ def record_edit(request, city, stage):
     )
 
 
-def _row_kind(progress):
+@dataclass(frozen=True)
+class RowPages:
+    """The add, edit and delete pages of a list a stage keeps: the list, and what its pages
+    need beyond the generic row services."""
+
+    rows: services.Rows
+    add_title: str
+    #: Before the add page: the add form's extra keyword arguments, or None once it has said
+    #: (in a message) what to add first.
+    add_ready: Callable[[HttpRequest, StageProgress], dict | None] | None = None
+    #: The edit form's extra keyword arguments, from the row.
+    edit_kwargs: Callable[[models.Model], dict] = lambda row: {}
+
+    def row_of(self, progress: StageProgress, pk: int):
+        """The row of this stage (404 if it is not)."""
+        rows = self.rows
+        parent = rows.stage_path.rpartition("__")[0]
+        queryset = rows.model.objects.select_related(parent) if parent else rows.model
+        return get_object_or_404(queryset, pk=pk, **{rows.stage_path: progress})
+
+    def views(self):
+        """Its add, edit and delete views, on stages of the list's kind."""
+        return row_views(lambda progress: self, stage_kind=self.rows.stage_kind)
+
+
+def row_views(pages_of: Callable[[StageProgress], RowPages], *, stage_kind: str | None = None):
+    """The add, edit and delete views of the list `pages_of(progress)` describes, on stages of
+    `stage_kind` (None: any stage whose record kind keeps a list)."""
+
+    def stage_row(request, city, stage, pk):
+        progress = prepared_stage(request, city, stage, stage_kind)
+        pages = pages_of(progress)
+        return progress, pages, pages.row_of(progress, pk)
+
+    @login_required
+    def add(request, city, stage):
+        progress = prepared_stage(request, city, stage, stage_kind)
+        pages = pages_of(progress)
+        form_kwargs = {}
+        if pages.add_ready:
+            refused = refusal_redirect(request, progress)
+            if refused:
+                return refused
+            form_kwargs = pages.add_ready(request, progress)
+            if form_kwargs is None:
+                return redirect(progress_url(progress))
+        return stage_form_page(
+            request,
+            progress,
+            pages.rows.form,
+            lambda form: services.row_add(
+                progress=progress, by=request.user, values=form.values, rows=pages.rows
+            ),
+            title=pages.add_title,
+            **form_kwargs,
+        )
+
+    @login_required
+    def edit(request, city, stage, pk):
+        progress, pages, row = stage_row(request, city, stage, pk)
+        return stage_form_page(
+            request,
+            progress,
+            pages.rows.form,
+            lambda form: services.row_update(
+                row=row, by=request.user, values=form.values, rows=pages.rows
+            ),
+            title=model_title(pages.rows.model),
+            instance=row,
+            **pages.edit_kwargs(row),
+        )
+
+    @login_required
+    @require_POST
+    def delete(request, city, stage, pk):
+        progress, pages, row = stage_row(request, city, stage, pk)
+        return row_removed(
+            request,
+            progress,
+            lambda: services.row_remove(row=row, by=request.user, rows=pages.rows),
+            row,
+        )
+
+    return add, edit, delete
+
+
+def _kind_row_pages(progress) -> RowPages:
+    """The list of the stage's record kind (404 if it keeps none)."""
     kind = registry.record_kind(progress)
     if kind is None or kind.row_model is None:
         raise Http404(_("This stage keeps no such list."))
-    return kind
+    return RowPages(services.Rows(kind.row_model, kind.row_form), add_title=kind.add_label)
 
 
-@login_required
-def row_add(request, city, stage):
-    progress = prepared_stage(request, city, stage)
-    kind = _row_kind(progress)
-    return stage_form_page(
-        request,
-        progress,
-        kind.row_form,
-        lambda form: services.row_add(progress=progress, by=request.user, values=form.values),
-        title=kind.add_label,
-    )
-
-
-@login_required
-def row_edit(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage)
-    kind = _row_kind(progress)
-    row = get_object_or_404(kind.row_model, pk=pk, progress=progress)
-    return stage_form_page(
-        request,
-        progress,
-        kind.row_form,
-        lambda form: services.row_update(row=row, by=request.user, values=form.values),
-        title=model_title(kind.row_model),
-        instance=row,
-    )
-
-
-@login_required
-@require_POST
-def row_delete(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage)
-    kind = _row_kind(progress)
-    row = get_object_or_404(kind.row_model, pk=pk, progress=progress)
-    return row_removed(
-        request, progress, lambda: services.row_remove(row=row, by=request.user), row
-    )
+row_add, row_edit, row_delete = row_views(_kind_row_pages)

@@ -66,30 +66,19 @@ def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> Sa
     now = timezone.now()
     for item in values:
         row = existing.get((item.district_id, item.indicator_id, item.year))
+        value = IndicatorValue(
+            progress=progress,
+            district_id=item.district_id,
+            indicator_id=item.indicator_id,
+            value=item.value,
+            year=item.year,
+            source=item.source,
+        )
         if row is None:
-            new.append(
-                IndicatorValue(
-                    progress=progress,
-                    district_id=item.district_id,
-                    indicator_id=item.indicator_id,
-                    value=item.value,
-                    year=item.year,
-                    source=item.source,
-                )
-            )
+            new.append(value)
         elif row.value != item.value or row.source != item.source:
-            changed.append(
-                IndicatorValue(
-                    pk=row.pk,
-                    progress=progress,
-                    district_id=item.district_id,
-                    indicator_id=item.indicator_id,
-                    value=item.value,
-                    year=item.year,
-                    source=item.source,
-                    updated_at=now,
-                )
-            )
+            value.pk, value.updated_at = row.pk, now
+            changed.append(value)
     IndicatorValue.objects.bulk_create(new)
     # The changed rows as an upsert (INSERT ... ON CONFLICT DO UPDATE): on SQLite six times
     # faster than bulk_update's CASE WHEN statements for 10,000 rows.

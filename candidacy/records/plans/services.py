@@ -26,7 +26,7 @@ from candidacy.models import (
 )
 from candidacy.services import WorkflowError
 
-from ..services import Rows, assign_values, editable_stage, row_add, row_remove, row_update
+from ..services import Rows, assign_values, editable_stage, row_services
 from . import forms, selectors
 
 
@@ -58,17 +58,8 @@ def _check_gap_links(progress: StageProgress, gap: Gap, many: dict) -> None:
 GAPS = Rows(Gap, forms.GapForm, StageKind.SITUATION_ANALYSIS, check=_check_gap_links)
 
 
-def gap_add(*, progress: StageProgress, by, values: dict) -> Gap:
-    """Record the gap of one goal area (one per goal area)."""
-    return row_add(progress=progress, by=by, values=values, rows=GAPS)
-
-
-def gap_update(*, gap: Gap, by, values: dict) -> Gap:
-    return row_update(row=gap, by=by, values=values, rows=GAPS)
-
-
-def gap_remove(*, gap: Gap, by) -> None:
-    row_remove(row=gap, by=by, rows=GAPS)
+#: Record the gap of one goal area (one per goal area), change it, remove it.
+gap_add, gap_update, gap_remove = row_services(GAPS, "gap")
 
 
 # --- situation analysis: self-assessment ---------------------------------------------------------
@@ -216,42 +207,13 @@ ACTIONS = Rows(
 )
 
 
-def goal_add(*, progress: StageProgress, by, values: dict) -> StrategicGoal:
-    return row_add(progress=progress, by=by, values=values, rows=GOALS)
-
-
-def goal_update(*, goal: StrategicGoal, by, values: dict) -> StrategicGoal:
-    return row_update(row=goal, by=by, values=values, rows=GOALS)
-
-
-def goal_remove(*, goal: StrategicGoal, by) -> None:
-    row_remove(row=goal, by=by, rows=GOALS)
-
-
-def operational_plan_add(*, progress: StageProgress, by, values: dict) -> OperationalPlan:
-    """Add a one-year operational plan; its year must fall within the strategic plan's."""
-    return row_add(progress=progress, by=by, values=values, rows=OPERATIONAL_PLANS)
-
-
-def operational_plan_update(*, operational: OperationalPlan, by, values: dict) -> OperationalPlan:
-    return row_update(row=operational, by=by, values=values, rows=OPERATIONAL_PLANS)
-
-
-def operational_plan_remove(*, operational: OperationalPlan, by) -> None:
-    row_remove(row=operational, by=by, rows=OPERATIONAL_PLANS)
-
-
-def action_add(*, progress: StageProgress, by, values: dict) -> PlanAction:
-    """Add an action to one of the stage's operational plans."""
-    return row_add(progress=progress, by=by, values=values, rows=ACTIONS)
-
-
-def action_update(*, action: PlanAction, by, values: dict) -> PlanAction:
-    return row_update(row=action, by=by, values=values, rows=ACTIONS)
-
-
-def action_remove(*, action: PlanAction, by) -> None:
-    row_remove(row=action, by=by, rows=ACTIONS)
+#: The goals' services; an operational plan's year must fall within the strategic plan's; an
+#: action is added to one of the stage's operational plans.
+goal_add, goal_update, goal_remove = row_services(GOALS, "goal")
+operational_plan_add, operational_plan_update, operational_plan_remove = row_services(
+    OPERATIONAL_PLANS, "operational", prefix="operational_plan"
+)
+action_add, action_update, action_remove = row_services(ACTIONS, "action")
 
 
 # --- ongoing review ------------------------------------------------------------------------------

@@ -7,57 +7,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _lazy
 
-from candidacy.models import Gap, OperationalPlan, PlanAction, ReviewRound, StageKind, StrategicGoal
-from candidacy.views import progress_url
+from candidacy.models import ReviewRound, StageKind
 
-from ..views import model_title, prepared_stage, refusal_redirect, row_removed, stage_form_page
+from ..views import RowPages, prepared_stage, stage_form_page
 from . import forms, selectors, services
 
 # --- situation analysis ------------------------------------------------------------------------
 
 
-@login_required
-def gap_add(request, city, stage):
-    progress = prepared_stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
-    return stage_form_page(
-        request,
-        progress,
-        forms.GapForm,
-        lambda form: services.gap_add(progress=progress, by=request.user, values=form.values),
-        title=_("Record a gap"),
-    )
-
-
-def _gap(progress, pk) -> Gap:
-    return get_object_or_404(Gap, pk=pk, progress=progress)
-
-
-@login_required
-def gap_edit(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
-    gap = _gap(progress, pk)
-    return stage_form_page(
-        request,
-        progress,
-        forms.GapForm,
-        lambda form: services.gap_update(gap=gap, by=request.user, values=form.values),
-        title=model_title(Gap),
-        instance=gap,
-    )
-
-
-@login_required
-@require_POST
-def gap_delete(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage, StageKind.SITUATION_ANALYSIS)
-    gap = _gap(progress, pk)
-    return row_removed(
-        request, progress, lambda: services.gap_remove(gap=gap, by=request.user), gap
-    )
+#: The gaps of the situation analysis.
+GAP_PAGES = RowPages(services.GAPS, add_title=_lazy("Record a gap"))
+gap_add, gap_edit, gap_delete = GAP_PAGES.views()
 
 
 class _AssessmentForm(forms.SelfAssessmentForm):
@@ -106,170 +69,44 @@ def strategic_plan_edit(request, city, stage):
     )
 
 
-def _plan_or_back(request, progress):
-    """The strategic plan, or a redirect to the stage asking to write it first."""
+def _plan_kwargs(request, progress) -> dict | None:
+    """The operational plan form's strategic plan, or None after asking to write it first."""
     plan = selectors.strategic_plan_of(progress)
     if plan is None:
         messages.error(request, _("Write the strategic plan's period and vision first."))
-    return plan
+        return None
+    return {"plan": plan}
 
 
-@login_required
-def goal_add(request, city, stage):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    refused = refusal_redirect(request, progress)
-    if refused:
-        return refused
-    if _plan_or_back(request, progress) is None:
-        return redirect(progress_url(progress))
-    return stage_form_page(
-        request,
-        progress,
-        forms.StrategicGoalForm,
-        lambda form: services.goal_add(progress=progress, by=request.user, values=form.values),
-        title=_("Add a goal"),
-    )
+def _goal_ready(request, progress) -> dict | None:
+    return None if _plan_kwargs(request, progress) is None else {}
 
 
-def _goal(progress, pk) -> StrategicGoal:
-    return get_object_or_404(StrategicGoal, pk=pk, plan__progress=progress)
-
-
-@login_required
-def goal_edit(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    goal = _goal(progress, pk)
-    return stage_form_page(
-        request,
-        progress,
-        forms.StrategicGoalForm,
-        lambda form: services.goal_update(goal=goal, by=request.user, values=form.values),
-        title=model_title(StrategicGoal),
-        instance=goal,
-    )
-
-
-@login_required
-@require_POST
-def goal_delete(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    goal = _goal(progress, pk)
-    return row_removed(
-        request, progress, lambda: services.goal_remove(goal=goal, by=request.user), goal
-    )
-
-
-@login_required
-def operational_plan_add(request, city, stage):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    refused = refusal_redirect(request, progress)
-    if refused:
-        return refused
-    plan = _plan_or_back(request, progress)
-    if plan is None:
-        return redirect(progress_url(progress))
-    return stage_form_page(
-        request,
-        progress,
-        forms.OperationalPlanForm,
-        lambda form: services.operational_plan_add(
-            progress=progress, by=request.user, values=form.values
-        ),
-        title=_("Add an operational plan"),
-        plan=plan,
-    )
-
-
-def _operational(progress, pk) -> OperationalPlan:
-    return get_object_or_404(
-        OperationalPlan.objects.select_related("plan"), pk=pk, plan__progress=progress
-    )
-
-
-@login_required
-def operational_plan_edit(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    operational = _operational(progress, pk)
-    return stage_form_page(
-        request,
-        progress,
-        forms.OperationalPlanForm,
-        lambda form: services.operational_plan_update(
-            operational=operational, by=request.user, values=form.values
-        ),
-        title=model_title(OperationalPlan),
-        instance=operational,
-        plan=operational.plan,
-    )
-
-
-@login_required
-@require_POST
-def operational_plan_delete(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    operational = _operational(progress, pk)
-    return row_removed(
-        request,
-        progress,
-        lambda: services.operational_plan_remove(operational=operational, by=request.user),
-        operational,
-    )
-
-
-@login_required
-def action_add(request, city, stage):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    refused = refusal_redirect(request, progress)
-    if refused:
-        return refused
+def _action_ready(request, progress) -> dict | None:
     if not selectors.operational_plans(progress).exists() or not (
         selectors.strategic_goals(progress).exists()
     ):
         messages.error(
             request, _("Add a goal and an operational plan before adding actions to it.")
         )
-        return redirect(progress_url(progress))
+        return None
     initial = {"operational_plan": request.GET.get("plan")} if request.method != "POST" else None
-    return stage_form_page(
-        request,
-        progress,
-        forms.PlanActionForm,
-        lambda form: services.action_add(progress=progress, by=request.user, values=form.values),
-        title=_("Add an action"),
-        initial=initial,
-    )
+    return {"initial": initial}
 
 
-def _action(progress, pk) -> PlanAction:
-    return get_object_or_404(
-        PlanAction.objects.select_related("operational_plan__plan"),
-        pk=pk,
-        operational_plan__plan__progress=progress,
-    )
-
-
-@login_required
-def action_edit(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    action = _action(progress, pk)
-    return stage_form_page(
-        request,
-        progress,
-        forms.PlanActionForm,
-        lambda form: services.action_update(action=action, by=request.user, values=form.values),
-        title=model_title(PlanAction),
-        instance=action,
-    )
-
-
-@login_required
-@require_POST
-def action_delete(request, city, stage, pk):
-    progress = prepared_stage(request, city, stage, StageKind.PLANS)
-    action = _action(progress, pk)
-    return row_removed(
-        request, progress, lambda: services.action_remove(action=action, by=request.user), action
-    )
+GOAL_PAGES = RowPages(services.GOALS, add_title=_lazy("Add a goal"), add_ready=_goal_ready)
+OPERATIONAL_PLAN_PAGES = RowPages(
+    services.OPERATIONAL_PLANS,
+    add_title=_lazy("Add an operational plan"),
+    add_ready=_plan_kwargs,
+    edit_kwargs=lambda operational: {"plan": operational.plan},
+)
+ACTION_PAGES = RowPages(services.ACTIONS, add_title=_lazy("Add an action"), add_ready=_action_ready)
+goal_add, goal_edit, goal_delete = GOAL_PAGES.views()
+operational_plan_add, operational_plan_edit, operational_plan_delete = (
+    OPERATIONAL_PLAN_PAGES.views()
+)
+action_add, action_edit, action_delete = ACTION_PAGES.views()
 
 
 # --- ongoing review ----------------------------------------------------------------------------

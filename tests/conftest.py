@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests import factories as f
+from tests.candidacy.workflow import StageWorld
 
 
 @dataclass
@@ -22,6 +23,7 @@ class World:
     coordinator_b: object
     evaluator_a: object
     evaluator_b: object
+    stages: StageWorld  # the same people, to move a stage along (tests/candidacy/workflow.py)
 
     def stage(self, city, key):
         return f.stage_of(city, key)
@@ -47,6 +49,7 @@ def world(db):
         coordinator_b=made["far_coordinator"],
         evaluator_a=made["evaluator"],
         evaluator_b=made["far_evaluator"],
+        stages=StageWorld(**made, keys=["office", "joint", "candidacy", "badge", "review"]),
     )
 
 

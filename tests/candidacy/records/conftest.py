@@ -10,8 +10,7 @@ import pytest
 
 from candidacy.models import Preparer, StageKind
 from tests import factories as f
-
-from .worlds import StageWorld
+from tests.candidacy.workflow import StageWorld
 
 CITY, COORD, EVAL = Preparer.CITY, Preparer.COORDINATOR, Preparer.EVALUATOR
 

@@ -22,8 +22,7 @@ from candidacy.records.documents import pdf_upload
 from candidacy.records.evaluations import services
 from candidacy.records.evaluations.criteria import criteria_seed
 from tests import factories as f
-
-from ..worlds import StageWorld
+from tests.candidacy.workflow import StageWorld
 
 EVALUATED_ON = datetime.date(2021, 4, 11)
 

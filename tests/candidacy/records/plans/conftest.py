@@ -20,8 +20,7 @@ from candidacy.models import (
 from candidacy.records.plans import services
 from candidacy.records.plans.criteria import criteria_load
 from tests import factories as f
-
-from ..worlds import StageWorld
+from tests.candidacy.workflow import StageWorld
 
 STEPS = [
     ("database", StageKind.CFC_DATABASE),

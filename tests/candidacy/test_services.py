@@ -339,8 +339,23 @@ def _ids() -> set[int]:
     return set(Transition.objects.values_list("pk", flat=True))
 
 
+def _row(row: Transition) -> tuple:
+    """What a history row says: which stage, what was done, by whom in which role, from which
+    state to which, and why."""
+    return (
+        row.progress_id,
+        row.action,
+        row.actor,
+        row.actor_role,
+        row.from_state,
+        row.to_state,
+        row.comment,
+    )
+
+
 def test_every_state_change_writes_one_history_row(world):
     office = world.stage(world.city_a, "office")
+    coordinator = world.coordinator_a
     ids = _ids()
     services.stage_save_draft(progress=office, by=world.office_a, narrative=NARRATIVE)
     assert _new(ids) == []  # a draft is not a change of state
@@ -349,52 +364,34 @@ def test_every_state_change_writes_one_history_row(world):
 
     services.stage_submit(progress=office, by=world.office_a, note="Ready.")
     [row] = _new(ids)
-    assert (row.progress_id, row.action, row.actor, row.actor_role) == (
-        office.pk,
-        "submit",
-        world.office_a,
-        Role.OFFICE,
-    )
-    assert (row.from_state, row.to_state, row.comment) == ("open", "submitted", "Ready.")
+    assert _row(row) == (
+        office.pk, "submit", world.office_a, Role.OFFICE, "open", "submitted", "Ready."
+    )  # fmt: skip
 
     ids = _ids()
-    services.stage_return(progress=office, by=world.coordinator_a, comment=RETURN_COMMENT)
+    services.stage_return(progress=office, by=coordinator, comment=RETURN_COMMENT)
     [row] = _new(ids)
-    assert (row.action, row.actor, row.actor_role) == ("return", world.coordinator_a, "coordinator")
-    assert (row.from_state, row.to_state, row.comment) == ("submitted", "returned", RETURN_COMMENT)
+    assert _row(row) == (
+        office.pk, "return", coordinator, "coordinator", "submitted", "returned", RETURN_COMMENT
+    )  # fmt: skip
 
     services.stage_submit(progress=office, by=world.office_a)
     ids = _ids()
-    services.stage_approve(progress=office, by=world.coordinator_a, comment="Good.")
+    services.stage_approve(progress=office, by=coordinator, comment="Good.")
     approve_row, open_row = _new(ids)
-    assert (approve_row.progress_id, approve_row.action, approve_row.actor) == (
-        office.pk,
-        "approve",
-        world.coordinator_a,
-    )
-    assert (approve_row.actor_role, approve_row.from_state, approve_row.to_state) == (
-        "coordinator",
-        "submitted",
-        "approved",
-    )
-    assert approve_row.comment == "Good."
+    assert _row(approve_row) == (
+        office.pk, "approve", coordinator, "coordinator", "submitted", "approved", "Good."
+    )  # fmt: skip
     joint = world.stage(world.city_a, "joint")
     assert (open_row.progress_id, open_row.action) == (joint.pk, "open")
     assert (open_row.from_state, open_row.to_state) == ("locked", "open")
 
     ids = _ids()
-    services.stage_reopen(progress=office, by=world.coordinator_a, reason="Wrong decree.")
+    services.stage_reopen(progress=office, by=coordinator, reason="Wrong decree.")
     reopen_row, lock_row = _new(ids)
-    assert (reopen_row.progress_id, reopen_row.action, reopen_row.actor) == (
-        office.pk,
-        "reopen",
-        world.coordinator_a,
-    )
-    assert (reopen_row.from_state, reopen_row.to_state, reopen_row.comment) == (
-        "approved",
-        "open",
-        "Wrong decree.",
-    )
+    assert _row(reopen_row) == (
+        office.pk, "reopen", coordinator, "coordinator", "approved", "open", "Wrong decree."
+    )  # fmt: skip
     assert (lock_row.progress_id, lock_row.from_state, lock_row.to_state) == (
         joint.pk,
         "open",
@@ -405,14 +402,11 @@ def test_every_state_change_writes_one_history_row(world):
 def test_a_joint_signature_writes_one_row_and_keeps_the_state(world):
     joint = bring(world, world.city_a, "joint", StageState.SUBMITTED)
     ids = _ids()
-    services.stage_approve(progress=joint, by=world.evaluator_a, comment="Fine by UNICEF.")
+    evaluator, comment = world.evaluator_a, "Fine by UNICEF."
+    services.stage_approve(progress=joint, by=evaluator, comment=comment)
     [row] = _new(ids)
-    assert (row.action, row.actor, row.actor_role) == ("sign", world.evaluator_a, "evaluator")
-    assert (row.from_state, row.to_state, row.comment) == (
-        "submitted",
-        "submitted",
-        "Fine by UNICEF.",
-    )
+    same = "submitted"
+    assert _row(row) == (joint.pk, "sign", evaluator, "evaluator", same, same, comment)
 
 
 # --- e-mail ---------------------------------------------------------------------------------

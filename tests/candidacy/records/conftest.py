@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from candidacy.models import Preparer, StageKind
+from candidacy.records import services
+from candidacy.records.documents import pdf_upload
 from tests import factories as f
 from tests.candidacy.workflow import StageWorld
 
@@ -71,6 +73,16 @@ def office_values(**changes):
         staff_count=5,
     )
     return {**values, **changes}
+
+
+def office_record_with_decree(rw, office):
+    """The city office saves the office stage's record with its decree uploaded."""
+    return services.record_save(
+        progress=office,
+        by=rw.office,
+        values=office_values(),
+        document_upload=pdf_upload("decree.pdf", "Decree"),
+    )
 
 
 def data_set_values(area, **changes):

@@ -14,7 +14,7 @@ from candidacy.records import registry, services
 from candidacy.records.documents import pdf_upload
 from candidacy.services import WorkflowError
 
-from .conftest import data_set_values, initiative_values, office_values
+from .conftest import data_set_values, initiative_values, office_record_with_decree, office_values
 
 pytestmark = pytest.mark.django_db
 
@@ -57,24 +57,14 @@ def test_office_formation_needs_its_record_then_its_decree(rw):
     assert registry.missing(office) == [DECREE]
     assert _try_submit(rw, office) == [DECREE]
 
-    services.record_save(
-        progress=office,
-        by=rw.office,
-        values=office_values(),
-        document_upload=pdf_upload("decree.pdf", "Decree"),
-    )
+    office_record_with_decree(rw, office)
     assert registry.missing(office) == []
     assert _try_submit(rw, office) == []
 
 
 def test_removing_the_decree_document_makes_the_record_incomplete_again(rw):
     office = rw.stage("office")
-    record = services.record_save(
-        progress=office,
-        by=rw.office,
-        values=office_values(),
-        document_upload=pdf_upload("decree.pdf", "Decree"),
-    )
+    record = office_record_with_decree(rw, office)
     assert registry.missing(office) == []
     workflow.evidence_remove(evidence=record.decree, by=rw.office)
     assert registry.missing(office) == [DECREE]

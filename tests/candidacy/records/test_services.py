@@ -13,7 +13,7 @@ from candidacy.records import services
 from candidacy.records.documents import pdf_upload
 from candidacy.services import WorkflowError
 
-from .conftest import data_set_values, initiative_values, office_values
+from .conftest import data_set_values, initiative_values, office_record_with_decree, office_values
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +32,7 @@ def test_office_creates_then_changes_its_record(rw):
 
 def test_an_uploaded_document_becomes_evidence_of_the_stage(rw):
     office = rw.stage("office")
-    record = services.record_save(
-        progress=office,
-        by=rw.office,
-        values=office_values(),
-        document_upload=pdf_upload("decree.pdf", "Decree"),
-    )
+    record = office_record_with_decree(rw, office)
     assert record.decree.progress_id == office.pk
     assert record.decree.original_name == "decree.pdf"
     assert list(office.evidence.all()) == [record.decree]

@@ -34,6 +34,13 @@ def _condition_url(ew, condition):
     return ew.url("evaluation-condition", "joint", condition.pk)
 
 
+@pytest.fixture
+def condition(ew):
+    """The one open condition of the approved joint evaluation, due in the past."""
+    ew.with_conditions(PAST)
+    return EvaluationCondition.objects.get()
+
+
 def test_the_city_page_lists_the_conditions_of_approved_evaluations(client, ew):
     ew.with_conditions(PAST, _future())
     client.force_login(ew.office)
@@ -64,19 +71,15 @@ def test_conditions_wait_for_the_approval_of_their_evaluation(client, ew):
     assert EvaluationCondition.objects.get().status == ConditionStatus.OPEN
 
 
-def test_overdue_is_computed_from_the_date_never_stored(ew):
+def test_overdue_is_computed_from_the_date_never_stored(ew, condition):
     field_names = {field.name for field in EvaluationCondition._meta.get_fields()}
     assert not any("overdue" in name for name in field_names)
-    ew.with_conditions(PAST)
-    condition = EvaluationCondition.objects.get()
     assert condition.is_overdue
     services.condition_set_status(condition=condition, by=ew.coordinator, status="met")
     assert not EvaluationCondition.objects.get().is_overdue  # met: no longer overdue
 
 
-def test_the_coordinator_marks_a_condition_met(client, ew):
-    ew.with_conditions(PAST)
-    condition = EvaluationCondition.objects.get()
+def test_the_coordinator_marks_a_condition_met(client, ew, condition):
     client.force_login(ew.coordinator)
     page = client.get(_condition_url(ew, condition))
     assert page.status_code == 200
@@ -103,9 +106,7 @@ def test_the_coordinator_marks_a_condition_met(client, ew):
     assert "overdue" not in city
 
 
-def test_waiving_needs_a_reason(client, ew):
-    ew.with_conditions(PAST)
-    condition = EvaluationCondition.objects.get()
+def test_waiving_needs_a_reason(client, ew, condition):
     client.force_login(ew.coordinator)
     response = client.post(_condition_url(ew, condition), {"status": "waived", "note": ""})
     assert response.status_code == 400
@@ -120,22 +121,17 @@ def test_waiving_needs_a_reason(client, ew):
     assert EvaluationCondition.objects.get().status == ConditionStatus.WAIVED
 
 
-def test_a_status_it_already_has_is_refused(client, ew):
-    ew.with_conditions(PAST)
-    condition = EvaluationCondition.objects.get()
+@pytest.mark.parametrize(
+    "data",
+    [{"status": "open", "note": "Again."}, {"status": "forgotten"}],
+    ids=["the-status-it-already-has", "an-unknown-status"],
+)
+def test_a_status_it_cannot_take_is_refused(client, ew, condition, data):
     client.force_login(ew.coordinator)
-    response = client.post(_condition_url(ew, condition), {"status": "open", "note": "Again."})
-    assert response.status_code == 400
-    assert not ConditionStatusChange.objects.exists()
-
-
-def test_an_unknown_status_is_refused(client, ew):
-    ew.with_conditions(PAST)
-    condition = EvaluationCondition.objects.get()
-    client.force_login(ew.coordinator)
-    response = client.post(_condition_url(ew, condition), {"status": "forgotten"})
+    response = client.post(_condition_url(ew, condition), data)
     assert response.status_code == 400
     assert EvaluationCondition.objects.get().status == ConditionStatus.OPEN
+    assert not ConditionStatusChange.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -148,9 +144,7 @@ def test_an_unknown_status_is_refused(client, ew):
         ("far_evaluator", 404),
     ],
 )
-def test_only_the_programmes_coordinator_changes_a_condition(client, ew, who, status):
-    ew.with_conditions(PAST)
-    condition = EvaluationCondition.objects.get()
+def test_only_the_programmes_coordinator_changes_a_condition(client, ew, condition, who, status):
     user = getattr(ew, who)
     client.force_login(user)
     assert client.get(_condition_url(ew, condition)).status_code == (200 if status == 403 else 404)
@@ -161,9 +155,7 @@ def test_only_the_programmes_coordinator_changes_a_condition(client, ew, who, st
     assert not ConditionStatusChange.objects.exists()
 
 
-def test_a_condition_is_found_only_under_its_own_stage(client, ew):
-    ew.with_conditions(PAST)
-    condition = EvaluationCondition.objects.get()
+def test_a_condition_is_found_only_under_its_own_stage(client, ew, condition):
     client.force_login(ew.coordinator)
     assert client.get(ew.url("evaluation-condition", "final", condition.pk)).status_code == 404
     other = reverse(

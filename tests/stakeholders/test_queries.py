@@ -37,27 +37,37 @@ CANDIDACY_CITY_PAGE_QUERIES = 9  # the candidacy page's 7, commitments per party
 OVERVIEW_QUERIES = 8  # the overview's 7, and the commitments per party of every city listed
 
 
+@pytest.fixture
+def page_as(client, world, django_assert_max_num_queries):
+    """`page_as(user, url, bound, data)`: the page as the world's `user` sees it, fetched with
+    `data` in at most `bound` queries."""
+
+    def read(user, url, bound, data=None) -> str:
+        client.force_login(getattr(world, user))
+        with django_assert_max_num_queries(bound):
+            response = client.get(url, data or {})
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return read
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("user", ["office_a", "coordinator_a"])
-def test_city_page_queries_do_not_grow(client, world, django_assert_max_num_queries, size, user):
+def test_city_page_queries_do_not_grow(page_as, world, size, user):
     types = [CouncilTypeFactory(programme=world.programme_a) for _ in range(3)]
     for index in range(size):
         council_with_members(world.city_a, members=2, council_type=types[index % 3])
     for _ in range(size):
         OrganisationFactory(city=world.city_a, inside_municipality=False)
-    client.force_login(getattr(world, user))
-    with django_assert_max_num_queries(CITY_PAGE_QUERIES):
-        response = client.get(reverse("stakeholders:city", kwargs={"city": "city-a"}))
-    assert response.status_code == 200
-    assert response.content.decode().count('href="/cities/city-a/stakeholders/councils/') >= size
+    page = page_as(user, reverse("stakeholders:city", kwargs={"city": "city-a"}), CITY_PAGE_QUERIES)
+    assert page.count('href="/cities/city-a/stakeholders/councils/') >= size
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("user", READERS)
 @pytest.mark.parametrize("former", [False, True], ids=["current", "with former"])
-def test_council_page_queries_do_not_grow(
-    client, world, django_assert_max_num_queries, size, user, former
-):
+def test_council_page_queries_do_not_grow(page_as, world, size, user, former):
     council = council_with_members(world.city_a, members=size)
     council.members.filter(pk=council.members.first().pk).update(
         term_start="2020-01-01", term_end="2022-01-01"
@@ -71,21 +81,15 @@ def test_council_page_queries_do_not_grow(
         )
     for number in range(size):
         services.comment_add(by=world.coordinator_a, council=council, body=f"Comment {number}")
-    client.force_login(getattr(world, user))
     url = reverse("stakeholders:council", kwargs={"city": "city-a", "pk": council.pk})
-    with django_assert_max_num_queries(COUNCIL_PAGE_QUERIES):
-        response = client.get(url, {"former": "1"} if former else {})
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = page_as(user, url, COUNCIL_PAGE_QUERIES, {"former": "1"} if former else None)
     assert page.count('<th scope="row"') == size + (size // 3 if former else 0)
     assert page.count("Comment ") == size
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("user", READERS)
-def test_participation_page_queries_do_not_grow(
-    client, world, django_assert_max_num_queries, size, user
-):
+def test_participation_page_queries_do_not_grow(page_as, world, size, user):
     council = childrens_council(world.city_a)
     MakeUpFactory(council=council)
     organisation = OrganisationFactory(city=world.city_a)
@@ -96,42 +100,31 @@ def test_participation_page_queries_do_not_grow(
             title=f"Proposal {number}",
             responsible_organisation=organisation if number % 2 else None,
         )
-    client.force_login(getattr(world, user))
     url = reverse("stakeholders:participation", kwargs={"city": "city-a", "pk": council.pk})
-    with django_assert_max_num_queries(PARTICIPATION_PAGE_QUERIES):
-        response = client.get(url)
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = page_as(user, url, PARTICIPATION_PAGE_QUERIES)
     assert page.count("Proposal ") >= size and page.count("/minutes/") == size
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("user", READERS)
-def test_proposal_page_queries_do_not_grow(
-    client, world, django_assert_max_num_queries, size, user
-):
+def test_proposal_page_queries_do_not_grow(page_as, world, size, user):
     council = childrens_council(world.city_a)
     proposal = ProposalFactory(
         council=council, responsible_organisation=OrganisationFactory(city=world.city_a)
     )
     for number in range(size):
         services.comment_add(by=world.coordinator_a, proposal=proposal, body=f"Comment {number}")
-    client.force_login(getattr(world, user))
     url = reverse(
         "stakeholders:proposal",
         kwargs={"city": "city-a", "pk": council.pk, "proposal": proposal.pk},
     )
-    with django_assert_max_num_queries(PROPOSAL_PAGE_QUERIES):
-        response = client.get(url)
-    assert response.status_code == 200
-    assert response.content.decode().count("Comment ") == size
+    page = page_as(user, url, PROPOSAL_PAGE_QUERIES)
+    assert page.count("Comment ") == size
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("user", READERS)
-def test_you_said_we_did_queries_do_not_grow(
-    client, world, django_assert_max_num_queries, size, user
-):
+def test_you_said_we_did_queries_do_not_grow(page_as, world, size, user):
     councils = [childrens_council(world.city_a, name=f"Council {n}") for n in range(3)]
     organisation = OrganisationFactory(city=world.city_a)
     for number in range(size):
@@ -144,12 +137,9 @@ def test_you_said_we_did_queries_do_not_grow(
             answered_on=datetime.date(2024, 6, 1) if answered else None,
             responsible_organisation=organisation if answered else None,
         )
-    client.force_login(getattr(world, user))
     url = reverse("stakeholders:you-said-we-did", kwargs={"city": "city-a"})
-    with django_assert_max_num_queries(YOU_SAID_WE_DID_QUERIES):
-        response = client.get(url)
-    assert response.status_code == 200
-    assert response.content.decode().count('class="ysw-item') == size
+    page = page_as(user, url, YOU_SAID_WE_DID_QUERIES)
+    assert page.count('class="ysw-item') == size
 
 
 def _memoranda(world, size):
@@ -170,54 +160,40 @@ def _memoranda(world, size):
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("user", READERS)
-def test_memoranda_page_queries_do_not_grow(
-    client, world, django_assert_max_num_queries, size, user
-):
+def test_memoranda_page_queries_do_not_grow(page_as, world, size, user):
     _memoranda(world, size)
-    client.force_login(getattr(world, user))
-    with django_assert_max_num_queries(MEMORANDA_PAGE_QUERIES):
-        response = client.get(reverse("stakeholders:memoranda", kwargs={"city": "city-a"}))
-    assert response.status_code == 200
-    assert response.content.decode().count("Commitment ") == size
+    url = reverse("stakeholders:memoranda", kwargs={"city": "city-a"})
+    page = page_as(user, url, MEMORANDA_PAGE_QUERIES)
+    assert page.count("Commitment ") == size
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("user", READERS)
-def test_memorandum_page_queries_do_not_grow(
-    client, world, django_assert_max_num_queries, size, user
-):
+def test_memorandum_page_queries_do_not_grow(page_as, world, size, user):
     memorandum = _memoranda(world, 3 * size)[0]
     for number in range(size):
         services.comment_add(by=world.office_a, memorandum=memorandum, body=f"Note {number}")
-    client.force_login(getattr(world, user))
     url = reverse("stakeholders:memorandum", kwargs={"city": "city-a", "pk": memorandum.pk})
-    with django_assert_max_num_queries(MEMORANDUM_PAGE_QUERIES):
-        response = client.get(url)
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = page_as(user, url, MEMORANDUM_PAGE_QUERIES)
     assert page.count('dir="auto">Commitment ') == size and page.count("Note ") == size
 
 
 @pytest.mark.parametrize("size", [3, 80])
 @pytest.mark.parametrize("user", ["office_a", "coordinator_a"])
-def test_history_page_queries_do_not_grow(client, world, django_assert_max_num_queries, size, user):
+def test_history_page_queries_do_not_grow(page_as, world, size, user):
     for number in range(size):
         services.organisation_create(city=world.city_a, by=world.office_a, name=f"Body {number}")
-    client.force_login(getattr(world, user))
-    with django_assert_max_num_queries(HISTORY_PAGE_QUERIES):
-        response = client.get(reverse("stakeholders:history", kwargs={"city": "city-a"}))
-    assert response.status_code == 200
-    assert response.content.decode().count("Body ") == min(size, 50)
+    url = reverse("stakeholders:history", kwargs={"city": "city-a"})
+    page = page_as(user, url, HISTORY_PAGE_QUERIES)
+    assert page.count("Body ") == min(size, 50)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_candidacy_city_page_with_commitments(client, world, django_assert_max_num_queries, size):
+def test_candidacy_city_page_with_commitments(page_as, world, size):
     _memoranda(world, size)
-    client.force_login(world.office_a)
-    with django_assert_max_num_queries(CANDIDACY_CITY_PAGE_QUERIES):
-        response = client.get(reverse("candidacy:city", args=["city-a"]))
-    assert response.status_code == 200
-    assert "UNICEF</span>:" in response.content.decode()
+    url = reverse("candidacy:city", args=["city-a"])
+    page = page_as("office_a", url, CANDIDACY_CITY_PAGE_QUERIES)
+    assert "UNICEF</span>:" in page
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -94,6 +94,11 @@ def _pdf(name="minutes.pdf"):
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
 
 
+def _unchanged(thing, *fields) -> dict:
+    """The fields of `thing` as they are, for an update that only attaches a document."""
+    return {field: getattr(thing, field) for field in fields}
+
+
 @dataclass
 class Everything:
     council_type: object
@@ -114,21 +119,18 @@ class Everything:
 def data(world, stakeholders_a, participation_a, memoranda_a):
     """One of everything in city A, with documents attached through the services."""
     office = world.office_a
+    session, memorandum = participation_a.session, memoranda_a.memorandum
     session = services.session_update(
-        session=participation_a.session,
+        session=session,
         by=office,
-        held_on=participation_a.session.held_on,
-        topic=participation_a.session.topic,
-        attendance=participation_a.session.attendance,
         upload=_pdf(),
+        **_unchanged(session, "held_on", "topic", "attendance"),
     )
     memorandum = services.memorandum_update(
-        memorandum=memoranda_a.memorandum,
+        memorandum=memorandum,
         by=office,
-        title=memoranda_a.memorandum.title,
-        parties=memoranda_a.memorandum.parties,
-        signed_on=memoranda_a.memorandum.signed_on,
         upload=_pdf("memorandum.pdf"),
+        **_unchanged(memorandum, "title", "parties", "signed_on"),
     )
     city_commitment = services.commitment_set_status(
         commitment=memoranda_a.city_commitment,

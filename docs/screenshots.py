@@ -10,15 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script, from anywhere
+from tests.browser.chromium import chromium_launch, sign_in_form  # noqa: E402
 
 PAGES = [
     (None, "/", "public"),
@@ -37,7 +30,7 @@ PAGES = [
 def main(base: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = chromium_launch(p)
         for language in ("en", "fa"):
             contexts = {}
             for username, path, name in PAGES:
@@ -48,10 +41,7 @@ def main(base: str, out: Path) -> None:
                     )
                     if username:
                         page = context.new_page()
-                        page.goto(f"{base}/accounts/login/")
-                        page.fill("input[name=username]", username)
-                        page.fill("input[name=password]", "cfc-demo")
-                        page.click("form button[type=submit]:not([name=language])")
+                        sign_in_form(page, username, "cfc-demo", base=base)
                         page.close()
                     contexts[username] = context
                 page = contexts[username].new_page()

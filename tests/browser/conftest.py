@@ -13,18 +13,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from tests.browser.chromium import CHROMIUM, chromium_launch, sign_in_form
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 PASSWORD = "cfc-test"  # the factories' password
 
@@ -35,9 +27,7 @@ def chromium():
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
+        browser = chromium_launch(playwright)
         yield browser
         browser.close()
 
@@ -67,10 +57,7 @@ def open_session(chromium, live_server):
 
 def sign_in(page, username: str, password: str = PASSWORD) -> None:
     """Sign in through the login form, as a person would."""
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    sign_in_form(page, username, password)
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 

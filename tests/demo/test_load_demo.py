@@ -39,6 +39,9 @@ from stakeholders.selectors import open_commitments_by_city
 
 User = get_user_model()
 
+#: The Kazakh cities whose children's council is a children's maslikhat.
+MASLIKHAT_CITIES = {"pavlodar", "aksu", "ekibastuz", "balkhash", "kyzylorda", "ust-kamenogorsk"}
+
 PROGRAMME_USERS = [user for user in demo.FEATURED_USERS if user.role != Role.OFFICE]
 
 STAKEHOLDER_SEEDS = [
@@ -133,14 +136,7 @@ class TestDemoData:
                 "city__slug", flat=True
             )
         )
-        assert maslikhats == {
-            "pavlodar",
-            "aksu",
-            "ekibastuz",
-            "balkhash",
-            "kyzylorda",
-            "ust-kamenogorsk",
-        }
+        assert maslikhats == MASLIKHAT_CITIES
         working_groups = Council.objects.filter(council_type__key="working-group")
         assert set(working_groups.values_list("city__slug", flat=True)) == {
             "vilnius",
@@ -396,14 +392,7 @@ def check_childrens_participation():
     maslikhats = ChildrenCouncilMakeUp.objects.filter(
         council__council_type__key="childrens-maslikhat"
     )
-    assert set(maslikhats.values_list("council__city__slug", flat=True)) == {
-        "pavlodar",
-        "aksu",
-        "ekibastuz",
-        "balkhash",
-        "kyzylorda",
-        "ust-kamenogorsk",
-    }
+    assert set(maslikhats.values_list("council__city__slug", flat=True)) == MASLIKHAT_CITIES
     assert Council.objects.filter(city__slug="pavlodar", council_type__key="school-ombudsmen")
     assert Council.objects.filter(city__slug="satpayev", council_type__key="council-of-fathers")
     # Every make-up, session and proposal belongs to a council in which children take part.

@@ -24,6 +24,20 @@ def _decide(page, decision: str, comment: str = "") -> None:
     page.get_by_role("button", name="Record decision").click()
 
 
+def _approve(page, comment: str, state: str) -> None:
+    """Approve the stage on `page`; the approval is confirmed and the stage shows `state`."""
+    _decide(page, "Approve", comment)
+    expect(page.get_by_role("status")).to_contain_text("Your approval was recorded.")
+    expect(_stage_state(page)).to_have_text(state)
+
+
+def _submit(progress, by, narrative: str) -> None:
+    """Save the narrative, complete the record and submit the stage, through the services."""
+    services.stage_save_draft(progress=progress, by=by, narrative=narrative)
+    complete_record(progress, by=by)
+    services.stage_submit(progress=progress, by=by)
+
+
 def _field(page, label: str):
     """A form field by its label's exact text (crispy adds an asterisk to required ones)."""
     return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\*?\s*$"))
@@ -140,9 +154,7 @@ def test_office_submits_coordinator_returns_then_approves(
     coordinator.get_by_role("link", name="Sign-off queue").click()
     coordinator.get_by_role("link", name="1. Office").click()
     expect(coordinator.get_by_text("decree 12/4")).to_be_visible()
-    _decide(coordinator, "Approve", "Complete.")
-    expect(coordinator.get_by_role("status")).to_contain_text("Your approval was recorded.")
-    expect(_stage_state(coordinator)).to_have_text("Approved")
+    _approve(coordinator, "Complete.", "Approved")
     screenshot(coordinator, "coordinator-approved")
 
     # The office's city page: stage 1 approved, stage 2 open.
@@ -163,24 +175,16 @@ def test_joint_stage_needs_coordinator_and_evaluator(transactional_db, open_sess
     f.evaluator_user(programme, username="eval.a")
     # Stage 1 approved and the joint stage 2 submitted, through the services.
     stages = {stage.definition.key: stage for stage in city.candidacy.stages.all()}
-    services.stage_save_draft(progress=stages["office"], by=office_user, narrative="Formed.")
-    complete_record(stages["office"], by=office_user)
-    services.stage_submit(progress=stages["office"], by=office_user)
+    _submit(stages["office"], office_user, "Formed.")
     services.stage_approve(progress=stages["office"], by=coordinator_user)
-    services.stage_save_draft(
-        progress=stages["joint"], by=office_user, narrative="Plans evaluated with UNICEF."
-    )
-    complete_record(stages["joint"], by=office_user)
-    services.stage_submit(progress=stages["joint"], by=office_user)
+    _submit(stages["joint"], office_user, "Plans evaluated with UNICEF.")
 
     # The coordinator approves first: the stage still awaits the evaluator.
     coordinator = open_session("coord.a")
     coordinator.get_by_role("link", name="Sign-off queue").click()
     coordinator.get_by_role("link", name="2. Joint").click()
     expect(coordinator.get_by_text("jointly: every signatory must approve")).to_be_visible()
-    _decide(coordinator, "Approve")
-    expect(coordinator.get_by_role("status")).to_contain_text("Your approval was recorded.")
-    expect(_stage_state(coordinator)).to_have_text("Awaiting sign-off")
+    _approve(coordinator, "", "Awaiting sign-off")
     expect(coordinator.get_by_text("Awaiting: UNICEF evaluator")).to_be_visible()
     expect(coordinator.get_by_role("button", name="Record decision")).to_have_count(0)
     screenshot(coordinator, "coordinator-signed")
@@ -195,9 +199,7 @@ def test_joint_stage_needs_coordinator_and_evaluator(transactional_db, open_sess
     screenshot(evaluator, "evaluator-queue")
     row.get_by_role("link", name="2. Joint").click()
     expect(evaluator.get_by_text("You sign as UNICEF evaluator.")).to_be_visible()
-    _decide(evaluator, "Approve", "Findings agreed with the ministry.")
-    expect(evaluator.get_by_role("status")).to_contain_text("Your approval was recorded.")
-    expect(_stage_state(evaluator)).to_have_text("Approved")
+    _approve(evaluator, "Findings agreed with the ministry.", "Approved")
     screenshot(evaluator, "evaluator-approved")
 
     # The next stage is open on the city page.

@@ -402,6 +402,21 @@ class _Replay:
             candidacy.update(recognised_until=_months_after(day, definition.validity_months))
 
 
+def _bulk_create_nested(rows, parent, children, child) -> list:
+    """Insert `parent(row)` for every row, then `child(row, its parent, item)` for every item
+    of `children(row)`: two bulk inserts. Returns the parents, in the order of `rows`."""
+    built = [parent(row) for row in rows]
+    parents = type(built[0]).objects.bulk_create(built) if built else []
+    kids = [
+        child(row, made, item)
+        for row, made in zip(rows, parents, strict=True)
+        for item in children(row)
+    ]
+    if kids:
+        type(kids[0]).objects.bulk_create(kids)
+    return parents
+
+
 # --- councils -----------------------------------------------------------------------------------
 
 
@@ -435,17 +450,16 @@ def _councils_create(
                 ),
             )
     Organisation.objects.bulk_create(organisations.values())
-    councils = Council.objects.bulk_create(
-        Council(
+    councils = _bulk_create_nested(
+        rows,
+        lambda row: Council(
             city=cities[row.city],
             council_type=types[(cities[row.city].programme.key, row.council_type)],
             name=row.name,
             established_on=row.established_on,
-        )
-        for row in rows
-    )
-    CouncilMember.objects.bulk_create(
-        CouncilMember(
+        ),
+        lambda row: row.seats,
+        lambda row, council, seat: CouncilMember(
             council=council,
             organisation=organisations[(row.city, seat.organisation)],
             representative=seat.representative,
@@ -454,9 +468,7 @@ def _councils_create(
             seat_role=seat.seat_role,
             term_start=row.term[0],
             term_end=row.term[1],
-        )
-        for row, council in zip(rows, councils, strict=True)
-        for seat in row.seats
+        ),
     )
     return {
         (row.city, row.council_type): council for row, council in zip(rows, councils, strict=True)
@@ -579,18 +591,17 @@ def _initiatives_link() -> None:
 
 def _memoranda_create(cities: dict[str, City]) -> None:
     rows = demo.memoranda()
-    memoranda = Memorandum.objects.bulk_create(
-        Memorandum(
+    _bulk_create_nested(
+        rows,
+        lambda row: Memorandum(
             city=cities[row.city],
             title=row.title,
             parties=row.parties,
             signed_on=row.signed_on,
             summary=row.summary,
-        )
-        for row in rows
-    )
-    Commitment.objects.bulk_create(
-        Commitment(
+        ),
+        lambda row: row.commitments,
+        lambda row, memorandum, commitment: Commitment(
             memorandum=memorandum,
             party=commitment.party,
             party_name=commitment.party_name,
@@ -599,7 +610,5 @@ def _memoranda_create(cities: dict[str, City]) -> None:
             status=commitment.status,
             evidence_note=commitment.evidence_note,
             status_changed_on=commitment.status_changed_on,
-        )
-        for row, memorandum in zip(rows, memoranda, strict=True)
-        for commitment in row.commitments
+        ),
     )

@@ -4,7 +4,6 @@ call a selector or a service, and render."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from cities.permissions import (
     scope_of,
 )
 from cities.roles import Role
+from core.downloads import stored_file_response
 from core.errors import error_text
 from core.lookups import visible_city
 
@@ -173,17 +173,7 @@ def _visible_evidence(request, city, stage, pk) -> Evidence:
 @login_required
 def evidence_download(request, city, stage, pk):
     evidence = _visible_evidence(request, city, stage, pk)
-    try:
-        handle = evidence.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404(_("The document's file is missing.")) from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-    return response
+    return stored_file_response(evidence.file, evidence.original_name, evidence.content_type)
 
 
 @login_required

@@ -40,6 +40,12 @@ def _context(progress, **extra):
     }
 
 
+def _refused(request, progress, error: WorkflowError):
+    """Back to the stage, saying why the service refused (the stage moved on meanwhile)."""
+    messages.error(request, error_text(error))
+    return redirect(progress_url(progress))
+
+
 @login_required
 @require_GET
 def atlas(request, city, stage):
@@ -105,8 +111,7 @@ def atlas_grid(request, city, stage):
                     cells=form.cells(),
                 )
             except WorkflowError as error:
-                messages.error(request, error_text(error))
-                return redirect(progress_url(progress))
+                return _refused(request, progress, error)
             except ValidationError as error:
                 for field, problems in error.message_dict.items():
                     for problem in problems:
@@ -154,8 +159,7 @@ def atlas_import(request, city, stage):
                     progress=progress, by=request.user, content=upload.read()
                 )
             except WorkflowError as error:
-                messages.error(request, error_text(error))
-                return redirect(progress_url(progress))
+                return _refused(request, progress, error)
             except csv_import.ImportRefused as error:
                 problems = error.problems
                 form.add_error(
@@ -193,8 +197,7 @@ def atlas_boundaries(request, city, stage):
                     progress=progress, by=request.user, content=upload.read(), name=upload.name
                 )
             except WorkflowError as error:
-                messages.error(request, error_text(error))
-                return redirect(progress_url(progress))
+                return _refused(request, progress, error)
             except ValidationError as error:
                 for message in error.messages:
                     form.add_error("file", message)

@@ -34,6 +34,7 @@ def test_persian_is_right_to_left(transactional_db, open_session, screenshot):
     expect(html).to_have_attribute("dir", "rtl")
     expect(html).to_have_attribute("lang", "fa")
     expect(visitor.get_by_role("button", name="فارسی")).to_have_attribute("aria-current", "true")
+    visitor.wait_for_load_state("load")  # the stylesheets of the new page, not only its markup
     assert visitor.evaluate(RTL_STYLESHEET_LOADED), "Bootstrap's RTL stylesheet did not load"
     assert visitor.locator("body").evaluate("body => getComputedStyle(body).direction") == "rtl"
     screenshot(visitor, "public-persian")

@@ -81,6 +81,14 @@ class EvaluationRecord(StageRecord):
     """The evaluators' record of one evaluation stage. Its decision is what the evaluators
     concluded; it does not move the workflow (the signatories' sign-off does)."""
 
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "evaluated_on",
+        "recommendation",
+        "decision",
+        "report",
+    )
+
     evaluated_on = models.DateField(_("date of the evaluation"), validators=[not_in_future])
     recommendation = models.TextField(
         _("overall recommendation"),
@@ -189,6 +197,12 @@ class CriterionJudgement(models.Model):
 class EvaluationCondition(StageRow):
     """A condition of a decision to approve with conditions: what the city must still do, and
     by when. Once the evaluation is approved, the coordinator tracks it on the candidacy."""
+
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "text",
+        "due_on",
+    )
 
     progress = models.ForeignKey(
         StageProgress,

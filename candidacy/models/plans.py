@@ -66,6 +66,17 @@ class Gap(ConstraintOnField, models.Model):
     """Situation analysis: for one goal area, where the city's children stand today, what a
     child-friendly city requires, and the gap between the two."""
 
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "goal_area",
+        "current_situation",
+        "requirement",
+        "description",
+        "priority",
+        "data_sets",
+        "indicators",
+    )
+
     document_field = ""  # requires no document (see candidacy.records.forms)
 
     progress = models.ForeignKey(
@@ -224,6 +235,13 @@ class StrategicPlan(models.Model):
     """Plans: the city's five-year strategic plan (one per plans stage). Years are Gregorian
     calendar years, also for programmes that date in the Solar Hijri calendar."""
 
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "start_year",
+        "end_year",
+        "vision",
+    )
+
     document_field = ""  # requires no document (see candidacy.records.forms)
 
     progress = models.OneToOneField(
@@ -281,6 +299,13 @@ class StrategicPlan(models.Model):
 class StrategicGoal(models.Model):
     """A goal of the strategic plan, tied to the gaps of the situation analysis it closes."""
 
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "title",
+        "description",
+        "gaps",
+    )
+
     document_field = ""  # requires no document (see candidacy.records.forms)
 
     plan = models.ForeignKey(
@@ -311,6 +336,12 @@ class StrategicGoal(models.Model):
 
 class OperationalPlan(ConstraintOnField, models.Model):
     """A one-year operational plan within the strategic plan's period."""
+
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "year",
+        "title",
+    )
 
     document_field = ""  # requires no document (see candidacy.records.forms)
 
@@ -375,6 +406,26 @@ class ActionStatus(models.TextChoices):
 class PlanAction(models.Model):
     """An action of an operational plan: who does what, where, when, at what cost, how
     children take part, how it is measured and how far it has come."""
+
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "operational_plan",
+        "title",
+        "goal",
+        "goal_area",
+        "responsible_organisation",
+        "partners",
+        "district",
+        "starts_on",
+        "ends_on",
+        "budget",
+        "currency",
+        "children_participation",
+        "indicator",
+        "target",
+        "status",
+        "completion",
+    )
 
     document_field = ""  # requires no document (see candidacy.records.forms)
 
@@ -467,6 +518,16 @@ class PlanAction(models.Model):
 class ReviewRound(models.Model):
     """Ongoing review: the record of one review round of the stage. Keyed by the round, so the
     records of earlier rounds stay as they were approved."""
+
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "period_from",
+        "period_to",
+        "summary",
+        "indicators_updated",
+        "indicators_note",
+        "issues",
+    )
 
     document_field = ""  # requires no document (see candidacy.records.forms)
 

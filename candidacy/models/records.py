@@ -126,6 +126,18 @@ class StageRecord(models.Model):
 class OfficeRecord(StageRecord):
     """Office formation: the municipality's CFC office and the decree that established it."""
 
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "office_name",
+        "parent_department",
+        "established_on",
+        "reference_number",
+        "head_name",
+        "head_title",
+        "staff_count",
+        "decree",
+    )
+
     office_name = models.CharField(_("office name"), max_length=200)
     parent_department = models.CharField(
         _("parent department"),
@@ -159,6 +171,14 @@ class OfficeRecord(StageRecord):
 class LetterRecord(StageRecord):
     """A submission, request or memorandum: the letter itself and where it went."""
 
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "reference",
+        "dated_on",
+        "addressee",
+        "letter",
+    )
+
     reference = models.CharField(_("reference"), max_length=100)
     dated_on = models.DateField(_("date"), validators=[not_in_future])
     addressee = models.CharField(
@@ -179,6 +199,13 @@ class GrantRecord(StageRecord):
     """Candidacy, badge, certification or recognition: what was granted and its certificate.
     How long a recognition stays valid is the candidacy's (`Candidacy.recognised_until`)."""
 
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "granted_on",
+        "certificate_number",
+        "certificate",
+    )
+
     granted_on = models.DateField(_("date granted"), validators=[not_in_future])
     certificate_number = models.CharField(_("certificate number"), max_length=100)
     certificate = required_document(_("certificate"))
@@ -192,6 +219,13 @@ class GrantRecord(StageRecord):
 
 class NetworkRecord(StageRecord):
     """Network membership: when the city joined and who its contact in the network is."""
+
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "joined_on",
+        "contact_name",
+        "contact_email",
+    )
 
     joined_on = models.DateField(_("date joined"), validators=[not_in_future])
     contact_name = models.CharField(
@@ -219,6 +253,20 @@ class StageRow(models.Model):
 
 class DataSet(StageRow):
     """CFC database: one data set about the city's children in the office's inventory."""
+
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "name",
+        "goal_area",
+        "source_agency",
+        "districts",
+        "age_groups",
+        "by_sex",
+        "by_age",
+        "by_disability",
+        "update_frequency",
+        "last_updated",
+    )
 
     progress = models.ForeignKey(
         StageProgress, on_delete=models.CASCADE, related_name="datasets", verbose_name=_("stage")
@@ -255,6 +303,19 @@ class DataSet(StageRow):
 
 class Initiative(StageRow):
     """Stocktake: something the city already does for children."""
+
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "title",
+        "goal_area",
+        "description",
+        "district",
+        "year_started",
+        "responsible_body",
+        "responsible_organisation",
+        "beneficiaries",
+        "good_practice",
+    )
 
     progress = models.ForeignKey(
         StageProgress,

@@ -76,23 +76,14 @@ class OfficeRecordForm(RecordForm):
 
     class Meta:
         model = OfficeRecord
-        fields = [
-            "office_name",
-            "parent_department",
-            "established_on",
-            "reference_number",
-            "head_name",
-            "head_title",
-            "staff_count",
-            "decree",
-        ]
+        fields = OfficeRecord.editable_fields
         widgets = {"established_on": DATE_INPUT["widget"]}
 
 
 class LetterRecordForm(RecordForm):
     class Meta:
         model = LetterRecord
-        fields = ["reference", "dated_on", "addressee", "letter"]
+        fields = LetterRecord.editable_fields
         widgets = {"dated_on": DATE_INPUT["widget"]}
 
     def __init__(self, *args, progress: StageProgress, **kwargs):
@@ -114,14 +105,14 @@ class GrantRecordForm(RecordForm):
 
     class Meta:
         model = GrantRecord
-        fields = ["granted_on", "certificate_number", "certificate"]
+        fields = GrantRecord.editable_fields
         widgets = {"granted_on": DATE_INPUT["widget"]}
 
 
 class NetworkRecordForm(RecordForm):
     class Meta:
         model = NetworkRecord
-        fields = ["joined_on", "contact_name", "contact_email"]
+        fields = NetworkRecord.editable_fields
         widgets = {"joined_on": DATE_INPUT["widget"]}
 
 
@@ -132,18 +123,7 @@ def city_districts(progress: StageProgress):
 class DataSetForm(RecordForm):
     class Meta:
         model = DataSet
-        fields = [
-            "name",
-            "goal_area",
-            "source_agency",
-            "districts",
-            "age_groups",
-            "by_sex",
-            "by_age",
-            "by_disability",
-            "update_frequency",
-            "last_updated",
-        ]
+        fields = DataSet.editable_fields
         widgets = {
             "last_updated": DATE_INPUT["widget"],
             "districts": forms.CheckboxSelectMultiple,
@@ -161,17 +141,7 @@ class DataSetForm(RecordForm):
 class InitiativeForm(RecordForm):
     class Meta:
         model = Initiative
-        fields = [
-            "title",
-            "goal_area",
-            "description",
-            "district",
-            "year_started",
-            "responsible_body",
-            "responsible_organisation",
-            "beneficiaries",
-            "good_practice",
-        ]
+        fields = Initiative.editable_fields
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, progress: StageProgress, **kwargs):

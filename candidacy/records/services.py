@@ -43,12 +43,12 @@ def _kind(progress: StageProgress) -> RecordKind:
     return kind
 
 
-def assign_values(instance: models.Model, form_class, values: dict) -> dict:
-    """Set the values the form allows on the instance; return the many-to-many ones apart."""
-    allowed = set(form_class._meta.fields)
-    unknown = set(values) - allowed
+def assign_values(instance: models.Model, values: dict) -> dict:
+    """Set the values a user may set (the model's `editable_fields`) on the instance; return
+    the many-to-many ones apart."""
+    unknown = set(values) - set(instance.editable_fields)
     if unknown:
-        raise ValueError(f"Not fields of {form_class.__name__}: {sorted(unknown)}")
+        raise ValueError(f"Not editable fields of {type(instance).__name__}: {sorted(unknown)}")
     many = {}
     for name, value in values.items():
         field = instance._meta.get_field(name)
@@ -68,11 +68,10 @@ def check_districts(progress: StageProgress, row: models.Model, many: dict) -> N
 
 @dataclass(frozen=True)
 class Rows:
-    """A list a stage keeps: its row model and form, and what the generic row services need to
-    know of it beyond them."""
+    """A list a stage keeps: its row model, and what the generic row services need to know of
+    it beyond the model."""
 
     model: type[models.Model]
-    form: type
     stage_kind: str | None = None  # the stage kind that keeps it (None: any whose kind says so)
     stage_path: str = "progress"  # the lookup from a row to its stage
     #: A new row of the stage (it may refuse, e.g. while a parent record is missing).
@@ -92,7 +91,7 @@ def rows_of_kind(progress: StageProgress) -> Rows:
     kind = registry.record_kind(progress)
     if kind is None or kind.row_model is None:
         raise workflow.WorkflowError(_("This stage keeps no such record."))
-    return Rows(kind.row_model, kind.row_form)
+    return Rows(kind.row_model)
 
 
 def record_save(*, progress: StageProgress, by, values: dict, document_upload=None):
@@ -105,7 +104,7 @@ def record_save(*, progress: StageProgress, by, values: dict, document_upload=No
         record = kind.model.objects.filter(progress=progress).first() or kind.model(
             progress=progress
         )
-        assign_values(record, kind.form, values)
+        assign_values(record, values)
         field = kind.model.document_field
         if field and document_upload is not None:
             label = capfirst(kind.model._meta.get_field(field).verbose_name)
@@ -120,7 +119,7 @@ def record_save(*, progress: StageProgress, by, values: dict, document_upload=No
 
 
 def _write_row(progress: StageProgress, rows: Rows, row, values: dict):
-    many = assign_values(row, rows.form, values)
+    many = assign_values(row, values)
     if rows.check:
         rows.check(progress, row, many)
     row.full_clean()

@@ -141,6 +141,7 @@ class RowPages:
     need beyond the generic row services."""
 
     rows: services.Rows
+    form: type  # the row's form (its fields: the row model's `editable_fields`)
     add_title: str
     #: Before the add page: the add form's extra keyword arguments, or None once it has said
     #: (in a message) what to add first.
@@ -184,7 +185,7 @@ def row_views(pages_of: Callable[[StageProgress], RowPages], *, stage_kind: str 
         return stage_form_page(
             request,
             progress,
-            pages.rows.form,
+            pages.form,
             lambda form: services.row_add(
                 progress=progress, by=request.user, values=form.values, rows=pages.rows
             ),
@@ -198,7 +199,7 @@ def row_views(pages_of: Callable[[StageProgress], RowPages], *, stage_kind: str 
         return stage_form_page(
             request,
             progress,
-            pages.rows.form,
+            pages.form,
             lambda form: services.row_update(
                 row=row, by=request.user, values=form.values, rows=pages.rows
             ),
@@ -226,7 +227,7 @@ def _kind_row_pages(progress) -> RowPages:
     kind = registry.record_kind(progress)
     if kind is None or kind.row_model is None:
         raise Http404(_("This stage keeps no such list."))
-    return RowPages(services.Rows(kind.row_model, kind.row_form), add_title=kind.add_label)
+    return RowPages(services.Rows(kind.row_model), kind.row_form, add_title=kind.add_label)
 
 
 row_add, row_edit, row_delete = row_views(_kind_row_pages)

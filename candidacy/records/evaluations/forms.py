@@ -30,7 +30,7 @@ class EvaluationForm(RecordForm):
 
     class Meta:
         model = EvaluationRecord
-        fields = ["evaluated_on", "recommendation", "decision", "report"]
+        fields = EvaluationRecord.editable_fields
         widgets = {
             "evaluated_on": DATE_INPUT["widget"],
             "recommendation": forms.Textarea(attrs={"rows": 4}),
@@ -119,7 +119,7 @@ class EvaluationForm(RecordForm):
 class ConditionForm(RecordForm):
     class Meta:
         model = EvaluationCondition
-        fields = ["text", "due_on"]
+        fields = EvaluationCondition.editable_fields
         widgets = {"due_on": DATE_INPUT["widget"]}
         help_texts = {
             "text": _("What the city must still do, e.g. “Publish the child-friendly budget”."),

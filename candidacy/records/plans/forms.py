@@ -30,15 +30,7 @@ _CURRENCIES = ", ".join(Currency.values)
 class GapForm(RecordForm):
     class Meta:
         model = Gap
-        fields = [
-            "goal_area",
-            "current_situation",
-            "requirement",
-            "description",
-            "priority",
-            "data_sets",
-            "indicators",
-        ]
+        fields = Gap.editable_fields
         widgets = {
             "current_situation": forms.Textarea(attrs={"rows": 3}),
             "requirement": forms.Textarea(attrs={"rows": 3}),
@@ -109,7 +101,7 @@ _YEAR = forms.NumberInput(attrs={"min": 1990, "max": 2100})
 class StrategicPlanForm(RecordForm):
     class Meta:
         model = StrategicPlan
-        fields = ["start_year", "end_year", "vision"]
+        fields = StrategicPlan.editable_fields
         widgets = {
             "start_year": _YEAR,
             "end_year": _YEAR,
@@ -124,7 +116,7 @@ class StrategicPlanForm(RecordForm):
 class StrategicGoalForm(RecordForm):
     class Meta:
         model = StrategicGoal
-        fields = ["title", "description", "gaps"]
+        fields = StrategicGoal.editable_fields
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "gaps": forms.CheckboxSelectMultiple,
@@ -142,7 +134,7 @@ class StrategicGoalForm(RecordForm):
 class OperationalPlanForm(RecordForm):
     class Meta:
         model = OperationalPlan
-        fields = ["year", "title"]
+        fields = OperationalPlan.editable_fields
         widgets = {"year": _YEAR}
         help_texts = {"year": _("A Gregorian calendar year within the strategic plan's period.")}
 
@@ -154,24 +146,7 @@ class OperationalPlanForm(RecordForm):
 class PlanActionForm(RecordForm):
     class Meta:
         model = PlanAction
-        fields = [
-            "operational_plan",
-            "title",
-            "goal",
-            "goal_area",
-            "responsible_organisation",
-            "partners",
-            "district",
-            "starts_on",
-            "ends_on",
-            "budget",
-            "currency",
-            "children_participation",
-            "indicator",
-            "target",
-            "status",
-            "completion",
-        ]
+        fields = PlanAction.editable_fields
         widgets = {
             "starts_on": DATE_INPUT["widget"],
             "ends_on": DATE_INPUT["widget"],
@@ -204,14 +179,7 @@ class PlanActionForm(RecordForm):
 class ReviewRoundForm(RecordForm):
     class Meta:
         model = ReviewRound
-        fields = [
-            "period_from",
-            "period_to",
-            "summary",
-            "indicators_updated",
-            "indicators_note",
-            "issues",
-        ]
+        fields = ReviewRound.editable_fields
         widgets = {
             "period_from": DATE_INPUT["widget"],
             "period_to": DATE_INPUT["widget"],

@@ -27,7 +27,7 @@ from candidacy.models import (
 from candidacy.services import WorkflowError
 
 from ..services import Rows, assign_values, editable_stage, row_services
-from . import forms, selectors
+from . import selectors
 
 
 def _only(chosen, allowed, field: str, message: str) -> None:
@@ -55,7 +55,7 @@ def _check_gap_links(progress: StageProgress, gap: Gap, many: dict) -> None:
 
 
 #: The gaps of the situation analysis, one per goal area.
-GAPS = Rows(Gap, forms.GapForm, StageKind.SITUATION_ANALYSIS, check=_check_gap_links)
+GAPS = Rows(Gap, StageKind.SITUATION_ANALYSIS, check=_check_gap_links)
 
 
 #: Record the gap of one goal area (one per goal area), change it, remove it.
@@ -120,7 +120,7 @@ def strategic_plan_save(*, progress: StageProgress, by, values: dict) -> Strateg
         plan = StrategicPlan.objects.filter(progress=progress).first() or StrategicPlan(
             progress=progress
         )
-        assign_values(plan, forms.StrategicPlanForm, values)
+        assign_values(plan, values)
         plan.updated_by = by
         plan.full_clean()
         if plan.pk:
@@ -179,7 +179,6 @@ def _check_action_links(progress: StageProgress, action: PlanAction, many: dict)
 #: The strategic plan's goals, each closing gaps of the situation analysis.
 GOALS = Rows(
     StrategicGoal,
-    forms.StrategicGoalForm,
     StageKind.PLANS,
     stage_path="plan__progress",
     new=lambda progress: StrategicGoal(plan=_plan(progress)),
@@ -189,7 +188,6 @@ GOALS = Rows(
 #: The one-year operational plans; each year falls within the strategic plan's period.
 OPERATIONAL_PLANS = Rows(
     OperationalPlan,
-    forms.OperationalPlanForm,
     StageKind.PLANS,
     stage_path="plan__progress",
     new=lambda progress: OperationalPlan(plan=_plan(progress)),
@@ -199,7 +197,6 @@ OPERATIONAL_PLANS = Rows(
 #: The operational plans' actions, each serving a goal.
 ACTIONS = Rows(
     PlanAction,
-    forms.PlanActionForm,
     StageKind.PLANS,
     stage_path="operational_plan__plan__progress",
     new=lambda progress: PlanAction(),
@@ -227,7 +224,7 @@ def review_round_save(*, progress: StageProgress, by, values: dict) -> ReviewRou
         record = ReviewRound.objects.filter(
             progress=progress, round=progress.round
         ).first() or ReviewRound(progress=progress, round=progress.round)
-        assign_values(record, forms.ReviewRoundForm, values)
+        assign_values(record, values)
         record.updated_by = by
         record.full_clean()
         record.save()

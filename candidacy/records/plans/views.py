@@ -19,7 +19,7 @@ from . import forms, selectors, services
 
 
 #: The gaps of the situation analysis.
-GAP_PAGES = RowPages(services.GAPS, add_title=_lazy("Record a gap"))
+GAP_PAGES = RowPages(services.GAPS, forms.GapForm, add_title=_lazy("Record a gap"))
 gap_add, gap_edit, gap_delete = GAP_PAGES.views()
 
 
@@ -94,14 +94,22 @@ def _action_ready(request, progress) -> dict | None:
     return {"initial": initial}
 
 
-GOAL_PAGES = RowPages(services.GOALS, add_title=_lazy("Add a goal"), add_ready=_goal_ready)
+GOAL_PAGES = RowPages(
+    services.GOALS, forms.StrategicGoalForm, add_title=_lazy("Add a goal"), add_ready=_goal_ready
+)
 OPERATIONAL_PLAN_PAGES = RowPages(
     services.OPERATIONAL_PLANS,
+    forms.OperationalPlanForm,
     add_title=_lazy("Add an operational plan"),
     add_ready=_plan_kwargs,
     edit_kwargs=lambda operational: {"plan": operational.plan},
 )
-ACTION_PAGES = RowPages(services.ACTIONS, add_title=_lazy("Add an action"), add_ready=_action_ready)
+ACTION_PAGES = RowPages(
+    services.ACTIONS,
+    forms.PlanActionForm,
+    add_title=_lazy("Add an action"),
+    add_ready=_action_ready,
+)
 goal_add, goal_edit, goal_delete = GOAL_PAGES.views()
 operational_plan_add, operational_plan_edit, operational_plan_delete = (
     OPERATIONAL_PLAN_PAGES.views()

@@ -1,6 +1,7 @@
 """The layout holds: the layers of `[tool.importlinter]` in pyproject.toml (import-linter),
 and no circular import among the project's modules."""
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -49,3 +50,43 @@ def test_no_circular_imports(graph):
     assert not cycles, "circular imports:\n" + "\n".join(
         f"{a} -> {b}, and back: {chain}" for (a, b), chain in zip(cycles, chains, strict=False)
     )
+
+
+def _private_uses(path: Path, modules: set[str]) -> list[str]:
+    """`from x import _name`, and `module._name` on a project module imported by name."""
+    tree = ast.parse((ROOT / path).read_text())
+    found, module_names = [], {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    found.append(f"{path}:{node.lineno} imports {alias.name} from {node.module}")
+                if node.module and f"{node.module}.{alias.name}" in modules:
+                    module_names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in modules and alias.asname:
+                    module_names[alias.asname] = alias.name
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in module_names
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
+            found.append(f"{path}:{node.lineno} uses {module_names[node.value.id]}.{node.attr}")
+    return found
+
+
+def test_no_module_uses_another_modules_private_names(graph):
+    """What modules share is public and named for what it does."""
+    modules = set(graph.modules)
+    paths = [path for package in [*PACKAGES, "tests"] for path in (ROOT / package).rglob("*.py")]
+    found = [
+        use
+        for path in paths
+        if "migrations" not in path.parts
+        for use in _private_uses(path.relative_to(ROOT), modules)
+    ]
+    assert not found, "\n".join(found)

@@ -419,14 +419,9 @@ def test_stakeholder_seeds_keep_the_services_rules(db):
     """The organisations, councils, participation and memoranda of the demo, loaded on their own
     (without replaying the candidacies): every row passes its model's own validation, so the
     bulk load keeps the rules the services enforce."""
-    from candidacy.programmes import PROGRAMMES, programme_load
     from demo.management.commands import load_demo as command
 
-    programmes = {spec.key: programme_load(spec) for spec in PROGRAMMES}
-    cities = command._cities_create(programmes)
-    councils = command._councils_create(programmes, cities)
-    command._participation_create(councils)
-    command._memoranda_create(cities)
+    command.stakeholders_load(*command.programmes_and_cities_load())
     for model in STAKEHOLDER_SEEDS:
         rows = list(model.objects.all())
         assert rows, model

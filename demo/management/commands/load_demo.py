@@ -100,8 +100,7 @@ class Command(BaseCommand):
 
 def demo_load(*, today: datetime.date) -> None:
     """Create the whole demo data set. Call inside a transaction, on a database without cities."""
-    programmes = {spec.key: programme_load(spec) for spec in PROGRAMMES}
-    cities = _cities_create(programmes)
+    programmes, cities = programmes_and_cities_load()
     people = _users_create(programmes, cities)
     plans = {plan.slug: plan for plan in demo.city_plans(today)}
     for slug, city in cities.items():
@@ -116,10 +115,22 @@ def demo_load(*, today: datetime.date) -> None:
         )
         replay.run(plans[slug], today=today)
         fill_demo_records(city)
+    stakeholders_load(programmes, cities)
+    _records_link()
+
+
+def programmes_and_cities_load() -> tuple[dict[str, Programme], dict[str, City]]:
+    """The three programmes and their demo cities (no candidacy yet), by key and by slug."""
+    programmes = {spec.key: programme_load(spec) for spec in PROGRAMMES}
+    return programmes, _cities_create(programmes)
+
+
+def stakeholders_load(programmes: dict[str, Programme], cities: dict[str, City]) -> None:
+    """The demo's organisations, councils and members, children's participation, memoranda
+    and commitments, bulk-created."""
     councils = _councils_create(programmes, cities)
     _participation_create(councils)
     _memoranda_create(cities)
-    _records_link()
 
 
 def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:

@@ -32,7 +32,7 @@ STEPS = [
 KEYS = [key for key, *_ in STEPS]
 
 
-def _steps():
+def iran_like_steps():
     return [f.step(key, kind, preparer, **extra) for key, kind, preparer, extra in STEPS]
 
 
@@ -48,7 +48,7 @@ def rw(db):
         programmes=[("records", "Records programme"), ("far", "Far programme")],
         cities=[("rec-city", "Record City"), ("rec-other", "Other City"), ("rec-far", "Far City")],
         scopes=["rec", "rec.other", "rec.far"],
-        steps=_steps(),
+        steps=iran_like_steps(),
     )
     city, other_city = made["city"], made["other_city"]
     return RecordsWorld(

@@ -12,7 +12,7 @@ from candidacy.records import registry
 from demo.records import fill_demo_record, fill_demo_records
 from tests import factories as f
 
-from .conftest import KEYS, _steps
+from .conftest import KEYS, iran_like_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_dates_fall_on_the_day_of_the_story(rw):
 
 
 def test_isfahan_records_follow_the_sources(db):
-    programme = f.make_programme(key="iran-like", steps=_steps())
+    programme = f.make_programme(key="iran-like", steps=iran_like_steps())
     isfahan = f.make_city(programme, slug="isfahan", name="Isfahan")
     office_user = f.office_user(isfahan, username="isfahan.office")
     coordinator = f.coordinator_user(programme, username="iran.coordinator")

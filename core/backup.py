@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import posixpath
 import tarfile
 import tempfile
@@ -141,7 +142,12 @@ def backup_write(output: Path, *, storage=None) -> Manifest:
             manifest.migrations = applied_migrations()
             manifest.tables = row_counts()
             names = stored_file_names()
-            with tarfile.open(partial, "w:gz") as archive:
+            # Readable by its owner only: it holds password hashes and personal data.
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with (
+                os.fdopen(descriptor, "wb") as raw,
+                tarfile.open(fileobj=raw, mode="w:gz") as archive,
+            ):
                 archive.add(data_path, arcname=DATA)
                 for name in names:
                     if not storage.exists(name):

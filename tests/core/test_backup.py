@@ -128,6 +128,7 @@ def test_the_archive_holds_the_data_the_documents_and_a_manifest(portal, media, 
     assert {name: entry["sha256"] for name, entry in files.items()} == media_hashes(media)
     assert manifest["missing_files"] == []
     assert not list(tmp_path.glob("*.partial"))
+    assert archive.stat().st_mode & 0o777 == 0o600  # password hashes: its owner's only
 
 
 @pytest.mark.django_db(transaction=True)

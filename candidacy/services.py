@@ -204,12 +204,17 @@ def evidence_add(*, progress: StageProgress, by, upload, description: str = "") 
     return evidence
 
 
-def evidence_remove(*, evidence: Evidence, by) -> None:
+def evidence_remove(*, evidence: Evidence, by) -> list[record_registry.DocumentUse]:
+    """Delete a document of an open or returned stage, its file included. Returns what the
+    stage's record used it for (the record is left without it and the stage cannot be submitted
+    until another is chosen), so the page can say so."""
     with transaction.atomic():
         progress = stage_locked(evidence.progress)
         require_editable(progress, by)
+        uses = record_registry.document_uses(evidence)
         evidence.file.delete(save=False)
         evidence.delete()
+    return uses
 
 
 def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgress:

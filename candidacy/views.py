@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cities.models import City
 from cities.permissions import (
@@ -26,7 +26,7 @@ from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm
 from .lookups import visible_stage
 from .models import Evidence, StageProgress
 from .records.evaluations.selectors import city_conditions
-from .records.registry import record_context
+from .records.registry import document_uses, record_context
 
 
 @login_required
@@ -177,16 +177,40 @@ def evidence_download(request, city, stage, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def evidence_delete(request, city, stage, pk):
+    """GET: ask before removing a document, naming it and the record that needs it; POST:
+    remove it (`services.evidence_remove`) and say what the record has lost."""
     evidence = _visible_evidence(request, city, stage, pk)
     progress = evidence.progress
+    if request.method == "GET":
+        try:
+            services.require_editable(progress, request.user)  # 403 if not theirs to prepare
+        except services.WorkflowError as error:
+            messages.error(request, error_text(error))
+            return redirect(progress_url(progress))
+        context = {
+            "city": progress.candidacy.city,
+            "definition": progress.definition,
+            "evidence": evidence,
+            "uses": document_uses(evidence),
+        }
+        return render(request, "candidacy/evidence_confirm_delete.html", context)
     try:
-        services.evidence_remove(evidence=evidence, by=request.user)
+        uses = services.evidence_remove(evidence=evidence, by=request.user)
     except services.WorkflowError as error:
         messages.error(request, error_text(error))
         return redirect(progress_url(progress))
     messages.success(request, _("The document was removed."))
+    for use in uses:
+        messages.warning(
+            request,
+            _(
+                "The %(record)s has no %(document)s now: choose or upload another before "
+                "submitting the stage."
+            )
+            % {"record": use.record, "document": use.document},
+        )
     return redirect(progress_url(progress))
 
 

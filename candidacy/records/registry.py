@@ -96,3 +96,27 @@ def record_context(user, progress: StageProgress) -> dict:
         context["record_missing"] = missing(progress)
     context["can_edit_record"] = permissions.can_edit_stage(user, progress)
     return context
+
+
+@dataclass(frozen=True)
+class DocumentUse:
+    """A record that keeps a stage's document as its required document."""
+
+    record: str  # the record's name, e.g. "office record"
+    document: str  # what the document is to it, e.g. "founding decree"
+
+
+def document_uses(evidence) -> list[DocumentUse]:
+    """The stage's record that names this document as its required document, if any (only a
+    document of the record's own stage may be chosen, so only that record is asked)."""
+    kind = record_kind(evidence.progress)
+    model = kind.model if kind else None
+    field_name = getattr(model, "document_field", "")
+    if not field_name or not model.objects.filter(**{field_name: evidence}).exists():
+        return []
+    return [
+        DocumentUse(
+            record=str(model._meta.verbose_name),
+            document=str(model._meta.get_field(field_name).verbose_name),
+        )
+    ]

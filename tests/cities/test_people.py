@@ -249,3 +249,15 @@ def test_an_account_is_deactivated_only_when_every_role_is_in_the_programme(clie
     assert client.post(reverse("people-deactivate", args=[key, both.pk])).status_code == 403
     both.refresh_from_db()
     assert both.is_active
+
+
+def test_the_invitation_is_in_the_recipients_language(
+    client, world, django_capture_on_commit_callbacks
+):
+    from cities.models import UserProfile
+
+    UserProfile.objects.create(user=world.evaluator_b, language="fa")
+    client.force_login(world.coordinator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client, world, email=world.evaluator_b.email, role=Role.EVALUATOR)
+    assert "نقش" in mail.outbox[0].subject

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cities.models import City
 from cities.permissions import (
+    can_manage_people,
     cities_visible_to,
     programmes_visible_to,
     roles_of,
@@ -261,7 +262,13 @@ def programme_overview(request, programme):
     return render(
         request,
         "candidacy/overview.html",
-        {"programme": programme, "rows": rows, "form": form, "definitions": definitions},
+        {
+            "programme": programme,
+            "rows": rows,
+            "form": form,
+            "definitions": definitions,
+            "can_manage_people": can_manage_people(request.user, programme),
+        },
     )
 
 

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CitiesConfig(AppConfig):
     name = "cities"
     verbose_name = _("Countries and cities")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .languages import apply_language_on_login
+
+        user_logged_in.connect(apply_language_on_login, dispatch_uid="cfc_user_language")

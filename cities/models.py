@@ -175,3 +175,64 @@ class RoleAssignment(models.Model):
             raise ValidationError(
                 _("Coordinators and evaluators are assigned to a programme, not a city.")
             )
+
+
+class UserProfile(models.Model):
+    """What a user keeps about themselves beyond Django's user: the language they read the
+    portal (and its e-mail) in. Created on demand (`profile_of`); applied when they sign in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_profile"
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the portal and of the e-mail it sends you."),
+    )
+
+    class Meta:
+        verbose_name = _("user profile")
+        verbose_name_plural = _("user profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class RoleAssignmentChange(models.Model):
+    """The history of a programme's people: who invited, moved or removed whom, and when.
+    Written by the services of `cities.services` in the same transaction as the change."""
+
+    class Action(models.TextChoices):
+        INVITED = "invited", _("invited")
+        MOVED = "moved", _("moved to another city")
+        ENDED = "ended", _("role ended")
+        DEACTIVATED = "deactivated", _("account deactivated")
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="people_changes"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_changes"
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    city = models.ForeignKey(
+        City, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_city = models.ForeignKey(
+        City, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("change of a programme's people")
+        verbose_name_plural = _("changes of a programme's people")
+
+    def __str__(self):
+        return f"{self.person} – {self.get_action_display()}"

@@ -125,3 +125,59 @@ def can_manage_city(user, city: City | None = None) -> bool:
     if city is None:
         return bool(scope.coordinated_programme_ids)
     return coordinates(user, city.programme_id)
+
+
+# --- a programme's people ------------------------------------------------------------------
+
+#: The roles a coordinator may give: the coordinator role itself is given by superusers.
+INVITABLE_ROLES = (Role.OFFICE, Role.EVALUATOR)
+
+
+def has_role_in_programme(user, programme: Programme) -> bool:
+    """Any role in the programme: office staff of one of its cities, coordinator, evaluator."""
+    scope = scope_of(user)
+    if scope.superuser or programme.pk in scope.programme_ids:
+        return True
+    return City.objects.filter(programme=programme, pk__in=scope.office_city_ids).exists()
+
+
+def can_manage_people(user, programme: Programme) -> bool:
+    """List, invite, move and remove the programme's office staff and evaluators: its
+    coordinators (and superusers)."""
+    return scope_of(user).superuser or coordinates(user, programme.pk)
+
+
+def assignment_in_programme(assignment, programme: Programme) -> bool:
+    if assignment.role == Role.OFFICE:
+        return assignment.city is not None and assignment.city.programme_id == programme.pk
+    return assignment.programme_id == programme.pk
+
+
+def can_manage_role_assignment(user, assignment, programme: Programme) -> bool:
+    """Move or end a role assignment: an office or evaluator role in a programme the user
+    manages people of. Nobody changes their own roles here; coordinators' roles are the
+    superusers' (in the admin)."""
+    return (
+        assignment.role in INVITABLE_ROLES
+        and assignment.user_id != user.pk
+        and assignment_in_programme(assignment, programme)
+        and can_manage_people(user, programme)
+    )
+
+
+def can_deactivate_user(user, target, programme: Programme) -> bool:
+    """Deactivate an account: one whose every role is an office or evaluator role in this
+    programme (never staff, a superuser, or oneself), by someone who manages its people."""
+    if target.pk == user.pk or target.is_superuser or target.is_staff or not target.is_active:
+        return False
+    if not can_manage_people(user, programme):
+        return False
+    assignments = list(target.role_assignments.all())  # prefetched (with city) on lists
+    return bool(assignments) and all(
+        a.role in INVITABLE_ROLES and assignment_in_programme(a, programme) for a in assignments
+    )
+
+
+def people_of_programme_q(programme: Programme) -> Q:
+    """The role assignments that make someone one of the programme's people."""
+    return Q(programme=programme) | Q(city__programme=programme)

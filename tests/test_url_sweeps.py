@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
@@ -32,7 +33,7 @@ from candidacy.models import (
     StageProgress,
     StageState,
 )
-from cities.models import City, District, Organisation, Programme
+from cities.models import City, District, Organisation, Programme, RoleAssignment
 from stakeholders import services as stakeholder_services
 from stakeholders.models import (
     ChildrenCouncilSession,
@@ -97,6 +98,12 @@ PUBLIC = {
     # Choosing a language works for everyone, before signing in too.
     "set_language": {"get": (302, "/"), "post": (302, "/")},
     "admin:login": {"get": (200, None), "post": (200, None)},
+    # Someone who forgot their password asks for a link, and chooses a new one through it. An
+    # invalid link shows a page saying so; the reset says nothing of whether an address exists.
+    "password_reset": {"get": (200, None), "post": (200, None)},
+    "password_reset_done": {"get": (200, None), "post": (405, None)},
+    "password_reset_confirm": {"get": (200, None), "post": (200, None)},
+    "password_reset_complete": {"get": (200, None), "post": (405, None)},
     # The admin's sign-out sends an anonymous visitor to the admin index, i.e. its login.
     "admin:logout": {"get": (302, "/admin/"), "post": (302, "/admin/")},
 }
@@ -120,6 +127,8 @@ SEGMENT_MODELS = {
     "commitment": Commitment,
     "commitments": Commitment,
     "rows": DataSet,
+    "assignments": RoleAssignment,
+    "users": get_user_model(),
     **PLAN_SEGMENTS,
     **evaluation_sweep.SEGMENTS,
 }
@@ -219,6 +228,7 @@ def objects(world):
             StageProgress: office,
             StageDefinition: office.definition,
             type(world.office_a): world.office_a,
+            RoleAssignment: world.office_a.role_assignments.get(),
         },
     )
 
@@ -258,6 +268,10 @@ def _value(endpoint: Endpoint, parameter: str, objects: Objects) -> str:
         return objects.world.programme_a.key
     if parameter == "app_label":
         return "candidacy"
+    if parameter == "uidb64":
+        return "MQ"
+    if parameter == "token":
+        return "no-such-token"
     if parameter == "url":
         return "no-such-page/"
     if parameter == "content_type_id":

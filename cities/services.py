@@ -1,0 +1,261 @@
+"""Every change of a user's account, profile and roles: profiles, invitations, moves, ends and
+deactivations. Each function checks its predicate (`cities.permissions`), validates, writes
+inside one transaction with its history row, and sends e-mail only after the commit."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from .models import City, Programme, RoleAssignment, RoleAssignmentChange, UserProfile
+from .permissions import (
+    INVITABLE_ROLES,
+    can_deactivate_user,
+    can_manage_people,
+    can_manage_role_assignment,
+)
+from .roles import Role
+
+User = get_user_model()
+
+
+# --- profile --------------------------------------------------------------------------------
+
+
+def profile_of(user) -> UserProfile:
+    """The user's profile, created (empty) the first time it is asked for."""
+    profile, _created = UserProfile.objects.get_or_create(user=user)
+    return profile
+
+
+def language_of(user) -> str:
+    """The language the user chose to read the portal in, or "" if they chose none."""
+    return (
+        UserProfile.objects.filter(user_id=user.pk).values_list("language", flat=True).first() or ""
+    )
+
+
+def _email_checked(email: str, *, owner=None) -> str:
+    email = email.strip()
+    validate_email(email)
+    others = User.objects.filter(email__iexact=email)
+    if owner is not None:
+        others = others.exclude(pk=owner.pk)
+    if others.exists():
+        raise ValidationError({"email": _("Another account uses this e-mail address.")})
+    return email
+
+
+def profile_update(
+    *, user, by, first_name: str, last_name: str, email: str, language: str
+) -> UserProfile:
+    """Save a user's own name, e-mail address and language. Only the user themselves."""
+    if by.pk != user.pk:
+        raise PermissionDenied
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the portal's languages.")})
+    try:
+        email = _email_checked(email, owner=user)
+    except ValidationError as error:
+        raise ValidationError({"email": error.messages}) from error
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        locked.first_name, locked.last_name, locked.email = first_name, last_name, email
+        locked.save(update_fields=["first_name", "last_name", "email"])
+        profile = profile_of(locked)
+        profile.language = language
+        profile.save(update_fields=["language"])
+    user.first_name, user.last_name, user.email = first_name, last_name, email
+    return profile
+
+
+# --- a programme's people ----------------------------------------------------------------
+
+
+def set_password_url(user) -> str:
+    """The absolute link by which a user chooses their password (Django's reset confirm)."""
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+def _send_invitation(user_pk: int, assignment_pk: int, by_name: str) -> None:
+    user = User.objects.get(pk=user_pk)
+    assignment = RoleAssignment.objects.select_related("city", "programme").get(pk=assignment_pk)
+    with translation.override(language_of(user) or translation.get_language()):
+        context = {
+            "user": user,
+            "role": assignment.get_role_display(),
+            "place": assignment.city or assignment.programme,
+            "by_name": by_name,
+            "link": set_password_url(user) if not user.has_usable_password() else "",
+            "login_url": settings.PORTAL_BASE_URL.rstrip("/") + reverse("login"),
+        }
+        subject = render_to_string("cities/invitation_subject.txt", context)
+        body = render_to_string("cities/invitation_email.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
+
+
+def _username_for(email: str) -> str:
+    base = email.split("@")[0][:140] or "user"
+    candidate, number = base, 1
+    while User.objects.filter(username__iexact=candidate).exists():
+        number += 1
+        candidate = f"{base}{number}"
+    return candidate
+
+
+def _role_scope(*, programme: Programme, role: str, city: City | None) -> dict:
+    if role not in INVITABLE_ROLES:
+        raise ValidationError({"role": _("Coordinators invite office staff or evaluators only.")})
+    if role == Role.OFFICE:
+        if city is None:
+            raise ValidationError({"city": _("Choose the city whose office they work in.")})
+        if city.programme_id != programme.pk:
+            raise ValidationError({"city": _("Choose one of this programme's cities.")})
+        return {"city": city, "programme": None}
+    return {"city": None, "programme": programme}
+
+
+def person_invite(
+    *,
+    programme: Programme,
+    by,
+    email: str,
+    role: str,
+    city: City | None = None,
+    first_name: str = "",
+    last_name: str = "",
+) -> RoleAssignment:
+    """Give someone an office role in one of the programme's cities, or the programme's
+    evaluator role. Finds the account with this e-mail address or creates one without a
+    password. Side effects: history row; after the commit, an e-mail in the person's language
+    with a link to choose their password (for a new account) or to sign in."""
+    if not can_manage_people(by, programme):
+        raise PermissionDenied
+    scope = _role_scope(programme=programme, role=role, city=city)
+    email = email.strip()
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": error.messages}) from error
+    with transaction.atomic():
+        matches = list(User.objects.select_for_update().filter(email__iexact=email)[:2])
+        if len(matches) > 1:
+            raise ValidationError(
+                {"email": _("Several accounts use this address; ask an administrator.")}
+            )
+        if matches:
+            user = matches[0]
+            if not user.is_active:
+                raise ValidationError(
+                    {"email": _("This account is deactivated; ask an administrator.")}
+                )
+        else:
+            user = User(
+                username=_username_for(email),
+                email=email,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+            )
+            user.set_unusable_password()
+            user.save()
+        if RoleAssignment.objects.filter(user=user, role=role, **scope).exists():
+            raise ValidationError(_("This person already has this role."))
+        assignment = RoleAssignment.objects.create(user=user, role=role, **scope)
+        RoleAssignmentChange.objects.create(
+            programme=programme,
+            person=user,
+            action=RoleAssignmentChange.Action.INVITED,
+            role=role,
+            city=city if role == Role.OFFICE else None,
+            by=by,
+        )
+        by_name = by.get_full_name() or by.get_username()
+        transaction.on_commit(lambda: _send_invitation(user.pk, assignment.pk, by_name))
+    return assignment
+
+
+def role_assignment_change(
+    *, assignment: RoleAssignment, programme: Programme, by, city: City
+) -> RoleAssignment:
+    """Move an office role to another city of the same programme. Side effect: history row."""
+    with transaction.atomic():
+        locked = (
+            RoleAssignment.objects.select_for_update().select_related("city").get(pk=assignment.pk)
+        )
+        if not can_manage_role_assignment(by, locked, programme):
+            raise PermissionDenied
+        if locked.role != Role.OFFICE:
+            raise ValidationError(_("Only an office role belongs to a city."))
+        if city.programme_id != programme.pk:
+            raise ValidationError({"city": _("Choose one of this programme's cities.")})
+        if city.pk == locked.city_id:
+            return locked
+        if RoleAssignment.objects.filter(user=locked.user_id, role=locked.role, city=city).exists():
+            raise ValidationError({"city": _("This person already works in that city's office.")})
+        from_city = locked.city
+        locked.city = city
+        locked.save(update_fields=["city"])
+        RoleAssignmentChange.objects.create(
+            programme=programme,
+            person_id=locked.user_id,
+            action=RoleAssignmentChange.Action.MOVED,
+            role=locked.role,
+            city=city,
+            from_city=from_city,
+            by=by,
+        )
+    return locked
+
+
+def role_assignment_end(*, assignment: RoleAssignment, programme: Programme, by) -> None:
+    """End an office or evaluator role (the assignment is deleted). Side effect: history row."""
+    with transaction.atomic():
+        locked = (
+            RoleAssignment.objects.select_for_update().select_related("city").get(pk=assignment.pk)
+        )
+        if not can_manage_role_assignment(by, locked, programme):
+            raise PermissionDenied
+        RoleAssignmentChange.objects.create(
+            programme=programme,
+            person_id=locked.user_id,
+            action=RoleAssignmentChange.Action.ENDED,
+            role=locked.role,
+            city=locked.city,
+            by=by,
+        )
+        locked.delete()
+
+
+def user_deactivate(*, target, programme: Programme, by) -> None:
+    """Deactivate an account whose every role is in this programme: it can no longer sign in;
+    its roles and history stay. Side effect: history row."""
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=target.pk)
+        if not can_deactivate_user(by, locked, programme):
+            raise PermissionDenied
+        locked.is_active = False
+        locked.save(update_fields=["is_active"])
+        RoleAssignmentChange.objects.create(
+            programme=programme,
+            person=locked,
+            action=RoleAssignmentChange.Action.DEACTIVATED,
+            by=by,
+        )

@@ -1,5 +1,6 @@
 """Settings shared by every environment. The environment is read through django-environ."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -15,7 +16,7 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "signin.apps.PortalAdminConfig",  # django.contrib.admin on signin's two-factor admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -24,6 +25,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "signin",
     "cities",
     "core",
     "candidacy",
@@ -42,8 +47,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page's message
 ]
 
 ROOT_URLCONF = "cfc_portal.urls"
@@ -78,6 +85,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins of one username
+# from one address, that username is refused from that address (portal and admin alike) for
+# AXES_COOLOFF_MINUTES, or until a superuser removes the lockout in the admin. Offices share
+# one address behind their NAT, so the lock is on the pair: colleagues still sign in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "signin.addresses.client_address"
+# How many reverse proxies that append to X-Forwarded-For stand in front of the portal: 0
+# (the default) counts sign-ins under REMOTE_ADDR; production.py reads it from the environment.
+SIGNIN_TRUSTED_PROXIES = 0
+
+# Two-factor sign-in (django-otp, TOTP): staff may turn it on at /accounts/two-factor/; whoever
+# has a device gives its code after the password, in the portal and in the admin. A superuser
+# without one is sent to set it up before the admin opens, unless this is False (settings.local
+# turns it off so that the demo's `admin` gets in with the password alone).
+OTP_REQUIRED_FOR_SUPERUSERS = env.bool("OTP_REQUIRED_FOR_SUPERUSERS", default=True)
+OTP_TOTP_ISSUER = "CFC Candidacy Portal"  # the name authenticator apps show
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "candidacy:home"

@@ -10,6 +10,14 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# Superusers must have two-factor sign-in, whatever the environment says.
+OTP_REQUIRED_FOR_SUPERUSERS = True
+# Sign-in throttling counts failures per username and client address. Behind nginx every
+# request comes from 127.0.0.1, so the client's address is read from X-Forwarded-For: the
+# entry appended by the outermost of SIGNIN_TRUSTED_PROXIES proxies (default 1: nginx with
+# `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`), never a client-written one.
+SIGNIN_TRUSTED_PROXIES = env.int("SIGNIN_TRUSTED_PROXIES", default=1)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)

@@ -17,3 +17,6 @@ STORAGES = {
 # Serve static files straight from the finders (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The admin tests sign a superuser in without a device; tests of the requirement turn it on.
+OTP_REQUIRED_FOR_SUPERUSERS = False

@@ -1,0 +1,33 @@
+"""The admin site: its login asks for the second factor, and it opens only to sessions that
+gave it (when the user has a device) and to superusers who have one (when required)."""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .forms import AdminSignInForm
+from .permissions import is_verified_enough, must_set_up_two_factor
+
+
+class PortalAdminSite(admin.AdminSite):
+    login_form = AdminSignInForm
+    login_template = "signin/admin_login.html"
+
+    def has_permission(self, request):
+        return super().has_permission(request) and is_verified_enough(request.user)
+
+    def admin_view(self, view, cacheable=False):
+        protected = super().admin_view(view, cacheable)
+
+        @wraps(view)
+        def inner(request, *args, **kwargs):
+            signing_out = request.path == reverse("admin:logout")
+            if must_set_up_two_factor(request.user) and not signing_out:
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('signin:two-factor')}?{query}")
+            return protected(request, *args, **kwargs)
+
+        return inner

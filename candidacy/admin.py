@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.admin import CityAdmin as BaseCityAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import City
+from cities.roles import Role
 
 from . import permissions, services
 from .models import (
@@ -296,15 +297,37 @@ class ReturnForm(forms.Form):
 
 
 def _run(modeladmin, request, queryset, service, **kwargs):
+    """Call `service` on each selected stage with the submission the confirmation page showed
+    of it (a stage resubmitted since is refused, with the service's message)."""
     done = 0
     for progress in queryset.select_related("definition", "candidacy__city__programme"):
+        shown = request.POST.get(f"submission_{progress.pk}", "")
         try:
-            service(progress=progress, by=request.user, **kwargs)
+            service(progress=progress, by=request.user, submission=shown, **kwargs)
             done += 1
         except (ValidationError, PermissionDenied) as error:
             text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             modeladmin.message_user(request, f"{progress}: {text}", messages.ERROR)
     return done
+
+
+def _approval_outcome(user, progress) -> str:
+    """What the user's approval of the stage will do, in their words."""
+    role = permissions.signing_role(user, progress)
+    if role is None:
+        return gettext("Nothing: you cannot sign this stage off now.")
+    others = [r for r in permissions.pending_signatory_roles(progress) if r != role]
+    if others:
+        return gettext("Records your approval; the stage then awaits: %(roles)s.") % {
+            "roles": ", ".join(str(Role(r).label) for r in others)
+        }
+    return gettext("Approves the stage.")
+
+
+def _return_outcome(user, progress) -> str:
+    if permissions.returning_role(user, progress) is None:
+        return gettext("Nothing: you cannot return this stage now.")
+    return gettext("Returns the stage to its preparer.")
 
 
 class AwaitingMySignOffFilter(admin.SimpleListFilter):
@@ -371,6 +394,10 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
 
     @admin.action(description=_("Approve the selected stages"))
     def approve_stages(self, request, queryset):
+        """A confirmation page listing the stages and what the approval does to each; only
+        its confirmed POST approves, each stage with the submission the page showed."""
+        if "confirm" not in request.POST:
+            return self._confirmation(request, queryset, action="approve_stages")
         done = _run(self, request, queryset, services.stage_approve)
         if done:
             self.message_user(
@@ -378,6 +405,7 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
                 gettext("Your approval was recorded on %(count)d stage(s).") % {"count": done},
                 messages.SUCCESS,
             )
+        return None
 
     @admin.action(description=_("Return the selected stages with a comment"))
     def return_stages(self, request, queryset):
@@ -397,15 +425,44 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
                     messages.SUCCESS,
                 )
             return None
+        return self._confirmation(request, queryset, action="return_stages", form=form)
+
+    def _confirmation(self, request, queryset, *, action: str, form=None):
+        """The page that lists exactly what the action will change, with its confirm button.
+        A refused form keeps the submissions the first page showed."""
+        stages = list(
+            queryset.select_related("definition", "candidacy__city__programme")
+            .prefetch_related("signoffs")
+            .order_by("candidacy__city__name", "definition__position")
+        )
+        outcome = _approval_outcome if action == "approve_stages" else _return_outcome
+        rows = [
+            {
+                "stage": stage,
+                "submission": request.POST.get(f"submission_{stage.pk}", stage.submission)
+                if form is not None and form.is_bound
+                else stage.submission,
+                "outcome": outcome(request.user, stage),
+            }
+            for stage in stages
+        ]
+        approve = action == "approve_stages"
         context = {
             **self.admin_site.each_context(request),
-            "title": gettext("Return stages with a comment"),
-            "stages": queryset.select_related("definition", "candidacy__city"),
+            "title": gettext("Approve these stages?")
+            if approve
+            else gettext("Return stages with a comment"),
+            "intro": gettext("Your approval will do this to each stage below:")
+            if approve
+            else gettext("These stages go back to their preparer with your comment:"),
+            "button": gettext("Yes, approve these stages") if approve else gettext("Return stages"),
+            "rows": rows,
             "form": form,
+            "action": action,
             "opts": self.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
-        return TemplateResponse(request, "admin/candidacy/return_stages.html", context)
+        return TemplateResponse(request, "admin/candidacy/decide_stages.html", context)
 
 
 admin.site.unregister(City)

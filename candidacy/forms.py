@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import evidence_file_type
+from core.versions import VersionedForm
 
 from .models import StageState
 
@@ -16,7 +17,9 @@ class _CrispyForm(forms.Form):
         self.helper.disable_csrf = True
 
 
-class NarrativeForm(_CrispyForm):
+class NarrativeForm(VersionedForm, _CrispyForm):
+    """The stage's narrative; `versioned=progress` carries the version it was loaded with."""
+
     narrative = forms.CharField(
         label=_("Narrative"),
         widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
@@ -42,7 +45,10 @@ class EvidenceForm(_CrispyForm):
 
 
 class DecisionForm(_CrispyForm):
+    """A signatory's decision on the submission the page showed (`submission`, hidden)."""
+
     APPROVE, RETURN = "approve", "return"
+    submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[(APPROVE, _("Approve")), (RETURN, _("Return to the preparer"))],

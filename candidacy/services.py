@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from cities.models import City
 from cities.roles import Role
 from core.uploads import evidence_file_type
+from core.versions import check_and_bump
 
 from . import permissions, selectors
 from .events import stage_event
@@ -175,13 +176,18 @@ def require_editable(progress: StageProgress, by) -> None:
         )
 
 
-def stage_save_draft(*, progress: StageProgress, by, narrative: str) -> StageProgress:
-    """Save the stage's narrative as a draft. No change of state, no history row."""
+def stage_save_draft(
+    *, progress: StageProgress, by, narrative: str, version: int | None = None
+) -> StageProgress:
+    """Save the stage's narrative as a draft. No change of state, no history row. `version`:
+    the one the narrative's form was loaded with; another save since is refused
+    (`core.versions.StaleEdit`)."""
     with transaction.atomic():
         progress = stage_locked(progress)
         require_editable(progress, by)
+        check_and_bump(progress, version)
         progress.narrative = narrative
-        progress.save(update_fields=["narrative", "updated_at"])
+        progress.save(update_fields=["narrative", "version", "updated_at"])
     return progress
 
 
@@ -253,6 +259,15 @@ def _require_awaiting_signoff(progress: StageProgress, by) -> None:
         raise PermissionDenied(_("A city's own office cannot sign off its stages."))
 
 
+def _require_shown_submission(progress: StageProgress, submission: str | None) -> None:
+    """Refuse a decision on a submission other than the stage's current one (`submission`:
+    what the signatory's page showed, `StageProgress.submission`; None: no page, a script)."""
+    if submission is not None and submission != progress.submission:
+        raise WorkflowError(
+            _("This stage was resubmitted or changed after you opened it; review it again.")
+        )
+
+
 def _require_signatory(progress: StageProgress, by) -> str:
     role = permissions.signing_role(by, progress)
     if role is None:
@@ -267,13 +282,17 @@ def _require_signatory(progress: StageProgress, by) -> str:
     return role
 
 
-def stage_approve(*, progress: StageProgress, by, comment: str = "") -> StageProgress:
-    """Record the user's approval. When every required signatory has approved, the stage is
-    approved, the next stage opens and any status it grants is given. Side effects: history
-    rows, e-mail to the city's office."""
+def stage_approve(
+    *, progress: StageProgress, by, comment: str = "", submission: str | None = None
+) -> StageProgress:
+    """Record the user's approval of `submission`, the one their page showed
+    (`StageProgress.submission`; refused if the stage was resubmitted or changed since). When
+    every required signatory has approved, the stage is approved, the next stage opens and any
+    status it grants is given. Side effects: history rows, e-mail to the city's office."""
     with transaction.atomic():
         progress = stage_locked(progress)
         role = _require_signatory(progress, by)
+        _require_shown_submission(progress, submission)
         SignOff.objects.create(progress=progress, role=role, user=by, comment=comment)
         if permissions.pending_signatory_roles(progress):
             _record(
@@ -333,7 +352,8 @@ def _next_round(progress: StageProgress, *, by, role) -> None:
     """An approved ongoing review opens the next review round at once."""
     progress.round += 1
     progress.narrative = ""
-    progress.save(update_fields=["round", "narrative", "updated_at"])
+    progress.version += 1  # a narrative form of the last round is stale now
+    progress.save(update_fields=["round", "narrative", "version", "updated_at"])
     SignOff.objects.filter(progress=progress).delete()
     _move(
         progress,
@@ -345,13 +365,18 @@ def _next_round(progress: StageProgress, *, by, role) -> None:
     )
 
 
-def stage_return(*, progress: StageProgress, by, comment: str) -> StageProgress:
+def stage_return(
+    *, progress: StageProgress, by, comment: str, submission: str | None = None
+) -> StageProgress:
     """Send a submitted stage back to its preparer with the reason. Clears every approval given
-    to this submission. Side effects: history row, e-mail to the preparer."""
+    to this submission; `submission` is the one the signatory's page showed (refused if the
+    stage was resubmitted or changed since). Side effects: history row, e-mail to the
+    preparer."""
     comment = (comment or "").strip()
     with transaction.atomic():
         progress = stage_locked(progress)
         role = _require_signatory_for_return(progress, by)
+        _require_shown_submission(progress, submission)
         if not comment:
             raise WorkflowError(_("Say what needs to change: a return needs a comment."))
         SignOff.objects.filter(progress=progress).delete()

@@ -21,6 +21,7 @@ from cities.roles import Role
 from core.downloads import stored_file_response
 from core.errors import error_text
 from core.lookups import visible_city
+from core.versions import StaleEdit
 
 from . import permissions, selectors, services
 from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm, ReopenForm
@@ -91,9 +92,14 @@ def _render_stage(request, progress, *, status=200, **forms):
         "can_reopen": can_reopen,
         "signing_role": permissions.signing_role(user, progress),
         "narrative_form": forms.get("narrative_form")
-        or (NarrativeForm(initial={"narrative": progress.narrative}) if can_edit else None),
+        or (
+            NarrativeForm(initial={"narrative": progress.narrative}, versioned=progress)
+            if can_edit
+            else None
+        ),
         "evidence_form": forms.get("evidence_form") or (EvidenceForm() if can_edit else None),
-        "decision_form": forms.get("decision_form") or (DecisionForm() if can_sign else None),
+        "decision_form": forms.get("decision_form")
+        or (DecisionForm(initial={"submission": progress.submission}) if can_sign else None),
         "reopen_form": forms.get("reopen_form") or (ReopenForm() if can_reopen else None),
         "last_return": progress.transitions.filter(action="return").order_by("-pk").first(),
         **record_context(user, progress),
@@ -111,10 +117,16 @@ def stage_form_post(request, progress, form, form_name: str, act, *, invalid_mes
     """A form posted from the stage page: if it is invalid, the stage page again with the form
     (status 400, and `invalid_message` if given); else `act(cleaned_data)`, a service call
     returning the success message, and back to the stage. A refusal of the service is shown
-    above the stage page, again with the form and status 400."""
+    above the stage page, again with the form and status 400; a save from a page someone
+    else's save overtook (`StaleEdit`) with the stored values beside the form, status 409."""
+    status = 400
     if form.is_valid():
         try:
             message = act(form.cleaned_data)
+        except StaleEdit as error:
+            form.add_error(None, error)
+            form.show_stored(error.current)
+            status = 409
         except services.WorkflowError as error:
             messages.error(request, error_text(error))
         else:
@@ -122,7 +134,7 @@ def stage_form_post(request, progress, form, form_name: str, act, *, invalid_mes
             return redirect(progress_url(progress))
     elif invalid_message:
         messages.error(request, invalid_message)
-    return _render_stage(request, progress, status=400, **{form_name: form})
+    return _render_stage(request, progress, status=status, **{form_name: form})
 
 
 def _prepared_stage(request, city, stage) -> StageProgress:
@@ -141,14 +153,18 @@ def stage_save(request, city, stage):
 
     def save(data) -> str:
         saved = services.stage_save_draft(
-            progress=progress, by=request.user, narrative=data["narrative"]
+            progress=progress,
+            by=request.user,
+            narrative=data["narrative"],
+            version=data.get("version"),
         )
         if "submit" not in request.POST:
             return _("Draft saved.")
         services.stage_submit(progress=saved, by=request.user)
         return _("The stage was submitted for sign-off.")
 
-    return stage_form_post(request, progress, NarrativeForm(request.POST), "narrative_form", save)
+    form = NarrativeForm(request.POST, versioned=progress)
+    return stage_form_post(request, progress, form, "narrative_form", save)
 
 
 @login_required
@@ -222,16 +238,26 @@ def stage_decide(request, city, stage):
     progress = visible_stage(request.user, city, stage)
 
     def decide(data) -> str:
+        shown = data["submission"]
         if data["decision"] == DecisionForm.APPROVE:
-            services.stage_approve(progress=progress, by=request.user, comment=data["comment"])
+            services.stage_approve(
+                progress=progress, by=request.user, comment=data["comment"], submission=shown
+            )
             return _("Your approval was recorded.")
-        services.stage_return(progress=progress, by=request.user, comment=data["comment"])
+        services.stage_return(
+            progress=progress, by=request.user, comment=data["comment"], submission=shown
+        )
         return _("The stage was returned with your comment.")
 
+    form = DecisionForm(request.POST)
+    if form.is_valid() and form.cleaned_data["submission"] != progress.submission:
+        # A refused decision shows the stage as it is now: a second decision is on this one.
+        form.data = form.data.copy()
+        form.data["submission"] = progress.submission
     return stage_form_post(
         request,
         progress,
-        DecisionForm(request.POST),
+        form,
         "decision_form",
         decide,
         invalid_message=_("The decision was not recorded: see the form below."),

@@ -112,6 +112,9 @@ class Organisation(models.Model):
     sector = models.CharField(
         _("sector"), max_length=20, choices=Sector.choices, default=Sector.OTHER
     )
+    #: Counts the saves made through the services (`core.versions`, above this layer, declares
+    #: the same field as `Versioned`; an edit form loaded before another save is refused).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         ordering = ["city", "name"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation
 from core.uploads import evidence_file_type
+from core.versions import VersionedForm
 
 from . import selectors
 from .models import (
@@ -48,9 +49,13 @@ class _CrispyHelperMixin:
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.render_hidden_fields = True  # the version, whatever the layout names
 
 
-class _CrispyModelForm(_CrispyHelperMixin, forms.ModelForm):
+class _CrispyModelForm(VersionedForm, _CrispyHelperMixin, forms.ModelForm):
+    """An add or edit form; an edit carries the version it was loaded with
+    (`core.versions.VersionedForm`), which the update service checks."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._helper()
@@ -288,6 +293,8 @@ class MemberReplaceForm(_CrispyForm):
 
 class MakeUpForm(_CrispyModelForm):
     """A children's council's make-up, in numbers only. Pass an instance with its council set."""
+
+    versions_new = True  # one per council: two first saves clash too
 
     notice = _(
         "Record the council's make-up in numbers only. A child's name, contact or other "

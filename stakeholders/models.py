@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation, Programme
+from core.versions import Versioned
 
 #: Help text for every free-text field that could be tempted to hold something about a child.
 CHILD_DATA_WARNING = _(
@@ -48,7 +49,7 @@ class CouncilType(models.Model):
         return gettext(self.name)  # the demo's and seeds' types are in the catalogue
 
 
-class Council(models.Model):
+class Council(Versioned):
     """One of a city's councils (its policy council, steering council, children's council...)."""
 
     city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="councils")
@@ -74,7 +75,7 @@ class Council(models.Model):
                 )
 
 
-class CouncilMember(models.Model):
+class CouncilMember(Versioned):
     """An organisation's seat on a council, with its (adult) representative and term.
 
     A seat is *current* until `ended_on` is set. Replacing the representative ends the row and
@@ -240,7 +241,7 @@ MAKEUP_FIELDS = (
 )
 
 
-class ChildrenCouncilMakeUp(models.Model):
+class ChildrenCouncilMakeUp(Versioned):
     """Who sits on a children's council, in aggregate only: counts by age band and sex, how
     they were chosen, and whether children with disabilities and from minorities take part.
     Never a child's name, contact or any other personal data."""
@@ -334,7 +335,7 @@ def stakeholder_document_path(instance, filename):
     return f"stakeholders/{instance.city_id_for_storage}/{instance._meta.model_name}/{filename}"
 
 
-class ChildrenCouncilSession(models.Model):
+class ChildrenCouncilSession(Versioned):
     """A meeting of a children's council: when, about what, how many children came, and the
     minutes as a document (checked like stage evidence)."""
 
@@ -369,7 +370,7 @@ class ChildrenCouncilSession(models.Model):
             require_children_council(self.council)
 
 
-class ChildrenProposal(models.Model):
+class ChildrenProposal(Versioned):
     """What a children's council asked the city for, and the city's answer: the rows of the
     city's "You said, we did" page. An accepted or implemented proposal may name the action of
     the city's operational plans that carries it out (`plan_action`, a string reference to the
@@ -476,7 +477,7 @@ class ChildrenProposal(models.Model):
 # --- memoranda and commitments ------------------------------------------------------------------
 
 
-class Memorandum(models.Model):
+class Memorandum(Versioned):
     """A memorandum the city signed (with the ministry, UNICEF, the akimat...), whose parties'
     commitments are tracked in `Commitment`."""
 
@@ -524,7 +525,7 @@ class Memorandum(models.Model):
                 )
 
 
-class Commitment(models.Model):
+class Commitment(Versioned):
     """What one party of a memorandum promised, by when, and whether it was kept. Overdue is
     computed from the due date (never stored)."""
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Programme
 from cities.roles import Role
+from core.versions import Versioned
 
 
 class StageKind(models.TextChoices):
@@ -176,7 +177,7 @@ class StageState(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
-class StageProgress(models.Model):
+class StageProgress(Versioned):
     """Where one city stands on one stage: its state, its narrative and its evidence.
 
     `state` is changed only by `candidacy.services`; every change writes a `Transition`.
@@ -218,6 +219,14 @@ class StageProgress(models.Model):
 
     def __str__(self):
         return f"{self.candidacy.city} – {self.definition.title}"
+
+    @property
+    def submission(self) -> str:
+        """Names the submission a signatory sees (its round and when it was submitted), so a
+        decision can say which one it decides; "" while nothing is submitted."""
+        if self.state != StageState.SUBMITTED or self.submitted_at is None:
+            return ""
+        return f"{self.round}.{self.submitted_at.isoformat()}"
 
     @property
     def is_editable_state(self) -> bool:

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import District, Programme
+from core.versions import Versioned
 
 from .pipeline import StageProgress
 from .records import ConstraintOnField, DataSet, GoalArea, not_in_future
@@ -62,7 +63,7 @@ class Priority(models.TextChoices):
     LOW = "low", _("Low")
 
 
-class Gap(ConstraintOnField, models.Model):
+class Gap(ConstraintOnField, Versioned):
     """Situation analysis: for one goal area, where the city's children stand today, what a
     child-friendly city requires, and the gap between the two."""
 
@@ -231,7 +232,7 @@ class CriterionScore(models.Model):
 # --- plans -------------------------------------------------------------------------------------
 
 
-class StrategicPlan(models.Model):
+class StrategicPlan(Versioned):
     """Plans: the city's five-year strategic plan (one per plans stage). Years are Gregorian
     calendar years, also for programmes that date in the Solar Hijri calendar."""
 
@@ -296,7 +297,7 @@ class StrategicPlan(models.Model):
             )
 
 
-class StrategicGoal(models.Model):
+class StrategicGoal(Versioned):
     """A goal of the strategic plan, tied to the gaps of the situation analysis it closes."""
 
     #: What a user may set: the forms' fields, and all the record services accept.
@@ -334,7 +335,7 @@ class StrategicGoal(models.Model):
         return self.title
 
 
-class OperationalPlan(ConstraintOnField, models.Model):
+class OperationalPlan(ConstraintOnField, Versioned):
     """A one-year operational plan within the strategic plan's period."""
 
     #: What a user may set: the forms' fields, and all the record services accept.
@@ -403,7 +404,7 @@ class ActionStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class PlanAction(models.Model):
+class PlanAction(Versioned):
     """An action of an operational plan: who does what, where, when, at what cost, how
     children take part, how it is measured and how far it has come."""
 
@@ -515,7 +516,7 @@ class PlanAction(models.Model):
 # --- ongoing review ----------------------------------------------------------------------------
 
 
-class ReviewRound(models.Model):
+class ReviewRound(Versioned):
     """Ongoing review: the record of one review round of the stage. Keyed by the round, so the
     records of earlier rounds stay as they were approved."""
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import District
+from core.versions import Versioned
 
 from .pipeline import Evidence, StageProgress
 
@@ -82,7 +83,7 @@ class ConstraintOnField:
             raise ValidationError({field: message}) from error
 
 
-class StageRecord(models.Model):
+class StageRecord(Versioned):
     """What every one-to-one record shares: its stage and who changed it last."""
 
     progress = models.OneToOneField(
@@ -240,7 +241,7 @@ class NetworkRecord(StageRecord):
         verbose_name_plural = _("network membership records")
 
 
-class StageRow(models.Model):
+class StageRow(Versioned):
     """A row of a kind that keeps a list; belongs to the stage directly."""
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

@@ -19,14 +19,17 @@ from candidacy.models import (
 )
 from cities.models import District
 from core.uploads import evidence_file_type
+from core.versions import VersionedForm
 
 DATE_INPUT = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 TEXT_ATTRS = {"dir": "auto"}
 
 
-class RecordForm(forms.ModelForm):
+class RecordForm(VersionedForm, forms.ModelForm):
     """A crispy model form bound to one stage. A record with a required document offers the
-    stage's attached documents, or an upload that is attached to the stage on save."""
+    stage's attached documents, or an upload that is attached to the stage on save. An edit
+    carries the version it was loaded with (`core.versions.VersionedForm`); so does a
+    one-to-one record's first save (`versions_new`)."""
 
     #: The label of the document field and of its upload, for this form's record.
     document_label = ""
@@ -71,6 +74,7 @@ class RecordForm(forms.ModelForm):
 
 
 class OfficeRecordForm(RecordForm):
+    versions_new = True
     document_label = _("Decree establishing the office")
     staff_count = forms.IntegerField(label=_("Staff"), help_text=_("People working in the office."))
 
@@ -81,6 +85,8 @@ class OfficeRecordForm(RecordForm):
 
 
 class LetterRecordForm(RecordForm):
+    versions_new = True
+
     class Meta:
         model = LetterRecord
         fields = LetterRecord.editable_fields
@@ -101,6 +107,7 @@ class LetterRecordForm(RecordForm):
 
 
 class GrantRecordForm(RecordForm):
+    versions_new = True
     document_label = _("Certificate")
 
     class Meta:
@@ -110,6 +117,8 @@ class GrantRecordForm(RecordForm):
 
 
 class NetworkRecordForm(RecordForm):
+    versions_new = True
+
     class Meta:
         model = NetworkRecord
         fields = NetworkRecord.editable_fields

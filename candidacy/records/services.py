@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from candidacy import permissions
 from candidacy import services as workflow
 from candidacy.models import StageProgress
+from core.versions import check_and_bump
 
 from . import registry
 from .registry import RecordKind
@@ -94,16 +95,21 @@ def rows_of_kind(progress: StageProgress) -> Rows:
     return Rows(kind.row_model)
 
 
-def record_save(*, progress: StageProgress, by, values: dict, document_upload=None):
+def record_save(
+    *, progress: StageProgress, by, values: dict, document_upload=None, version: int | None = None
+):
     """Create or change the stage's one-to-one record. `document_upload`, if given, is
     attached to the stage as evidence (checked like every upload) and becomes the record's
-    required document. Raises ValidationError (per field) or WorkflowError."""
+    required document. `version`: the one the form was loaded with (0: no record yet);
+    another save since is refused (`core.versions.StaleEdit`). Raises ValidationError (per
+    field) or WorkflowError."""
     kind = _kind(progress)
     with transaction.atomic():
         progress = editable_stage(progress, by)
         record = kind.model.objects.filter(progress=progress).first() or kind.model(
             progress=progress
         )
+        check_and_bump(record, version)
         assign_values(record, values)
         field = kind.model.document_field
         if field and document_upload is not None:
@@ -139,13 +145,16 @@ def row_add(*, progress: StageProgress, by, values: dict, rows: Rows | None = No
         return _write_row(progress, rows, row, values)
 
 
-def row_update(*, row, by, values: dict, rows: Rows | None = None):
+def row_update(*, row, by, values: dict, rows: Rows | None = None, version: int | None = None):
+    """Change a row; `version`, the one its form was loaded with, refuses a save since
+    (`core.versions.StaleEdit`)."""
     rows = rows or rows_of_kind(row.progress)
     with transaction.atomic():
         progress = editable_stage(rows.stage_of(row), by, kind=rows.stage_kind)
         row = rows.model.objects.select_for_update().get(pk=row.pk, **{rows.stage_path: progress})
         if rows.stage_path == "progress":
             row.progress = progress
+        check_and_bump(row, version)
         return _write_row(progress, rows, row, values)
 
 
@@ -175,8 +184,8 @@ def row_services(rows: Rows, row_name: str, *, prefix: str = "") -> RowServices:
     def add(*, progress: StageProgress, by, values: dict):
         return row_add(progress=progress, by=by, values=values, rows=rows)
 
-    def update(*, by, values: dict, **row):
-        return row_update(row=row[row_name], by=by, values=values, rows=rows)
+    def update(*, by, values: dict, version: int | None = None, **row):
+        return row_update(row=row[row_name], by=by, values=values, rows=rows, version=version)
 
     def remove(*, by, **row) -> None:
         row_remove(row=row[row_name], by=by, rows=rows)

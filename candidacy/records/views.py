@@ -129,6 +129,7 @@ def record_edit(request, city, stage):
             by=request.user,
             values=form.values,
             document_upload=form.cleaned_data.get("document_upload"),
+            version=form.loaded_version,
         ),
         title=model_title(kind.model),
         instance=kind.model.objects.filter(progress=progress).first(),
@@ -201,7 +202,11 @@ def row_views(pages_of: Callable[[StageProgress], RowPages], *, stage_kind: str 
             progress,
             pages.form,
             lambda form: services.row_update(
-                row=row, by=request.user, values=form.values, rows=pages.rows
+                row=row,
+                by=request.user,
+                values=form.values,
+                rows=pages.rows,
+                version=form.loaded_version,
             ),
             title=model_title(pages.rows.model),
             instance=row,

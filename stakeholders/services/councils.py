@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import City, Organisation
+from core.versions import check_and_bump
 
 from ..models import Council, CouncilMember, CouncilType
 from .common import require_manager, stripped
@@ -45,6 +46,7 @@ def organisation_update(
     name: str,
     inside_municipality: bool,
     sector: str | None = None,
+    version: int | None = None,
 ) -> Organisation:
     """Rename an organisation, move it inside or outside the municipality, change its sector.
     Side effects: history row."""
@@ -53,6 +55,7 @@ def organisation_update(
         locked = (
             Organisation.objects.select_for_update().select_related("city").get(pk=organisation.pk)
         )
+        check_and_bump(locked, version)
         before = locked.name
         locked.name = name.strip()
         locked.inside_municipality = inside_municipality
@@ -64,7 +67,7 @@ def organisation_update(
             action=Action.UPDATED,
             summary=locked.name if before == locked.name else f"{before} → {locked.name}",
             by=by,
-            update_fields=["name", "inside_municipality", "sector"],
+            update_fields=["name", "inside_municipality", "sector", "version"],
         )
     return locked
 
@@ -98,11 +101,13 @@ def council_update(
     council_type: CouncilType,
     name: str,
     established_on: datetime.date | None = None,
+    version: int | None = None,
 ) -> Council:
     """Change a council's type, name or founding date. Side effects: history row."""
     require_manager(by, council.city)
     with transaction.atomic():
         locked = Council.objects.select_for_update().select_related("city").get(pk=council.pk)
+        check_and_bump(locked, version)
         locked.council_type = council_type
         locked.name = name.strip()
         locked.established_on = established_on
@@ -112,7 +117,7 @@ def council_update(
             action=Action.UPDATED,
             summary=locked.name,
             by=by,
-            update_fields=["council_type", "name", "established_on"],
+            update_fields=["council_type", "name", "established_on", "version"],
         )
     return locked
 
@@ -225,7 +230,9 @@ def _require_current(member: CouncilMember) -> None:
         )
 
 
-def council_member_update(*, member: CouncilMember, by, **fields) -> CouncilMember:
+def council_member_update(
+    *, member: CouncilMember, by, version: int | None = None, **fields
+) -> CouncilMember:
     """Correct a current member's organisation, representative, role or term (`fields` are
     those of `_fill_member`). (To record that someone else now represents the organisation,
     use `council_member_replace`, which keeps the previous representative in the council's
@@ -234,6 +241,7 @@ def council_member_update(*, member: CouncilMember, by, **fields) -> CouncilMemb
     with transaction.atomic():
         locked = _locked_member(member)
         _require_current(locked)
+        check_and_bump(locked, version)
         _fill_member(locked, by=by, **fields)
         save_with_history(
             locked,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import City
+from core.versions import check_and_bump
 
 from .. import permissions
 from ..models import Commitment, Memorandum
@@ -66,6 +67,7 @@ def memorandum_update(
     signed_on: datetime.date,
     summary: str = "",
     upload=None,
+    version: int | None = None,
 ) -> Memorandum:
     """Correct a memorandum; a new upload replaces its document. The signing date cannot move
     after a commitment's due date. Side effects: history row; the old document's file is
@@ -75,6 +77,7 @@ def memorandum_update(
     with transaction.atomic():
         locked = Memorandum.objects.select_for_update().get(pk=memorandum.pk)
         locked.city = memorandum.city
+        check_and_bump(locked, version)
         locked.title, locked.parties = title.strip(), parties.strip()
         locked.signed_on, locked.summary = signed_on, summary.strip()
         _save_memorandum(locked, upload=checked, action=Action.UPDATED, by=by)
@@ -141,10 +144,12 @@ def commitment_update(
     description: str,
     party_name: str = "",
     due_on: datetime.date | None = None,
+    version: int | None = None,
 ) -> Commitment:
     """Correct who promised what and by when. Side effects: history row."""
     with transaction.atomic():
         locked = _locked_commitment(commitment, by)
+        check_and_bump(locked, version)
         _require_party(by, locked.memorandum.city, party)
         locked.party, locked.party_name = party, party_name.strip()
         locked.description, locked.due_on = description.strip(), due_on
@@ -166,6 +171,7 @@ def commitment_set_status(
     evidence_note: str = "",
     upload=None,
     on: datetime.date | None = None,
+    version: int | None = None,
 ) -> Commitment:
     """Record that a commitment was fulfilled or cancelled (or is pending again), with its
     evidence: a note, a document, or both for a fulfilled one. Side effects: history row
@@ -173,6 +179,7 @@ def commitment_set_status(
     checked = check_upload(upload)
     with transaction.atomic():
         locked = _locked_commitment(commitment, by)
+        check_and_bump(locked, version)
         before = locked.status
         if status not in Commitment.Status.values:
             raise ValidationError({"status": _("Choose a status.")})

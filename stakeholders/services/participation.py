@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.models import Organisation
+from core.versions import check_and_bump
 
 from ..models import (
     MAKEUP_FIELDS,
@@ -23,7 +24,9 @@ from .common import check_upload, require_manager, stripped
 from .history import Action, save_with_history
 
 
-def makeup_save(*, council: Council, by, **fields) -> ChildrenCouncilMakeUp:
+def makeup_save(
+    *, council: Council, by, version: int | None = None, **fields
+) -> ChildrenCouncilMakeUp:
     """Record (or correct) a children's council's make-up, in aggregate only. Side effects:
     history row."""
     require_manager(by, council.city)
@@ -36,6 +39,7 @@ def makeup_save(*, council: Council, by, **fields) -> ChildrenCouncilMakeUp:
         created = makeup is None
         if created:
             makeup = ChildrenCouncilMakeUp(council=council)
+        check_and_bump(makeup, version)
         for name, value in fields.items():
             setattr(makeup, name, stripped(value))
         save_with_history(
@@ -98,6 +102,7 @@ def session_update(
     topic: str,
     attendance: int,
     upload=None,
+    version: int | None = None,
 ) -> ChildrenCouncilSession:
     """Correct a session; a new upload replaces the minutes. Side effects: history row; the old
     minutes' file is deleted once the change is committed."""
@@ -107,6 +112,7 @@ def session_update(
     with transaction.atomic():
         locked = ChildrenCouncilSession.objects.select_for_update().get(pk=session.pk)
         locked.council = council
+        check_and_bump(locked, version)
         locked.held_on, locked.topic, locked.attendance = held_on, topic.strip(), attendance
         _save_session(locked, upload=checked, action=Action.UPDATED, by=by)
     return locked
@@ -157,12 +163,14 @@ def proposal_update(
     received_on: datetime.date,
     details: str = "",
     responsible_organisation: Organisation | None = None,
+    version: int | None = None,
 ) -> ChildrenProposal:
     """Correct what a proposal asked for, when it came, and who is responsible. Side effects:
     history row."""
     require_manager(by, proposal.council.city)
     with transaction.atomic():
         locked = _locked_proposal(proposal)
+        check_and_bump(locked, version)
         locked.title, locked.details = title.strip(), details.strip()
         locked.received_on = received_on
         locked.responsible_organisation = responsible_organisation
@@ -185,6 +193,7 @@ def proposal_answer(
     answered_on: datetime.date | None = None,
     responsible_organisation: Organisation | None = None,
     plan_action=None,
+    version: int | None = None,
 ) -> ChildrenProposal:
     """Give or change the city's answer to a proposal and its status. A decision (accepted,
     implemented, declined) needs an answer; an answer is dated (today by default) and not
@@ -194,6 +203,7 @@ def proposal_answer(
     require_manager(by, proposal.council.city)
     with transaction.atomic():
         locked = _locked_proposal(proposal)
+        check_and_bump(locked, version)
         before = locked.status
         locked.status = status
         locked.answer = answer.strip()

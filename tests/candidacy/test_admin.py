@@ -18,11 +18,17 @@ def _submit(world, city, office):
 
 
 def _approve_in_admin(client, user, stage):
-    """Run the changelist's approve action on the stage as `user`; return it reloaded."""
+    """Run the changelist's approve action on the stage as `user`, confirmed with the
+    submission its confirmation page showed; return it reloaded."""
     client.force_login(user)
     client.post(
         reverse("admin:candidacy_stageprogress_changelist"),
-        {"action": "approve_stages", ACTION_CHECKBOX_NAME: [stage.pk]},
+        {
+            "action": "approve_stages",
+            ACTION_CHECKBOX_NAME: [stage.pk],
+            "confirm": "1",
+            f"submission_{stage.pk}": stage.submission,
+        },
     )
     stage.refresh_from_db()
     return stage
@@ -89,7 +95,12 @@ def test_admin_return_needs_a_comment(client, world):
     stage = _submit(world, world.city_a, world.office_a)
     client.force_login(world.coordinator_a)
     url = reverse("admin:candidacy_stageprogress_changelist")
-    data = {"action": "return_stages", ACTION_CHECKBOX_NAME: [stage.pk], "confirm": "1"}
+    data = {
+        "action": "return_stages",
+        ACTION_CHECKBOX_NAME: [stage.pk],
+        "confirm": "1",
+        f"submission_{stage.pk}": stage.submission,
+    }
     refused = client.post(url, {**data, "comment": "  "})
     assert refused.status_code == 200
     assert "This field is required" in refused.text

@@ -192,11 +192,12 @@ def test_decision_through_the_page(client, world):
     bring(world, world.city_a, "joint", StageState.SUBMITTED)
     client.force_login(world.coordinator_a)
     url = reverse("candidacy:stage-decide", args=["city-a", "joint"])
-    response = client.post(url, {"decision": "approve", "comment": ""}, follow=True)
+    shown = {"submission": world.stage(world.city_a, "joint").submission}
+    response = client.post(url, {"decision": "approve", "comment": "", **shown}, follow=True)
     assert "Your approval was recorded." in response.text
     assert world.stage(world.city_a, "joint").state == StageState.SUBMITTED
     client.force_login(world.evaluator_a)
-    client.post(url, {"decision": "approve", "comment": ""})
+    client.post(url, {"decision": "approve", "comment": "", **shown})
     assert world.stage(world.city_a, "joint").state == StageState.APPROVED
 
 

@@ -27,6 +27,7 @@ class EvaluationForm(RecordForm):
     programme's criteria, the recommendation, the decision and the report."""
 
     document_label = _("Evaluation report")
+    versions_new = True
 
     class Meta:
         model = EvaluationRecord

@@ -22,6 +22,7 @@ from candidacy.models import (
     StageKind,
     StageProgress,
 )
+from core.versions import check_and_bump
 
 from .. import services as records
 from .permissions import can_track_condition
@@ -37,11 +38,14 @@ def evaluation_save(
     values: dict,
     judgements: dict[int, tuple[str, str]],
     document_upload=None,
+    version: int | None = None,
 ) -> EvaluationRecord:
     """Create or change the stage's evaluation: `values` for the record's own fields,
     `judgements` as {criterion id: (judgement, finding)} (both empty clears a criterion's
     judgement). `document_upload`, if given, is attached to the stage and becomes the report.
-    Raises ValidationError (per field) or WorkflowError; writes nothing then."""
+    `version`: the one the form was loaded with; another save since is refused
+    (`core.versions.StaleEdit`). Raises ValidationError (per field) or WorkflowError; writes
+    nothing then."""
     if progress.definition.kind != StageKind.EVALUATION:
         raise workflow.WorkflowError(_("This stage keeps no evaluation."))
     unknown = set(values) - set(RECORD_FIELDS)
@@ -62,6 +66,7 @@ def evaluation_save(
         record = EvaluationRecord.objects.filter(progress=progress).first() or EvaluationRecord(
             progress=progress
         )
+        check_and_bump(record, version)
         for name, value in values.items():
             setattr(record, name, value)
         if document_upload is not None:

@@ -35,6 +35,7 @@ def evaluation_edit(request, city, stage):
             values=form.values,
             judgements=form.judgements,
             document_upload=form.cleaned_data.get("document_upload"),
+            version=form.loaded_version,
         ),
         title=_("Evaluation"),
         success_message=_("The evaluation was saved."),

@@ -99,6 +99,8 @@ _YEAR = forms.NumberInput(attrs={"min": 1990, "max": 2100})
 
 
 class StrategicPlanForm(RecordForm):
+    versions_new = True
+
     class Meta:
         model = StrategicPlan
         fields = StrategicPlan.editable_fields
@@ -177,6 +179,8 @@ class PlanActionForm(RecordForm):
 
 
 class ReviewRoundForm(RecordForm):
+    versions_new = True
+
     class Meta:
         model = ReviewRound
         fields = ReviewRound.editable_fields

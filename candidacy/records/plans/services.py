@@ -25,6 +25,7 @@ from candidacy.models import (
     StrategicPlan,
 )
 from candidacy.services import WorkflowError
+from core.versions import check_and_bump
 
 from ..services import Rows, assign_values, editable_stage, row_services
 from . import selectors
@@ -112,14 +113,18 @@ def _plan(progress: StageProgress) -> StrategicPlan:
     return plan
 
 
-def strategic_plan_save(*, progress: StageProgress, by, values: dict) -> StrategicPlan:
+def strategic_plan_save(
+    *, progress: StageProgress, by, values: dict, version: int | None = None
+) -> StrategicPlan:
     """Create or change the strategic plan (period and vision). A period that would leave an
-    operational plan outside it is refused."""
+    operational plan outside it is refused; so is a save from a form loaded at another
+    `version` (`core.versions.StaleEdit`)."""
     with transaction.atomic():
         progress = editable_stage(progress, by, kind=StageKind.PLANS)
         plan = StrategicPlan.objects.filter(progress=progress).first() or StrategicPlan(
             progress=progress
         )
+        check_and_bump(plan, version)
         assign_values(plan, values)
         plan.updated_by = by
         plan.full_clean()
@@ -216,14 +221,18 @@ action_add, action_update, action_remove = row_services(ACTIONS, "action")
 # --- ongoing review ------------------------------------------------------------------------------
 
 
-def review_round_save(*, progress: StageProgress, by, values: dict) -> ReviewRound:
+def review_round_save(
+    *, progress: StageProgress, by, values: dict, version: int | None = None
+) -> ReviewRound:
     """Create or change the record of the stage's current review round. Earlier rounds' records
-    are never changed: once a round is approved, the stage moves on to the next round."""
+    are never changed: once a round is approved, the stage moves on to the next round. A save
+    from a form loaded at another `version` is refused (`core.versions.StaleEdit`)."""
     with transaction.atomic():
         progress = editable_stage(progress, by, kind=StageKind.ONGOING_REVIEW)
         record = ReviewRound.objects.filter(
             progress=progress, round=progress.round
         ).first() or ReviewRound(progress=progress, round=progress.round)
+        check_and_bump(record, version)
         assign_values(record, values)
         record.updated_by = by
         record.full_clean()

@@ -62,7 +62,7 @@ def strategic_plan_edit(request, city, stage):
         progress,
         forms.StrategicPlanForm,
         lambda form: services.strategic_plan_save(
-            progress=progress, by=request.user, values=form.values
+            progress=progress, by=request.user, values=form.values, version=form.loaded_version
         ),
         title=_("Strategic plan"),
         instance=selectors.strategic_plan_of(progress),
@@ -129,7 +129,7 @@ def review_round_edit(request, city, stage):
         progress,
         forms.ReviewRoundForm,
         lambda form: services.review_round_save(
-            progress=progress, by=request.user, values=form.values
+            progress=progress, by=request.user, values=form.values, version=form.loaded_version
         ),
         title=_("Review round %(round)s") % {"round": progress.round},
         instance=record,

@@ -176,11 +176,17 @@ def require_editable(progress: StageProgress, by) -> None:
 
 
 def stage_save_draft(*, progress: StageProgress, by, narrative: str) -> StageProgress:
-    """Save the stage's narrative as a draft. No change of state, no history row."""
+    """Save the stage's narrative as a draft (at most its field's cap). No change of state, no
+    history row."""
     with transaction.atomic():
         progress = stage_locked(progress)
         require_editable(progress, by)
         progress.narrative = narrative
+        progress.clean_fields(
+            exclude=[
+                field.name for field in StageProgress._meta.fields if field.name != "narrative"
+            ]
+        )
         progress.save(update_fields=["narrative", "updated_at"])
     return progress
 

@@ -14,6 +14,7 @@ from cities.admin import CityAdmin as BaseCityAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import City
 from cities.roles import Role
+from cities.validators import NOTE_MAX_LENGTH
 
 from . import permissions, services
 from .models import (
@@ -291,6 +292,7 @@ class EvidenceInline(ScopedInline, admin.TabularInline):
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment for the preparer"),
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
         help_text=_("Required: say what needs to change."),
     )

@@ -3,6 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cities.validators import NARRATIVE_MAX_LENGTH, NOTE_MAX_LENGTH
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
 
@@ -22,6 +23,7 @@ class NarrativeForm(VersionedForm, _CrispyForm):
 
     narrative = forms.CharField(
         label=_("Narrative"),
+        max_length=NARRATIVE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
         required=False,
         help_text=_(
@@ -56,6 +58,7 @@ class DecisionForm(_CrispyForm):
     )
     comment = forms.CharField(
         label=_("Comment"),
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         required=False,
         help_text=_("Required when you return the stage: say what needs to change."),
@@ -75,7 +78,9 @@ class DecisionForm(_CrispyForm):
 
 class ReopenForm(_CrispyForm):
     reason = forms.CharField(
-        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"})
+        label=_("Reason for reopening"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
     )
 
 

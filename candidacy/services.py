@@ -179,14 +179,19 @@ def require_editable(progress: StageProgress, by) -> None:
 def stage_save_draft(
     *, progress: StageProgress, by, narrative: str, version: int | None = None
 ) -> StageProgress:
-    """Save the stage's narrative as a draft. No change of state, no history row. `version`:
-    the one the narrative's form was loaded with; another save since is refused
-    (`core.versions.StaleEdit`)."""
+    """Save the stage's narrative as a draft (at most its field's cap). No change of state, no
+    history row. `version`: the one the narrative's form was loaded with; another save since
+    is refused (`core.versions.StaleEdit`)."""
     with transaction.atomic():
         progress = stage_locked(progress)
         require_editable(progress, by)
         check_and_bump(progress, version)
         progress.narrative = narrative
+        progress.clean_fields(
+            exclude=[
+                field.name for field in StageProgress._meta.fields if field.name != "narrative"
+            ]
+        )
         progress.save(update_fields=["narrative", "version", "updated_at"])
     return progress
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
+from .validators import plausible_date
 
 
 class Country(models.Model):
@@ -61,7 +62,9 @@ class City(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     region = models.CharField(_("region"), max_length=120, blank=True)
-    joined_on = models.DateField(_("joined the programme on"), null=True, blank=True)
+    joined_on = models.DateField(
+        _("joined the programme on"), null=True, blank=True, validators=[plausible_date]
+    )
 
     class Meta:
         ordering = ["name"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import Organisation
+from cities.validators import NOTE_MAX_LENGTH
 
 from . import services
 from .models import (
@@ -248,6 +249,7 @@ class CommitmentStatusActionForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Commitment.Status.choices)
     evidence_note = forms.CharField(
         label=_("Evidence"),
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("How the commitment was kept or why it was cancelled."),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation
+from cities.validators import NOTE_MAX_LENGTH, plausible_date
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
 
@@ -259,11 +260,13 @@ class MemberReplaceForm(_CrispyForm):
     )
     replaced_on = forms.DateField(
         label=_("Takes the seat on"),
+        validators=[plausible_date],
         widget=NativeDateInput(),
         help_text=_("The previous representative leaves the council on this day."),
     )
     term_end = forms.DateField(
         label=_("Term ends"),
+        validators=[plausible_date],
         widget=NativeDateInput(),
         required=False,
         help_text=_("Leave empty to keep the end of the current term."),
@@ -467,5 +470,5 @@ class CommentForm(_CrispyForm):
         label=_("Comment"),
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         help_text=CHILD_DATA_WARNING,
-        max_length=4000,
+        max_length=NOTE_MAX_LENGTH,
     )

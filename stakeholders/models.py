@@ -16,6 +16,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation, Programme
+from cities.validators import (
+    DESCRIPTION_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    capped_text,
+    plausible_date,
+    plausible_headcount,
+)
 from core.versions import Versioned
 
 #: Help text for every free-text field that could be tempted to hold something about a child.
@@ -57,7 +64,9 @@ class Council(Versioned):
         CouncilType, on_delete=models.PROTECT, related_name="councils", verbose_name=_("type")
     )
     name = models.CharField(_("name"), max_length=200)
-    established_on = models.DateField(_("established on"), null=True, blank=True)
+    established_on = models.DateField(
+        _("established on"), null=True, blank=True, validators=[plausible_date]
+    )
 
     class Meta:
         ordering = ["city", "name"]
@@ -128,12 +137,15 @@ class CouncilMember(Versioned):
     seat_role = models.CharField(
         _("role in the council"), max_length=20, choices=SeatRole.choices, default=SeatRole.MEMBER
     )
-    term_start = models.DateField(_("term starts"), null=True, blank=True)
-    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    term_start = models.DateField(
+        _("term starts"), null=True, blank=True, validators=[plausible_date]
+    )
+    term_end = models.DateField(_("term ends"), null=True, blank=True, validators=[plausible_date])
     ended_on = models.DateField(
         _("left the council on"),
         null=True,
         blank=True,
+        validators=[plausible_date],
         help_text=_("Set when the representative was replaced or the seat was given up."),
     )
 
@@ -262,21 +274,38 @@ class ChildrenCouncilMakeUp(Versioned):
     council = models.OneToOneField(
         Council, on_delete=models.CASCADE, related_name="makeup", verbose_name=_("council")
     )
-    recorded_on = models.DateField(_("as of"), default=timezone.localdate)
-    girls_under_10 = models.PositiveSmallIntegerField(_("girls under 10"), default=0)
-    boys_under_10 = models.PositiveSmallIntegerField(_("boys under 10"), default=0)
-    girls_10_13 = models.PositiveSmallIntegerField(_("girls aged 10 to 13"), default=0)
-    boys_10_13 = models.PositiveSmallIntegerField(_("boys aged 10 to 13"), default=0)
-    girls_14_17 = models.PositiveSmallIntegerField(_("girls aged 14 to 17"), default=0)
-    boys_14_17 = models.PositiveSmallIntegerField(_("boys aged 14 to 17"), default=0)
+    recorded_on = models.DateField(
+        _("as of"), default=timezone.localdate, validators=[plausible_date]
+    )
+    girls_under_10 = models.PositiveSmallIntegerField(
+        _("girls under 10"), default=0, validators=[plausible_headcount]
+    )
+    boys_under_10 = models.PositiveSmallIntegerField(
+        _("boys under 10"), default=0, validators=[plausible_headcount]
+    )
+    girls_10_13 = models.PositiveSmallIntegerField(
+        _("girls aged 10 to 13"), default=0, validators=[plausible_headcount]
+    )
+    boys_10_13 = models.PositiveSmallIntegerField(
+        _("boys aged 10 to 13"), default=0, validators=[plausible_headcount]
+    )
+    girls_14_17 = models.PositiveSmallIntegerField(
+        _("girls aged 14 to 17"), default=0, validators=[plausible_headcount]
+    )
+    boys_14_17 = models.PositiveSmallIntegerField(
+        _("boys aged 14 to 17"), default=0, validators=[plausible_headcount]
+    )
     selection = models.CharField(
         _("how the members were chosen"),
         max_length=20,
         choices=Selection.choices,
         default=Selection.ELECTED_SCHOOLS,
     )
-    selection_note = models.TextField(
-        _("more about how they were chosen"), blank=True, help_text=CHILD_DATA_WARNING
+    selection_note = capped_text(
+        _("more about how they were chosen"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=CHILD_DATA_WARNING,
     )
     children_with_disabilities = models.CharField(
         _("children with disabilities take part"),
@@ -342,10 +371,12 @@ class ChildrenCouncilSession(Versioned):
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("council")
     )
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("held on"), validators=[plausible_date])
     topic = models.CharField(_("topic"), max_length=300, help_text=CHILD_DATA_WARNING)
     attendance = models.PositiveSmallIntegerField(
-        _("children attending"), help_text=_("How many children took part: a number, no names.")
+        _("children attending"),
+        validators=[plausible_headcount],
+        help_text=_("How many children took part: a number, no names."),
     )
     minutes = models.FileField(
         _("minutes"), upload_to=stakeholder_document_path, max_length=300, blank=True
@@ -394,20 +425,25 @@ class ChildrenProposal(Versioned):
     title = models.CharField(
         _("what the children asked for"), max_length=250, help_text=CHILD_DATA_WARNING
     )
-    details = models.TextField(_("details"), blank=True, help_text=CHILD_DATA_WARNING)
-    received_on = models.DateField(_("received on"))
+    details = capped_text(
+        _("details"), max_length=DESCRIPTION_MAX_LENGTH, blank=True, help_text=CHILD_DATA_WARNING
+    )
+    received_on = models.DateField(_("received on"), validators=[plausible_date])
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
-    answer = models.TextField(
+    answer = capped_text(
         _("the city's answer"),
+        max_length=DESCRIPTION_MAX_LENGTH,
         blank=True,
         help_text=_(
             "What the city did or will do, in words the children's council can read. "
             "A child's personal data does not belong here."
         ),
     )
-    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    answered_on = models.DateField(
+        _("answered on"), null=True, blank=True, validators=[plausible_date]
+    )
     responsible_organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -490,8 +526,8 @@ class Memorandum(Versioned):
         max_length=500,
         help_text=_("Who signed it, e.g. the Ministry of Interior, UNICEF and the municipality."),
     )
-    signed_on = models.DateField(_("signed on"))
-    summary = models.TextField(_("summary"), blank=True)
+    signed_on = models.DateField(_("signed on"), validators=[plausible_date])
+    summary = capped_text(_("summary"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     document = models.FileField(
         _("document"), upload_to=stakeholder_document_path, max_length=300, blank=True
     )
@@ -554,14 +590,17 @@ class Commitment(Versioned):
         blank=True,
         help_text=_("Only when the party is “Other”."),
     )
-    description = models.TextField(_("what was promised"))
-    due_on = models.DateField(_("due on"), null=True, blank=True)
+    description = capped_text(_("what was promised"), max_length=DESCRIPTION_MAX_LENGTH)
+    due_on = models.DateField(_("due on"), null=True, blank=True, validators=[plausible_date])
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
-    status_changed_on = models.DateField(_("status changed on"), null=True, blank=True)
-    evidence_note = models.TextField(
+    status_changed_on = models.DateField(
+        _("status changed on"), null=True, blank=True, validators=[plausible_date]
+    )
+    evidence_note = capped_text(
         _("evidence"),
+        max_length=NOTE_MAX_LENGTH,
         blank=True,
         help_text=_("How the commitment was kept or why it was cancelled."),
     )
@@ -637,7 +676,7 @@ class StakeholderComment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("author")
     )
-    body = models.TextField(_("comment"), help_text=CHILD_DATA_WARNING)
+    body = capped_text(_("comment"), max_length=NOTE_MAX_LENGTH, help_text=CHILD_DATA_WARNING)
     created_at = models.DateTimeField(_("written"), default=timezone.now)
 
     class Meta:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cities.models import Programme
+from cities.validators import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH, capped_text, plausible_date
 
 from .pipeline import StageProgress
 from .records import StageRecord, StageRow, not_in_future, required_document
@@ -57,7 +58,7 @@ class EvaluationCriterion(models.Model):
         verbose_name=_("programme"),
     )
     key = models.SlugField(_("key"), help_text=_("Stable identifier; never shown to users."))
-    text = models.TextField(_("criterion"))
+    text = capped_text(_("criterion"), max_length=NOTE_MAX_LENGTH)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_global = models.BooleanField(
         _("UNICEF global minimum criterion"),
@@ -89,9 +90,12 @@ class EvaluationRecord(StageRecord):
         "report",
     )
 
-    evaluated_on = models.DateField(_("date of the evaluation"), validators=[not_in_future])
-    recommendation = models.TextField(
+    evaluated_on = models.DateField(
+        _("date of the evaluation"), validators=[plausible_date, not_in_future]
+    )
+    recommendation = capped_text(
         _("overall recommendation"),
+        max_length=DESCRIPTION_MAX_LENGTH,
         blank=True,
         help_text=_("What the evaluators recommend, in a few sentences."),
     )
@@ -169,7 +173,7 @@ class CriterionJudgement(models.Model):
         verbose_name=_("criterion"),
     )
     judgement = models.CharField(_("judgement"), max_length=20, choices=Judgement.choices)
-    finding = models.TextField(_("finding"))
+    finding = capped_text(_("finding"), max_length=DESCRIPTION_MAX_LENGTH)
 
     class Meta:
         ordering = ["criterion__order", "criterion_id"]
@@ -211,7 +215,7 @@ class EvaluationCondition(StageRow):
         verbose_name=_("stage"),
     )
     text = models.CharField(_("condition"), max_length=300)
-    due_on = models.DateField(_("due date"))
+    due_on = models.DateField(_("due date"), validators=[plausible_date])
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -293,7 +297,7 @@ class ConditionStatusChange(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = capped_text(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     changed_at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:

@@ -10,12 +10,20 @@ row for every change in the same transaction.
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Programme
 from cities.roles import Role
+from cities.validators import (
+    DESCRIPTION_MAX_LENGTH,
+    NARRATIVE_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    capped_text,
+    plausible_date,
+)
 from core.versions import Versioned
 
 
@@ -66,7 +74,7 @@ class StageDefinition(models.Model):
     key = models.SlugField(_("key"), help_text=_("Stable identifier; never shown to users."))
     kind = models.CharField(_("kind"), max_length=30, choices=StageKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = capped_text(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     prepared_by = models.CharField(_("prepared by"), max_length=20, choices=Preparer.choices)
     signed_by_coordinator = models.BooleanField(_("signed off by the coordinator"), default=False)
     signed_by_evaluator = models.BooleanField(_("signed off by a UNICEF evaluator"), default=False)
@@ -77,6 +85,7 @@ class StageDefinition(models.Model):
         _("validity in months"),
         null=True,
         blank=True,
+        validators=[MaxValueValidator(120, message=_("At most 120 months (ten years)."))],
         help_text=_("For the badge or recognition: how long it stays valid once approved."),
     )
 
@@ -139,11 +148,21 @@ class Candidacy(models.Model):
     city = models.OneToOneField(
         City, on_delete=models.CASCADE, related_name="candidacy", verbose_name=_("city")
     )
-    started_on = models.DateField(_("started on"), default=datetime.date.today)
-    candidate_since = models.DateField(_("candidate since"), null=True, editable=False)
-    recognised_since = models.DateField(_("recognised since"), null=True, editable=False)
-    recognised_until = models.DateField(_("recognised until"), null=True, editable=False)
-    withdrawn_on = models.DateField(_("withdrawn on"), null=True, editable=False)
+    started_on = models.DateField(
+        _("started on"), default=datetime.date.today, validators=[plausible_date]
+    )
+    candidate_since = models.DateField(
+        _("candidate since"), null=True, editable=False, validators=[plausible_date]
+    )
+    recognised_since = models.DateField(
+        _("recognised since"), null=True, editable=False, validators=[plausible_date]
+    )
+    recognised_until = models.DateField(
+        _("recognised until"), null=True, editable=False, validators=[plausible_date]
+    )
+    withdrawn_on = models.DateField(
+        _("withdrawn on"), null=True, editable=False, validators=[plausible_date]
+    )
 
     class Meta:
         verbose_name = _("candidacy")
@@ -199,7 +218,7 @@ class StageProgress(Versioned):
         default=StageState.LOCKED,
         editable=False,
     )
-    narrative = models.TextField(_("narrative"), blank=True)
+    narrative = capped_text(_("narrative"), max_length=NARRATIVE_MAX_LENGTH, blank=True)
     round = models.PositiveSmallIntegerField(_("round"), default=1, editable=False)
     opened_at = models.DateTimeField(_("opened"), null=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, editable=False)
@@ -251,7 +270,7 @@ class SignOff(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("signed by")
     )
-    comment = models.TextField(_("comment"), blank=True)
+    comment = capped_text(_("comment"), max_length=NOTE_MAX_LENGTH, blank=True)
     signed_at = models.DateTimeField(_("signed"), default=timezone.now)
 
     class Meta:
@@ -324,7 +343,7 @@ class Transition(models.Model):
     actor_role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     from_state = models.CharField(_("from"), max_length=20, choices=StageState.choices)
     to_state = models.CharField(_("to"), max_length=20, choices=StageState.choices)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = capped_text(_("comment"), max_length=NOTE_MAX_LENGTH, blank=True)
     round = models.PositiveSmallIntegerField(_("round"), default=1)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
 

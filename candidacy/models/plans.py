@@ -23,6 +23,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import District, Programme
+from cities.validators import (
+    DESCRIPTION_MAX_LENGTH,
+    NARRATIVE_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    capped_text,
+    plausible_date,
+)
 from core.versions import Versioned
 
 from .pipeline import StageProgress
@@ -84,12 +91,13 @@ class Gap(ConstraintOnField, Versioned):
         StageProgress, on_delete=models.CASCADE, related_name="gaps", verbose_name=_("stage")
     )
     goal_area = models.CharField(_("goal area"), max_length=30, choices=GoalArea.choices)
-    current_situation = models.TextField(_("current situation"))
-    requirement = models.TextField(
+    current_situation = capped_text(_("current situation"), max_length=DESCRIPTION_MAX_LENGTH)
+    requirement = capped_text(
         _("what a child-friendly city requires"),
+        max_length=DESCRIPTION_MAX_LENGTH,
         help_text=_("The standard the city measures itself against in this goal area."),
     )
-    description = models.TextField(_("the gap"))
+    description = capped_text(_("the gap"), max_length=DESCRIPTION_MAX_LENGTH)
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices)
     data_sets = models.ManyToManyField(
         DataSet,
@@ -210,7 +218,7 @@ class CriterionScore(models.Model):
         verbose_name=_("criterion"),
     )
     level = models.PositiveSmallIntegerField(_("level"), choices=AssessmentLevel.choices)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = capped_text(_("comment"), max_length=NOTE_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["assessment", "criterion__order", "criterion_id"]
@@ -253,7 +261,7 @@ class StrategicPlan(Versioned):
     )
     start_year = _plan_year(_("first year"))
     end_year = _plan_year(_("last year"))
-    vision = models.TextField(_("vision"))
+    vision = capped_text(_("vision"), max_length=DESCRIPTION_MAX_LENGTH)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     updated_by = _last_changed_by()
 
@@ -316,7 +324,7 @@ class StrategicGoal(Versioned):
         verbose_name=_("strategic plan"),
     )
     title = models.CharField(_("goal"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = capped_text(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     gaps = models.ManyToManyField(
         Gap,
         blank=True,
@@ -456,8 +464,8 @@ class PlanAction(Versioned):
         verbose_name=_("district"),
         help_text=_("Leave empty if the action serves the whole city."),
     )
-    starts_on = models.DateField(_("start"))
-    ends_on = models.DateField(_("end"))
+    starts_on = models.DateField(_("start"), validators=[plausible_date])
+    ends_on = models.DateField(_("end"), validators=[plausible_date])
     budget = models.DecimalField(
         _("budget"),
         max_digits=18,
@@ -465,8 +473,9 @@ class PlanAction(Versioned):
         validators=[MinValueValidator(0, message=_("A budget cannot be negative."))],
     )
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
-    children_participation = models.TextField(
+    children_participation = capped_text(
         _("how children take part"),
+        max_length=DESCRIPTION_MAX_LENGTH,
         help_text=_("In aggregate (e.g. “the children's council chose the equipment”)."),
     )
     indicator = models.CharField(_("indicator"), max_length=300)
@@ -539,16 +548,19 @@ class ReviewRound(Versioned):
         verbose_name=_("stage"),
     )
     round = models.PositiveSmallIntegerField(_("round"))
-    period_from = models.DateField(_("period covered: from"))
-    period_to = models.DateField(_("period covered: to"), validators=[not_in_future])
-    summary = models.TextField(_("progress summary"))
+    period_from = models.DateField(_("period covered: from"), validators=[plausible_date])
+    period_to = models.DateField(
+        _("period covered: to"), validators=[plausible_date, not_in_future]
+    )
+    summary = capped_text(_("progress summary"), max_length=NARRATIVE_MAX_LENGTH)
     indicators_updated = models.BooleanField(_("indicators updated"), default=False)
-    indicators_note = models.TextField(
+    indicators_note = capped_text(
         _("about the indicators"),
+        max_length=NOTE_MAX_LENGTH,
         blank=True,
         help_text=_("Which indicators were updated, or why not."),
     )
-    issues = models.TextField(_("issues"), blank=True)
+    issues = capped_text(_("issues"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     updated_by = _last_changed_by()
 

@@ -19,6 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import District
+from cities.validators import (
+    DESCRIPTION_MAX_LENGTH,
+    capped_text,
+    plausible_date,
+    plausible_headcount,
+)
 from core.versions import Versioned
 
 from .pipeline import Evidence, StageProgress
@@ -145,7 +151,9 @@ class OfficeRecord(StageRecord):
         max_length=200,
         help_text=_("The department or deputy the office reports to."),
     )
-    established_on = models.DateField(_("date established"), validators=[not_in_future])
+    established_on = models.DateField(
+        _("date established"), validators=[plausible_date, not_in_future]
+    )
     reference_number = models.CharField(_("decree or reference number"), max_length=100)
     head_name = models.CharField(_("head of office"), max_length=200)
     head_title = models.CharField(_("title of the head of office"), max_length=200)
@@ -154,7 +162,8 @@ class OfficeRecord(StageRecord):
         validators=[
             MinValueValidator(
                 1, message=_("Give the number of staff: one or more, never negative.")
-            )
+            ),
+            plausible_headcount,
         ],
     )
     decree = required_document(_("founding decree"))
@@ -181,7 +190,7 @@ class LetterRecord(StageRecord):
     )
 
     reference = models.CharField(_("reference"), max_length=100)
-    dated_on = models.DateField(_("date"), validators=[not_in_future])
+    dated_on = models.DateField(_("date"), validators=[plausible_date, not_in_future])
     addressee = models.CharField(
         _("addressee or parties"),
         max_length=300,
@@ -207,7 +216,7 @@ class GrantRecord(StageRecord):
         "certificate",
     )
 
-    granted_on = models.DateField(_("date granted"), validators=[not_in_future])
+    granted_on = models.DateField(_("date granted"), validators=[plausible_date, not_in_future])
     certificate_number = models.CharField(_("certificate number"), max_length=100)
     certificate = required_document(_("certificate"))
 
@@ -228,7 +237,7 @@ class NetworkRecord(StageRecord):
         "contact_email",
     )
 
-    joined_on = models.DateField(_("date joined"), validators=[not_in_future])
+    joined_on = models.DateField(_("date joined"), validators=[plausible_date, not_in_future])
     contact_name = models.CharField(
         _("contact in the network"),
         max_length=200,
@@ -291,7 +300,7 @@ class DataSet(StageRow):
     update_frequency = models.CharField(
         _("update frequency"), max_length=20, choices=UpdateFrequency.choices
     )
-    last_updated = models.DateField(_("last updated"), validators=[not_in_future])
+    last_updated = models.DateField(_("last updated"), validators=[plausible_date, not_in_future])
 
     class Meta:
         ordering = ["goal_area", "name", "pk"]
@@ -326,7 +335,7 @@ class Initiative(StageRow):
     )
     title = models.CharField(_("title"), max_length=200)
     goal_area = models.CharField(_("goal area"), max_length=30, choices=GoalArea.choices)
-    description = models.TextField(_("description"))
+    description = capped_text(_("description"), max_length=DESCRIPTION_MAX_LENGTH)
     district = models.ForeignKey(
         District,
         on_delete=models.PROTECT,

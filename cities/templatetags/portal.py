@@ -29,8 +29,13 @@ _JALALI_MONTHS = (
 
 
 def solar_hijri(day: datetime.date) -> str:
-    """A date in the Solar Hijri calendar with Persian month names and digits."""
-    jalali = jdatetime.date.fromgregorian(date=day)
+    """A date in the Solar Hijri calendar with Persian month names and digits. A stored date
+    the calendar cannot convert (outside years 622–9998, written before the models bounded
+    dates) is shown as its ISO date rather than failing the page."""
+    try:
+        jalali = jdatetime.date.fromgregorian(date=day)
+    except (ValueError, OverflowError):
+        return day.isoformat().translate(_PERSIAN_DIGITS)
     text = f"{jalali.day} {_JALALI_MONTHS[jalali.month - 1]} {jalali.year}"
     return text.translate(_PERSIAN_DIGITS)
 
@@ -50,9 +55,12 @@ def cfc_date(value, with_time=False):
         if with_time and isinstance(value, datetime.datetime):
             text += " " + value.strftime("%H:%M").translate(_PERSIAN_DIGITS)
         return text
-    if with_time and isinstance(value, datetime.datetime):
-        return formats.date_format(value, "DATETIME_FORMAT")
-    return formats.date_format(day, "DATE_FORMAT")
+    try:
+        if with_time and isinstance(value, datetime.datetime):
+            return formats.date_format(value, "DATETIME_FORMAT")
+        return formats.date_format(day, "DATE_FORMAT")
+    except (ValueError, OverflowError):
+        return day.isoformat()
 
 
 @register.filter

@@ -9,7 +9,6 @@ Isfahan's boundaries are SCHEMATIC: rectangles on a 5 × 3 grid around the city'
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import json
@@ -20,6 +19,7 @@ from candidacy.records.atlas import services
 from candidacy.records.atlas.csv_import import HEADER
 from candidacy.records.atlas.indicators import indicators_seed
 from cities.models import City, District
+from core.spreadsheets import csv_writer
 
 ISFAHAN = "isfahan"
 ISFAHAN_CENTRE = (51.67, 32.65)  # longitude, latitude
@@ -76,7 +76,7 @@ def values_csv(city: City, districts, indicators, *, year: int) -> bytes:
     """A complete CSV file of plausible values (the same for the same city)."""
     source = _SOURCES.get(city.slug, f"{city.name} municipality, statistics unit")
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(HEADER)
     for district in districts:
         for indicator in indicators:

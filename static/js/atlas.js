@@ -78,7 +78,7 @@
       return { color: "#1f2d3d", weight: 1.5, fillOpacity: 0.8, fillColor: NO_VALUE };
     },
     onEachFeature: function (feature, shape) {
-      shape.bindTooltip("", { sticky: true });
+      shape.bindTooltip(document.createElement("span"), { sticky: true });
     },
   }).addTo(map);
 
@@ -103,7 +103,11 @@
       shape.setStyle({ fillColor: colourOf(value, scale) });
       var name = district ? district.name : String(feature.properties.district_number);
       var text = value === null ? data.labels.noValue : format(value) + " " + indicator.unit;
-      shape.setTooltipContent(name + ": " + text);
+      // A node, never a string: Leaflet inserts a string tooltip as HTML, and district names
+      // are typed by users.
+      var tooltip = document.createElement("span");
+      tooltip.textContent = name + ": " + text;
+      shape.setTooltipContent(tooltip);
     });
     legend.textContent = "";
     if (indicator) {

@@ -1,7 +1,11 @@
 """The atlas's CSV files: the template a city downloads, and the checks of a file it uploads.
 
 A file is accepted whole or not at all: `values_parse` reads every row and reports every bad
-row and column (`ImportRefused.problems`) before anything is written.
+row and column (`ImportRefused.problems`) before anything is written. Numbers may be written in
+any script's decimal digits (Persian ۱۲ is 12), never in signs that only look like digits
+(superscripts); a NUL character is refused anywhere, and a source that a spreadsheet would run
+as a formula (`=HYPERLINK(...)`) is refused. The template is written by `core.spreadsheets`,
+which neutralises such cells.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from candidacy.models import FIRST_YEAR, IndicatorDefinition
 from cities.models import City, District
+from core.spreadsheets import csv_writer, is_formula
 
 HEADER = ["district_number", "district_name", "indicator_key", "value", "year", "source"]
 MAX_BYTES = 5 * 1024 * 1024
@@ -83,7 +88,7 @@ def value_parse(text: str) -> tuple[Decimal | None, str]:
 def year_parse(text: str) -> tuple[int | None, str]:
     cleaned = text.strip().translate(_DIGITS)
     this_year = timezone.localdate().year
-    if not cleaned.isdigit():
+    if not cleaned.isdecimal():
         return None, _("“%(text)s” is not a year: give it in full, e.g. %(year)s.") % {
             "text": text,
             "year": this_year - 1,
@@ -99,7 +104,15 @@ def year_parse(text: str) -> tuple[int | None, str]:
 
 
 def _name(text: str) -> str:
+    if text.startswith("'") and is_formula(text[1:]):
+        text = text[1:]  # as the template wrote a name that looks like a formula
     return " ".join(text.split()).casefold()
+
+
+def _number(text: str) -> int | None:
+    """A district number in any script's decimal digits, or None."""
+    cleaned = text.strip().translate(_DIGITS)
+    return int(cleaned) if cleaned.isdecimal() else None
 
 
 def _rows(content: bytes) -> list[list[str]]:
@@ -120,6 +133,17 @@ def _rows(content: bytes) -> list[list[str]]:
         raise ImportRefused(
             [Problem(0, "", _("The file is not UTF-8 text: save it as “CSV UTF-8”."))]
         ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportRefused(
+            [
+                Problem(
+                    line,
+                    "",
+                    _("The file contains a NUL character: save it again as “CSV UTF-8”."),
+                )
+            ]
+        )
     try:
         return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
@@ -180,9 +204,8 @@ def values_parse(
         if len(row) == len(HEADER)
         and row[1].strip()
         and (
-            not row[0].strip().isdigit()
-            or int(row[0]) not in by_number
-            or _name(row[1]) != _name(by_number[int(row[0])].name)
+            _number(row[0]) not in by_number
+            or _name(row[1]) != _name(by_number[_number(row[0])].name)
         )
     }
     elsewhere: dict[str, str] = {}
@@ -216,12 +239,12 @@ def values_parse(
             problems.append(Problem(line, column, message))
 
         district = None
-        number_clean = number_text.translate(_DIGITS)
-        if not number_clean.isdigit():
+        number = _number(number_text)
+        if number is None:
             bad(
                 "district_number", _("“%(text)s” is not a district number.") % {"text": number_text}
             )
-        elif int(number_clean) not in by_number:
+        elif number not in by_number:
             other = elsewhere.get(_name(name_text)) if name_text else None
             if other:
                 bad(
@@ -233,10 +256,10 @@ def values_parse(
                 bad(
                     "district_number",
                     _("%(city)s has no district number %(number)s.")
-                    % {"city": city.name, "number": number_clean},
+                    % {"city": city.name, "number": number},
                 )
         else:
-            district = by_number[int(number_clean)]
+            district = by_number[number]
             if name_text and _name(name_text) != _name(district.name):
                 other = elsewhere.get(_name(name_text))
                 if other:
@@ -275,6 +298,14 @@ def values_parse(
             bad("year", reason)
         if not source:
             bad("source", _("Give the source of the value."))
+        elif is_formula(source):
+            bad(
+                "source",
+                _(
+                    "A source cannot start with =, +, - or @: a spreadsheet would run it as a "
+                    "formula."
+                ),
+            )
         elif len(source) > SOURCE_MAX_LENGTH:
             bad(
                 "source",
@@ -291,7 +322,7 @@ def values_parse(
             )
             continue
         seen[cell] = line
-        if source and len(source) <= SOURCE_MAX_LENGTH:
+        if source and len(source) <= SOURCE_MAX_LENGTH and not is_formula(source):
             parsed.append(ParsedValue(district.pk, indicator.pk, value, year, source))
     if problems:
         raise ImportRefused(problems)
@@ -307,7 +338,7 @@ def template_csv(
     the atlas (if any) so that a city can correct its own export. `latest` maps
     (district id, indicator id) to an `IndicatorValue`."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(HEADER)
     for district in districts:
         for indicator in indicators:

@@ -1,12 +1,17 @@
 """The checks of an uploaded boundaries file: valid JSON, a GeoJSON FeatureCollection of
 Polygon or MultiPolygon features with numeric longitude/latitude pairs in range, each carrying
 the `district_number` of one district of the city. Every problem is reported, not just the
-first (up to `MAX_PROBLEMS`)."""
+first (up to `MAX_PROBLEMS`).
+
+The file's size, nesting depth and number of positions are bounded before (or while) it is
+read, so that no file can exhaust the parser (a list nested 100,000 deep would overflow
+Python's recursion), and a NUL character is refused anywhere (PostgreSQL cannot store it)."""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -17,9 +22,32 @@ MAX_BYTES = 2 * 1024 * 1024
 #: The property of each feature that names its district.
 DISTRICT_PROPERTY = "district_number"
 MAX_PROBLEMS = 30
+#: The deepest nesting of lists and objects accepted (a MultiPolygon's position is at 8).
+MAX_DEPTH = 20
+#: The most positions (longitude/latitude pairs) all the shapes may have together.
+MAX_POSITIONS = 100_000
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+_NUL = re.compile(r"\x00|\\u0000", re.IGNORECASE)
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the lists and objects of a JSON text nest, counted without recursion (the
+    brackets inside strings do not count)."""
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(_STRING.sub("", text)):
+        if bracket.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 class _Problems(list):
+    positions = 0
+
     def add(self, message: str) -> None:
         if len(self) < MAX_PROBLEMS:
             self.append(message)
@@ -36,6 +64,9 @@ def _check_ring(ring, where: str, problems: _Problems) -> None:
             % {"where": where}
         )
         return
+    problems.positions += len(ring)
+    if problems.positions > MAX_POSITIONS:
+        return  # reported once, by boundaries_parse
     for position in ring:
         if (
             not isinstance(position, list)
@@ -90,6 +121,14 @@ def _check_geometry(geometry, where: str, problems: _Problems) -> None:
         )
 
 
+def _positions_only(coordinates):
+    """The checked coordinates with each position cut to its longitude and latitude (a
+    position's further members are not drawn and were not checked)."""
+    if coordinates and isinstance(coordinates[0], list):
+        return [_positions_only(member) for member in coordinates]
+    return list(coordinates[:2])
+
+
 def boundaries_parse(content: bytes, *, district_numbers: set[int]) -> dict:
     """Check a boundaries file against the city's district numbers; return the parsed
     FeatureCollection, or raise ValidationError listing every problem found."""
@@ -100,8 +139,28 @@ def boundaries_parse(content: bytes, *, district_numbers: set[int]) -> dict:
             code="too_large",
         )
     try:
-        data = json.loads(content.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _NUL.search(text):
+        raise ValidationError(
+            _("The file contains a NUL character: export the boundaries again as GeoJSON."),
+            code="nul",
+        )
+    if text is not None and nesting_depth(text) > MAX_DEPTH:
+        raise ValidationError(
+            _(
+                "The file nests lists more than %(max)s deep: this is not a district "
+                "boundaries file."
+            )
+            % {"max": MAX_DEPTH},
+            code="too_deep",
+        )
+    try:
+        if text is None:
+            raise ValueError
+        data = json.loads(text)
+    except (ValueError, RecursionError):
         raise ValidationError(
             _("This is not a valid JSON file: export the boundaries as GeoJSON."), code="json"
         ) from None
@@ -122,7 +181,9 @@ def boundaries_parse(content: bytes, *, district_numbers: set[int]) -> dict:
             continue
         properties = feature.get("properties")
         district = properties.get(DISTRICT_PROPERTY) if isinstance(properties, dict) else None
-        if isinstance(district, str) and district.strip().isdigit():
+        # Any script's decimal digits read as the number they are (Persian ۱۲ is 12); a
+        # superscript or other digit-like sign is not a number.
+        if isinstance(district, str) and district.strip().isdecimal():
             district = int(district)
         if not isinstance(district, int) or isinstance(district, bool):
             problems.add(
@@ -143,6 +204,12 @@ def boundaries_parse(content: bytes, *, district_numbers: set[int]) -> dict:
             seen.add(district)
             feature["properties"][DISTRICT_PROPERTY] = district
         _check_geometry(feature.get("geometry"), where, problems)
+    if problems.positions > MAX_POSITIONS:
+        problems.insert(
+            0,
+            _("The shapes have %(count)s positions; at most %(max)s are accepted: simplify them.")
+            % {"count": f"{problems.positions:,}", "max": f"{MAX_POSITIONS:,}"},
+        )
     if problems:
         raise ValidationError(problems, code="invalid")
     # Keep only what the map needs: the district number and the geometry.
@@ -152,7 +219,10 @@ def boundaries_parse(content: bytes, *, district_numbers: set[int]) -> dict:
             {
                 "type": "Feature",
                 "properties": {DISTRICT_PROPERTY: feature["properties"][DISTRICT_PROPERTY]},
-                "geometry": feature["geometry"],
+                "geometry": {
+                    "type": feature["geometry"]["type"],
+                    "coordinates": _positions_only(feature["geometry"]["coordinates"]),
+                },
             }
             for feature in features
         ],

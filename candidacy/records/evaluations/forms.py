@@ -16,6 +16,7 @@ from candidacy.models import (
     Judgement,
     StageProgress,
 )
+from cities.validators import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH
 
 from ..forms import DATE_INPUT, TEXT_ATTRS, RecordForm
 
@@ -54,6 +55,7 @@ class EvaluationForm(RecordForm):
             )
             self.fields[f"finding_{criterion.pk}"] = forms.CharField(
                 label=_("Finding"),
+                max_length=DESCRIPTION_MAX_LENGTH,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2, **TEXT_ATTRS}),
                 initial=given.finding if given else "",
@@ -132,6 +134,7 @@ class ConditionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ConditionStatus.choices)
     note = forms.CharField(
         label=_("Note"),
+        max_length=NOTE_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, **TEXT_ATTRS}),
         help_text=_("How the condition was met, or why it is waived or open again."),

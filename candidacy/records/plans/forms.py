@@ -20,6 +20,7 @@ from candidacy.models import (
     StrategicGoal,
     StrategicPlan,
 )
+from cities.validators import NOTE_MAX_LENGTH
 
 from ..forms import DATE_INPUT, RecordForm, city_districts
 from . import selectors
@@ -78,6 +79,7 @@ class SelfAssessmentForm(forms.Form):
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment on criterion %(number)s") % {"number": number},
+                max_length=NOTE_MAX_LENGTH,
                 required=False,
                 initial=score.comment if score else "",
                 widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),

@@ -214,6 +214,19 @@ BAD = [
      "This date is in the future.", TOMORROW),
     ("network", "record-edit", {"joined_on": TOMORROW}, "joined_on",
      "This date is in the future.", TOMORROW),
+    # Bounds (a date Solar Hijri cannot show, a headcount, a million characters).
+    ("office", "record-edit", {"established_on": "0001-01-01"}, "established_on",
+     "Give a date between 1900 and 2100.", 'value="0001-01-01"'),
+    ("office", "record-edit", {"staff_count": "30000"}, "staff_count",
+     "Give at most 10,000: check the number.", 'value="30000"'),
+    ("database", "record-row-add", {"last_updated": "1899-12-31"}, "last_updated",
+     "Give a date between 1900 and 2100.", 'value="1899-12-31"'),
+    ("submission", "record-edit", {"dated_on": "0001-01-01"}, "dated_on",
+     "Give a date between 1900 and 2100.", 'value="0001-01-01"'),
+    ("network", "record-edit", {"joined_on": "0001-01-01"}, "joined_on",
+     "Give a date between 1900 and 2100.", 'value="0001-01-01"'),
+    ("stocktake", "record-row-add", {"description": "x" * 1_000_000}, "description",
+     "Ensure this value has at most 5000 characters (it has 1000000).", "x" * 1_000_000),
 ]  # fmt: skip
 
 _DATA = {

@@ -226,3 +226,13 @@ def make_two_programmes(*, programmes, cities, scopes, steps=None) -> dict:
         far_coordinator=coordinator_user(far_programme, username=f"coord.{far_scope}"),
         far_evaluator=evaluator_user(far_programme, username=f"eval.{far_scope}"),
     )
+
+
+def signs_in(client, username: str, password: str) -> bool:
+    """Sign in through the login page, as a person does (the throttle and two-factor checks
+    see the request); whether the session is now signed in."""
+    from django.urls import reverse
+
+    client.logout()
+    client.post(reverse("login"), {"username": username, "password": password})
+    return "_auth_user_id" in client.session

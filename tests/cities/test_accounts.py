@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from cities.models import UserProfile
+from tests import factories as f
 
 NEW_PASSWORD = "Tulip-Harbour-2931"
 
@@ -49,7 +50,7 @@ def test_the_whole_reset_flow(client, world, settings):
     assert user.username in message.body
 
     _choose_password(client, link)
-    assert client.login(username=user.username, password=NEW_PASSWORD)
+    assert f.signs_in(client, user.username, NEW_PASSWORD)
     signed_in = client.post(reverse("login"), {"username": user.username, "password": NEW_PASSWORD})
     assert signed_in.status_code == 302
     # The link works once only.
@@ -100,7 +101,7 @@ def test_change_password_while_signed_in(client, world):
     assert response.status_code == 302
     assert response["Location"] == reverse("password_change_done")
     client.logout()
-    assert client.login(username=user.username, password=NEW_PASSWORD)
+    assert f.signs_in(client, user.username, NEW_PASSWORD)
 
 
 def test_the_change_page_sends_anonymous_visitors_to_login(client):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from cities.models import RoleAssignment, RoleAssignmentChange
 from cities.roles import Role
+from tests import factories as f
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,6 @@ def test_the_coordinator_sees_the_programmes_people_only(client, world):
 def test_the_people_page_costs_the_same_queries_for_more_people(
     client, world, django_assert_max_num_queries
 ):
-    from tests import factories as f
 
     client.force_login(world.coordinator_a)
     client.get(_urls(world)["list"])
@@ -214,7 +214,6 @@ def test_a_role_is_ended(client, world):
 
 
 def test_coordinators_roles_are_not_theirs_to_change(client, world):
-    from tests import factories as f
 
     colleague = f.coordinator_user(world.programme_a)
     assignment = RoleAssignment.objects.get(user=colleague)
@@ -234,14 +233,13 @@ def test_coordinators_roles_are_not_theirs_to_change(client, world):
 
 
 def test_an_account_is_deactivated_only_when_every_role_is_in_the_programme(client, world):
-    from tests import factories as f
 
     key = world.programme_a.key
     client.force_login(world.coordinator_a)
     assert client.post(_urls(world)["deactivate"]).status_code == 302
     world.office_a.refresh_from_db()
     assert not world.office_a.is_active
-    assert not client.login(username=world.office_a.username, password="cfc-test")
+    assert not f.signs_in(client, world.office_a.username, "cfc-test")
 
     client.force_login(world.coordinator_a)
     both = f.evaluator_user(world.programme_a)

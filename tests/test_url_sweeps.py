@@ -96,6 +96,8 @@ PUBLIC = {
     "logout": {"get": (405, None), "post": (302, "/")},
     # Choosing a language works for everyone, before signing in too.
     "set_language": {"get": (302, "/"), "post": (302, "/")},
+    # The proxy's health check: "ok", or 503 (it answers GET and HEAD only).
+    "healthz": {"get": (200, None), "post": (405, None)},
     "admin:login": {"get": (200, None), "post": (200, None)},
     # The admin's sign-out sends an anonymous visitor to the admin index, i.e. its login.
     "admin:logout": {"get": (302, "/admin/"), "post": (302, "/admin/")},

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from cities.models import City
 from cities.roles import Role
-from core.uploads import evidence_file_type
+from core.uploads import document_delete, document_store, evidence_file_type
 
 from . import permissions, selectors
 from .events import stage_event
@@ -186,7 +186,8 @@ def stage_save_draft(*, progress: StageProgress, by, narrative: str) -> StagePro
 
 
 def evidence_add(*, progress: StageProgress, by, upload, description: str = "") -> Evidence:
-    """Attach a document after checking its size, type and content."""
+    """Attach a document after checking its size, type and content. A document the storage
+    cannot take is refused (`ValidationError` keyed `file`) and no Evidence row is written."""
     file_type = evidence_file_type(upload)
     with transaction.atomic():
         progress = stage_locked(progress)
@@ -199,17 +200,20 @@ def evidence_add(*, progress: StageProgress, by, upload, description: str = "") 
             description=description,
             uploaded_by=by,
         )
-        evidence.file.save(upload.name, upload, save=False)
+        document_store(evidence.file, upload.name, upload, field="file")
         evidence.save()
     return evidence
 
 
 def evidence_remove(*, evidence: Evidence, by) -> None:
+    """Remove a document: its row and its stored file together. If the storage refuses to delete
+    the file, the row stays (`ValidationError`)."""
     with transaction.atomic():
         progress = stage_locked(evidence.progress)
         require_editable(progress, by)
-        evidence.file.delete(save=False)
+        stored = evidence.file
         evidence.delete()
+        document_delete(stored)
 
 
 def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgress:

@@ -3,7 +3,7 @@ call a selector or a service, and render."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from cities.permissions import (
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
-from core.errors import error_text
+from core.errors import add_service_errors, error_text
 from core.lookups import visible_city
 
 from . import permissions, selectors, services
@@ -110,12 +110,15 @@ def stage_form_post(request, progress, form, form_name: str, act, *, invalid_mes
     """A form posted from the stage page: if it is invalid, the stage page again with the form
     (status 400, and `invalid_message` if given); else `act(cleaned_data)`, a service call
     returning the success message, and back to the stage. A refusal of the service is shown
-    above the stage page, again with the form and status 400."""
+    above the stage page, again with the form and status 400; any other refusal beside the
+    form's fields."""
     if form.is_valid():
         try:
             message = act(form.cleaned_data)
         except services.WorkflowError as error:
             messages.error(request, error_text(error))
+        except ValidationError as error:  # e.g. a document the storage could not take
+            add_service_errors(form, error)
         else:
             messages.success(request, message)
             return redirect(progress_url(progress))
@@ -183,9 +186,9 @@ def evidence_delete(request, city, stage, pk):
     progress = evidence.progress
     try:
         services.evidence_remove(evidence=evidence, by=request.user)
-    except services.WorkflowError as error:
+    except ValidationError as error:  # a workflow refusal, or the storage's
         messages.error(request, error_text(error))
-        return redirect(progress_url(progress))
+        return _render_stage(request, visible_stage(request.user, city, stage), status=400)
     messages.success(request, _("The document was removed."))
     return redirect(progress_url(progress))
 

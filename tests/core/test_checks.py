@@ -57,7 +57,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _check_deploy(**environment) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "PORTAL_BASE_URL"} | {
+    # Not the test run's own settings (DJANGO_*, e.g. DJANGO_ALLOW_ASYNC_UNSAFE) nor an address.
+    inherited = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k != "PORTAL_BASE_URL"
+    }
+    environment = inherited | {
         "DJANGO_SETTINGS_MODULE": "cfc_portal.settings.production",
         "SECRET_KEY": "placeholder-for-the-check-" + "0123456789abcdef" * 3,
         "ALLOWED_HOSTS": "cfc.example.org",

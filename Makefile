@@ -54,6 +54,7 @@ format: $(VENV)/.test-tools
 check-deploy: setup
 	DJANGO_SETTINGS_MODULE=cfc_portal.settings.production \
 	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=cfc.example.org \
+	PORTAL_BASE_URL=https://cfc.example.org \
 	DATABASE_URL=$${DATABASE_URL:-postgres://localhost/cfc} \
 	$(MANAGE) check --deploy --fail-level WARNING
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from cities.models import City
 from cities.roles import Role
-from core.uploads import evidence_file_type
+from core.uploads import document_delete, document_store, evidence_file_type
 from core.versions import check_and_bump
 
 from . import permissions, selectors
@@ -197,7 +197,8 @@ def stage_save_draft(
 
 
 def evidence_add(*, progress: StageProgress, by, upload, description: str = "") -> Evidence:
-    """Attach a document after checking its size, type and content."""
+    """Attach a document after checking its size, type and content. A document the storage
+    cannot take is refused (`ValidationError` keyed `file`) and no Evidence row is written."""
     file_type = evidence_file_type(upload)
     with transaction.atomic():
         progress = stage_locked(progress)
@@ -210,21 +211,23 @@ def evidence_add(*, progress: StageProgress, by, upload, description: str = "") 
             description=description,
             uploaded_by=by,
         )
-        evidence.file.save(upload.name, upload, save=False)
+        document_store(evidence.file, upload.name, upload, field="file")
         evidence.save()
     return evidence
 
 
 def evidence_remove(*, evidence: Evidence, by) -> list[record_registry.DocumentUse]:
-    """Delete a document of an open or returned stage, its file included. Returns what the
-    stage's record used it for (the record is left without it and the stage cannot be submitted
-    until another is chosen), so the page can say so."""
+    """Delete a document of an open or returned stage: its row and its stored file together
+    (if the storage refuses to delete the file, the row stays: `ValidationError`). Returns what
+    the stage's record used it for (the record is left without it and the stage cannot be
+    submitted until another is chosen), so the page can say so."""
     with transaction.atomic():
         progress = stage_locked(evidence.progress)
         require_editable(progress, by)
         uses = record_registry.document_uses(evidence)
-        evidence.file.delete(save=False)
+        stored = evidence.file
         evidence.delete()
+        document_delete(stored)
     return uses
 
 

@@ -3,7 +3,7 @@ call a selector or a service, and render."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from cities.permissions import (
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
-from core.errors import error_text
+from core.errors import add_service_errors, error_text
 from core.lookups import visible_city
 from core.versions import StaleEdit
 
@@ -118,7 +118,8 @@ def stage_form_post(request, progress, form, form_name: str, act, *, invalid_mes
     (status 400, and `invalid_message` if given); else `act(cleaned_data)`, a service call
     returning the success message, and back to the stage. A refusal of the service is shown
     above the stage page, again with the form and status 400; a save from a page someone
-    else's save overtook (`StaleEdit`) with the stored values beside the form, status 409."""
+    else's save overtook (`StaleEdit`) with the stored values beside the form, status 409; any
+    other refusal (e.g. the storage's) beside the form's fields."""
     status = 400
     if form.is_valid():
         try:
@@ -129,6 +130,8 @@ def stage_form_post(request, progress, form, form_name: str, act, *, invalid_mes
             status = 409
         except services.WorkflowError as error:
             messages.error(request, error_text(error))
+        except ValidationError as error:  # e.g. a document the storage could not take
+            add_service_errors(form, error)
         else:
             messages.success(request, message)
             return redirect(progress_url(progress))
@@ -215,9 +218,9 @@ def evidence_delete(request, city, stage, pk):
         return render(request, "candidacy/evidence_confirm_delete.html", context)
     try:
         uses = services.evidence_remove(evidence=evidence, by=request.user)
-    except services.WorkflowError as error:
+    except ValidationError as error:  # a workflow refusal, or the storage's
         messages.error(request, error_text(error))
-        return redirect(progress_url(progress))
+        return _render_stage(request, visible_stage(request.user, city, stage), status=400)
     messages.success(request, _("The document was removed."))
     for use in uses:
         messages.warning(

@@ -5,8 +5,13 @@ from django.urls import include, path
 from reporting.views import public_cities
 from signin.views import SignInView
 
+from .views import healthz
+
+handler500 = "cfc_portal.views.server_error"
+
 urlpatterns = [
     path("", public_cities, name="public-cities"),
+    path("healthz", healthz, name="healthz"),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("core.accounts.urls")),

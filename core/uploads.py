@@ -4,6 +4,7 @@ from what the browser claimed."""
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -12,6 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -95,3 +98,42 @@ def evidence_file_type(upload) -> FileType:
         finally:
             upload.seek(0)
     return file_type
+
+
+def storage_failed_error(field: str | None = None) -> ValidationError:
+    """What the user reads when the document storage (MEDIA_ROOT) cannot be written: keyed by
+    the form's upload `field`, if given."""
+    message = _(
+        "The document could not be stored just now, so nothing was saved. Try again in a few "
+        "minutes; if it keeps happening, tell the portal's administrators."
+    )
+    return ValidationError({field: [message]} if field else message, code="storage_failed")
+
+
+def document_store(field_file, name: str, content, *, field: str | None = None) -> None:
+    """Store an uploaded document in a model's file field (the row itself is not saved). If the
+    storage cannot be written (disk full, read-only, permissions), log it and raise
+    `ValidationError` (keyed `field`): call it inside the change's transaction, so that the
+    refusal rolls the change back and no row points at a file that is not there."""
+    try:
+        field_file.save(name, content, save=False)
+    except OSError as error:
+        logger.error("Could not store the document %r: %s", name, error, exc_info=error)
+        raise storage_failed_error(field) from error
+
+
+def document_delete(field_file) -> None:
+    """Delete a stored document from its storage. If the storage refuses, log it and raise
+    `ValidationError` for the user: call it inside the removal's transaction, after deleting the
+    row, so that the refusal keeps the row and its document together."""
+    try:
+        field_file.delete(save=False)
+    except OSError as error:
+        logger.error("Could not delete the document %r: %s", field_file.name, error, exc_info=error)
+        raise ValidationError(
+            _(
+                "The document could not be removed just now, so it is still attached. Try "
+                "again in a few minutes; if it keeps happening, tell the portal's administrators."
+            ),
+            code="storage_failed",
+        ) from error

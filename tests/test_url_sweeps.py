@@ -97,6 +97,8 @@ PUBLIC = {
     "logout": {"get": (405, None), "post": (302, "/")},
     # Choosing a language works for everyone, before signing in too.
     "set_language": {"get": (302, "/"), "post": (302, "/")},
+    # The proxy's health check: "ok", or 503 (it answers GET and HEAD only).
+    "healthz": {"get": (200, None), "post": (405, None)},
     "admin:login": {"get": (200, None), "post": (200, None)},
     # Someone who forgot their password asks for a link, and chooses a new one through it. An
     # invalid link shows a page saying so; the reset says nothing of whether an address exists.

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cfc_portal.middleware.ContentSecurityPolicyMiddleware",
+    # Early, so that a database that cannot be reached (even from the session or the signed-in
+    # user) answers 503 with Retry-After rather than a bare 500.
+    "cfc_portal.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -168,6 +171,10 @@ CONTENT_SECURITY_POLICY = (
     f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {_IMG_SRC}; "
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
+)
+# No page of the portal uses these browser features, so none may ask for them.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
 
 LOGGING = {

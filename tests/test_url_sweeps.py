@@ -248,7 +248,7 @@ def _segment_before(route: str, parameter: str) -> str:
 
 
 def _admin_object_id(route: str, objects: Objects) -> str:
-    match = re.match(r"admin/(\w+)/(\w+)/<path:object_id>/", route)
+    match = re.match(r"admin/(\w+)/(\w+)/<(?:path:object_id|int:pk)>/", route)
     if match is None:
         return str(objects.city.pk)  # view_on_site: the object of the content type below
     model = apps.get_model(match[1], match[2])
@@ -278,7 +278,7 @@ def _value(endpoint: Endpoint, parameter: str, objects: Objects) -> str:
         return "no-such-page/"
     if parameter == "content_type_id":
         return str(ContentType.objects.get_for_model(City).pk)
-    if parameter == "object_id" and route.startswith("admin/"):
+    if parameter in ("object_id", "pk") and route.startswith("admin/"):
         return _admin_object_id(route, objects)
     if parameter == "id" and route.startswith("admin/auth/user/"):
         return str(objects.world.office_a.pk)

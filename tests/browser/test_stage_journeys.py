@@ -78,7 +78,9 @@ def test_office_submits_coordinator_returns_then_approves(
     office.get_by_role("button", name="Attach document").click()
     expect(office.get_by_role("status")).to_contain_text("The document was attached.")
     expect(
-        office.get_by_role("region", name="Evidence").get_by_role("link", name="office-decree.pdf")
+        office.get_by_role("region", name="Evidence").get_by_role(
+            "link", name="office-decree.pdf", exact=True
+        )
     ).to_be_visible()
     expect(office.get_by_role("cell", name="Decree establishing the office")).to_be_visible()
     screenshot(office, "office-stage-draft")
@@ -119,7 +121,7 @@ def test_office_submits_coordinator_returns_then_approves(
     # The coordinator sees the record, with the decree, and the evidence.
     record = coordinator.get_by_role("region", name="Record")
     expect(record).to_contain_text("Child-Friendly City Office")
-    expect(record.get_by_role("link", name="office-decree.pdf")).to_be_visible()
+    expect(record.get_by_role("link", name="office-decree.pdf", exact=True)).to_be_visible()
     expect(
         coordinator.get_by_role("region", name="Evidence").get_by_role(
             "link", name="office-decree.pdf"

@@ -1,4 +1,5 @@
-"""The project's own pages: the server-error answer and the proxy's health check."""
+"""The project's own pages: the server-error and refused-form answers, and the proxy's health
+check."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -28,6 +31,16 @@ def server_error(request):
         return database_unavailable_response(request)
     with translation.override(translation.get_language_from_request(request)):
         return HttpResponseServerError(render_to_string("500.html"))
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form whose security token is missing or stale (a page left open
+    too long, or signed in elsewhere since) gets the portal's own translated 403 page, with
+    what to do, instead of Django's English one."""
+    message = _(
+        "This form had expired, so nothing was saved. Go back, reload the page and send it again."
+    )
+    return render(request, "403.html", {"exception": message}, status=403)
 
 
 def _database_answers() -> bool:

@@ -211,3 +211,18 @@ def test_health_check_fails_when_documents_cannot_be_written(client, caplog):
     assert response.content == b"unavailable"
     assert "Read-only" not in response.text
     assert "not writable" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "This form had expired"), ("fa", "این فرم منقضی شده بود")],
+)
+def test_a_form_without_its_security_token_gets_the_portals_page(db, language, text):
+    """Regression: a refused CSRF token answered Django's bare English page."""
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["django_language"] = language
+    response = client.post("/accounts/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert text in page
+    assert "CSRF verification failed" not in page

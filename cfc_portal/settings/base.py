@@ -115,6 +115,7 @@ OTP_REQUIRED_FOR_SUPERUSERS = env.bool("OTP_REQUIRED_FOR_SUPERUSERS", default=Tr
 OTP_TOTP_ISSUER = "CFC Candidacy Portal"  # the name authenticator apps show
 
 LOGIN_URL = "login"
+CSRF_FAILURE_VIEW = "cfc_portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "candidacy:home"
 LOGOUT_REDIRECT_URL = "public-cities"
 SESSION_COOKIE_AGE = 60 * 60 * 12

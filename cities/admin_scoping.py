@@ -2,9 +2,17 @@
 `ProgrammeScopedAdmin`, which limits rows to the programmes the user coordinates (or evaluates,
 read-only) and answers the permission questions from the predicates of the apps'
 `permissions` modules, not from Django's per-model permission table. Superusers see and edit
-everything."""
+everything.
 
+No lost edits in the admin either: the change form of a row with a `version` (the portal's
+`core.versions.Versioned` rows, and `Organisation`) carries the version it was loaded with, a
+save from a form someone else's save overtook (in the admin or on a portal page) is refused
+with a form error, and an admin save counts as a save, so a portal page loaded before it is
+refused in turn."""
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
 from .permissions import can_administer_programme, scope_of
@@ -15,7 +23,100 @@ def _administers_any(user) -> bool:
     return scope.superuser or bool(scope.coordinated_programme_ids)
 
 
-class ProgrammeScopedAdmin(admin.ModelAdmin):
+#: The admin form's hidden copy of the row's version (`version` itself is not editable, so a
+#: model form may not name it).
+LOADED_VERSION = "loaded_version"
+
+
+def is_versioned(model) -> bool:
+    """Whether the model's rows count their saves in a `version` field."""
+    return any(field.name == "version" for field in model._meta.concrete_fields)
+
+
+class VersionedAdminForm(forms.ModelForm):
+    """An admin form that carries the version its row was loaded with and refuses a save
+    since; it counts its own save (the admin saves `version` with the row)."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields[LOADED_VERSION].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk:
+            return data
+        model = type(self.instance)
+        # The admin validates and saves in one transaction: the lock holds until the save.
+        stored = (
+            model._default_manager.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if stored is None:
+            return data  # removed meanwhile: the admin's own checks answer
+        loaded = data.get(LOADED_VERSION)
+        if loaded is not None and loaded != stored:
+            raise ValidationError(
+                gettext(
+                    "Someone else saved this after you opened it, so nothing was saved. "
+                    "Reload the page to see what is stored now, then make your change again."
+                ),
+                code="stale",
+            )
+        self.instance.version = stored + 1
+        return data
+
+
+def versioned_admin_form(form: type[forms.ModelForm]) -> type[forms.ModelForm]:
+    """`form` with the hidden loaded version and its check (`VersionedAdminForm`)."""
+    if issubclass(form, VersionedAdminForm):
+        return form
+    return type(form.__name__, (VersionedAdminForm, form), {})
+
+
+def with_loaded_version(fieldsets, *, editable: bool):
+    """The fieldsets with the hidden loaded version once, in the first, if the form may be
+    saved (`editable`); else without it (a read-only page shows no form field)."""
+    fieldsets = [
+        (name, {**options, "fields": [f for f in options["fields"] if f != LOADED_VERSION]})
+        for name, options in fieldsets
+    ]
+    if editable and fieldsets:
+        name, options = fieldsets[0]
+        fieldsets[0] = (name, {**options, "fields": [*options["fields"], LOADED_VERSION]})
+    return fieldsets
+
+
+class VersionedAdminMixin:
+    """For a model admin or an inline: if the model counts its saves (`is_versioned`), its
+    forms carry the loaded version (`VersionedAdminForm`)."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if is_versioned(self.model):
+            kwargs["form"] = versioned_admin_form(kwargs.get("form", self.form))
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        if is_versioned(self.model):
+            kwargs["form"] = versioned_admin_form(kwargs.get("form", self.form))
+        return super().get_formset(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not is_versioned(self.model):
+            return fieldsets
+        return with_loaded_version(
+            fieldsets,
+            editable=self.has_change_permission(request, obj)
+            or (obj is None and self.has_add_permission(request, obj)),
+        )
+
+
+class ProgrammeScopedAdmin(VersionedAdminMixin, admin.ModelAdmin):
     """Rows of the programmes the user coordinates, read-only unless a rule says otherwise.
 
     Reading answers from `cities.permissions.can_administer_programme`; changing, adding and
@@ -68,9 +169,10 @@ class ProgrammeScopedAdmin(admin.ModelAdmin):
         return self._allowed(self.delete_rule, request, obj)
 
 
-class ScopedInline:
+class ScopedInline(VersionedAdminMixin):
     """Inlines inside a scoped admin (which has already checked the parent object): read-only
-    unless `change_rule(user, parent)` allows."""
+    unless `change_rule(user, parent)` allows. Their rows' forms carry the loaded version, as
+    the change form does."""
 
     change_rule = None
 

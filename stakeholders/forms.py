@@ -229,9 +229,11 @@ class CouncilMemberForm(_CrispyModelForm):
         return data
 
 
-class MemberReplaceForm(_CrispyForm):
+class MemberReplaceForm(VersionedForm, _CrispyForm):
     """Someone else now represents the organisation: the current representative leaves the
-    council (and stays in its history), the new one takes the same seat and role."""
+    council (and stays in its history), the new one takes the same seat and role. Carries the
+    version of the member row it was loaded with: a replacement decided on a row someone
+    corrected since is refused (`core.versions.VersionedForm`)."""
 
     representative = forms.CharField(
         label=_("New representative"),
@@ -274,7 +276,7 @@ class MemberReplaceForm(_CrispyForm):
 
     def __init__(self, *args, member: CouncilMember, **kwargs):
         kwargs.setdefault("initial", {"replaced_on": timezone.localdate()})
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, versioned=member, **kwargs)
         self.member = member
 
     def clean(self):

@@ -262,11 +262,14 @@ def council_member_replace(
     contact: str = "",
     replaced_on: datetime.date | None = None,
     term_end: datetime.date | None = None,
+    version: int | None = None,
 ) -> CouncilMember:
     """Someone else now represents the organisation on the council: the current row ends on
     `replaced_on` (today by default) and a new row for the same organisation and role starts
     that day, with the previous term's end unless another is given. The previous representative
-    stays in the council's history with their dates. Side effects: history row."""
+    stays in the council's history with their dates. `version`: the one the form was loaded
+    with; a correction of the row since is refused (`core.versions.StaleEdit`). Side effects:
+    history row."""
     require_manager(by, member.council.city)
     replaced_on = replaced_on or timezone.localdate()
     if not representative.strip():
@@ -274,6 +277,7 @@ def council_member_replace(
     with transaction.atomic():
         previous = _locked_member(member)
         _require_current(previous)
+        check_and_bump(previous, version)
         if previous.term_start and replaced_on < previous.term_start:
             raise ValidationError(
                 {
@@ -285,7 +289,7 @@ def council_member_replace(
             )
         previous.ended_on = replaced_on
         previous.full_clean()
-        previous.save(update_fields=["ended_on"])
+        previous.save(update_fields=["ended_on", "version"])
         if term_end is None and previous.term_end and previous.term_end >= replaced_on:
             term_end = previous.term_end
         successor = CouncilMember(

@@ -20,7 +20,25 @@ def cell_name(district_id: int, indicator_id: int) -> str:
     return f"v_{district_id}_{indicator_id}"
 
 
-class GridForm(forms.Form):
+class AtlasVersionForm(forms.Form):
+    """A form that carries the version of the atlas it was loaded with (`selectors.
+    values_version` or `boundaries_version`, given as `initial["version"]`); the service
+    refuses a save since (`services.AtlasChanged`)."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
+
+    def loaded_version(self) -> str | None:
+        return self.cleaned_data.get("version") or None
+
+    def move_to(self, version: str) -> None:
+        """After a refused stale save: the form now carries the stored version (keeping what
+        was typed), so saving again keeps the user's values."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = version
+        self.data = data
+
+
+class GridForm(AtlasVersionForm):
     """One year's values for every district (rows) and indicator (columns)."""
 
     source = forms.CharField(
@@ -92,7 +110,7 @@ def _upload_check(upload, *, extensions: tuple[str, ...], limit: int):
     return upload
 
 
-class CsvImportForm(forms.Form):
+class CsvImportForm(AtlasVersionForm):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
@@ -106,7 +124,7 @@ class CsvImportForm(forms.Form):
         )
 
 
-class BoundariesForm(forms.Form):
+class BoundariesForm(AtlasVersionForm):
     file = forms.FileField(
         label=_("Boundaries (GeoJSON)"),
         help_text=_(

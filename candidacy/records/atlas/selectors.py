@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from candidacy import permissions
@@ -56,6 +57,29 @@ def years_of(progress: StageProgress) -> list[int]:
 
 def boundaries_of(progress: StageProgress) -> DistrictBoundaries | None:
     return DistrictBoundaries.objects.filter(city_id=progress.candidacy.city_id).first()
+
+
+def values_version(progress: StageProgress) -> str:
+    """The version of the atlas's values that a page carries (the grid, the CSV import): how
+    many values there are and when the last one changed. Every write changes it (an added or
+    changed value moves the last change, a removal lowers the count), whichever page made it;
+    derived from the values themselves, it needs no counter kept beside them. One query."""
+    summary = IndicatorValue.objects.filter(progress=progress).aggregate(
+        count=Count("pk"), last=Max("updated_at")
+    )
+    last = summary["last"].isoformat() if summary["last"] else "-"
+    return f"{summary['count']}@{last}"
+
+
+def boundaries_version(progress: StageProgress) -> str:
+    """The version of the city's boundaries that the upload page carries: when they were last
+    uploaded ("-": none yet)."""
+    uploaded = (
+        DistrictBoundaries.objects.filter(city_id=progress.candidacy.city_id)
+        .values_list("uploaded_at", flat=True)
+        .first()
+    )
+    return uploaded.isoformat() if uploaded else "-"
 
 
 def _number(value) -> float | int:

@@ -27,7 +27,28 @@ from candidacy.models import (
 from cities.models import District
 
 from .. import services as records
-from . import csv_import, geojson
+from . import csv_import, geojson, selectors
+
+
+class AtlasChanged(ValidationError):
+    """A save from a page loaded before someone else's save of the same part of the atlas
+    (its values, or its boundaries); nothing was written."""
+
+
+def _require_version(stored: str, loaded: str | None, message: str) -> None:
+    if loaded is not None and loaded != stored:
+        raise AtlasChanged(message, code="stale")
+
+
+def _require_values_version(progress: StageProgress, loaded: str | None) -> None:
+    _require_version(
+        selectors.values_version(progress),
+        loaded,
+        _(
+            "Someone else changed the atlas's values after you opened this page, so nothing "
+            "was saved."
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -91,13 +112,18 @@ def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> Sa
     return SaveResult(created=len(new), updated=len(changed))
 
 
-def values_import(*, progress: StageProgress, by, content: bytes) -> SaveResult:
+def values_import(
+    *, progress: StageProgress, by, content: bytes, version: str | None = None
+) -> SaveResult:
     """Import a CSV file of indicator values (see `csv_import.HEADER`). The whole file is
     refused, with every bad row and column named, if any row is bad (`ImportRefused`); else
     its values replace those of the same district, indicator and year, all in one transaction.
-    """
+    `version`: the values' version the import page was loaded with; an import over values
+    saved since (which the file, made from the earlier template, would overwrite) is refused
+    (`AtlasChanged`)."""
     with transaction.atomic():
         progress = _atlas_stage(progress, by)
+        _require_values_version(progress, version)
         parsed = csv_import.values_parse(
             content,
             city=progress.candidacy.city,
@@ -114,12 +140,16 @@ def values_save_grid(
     year: int,
     source: str,
     cells: dict[tuple[int, int], Decimal | None],
+    version: str | None = None,
 ) -> SaveResult:
     """Save the grid of one year: `cells` maps (district id, indicator id) to a value, or to
     None to remove that year's value. Values that are new or changed take `source`. Every
-    cell is checked first (ValidationError keyed by cell, nothing saved if one is bad)."""
+    cell is checked first (ValidationError keyed by cell, nothing saved if one is bad).
+    `version`: the values' version the grid was loaded with; a save over values saved since
+    is refused (`AtlasChanged`): the grid is one edit, since emptying a cell removes it."""
     with transaction.atomic():
         progress = _atlas_stage(progress, by)
+        _require_values_version(progress, version)
         district_ids = {district.pk for district in _districts(progress)}
         indicator_ids = {indicator.pk for indicator in _indicators(progress)}
         errors: dict[str, list[str]] = {}
@@ -169,11 +199,23 @@ def values_save_grid(
         return SaveResult(result.created, result.updated, len(removed))
 
 
-def boundaries_upload(*, progress: StageProgress, by, content: bytes, name: str = ""):
+def boundaries_upload(
+    *, progress: StageProgress, by, content: bytes, name: str = "", version: str | None = None
+):
     """Store the city's district boundaries (GeoJSON) from its atlas stage, replacing any
-    earlier file; ValidationError listing every problem if the file is not valid."""
+    earlier file; ValidationError listing every problem if the file is not valid. `version`:
+    the boundaries' version the page was loaded with; replacing boundaries uploaded since is
+    refused (`AtlasChanged`)."""
     with transaction.atomic():
         progress = _atlas_stage(progress, by)
+        _require_version(
+            selectors.boundaries_version(progress),
+            version,
+            _(
+                "Someone else uploaded the districts' boundaries after you opened this page, "
+                "so nothing was saved."
+            ),
+        )
         city = progress.candidacy.city
         numbers = set(District.objects.filter(city=city).values_list("number", flat=True))
         collection = geojson.boundaries_parse(content, district_numbers=numbers)

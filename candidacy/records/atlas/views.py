@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,7 +21,7 @@ from core.errors import error_text
 
 from ..views import prepared_stage, refusal_redirect
 from . import csv_import, selectors, services
-from .forms import BoundariesForm, CsvImportForm, GridForm
+from .forms import BoundariesForm, CsvImportForm, GridForm, cell_name
 
 
 def _not_an_atlas(progress):
@@ -91,6 +91,18 @@ def _grid_year(request, progress) -> int:
     return year
 
 
+def _stored_cells(form, progress) -> list[tuple[str, object]]:
+    """After a refused stale save of the grid: the cells whose stored value (for the year
+    typed) differs from what was typed, as (cell's label, stored value or None)."""
+    stored = selectors.year_values(progress, form.cleaned_data["year"])
+    differing = []
+    for cell, typed in form.cells().items():
+        value = stored.get(cell)
+        if (value.value if value else None) != typed:
+            differing.append((form.fields[cell_name(*cell)].label, value.value if value else None))
+    return differing
+
+
 @login_required
 def atlas_grid(request, city, stage):
     progress, other = _editable_atlas(request, city, stage)
@@ -98,9 +110,10 @@ def atlas_grid(request, city, stage):
         return other
     districts = selectors.districts_of(progress)
     indicators = selectors.indicators_of(progress)
-    status = 200
+    status, stored = 200, []
     if request.method == "POST":
         form = GridForm(request.POST, districts=districts, indicators=indicators)
+        status = 400
         if form.is_valid():
             try:
                 result = services.values_save_grid(
@@ -109,9 +122,23 @@ def atlas_grid(request, city, stage):
                     year=form.cleaned_data["year"],
                     source=form.cleaned_data["source"],
                     cells=form.cells(),
+                    version=form.loaded_version(),
                 )
             except WorkflowError as error:
                 return _refused(request, progress, error)
+            except services.AtlasChanged as error:
+                form.add_error(None, error)
+                form.add_error(
+                    None,
+                    _(
+                        "What is stored now is listed above the grid where it differs from "
+                        "what you typed; what you typed is still in the grid. Compare them, "
+                        "then save again to keep your values."
+                    ),
+                )
+                form.move_to(selectors.values_version(progress))
+                stored = _stored_cells(form, progress)
+                status = 409
             except ValidationError as error:
                 for field, problems in error.message_dict.items():
                     for problem in problems:
@@ -130,16 +157,19 @@ def atlas_grid(request, city, stage):
                     },
                 )
                 return redirect("candidacy:atlas", city=city, stage=stage)
-        status = 400
     else:
         year = _grid_year(request, progress)
         existing = selectors.year_values(progress, year)
-        initial = {"year": year}
+        initial = {"year": year, "version": selectors.values_version(progress)}
         for (district_id, indicator_id), value in existing.items():
             initial[f"v_{district_id}_{indicator_id}"] = value.value
         form = GridForm(initial=initial, districts=districts, indicators=indicators)
     context = _context(
-        progress, form=form, years=selectors.years_of(progress), indicators=indicators
+        progress,
+        form=form,
+        years=selectors.years_of(progress),
+        indicators=indicators,
+        stored=stored,
     )
     return render(request, "candidacy/records/atlas/grid.html", context, status=status)
 
@@ -156,10 +186,24 @@ def atlas_import(request, city, stage):
             upload = form.cleaned_data["file"]
             try:
                 result = services.values_import(
-                    progress=progress, by=request.user, content=upload.read()
+                    progress=progress,
+                    by=request.user,
+                    content=upload.read(),
+                    version=form.loaded_version(),
                 )
             except WorkflowError as error:
                 return _refused(request, progress, error)
+            except services.AtlasChanged as error:
+                form.add_error(None, error)
+                form.add_error(
+                    None,
+                    _(
+                        "Your file would overwrite their values: look at the atlas (or "
+                        "download the template again) to see what changed, then upload your "
+                        "file again to import it over them."
+                    ),
+                )
+                form.move_to(selectors.values_version(progress))
             except csv_import.ImportRefused as error:
                 problems = error.problems
                 form.add_error(
@@ -176,9 +220,10 @@ def atlas_import(request, city, stage):
                     % {"created": result.created, "updated": result.updated},
                 )
                 return redirect("candidacy:atlas", city=city, stage=stage)
-        status = 400
+        status = 409 if form.has_error(NON_FIELD_ERRORS, "stale") else 400
     else:
-        form, status = CsvImportForm(), 200
+        form = CsvImportForm(initial={"version": selectors.values_version(progress)})
+        status = 200
     context = _context(progress, form=form, problems=problems, header=csv_import.HEADER)
     return render(request, "candidacy/records/atlas/import.html", context, status=status)
 
@@ -194,18 +239,33 @@ def atlas_boundaries(request, city, stage):
             upload = form.cleaned_data["file"]
             try:
                 services.boundaries_upload(
-                    progress=progress, by=request.user, content=upload.read(), name=upload.name
+                    progress=progress,
+                    by=request.user,
+                    content=upload.read(),
+                    name=upload.name,
+                    version=form.loaded_version(),
                 )
             except WorkflowError as error:
                 return _refused(request, progress, error)
+            except services.AtlasChanged as error:
+                form.add_error(None, error)
+                form.add_error(
+                    None,
+                    _(
+                        "Look at the map to see their boundaries, then upload your file again "
+                        "to replace them."
+                    ),
+                )
+                form.move_to(selectors.boundaries_version(progress))
             except ValidationError as error:
                 for message in error.messages:
                     form.add_error("file", message)
             else:
                 messages.success(request, _("The districts' boundaries were saved."))
                 return redirect("candidacy:atlas", city=city, stage=stage)
-        status = 400
+        status = 409 if form.has_error(NON_FIELD_ERRORS, "stale") else 400
     else:
-        form, status = BoundariesForm(), 200
+        form = BoundariesForm(initial={"version": selectors.boundaries_version(progress)})
+        status = 200
     context = _context(progress, form=form, boundaries=selectors.boundaries_of(progress))
     return render(request, "candidacy/records/atlas/boundaries.html", context, status=status)

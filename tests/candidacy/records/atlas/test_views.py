@@ -304,7 +304,7 @@ def test_grid_page_queries_do_not_grow_with_the_atlas(
     rw.indicators += make_indicators(rw.programme, indicators - 2, first=3)
     _fill(rw, atlas)
     client.force_login(rw.office)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):  # with the atlas's version (no lost edits)
         page = client.get(rw.url("atlas-grid", "atlas") + "?year=2023")
     assert page.status_code == 200
     assert page.text.count('inputmode="decimal"') == districts * indicators

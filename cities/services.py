@@ -198,7 +198,9 @@ def role_assignment_change(
     """Move an office role to another city of the same programme. Side effect: history row."""
     with transaction.atomic():
         locked = (
-            RoleAssignment.objects.select_for_update().select_related("city").get(pk=assignment.pk)
+            RoleAssignment.objects.select_for_update(of=("self",))
+            .select_related("city")
+            .get(pk=assignment.pk)
         )
         if not can_manage_role_assignment(by, locked, programme):
             raise PermissionDenied
@@ -229,7 +231,9 @@ def role_assignment_end(*, assignment: RoleAssignment, programme: Programme, by)
     """End an office or evaluator role (the assignment is deleted). Side effect: history row."""
     with transaction.atomic():
         locked = (
-            RoleAssignment.objects.select_for_update().select_related("city").get(pk=assignment.pk)
+            RoleAssignment.objects.select_for_update(of=("self",))
+            .select_related("city")
+            .get(pk=assignment.pk)
         )
         if not can_manage_role_assignment(by, locked, programme):
             raise PermissionDenied

@@ -53,7 +53,9 @@ def organisation_update(
     require_manager(by, organisation.city)
     with transaction.atomic():
         locked = (
-            Organisation.objects.select_for_update().select_related("city").get(pk=organisation.pk)
+            Organisation.objects.select_for_update(of=("self",))
+            .select_related("city")
+            .get(pk=organisation.pk)
         )
         check_and_bump(locked, version)
         before = locked.name
@@ -106,7 +108,11 @@ def council_update(
     """Change a council's type, name or founding date. Side effects: history row."""
     require_manager(by, council.city)
     with transaction.atomic():
-        locked = Council.objects.select_for_update().select_related("city").get(pk=council.pk)
+        locked = (
+            Council.objects.select_for_update(of=("self",))
+            .select_related("city")
+            .get(pk=council.pk)
+        )
         check_and_bump(locked, version)
         locked.council_type = council_type
         locked.name = name.strip()

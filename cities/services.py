@@ -192,18 +192,24 @@ def person_invite(
     return assignment
 
 
+def _managed_assignment(assignment: RoleAssignment, programme: Programme, by) -> RoleAssignment:
+    """The assignment, re-read with its row locked, once `by` may manage it here."""
+    locked = (
+        RoleAssignment.objects.select_for_update(of=("self",))
+        .select_related("city")
+        .get(pk=assignment.pk)
+    )
+    if not can_manage_role_assignment(by, locked, programme):
+        raise PermissionDenied
+    return locked
+
+
 def role_assignment_change(
     *, assignment: RoleAssignment, programme: Programme, by, city: City
 ) -> RoleAssignment:
     """Move an office role to another city of the same programme. Side effect: history row."""
     with transaction.atomic():
-        locked = (
-            RoleAssignment.objects.select_for_update(of=("self",))
-            .select_related("city")
-            .get(pk=assignment.pk)
-        )
-        if not can_manage_role_assignment(by, locked, programme):
-            raise PermissionDenied
+        locked = _managed_assignment(assignment, programme, by)
         if locked.role != Role.OFFICE:
             raise ValidationError(_("Only an office role belongs to a city."))
         if city.programme_id != programme.pk:
@@ -230,13 +236,7 @@ def role_assignment_change(
 def role_assignment_end(*, assignment: RoleAssignment, programme: Programme, by) -> None:
     """End an office or evaluator role (the assignment is deleted). Side effect: history row."""
     with transaction.atomic():
-        locked = (
-            RoleAssignment.objects.select_for_update(of=("self",))
-            .select_related("city")
-            .get(pk=assignment.pk)
-        )
-        if not can_manage_role_assignment(by, locked, programme):
-            raise PermissionDenied
+        locked = _managed_assignment(assignment, programme, by)
         RoleAssignmentChange.objects.create(
             programme=programme,
             person_id=locked.user_id,

@@ -271,6 +271,7 @@ class TransitionInline(ScopedInline, admin.TabularInline):
     fields = ["created_at", "action", "actor", "actor_role", "from_state", "to_state", "comment"]
     readonly_fields = fields
     ordering = ["-created_at", "-pk"]
+    related = ("actor", "progress__candidacy__city", "progress__definition")
 
 
 class SignOffInline(ScopedInline, admin.TabularInline):
@@ -279,6 +280,7 @@ class SignOffInline(ScopedInline, admin.TabularInline):
     can_delete = False
     fields = ["role", "user", "signed_at", "comment"]
     readonly_fields = fields
+    related = ("user", "progress__candidacy__city", "progress__definition")
 
 
 class EvidenceInline(ScopedInline, admin.TabularInline):
@@ -287,6 +289,7 @@ class EvidenceInline(ScopedInline, admin.TabularInline):
     can_delete = False
     fields = ["original_name", "description", "content_type", "size", "uploaded_by", "uploaded_at"]
     readonly_fields = fields
+    related = ("uploaded_by",)
 
 
 class ReturnForm(forms.Form):

@@ -67,6 +67,7 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     """Superusers give people their roles and scopes."""
 
     list_display = ["user", "role", "city", "programme"]
+    list_select_related = ["user", "city", "programme"]  # one query for the page, not 3 a row
     list_filter = ["role", "programme"]
     search_fields = ["user__username", "user__last_name", "city__name"]
     autocomplete_fields = ["user", "city"]

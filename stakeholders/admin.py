@@ -119,10 +119,17 @@ class CouncilMemberInline(ScopedInline, admin.TabularInline):
         "ended_on",
     ]
     readonly_fields = ["inside_municipality"]
-    autocomplete_fields = ["organisation"]
+    related = ("organisation", "council")
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organisation")
+    def get_formset(self, request, obj=None, **kwargs):
+        """Every row offers the council's city's organisations, read once for the page (an
+        autocomplete widget would read each row's chosen one apart)."""
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("organisation")
+        if field is not None and obj is not None:
+            field.queryset = field.queryset.filter(city_id=obj.city_id)
+            field.choices = list(field.choices)
+        return formset
 
     @admin.display(description=_("inside the municipality"), boolean=True)
     def inside_municipality(self, obj):

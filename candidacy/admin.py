@@ -108,7 +108,7 @@ class CurrentStateFilter(admin.SimpleListFilter):
 
 
 class StatusFilter(admin.SimpleListFilter):
-    title = _("status")
+    title = _("Candidacy status")
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
@@ -205,7 +205,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     def programme(self, obj):
         return gettext(obj.city.programme.name)
 
-    @admin.display(description=_("status"))
+    @admin.display(description=_("Candidacy status"))
     def status_label(self, obj):
         return obj.get_status_display()
 

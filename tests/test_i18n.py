@@ -53,3 +53,15 @@ def test_language_switcher_sets_the_language(client):
     response = client.post(reverse("set_language"), {"language": "fa", "next": "/"})
     assert response.status_code == 302
     assert client.get("/").text.count('dir="rtl"') == 1
+
+
+def test_a_status_field_is_not_called_the_candidacys_status():
+    """Regression: msgid "status" read "candidacy status" in Persian, so every status field
+    (plan action, proposal, commitment, condition) was mislabelled."""
+    from django.utils import translation
+
+    from candidacy.models import PlanAction
+
+    with translation.override("fa"):
+        assert str(PlanAction._meta.get_field("status").verbose_name) == "وضعیت"
+        assert str(translation.gettext("Candidacy status")) == "وضعیت نامزدی"

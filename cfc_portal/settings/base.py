@@ -124,7 +124,12 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
     ("fa", _("Persian")),
+    ("ru", _("Russian")),
+    ("kk", _("Kazakh")),
+    ("lt", _("Lithuanian")),
 ]
+# Formats Django lacks (Kazakh) or that the portal sets differently; see cfc_portal/formats/.
+FORMAT_MODULE_PATH = ["cfc_portal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

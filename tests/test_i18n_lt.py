@@ -155,3 +155,14 @@ def test_an_office_page_reads_in_lithuanian(client, world):
     text = _in_lithuanian(client, reverse("candidacy:city", args=[world.city_a.slug]))
     assert "Etapų eiga" in text and "Atsijungti" in text
     assert "Sign out" not in text and "Pipeline" not in text
+
+
+def test_lithuanian_numbers_group_thousands_with_a_space():
+    """As the budget table prints them (floatformat "g"): 1 250 000,5, never 1.250.000,5."""
+    from django.template import Context, Template
+
+    template = Template('{{ amount|floatformat:"-2g" }}')
+    with translation.override("lt"):
+        assert template.render(Context({"amount": 1250000.5})) == "1\xa0250\xa0000,50"
+    with translation.override("en"):
+        assert template.render(Context({"amount": 1250000.5})) == "1,250,000.50"

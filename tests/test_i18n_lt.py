@@ -138,7 +138,7 @@ def _in_lithuanian(client, url):
 @pytest.mark.django_db
 def test_the_public_list_reads_in_lithuanian(client):
     text = _in_lithuanian(client, "/")
-    assert "Vaikams draugiški miestai: kas kur yra" in text
+    assert "Vaikams draugiški miestai: kas kuriame etape" in text
     assert "Child-Friendly Cities: who is where" not in text
 
 

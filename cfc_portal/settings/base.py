@@ -130,8 +130,8 @@ LANGUAGES = [
 ]
 # Formats Django lacks (Kazakh) or that the portal sets differently; see cfc_portal/formats/.
 FORMAT_MODULE_PATH = ["cfc_portal.formats"]
-# locale_django/: Django's own strings that its catalogues lack for our languages, written by
-# hand (makemessages never rewrites it). Listed last: our own catalogue wins over it.
+# Our catalogue first (it wins); then Django's own strings that its catalogues lack for our
+# languages (locale_django/<lang>/, outside locale/ so that makemessages never drops them).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_django"]
 TIME_ZONE = "UTC"
 USE_I18N = True

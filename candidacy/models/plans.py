@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cities.models import District, Programme
+from cities.templatetags.portal import format_digits
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
     NARRATIVE_MAX_LENGTH,
@@ -277,7 +278,7 @@ class StrategicPlan(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.start_year}–{self.end_year}"
+        return f"{format_digits(self.start_year)}–{format_digits(self.end_year)}"
 
     @property
     def years(self) -> range:
@@ -374,7 +375,9 @@ class OperationalPlan(ConstraintOnField, Versioned):
         ]
 
     def __str__(self):
-        return self.title or str(_("Operational plan %(year)s") % {"year": self.year})
+        return self.title or str(
+            _("Operational plan %(year)s") % {"year": format_digits(self.year)}
+        )
 
     def clean(self):
         super().clean()

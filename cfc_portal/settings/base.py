@@ -130,7 +130,9 @@ LANGUAGES = [
 ]
 # Formats Django lacks (Kazakh) or that the portal sets differently; see cfc_portal/formats/.
 FORMAT_MODULE_PATH = ["cfc_portal.formats"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then the translations of Django's own strings that Django's catalogues lack
+# (locale_django/, kept by hand: makemessages never rewrites it), above Django's own.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_django"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -14,6 +14,7 @@ from cities.admin import CityAdmin as BaseCityAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import City
 from cities.roles import Role
+from cities.templatetags.portal import format_digits
 from cities.validators import NOTE_MAX_LENGTH
 
 from . import permissions, services
@@ -83,7 +84,9 @@ class CurrentStageFilter(admin.SimpleListFilter):
         ).select_related("programme")
         seen = {}
         for definition in definitions.order_by("position"):
-            seen.setdefault(definition.key, f"{definition.position}. {gettext(definition.title)}")
+            seen.setdefault(
+                definition.key, f"{format_digits(definition.position)}. {gettext(definition.title)}"
+            )
         return list(seen.items())
 
     def queryset(self, request, queryset):
@@ -147,7 +150,7 @@ class StageProgressInline(ScopedInline, admin.TabularInline):
 
     @admin.display(description=_("stage"))
     def stage(self, obj):
-        return f"{obj.definition.position}. {gettext(obj.definition.title)}"
+        return f"{format_digits(obj.definition.position)}. {gettext(obj.definition.title)}"
 
 
 @admin.register(Candidacy)
@@ -221,7 +224,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     def current_stage(self, obj):
         if getattr(obj, "current_key", None) is None:
             return gettext("All stages approved")
-        return f"{obj.current_position}. {gettext(obj.current_title)}"
+        return f"{format_digits(obj.current_position)}. {gettext(obj.current_title)}"
 
     @admin.display(description=_("state"))
     def current_state_label(self, obj):
@@ -391,7 +394,7 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("stage"), ordering="definition__position")
     def stage(self, obj):
-        return f"{obj.definition.position}. {gettext(obj.definition.title)}"
+        return f"{format_digits(obj.definition.position)}. {gettext(obj.definition.title)}"
 
     @admin.display(description=_("signed so far"))
     def signed(self, obj):

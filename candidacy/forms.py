@@ -3,6 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cities.templatetags.portal import format_digits
 from cities.validators import NARRATIVE_MAX_LENGTH, NOTE_MAX_LENGTH
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
@@ -93,6 +94,6 @@ class OverviewFilterForm(forms.Form):
     def __init__(self, *args, definitions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"].choices = [("", _("Any stage"))] + [
-            (definition.key, f"{definition.position}. {_(definition.title)}")
+            (definition.key, f"{format_digits(definition.position)}. {_(definition.title)}")
             for definition in definitions
         ]

@@ -46,6 +46,48 @@ def language_of(user) -> str:
     )
 
 
+def programme_language(programme: Programme | None) -> str:
+    """The language a programme writes to people who chose none: its default language (the
+    `language` of a programme, where the model has one), else the portal's."""
+    language = getattr(programme, "language", "") if programme is not None else ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def home_programme(user) -> Programme | None:
+    """The programme of the user's first role (a city's office belongs to its programme)."""
+    assignment = (
+        RoleAssignment.objects.filter(user_id=user.pk)
+        .select_related("programme", "city__programme")
+        .order_by("pk")
+        .first()
+    )
+    if assignment is None:
+        return None
+    return assignment.programme or assignment.city.programme
+
+
+def mail_languages(users, *, programme: Programme | None) -> dict[int, str]:
+    """The language to write to each user in, by the user's pk: the one they chose in their
+    profile, else `programme`'s default, else the portal's. One query, whatever the number."""
+    pks = [user.pk for user in users]
+    chosen = dict(
+        UserProfile.objects.filter(user_id__in=pks)
+        .exclude(language="")
+        .values_list("user_id", "language")
+    )
+    default = programme_language(programme)
+    languages = dict(settings.LANGUAGES)
+    return {pk: chosen[pk] if chosen.get(pk) in languages else default for pk in pks}
+
+
+def mail_language_of(user, *, programme: Programme | None = None) -> str:
+    """The language to write to one user in (see `mail_languages`); without a programme, the
+    programme of the user's first role."""
+    if programme is None:
+        programme = home_programme(user)
+    return mail_languages([user], programme=programme)[user.pk]
+
+
 def _email_checked(email: str, *, owner=None) -> str:
     email = email.strip()
     validate_email(email)
@@ -98,11 +140,13 @@ def set_password_url(user) -> str:
 def _send_invitation(user_pk: int, assignment_pk: int, by_name: str) -> None:
     user = User.objects.get(pk=user_pk)
     assignment = RoleAssignment.objects.select_related("city", "programme").get(pk=assignment_pk)
-    with translation.override(language_of(user) or translation.get_language()):
+    programme = assignment.programme or assignment.city.programme
+    with translation.override(mail_language_of(user, programme=programme)):
         context = {
             "user": user,
             "role": assignment.get_role_display(),
-            "place": assignment.city or assignment.programme,
+            # Names as the pages show them, in the recipient's language.
+            "place": _(str(assignment.city.name if assignment.city else programme.name)),
             "by_name": by_name,
             "link": set_password_url(user) if not user.has_usable_password() else "",
             "login_url": settings.PORTAL_BASE_URL.rstrip("/") + reverse("login"),

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .templatetags.portal import format_digits, format_number
 
 #: The earliest and latest date the portal accepts anywhere.
 EARLIEST_DATE = datetime.date(1900, 1, 1)
@@ -47,7 +50,7 @@ def plausible_headcount(number) -> None:
         raise ValidationError(
             _("Give at most %(max)s: check the number."),
             code="implausible_headcount",
-            params={"max": f"{MAX_HEADCOUNT:,}"},
+            params={"max": format_number(MAX_HEADCOUNT)},
         )
 
 
@@ -60,3 +63,14 @@ def capped_text(verbose_name, *, max_length: int, **kwargs) -> models.TextField:
         validators=[MaxLengthValidator(max_length)],
         **kwargs,
     )
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's minimum password length, its number in the reader's digits (Persian digits in
+    Persian): the help text and the error are Django's own sentences."""
+
+    def get_error_message(self):
+        return format_digits(super().get_error_message())
+
+    def get_help_text(self):
+        return format_digits(super().get_help_text())

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from cities.templatetags.portal import format_digits
+
 logger = logging.getLogger(__name__)
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -62,7 +64,10 @@ def evidence_file_type(upload) -> FileType:
     if upload.size > limit:
         raise ValidationError(
             _("The file is %(size)s; documents may be at most %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            % {
+                "size": format_digits(filesizeformat(upload.size)),
+                "limit": format_digits(filesizeformat(limit)),
+            },
             code="too_large",
         )
     if upload.size == 0:

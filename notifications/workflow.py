@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from candidacy import permissions
 from candidacy.models import StageProgress, Transition
 from candidacy.selectors import stage_people
+from cities.services import mail_languages
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +32,13 @@ def stage_url(progress: StageProgress) -> str:
 
 
 def _message(progress: StageProgress, action: str, comment: str):
-    """(who, subject, body) for an action that tells anyone, else None. Who: the predicate
-    whose holders are told, the same one that lets them act on the stage now."""
-    names = {"city": progress.candidacy.city, "stage": progress.definition.title}
+    """(who, subject, body) for an action that tells anyone, else None, in the active language.
+    Who: the predicate whose holders are told, the same one that lets them act on the stage
+    now. The city and the stage are named as the pages name them, in the active language."""
+    names = {
+        "city": _(progress.candidacy.city.name),
+        "stage": _(progress.definition.title),
+    }
     if action == Transition.Action.SUBMIT:
         return (
             permissions.can_sign_stage,
@@ -55,16 +62,29 @@ def _message(progress: StageProgress, action: str, comment: str):
 
 def stage_changed_notify(sender, *, progress: StageProgress, action: str, comment: str = "", **_):
     """E-mail the people concerned by a committed change of a stage's state: on submission the
-    users who may sign it off now, on approval the city's office, on a return its preparers."""
+    users who may sign it off now, on approval the city's office, on a return its preparers.
+    Each reads it in their own language (`cities.services.mail_languages`: the one they chose,
+    else the programme's, else the portal's), whoever made the change: the message is written
+    once per language."""
     message = _message(progress, action, comment)
     if message is None:
         return
-    who, subject, body = message
-    addresses = sorted({user.email for user in stage_people(progress, who) if user.email})
-    if not addresses:
+    who = message[0]
+    people = [user for user in stage_people(progress, who) if user.email]
+    if not people:
         return
-    text = f"{body}\n\n{stage_url(progress)}\n"
+    languages = mail_languages(people, programme=progress.candidacy.city.programme)
+    by_language: dict[str, set[str]] = defaultdict(set)
+    for user in people:
+        by_language[languages[user.pk]].add(user.email)
+    url = stage_url(progress)
+    messages = []
+    for language, addresses in sorted(by_language.items()):
+        with translation.override(language):
+            _who, subject, body = _message(progress, action, comment)
+        text = f"{body}\n\n{url}\n"
+        messages.extend((subject, text, None, [address]) for address in sorted(addresses))
     try:
-        send_mass_mail([(subject, text, None, [address]) for address in addresses])
+        send_mass_mail(messages)
     except Exception:  # mail trouble must not undo or hide a committed change
         logger.exception("Could not send workflow e-mail for %s", progress)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation
+from cities.templatetags.portal import format_digits
 from cities.validators import NOTE_MAX_LENGTH, plausible_date
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
@@ -377,7 +378,8 @@ class ProposalForm(_CrispyModelForm):
 
 
 def _plan_action_label(action) -> str:
-    return _("%(title)s (%(year)s)") % {"title": action.title, "year": action.operational_plan.year}
+    year = format_digits(action.operational_plan.year)
+    return _("%(title)s (%(year)s)") % {"title": action.title, "year": year}
 
 
 class ProposalAnswerForm(_CrispyModelForm):

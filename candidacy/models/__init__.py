@@ -56,6 +56,7 @@ from .plans import (
     SelfAssessment,
     StrategicGoal,
     StrategicPlan,
+    currency_name,
 )
 from .records import (
     DataSet,
@@ -84,6 +85,7 @@ __all__ = [
     "CriterionJudgement",
     "CriterionScore",
     "Currency",
+    "currency_name",
     "DataSet",
     "Decision",
     "DistrictBoundaries",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Programme
 from cities.roles import Role
+from cities.templatetags.portal import format_digits
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
     NARRATIVE_MAX_LENGTH,
@@ -109,7 +110,7 @@ class StageDefinition(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.position}. {self.title}"
+        return f"{format_digits(self.position)}. {self.title}"
 
     @property
     def signatory_roles(self) -> list[str]:

@@ -21,8 +21,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cities.models import District, Programme
+from cities.templatetags.portal import format_digits
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
     NARRATIVE_MAX_LENGTH,
@@ -276,7 +278,7 @@ class StrategicPlan(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.start_year}–{self.end_year}"
+        return f"{format_digits(self.start_year)}–{format_digits(self.end_year)}"
 
     @property
     def years(self) -> range:
@@ -373,7 +375,9 @@ class OperationalPlan(ConstraintOnField, Versioned):
         ]
 
     def __str__(self):
-        return self.title or str(_("Operational plan %(year)s") % {"year": self.year})
+        return self.title or str(
+            _("Operational plan %(year)s") % {"year": format_digits(self.year)}
+        )
 
     def clean(self):
         super().clean()
@@ -403,6 +407,28 @@ class Currency(models.TextChoices):
     USD = "USD", _("USD – US dollar")
     GBP = "GBP", _("GBP – pound sterling")
     CHF = "CHF", _("CHF – Swiss franc")
+
+
+#: Each currency's name for a reader, agreeing with a count where the language inflects it.
+CURRENCY_NAMES = {
+    Currency.IRR: lambda n: ngettext("Iranian rial", "Iranian rials", n),
+    Currency.KZT: lambda n: ngettext("Kazakhstani tenge", "Kazakhstani tenge", n),
+    Currency.EUR: lambda n: ngettext("euro", "euros", n),
+    Currency.USD: lambda n: ngettext("US dollar", "US dollars", n),
+    Currency.GBP: lambda n: ngettext("pound sterling", "pounds sterling", n),
+    Currency.CHF: lambda n: ngettext("Swiss franc", "Swiss francs", n),
+}
+
+
+def currency_name(code: str, amount=None) -> str:
+    """A currency's name in the active language, for a reader (an amount's unit, a heading):
+    "Iranian rials", "ریال", "тенге". It agrees with `amount` (its whole part) where the
+    language inflects it; without an amount, the plural. ISO codes stay in the exports and in
+    the form's choices; an unknown code is shown as it is."""
+    name = CURRENCY_NAMES.get(code)
+    if name is None:
+        return code
+    return name(2 if amount is None else int(abs(amount)))
 
 
 class ActionStatus(models.TextChoices):
@@ -511,6 +537,11 @@ class PlanAction(Versioned):
 
     def __str__(self):
         return self.title
+
+    @property
+    def currency_name(self) -> str:
+        """The budget's currency by name in the reader's language (see `currency_name`)."""
+        return currency_name(self.currency, self.budget)
 
     def clean(self):
         super().clean()

@@ -1,6 +1,13 @@
-"""Template helpers: dates in the reader's calendar, state colours, role names."""
+"""Template helpers: dates in the reader's calendar, numbers in the reader's digits and
+separators, state colours, role names.
+
+Every number a reader sees goes through `format_number` (the `number` filter), `format_percent`
+(`percent`) or, for numbers that are never grouped (years, rounds), `format_digits` (`digits`).
+Python code that builds a sentence with a number (e-mail, messages, labels) uses the same
+functions, so a page never mixes two ways of writing one number."""
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import jdatetime
 from django import template
@@ -63,13 +70,80 @@ def cfc_date(value, with_time=False):
         return day.isoformat()
 
 
+def _persian() -> bool:
+    return (get_language() or "").startswith("fa")
+
+
+def format_digits(value) -> str:
+    """A number, or any text, with its digits in the reader's script (Persian digits in
+    Persian) and nothing else changed: for years and other numbers that are never grouped."""
+    if value is None:
+        return ""
+    text = str(value)
+    return text.translate(_PERSIAN_DIGITS) if _persian() else text
+
+
+def _decimal(value) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+def format_number(value, decimals=None) -> str:
+    """A number as the active language writes it: its grouping, its decimal separator (the
+    locale formats of Django and of cfc_portal/formats) and its digits (Persian digits in
+    Persian). `decimals`: that many places; without it, up to two, trailing zeros dropped.
+    A value that is not a number is shown as it is (in the reader's digits)."""
+    number = _decimal(value)
+    if number is None or not number.is_finite():
+        return format_digits("" if value is None else value)
+    if decimals in (None, ""):
+        number = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        places = (
+            0
+            if number == number.to_integral_value()
+            else (1 if number * 10 == (number * 10).to_integral_value() else 2)
+        )
+    else:
+        places = max(0, int(decimals))
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = formats.number_format(number, decimal_pos=places, force_grouping=True)
+    return format_digits(text)
+
+
+#: How each language writes a percentage around its number; a no-break space where the
+#: language puts a space (CLDR's percent patterns).
+_PERCENT_PATTERNS = {"en": "{}%", "fa": "{}٪"}
+_PERCENT_DEFAULT = "{}\xa0%"
+
+
+def format_percent(value, decimals=None) -> str:
+    """A percentage (100 means 100 %) in the active language: "100%", "۱۰۰٪", "100 %"."""
+    if value in (None, ""):
+        return ""
+    language = (get_language() or "en").split("-")[0]
+    return _PERCENT_PATTERNS.get(language, _PERCENT_DEFAULT).format(format_number(value, decimals))
+
+
+@register.filter
+def number(value, decimals=None):
+    """`{{ value|number }}`, `{{ value|number:1 }}`: see format_number."""
+    return format_number(value, decimals)
+
+
+@register.filter
+def percent(value, decimals=None):
+    """`{{ share|percent }}`: see format_percent."""
+    return format_percent(value, decimals)
+
+
 @register.filter
 def digits(value):
-    """Numbers in the reader's digits (Persian digits in Persian)."""
-    text = str(value)
-    if (get_language() or "").startswith("fa"):
-        return text.translate(_PERSIAN_DIGITS)
-    return text
+    """Years, rounds and other numbers never grouped, in the reader's digits."""
+    return format_digits(value)
 
 
 @register.filter

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.permissions import INVITABLE_ROLES
 from cities.roles import Role
-from cities.services import language_of
+from cities.services import mail_language_of
 
 
 class _Form(forms.Form):
@@ -36,12 +36,12 @@ class ProfileForm(_Form):
 
 
 class PortalPasswordResetForm(PasswordResetForm):
-    """Django's reset form, sending each message in its recipient's language. Whether an
-    address has an account or not, the page that follows is the same."""
+    """Django's reset form, sending each message in its recipient's language (the one they
+    chose, else their programme's, else the portal's: `cities.services.mail_language_of`).
+    Whether an address has an account or not, the page that follows is the same."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        language = language_of(context["user"]) or translation.get_language()
-        with translation.override(language):
+        with translation.override(mail_language_of(context["user"])):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 

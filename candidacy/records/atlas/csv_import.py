@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from candidacy.models import FIRST_YEAR, IndicatorDefinition
 from cities.models import City, District
+from cities.templatetags.portal import format_digits
 from core.spreadsheets import csv_writer, is_formula
 
 HEADER = ["district_number", "district_name", "indicator_key", "value", "year", "source"]
@@ -43,7 +44,7 @@ class Problem:
 
     def __str__(self):
         return _("Row %(row)s, column %(column)s: %(message)s") % {
-            "row": self.row,
+            "row": format_digits(self.row),
             "column": self.column or "—",
             "message": self.message,
         }

@@ -14,6 +14,7 @@ from candidacy.models import IndicatorDefinition, IndicatorValue, StageKind, Sta
 from candidacy.records.atlas import views
 from candidacy.records.registry import RecordKind
 from cities.models import District
+from cities.templatetags.portal import format_number
 
 
 def childrens_atlas(progress: StageProgress) -> list[str]:
@@ -52,8 +53,8 @@ def childrens_atlas(progress: StageProgress) -> list[str]:
     indicators = ngettext(
         "%(count)s indicator", "%(count)s indicators", len({i for _d, i in missing})
     )
-    districts %= {"count": len({d for d, _i in missing})}
-    indicators %= {"count": len({i for _d, i in missing})}
+    districts %= {"count": format_number(len({d for d, _i in missing}))}
+    indicators %= {"count": format_number(len({i for _d, i in missing}))}
     shape = len({d for d, _i in missing}) * len({i for _d, i in missing})
     if shape == len(missing):
         spread = _("%(districts)s × %(indicators)s") % {
@@ -73,7 +74,7 @@ def childrens_atlas(progress: StageProgress) -> list[str]:
             "importing a CSV file.",
             len(missing),
         )
-        % {"count": len(missing), "spread": spread}
+        % {"count": format_number(len(missing)), "spread": spread}
     ]
 
 

@@ -20,6 +20,7 @@ from candidacy.models import (
 from candidacy.records.evaluations import selectors, views
 from candidacy.records.evaluations.forms import ConditionForm
 from candidacy.records.registry import RecordKind
+from cities.templatetags.portal import format_number
 
 
 def evaluation(progress: StageProgress) -> list[str]:
@@ -53,7 +54,7 @@ def evaluation(progress: StageProgress) -> list[str]:
                 "Judge every criterion as met, partly met or not met, with a finding "
                 "(%(left)s of %(total)s still to judge)."
             )
-            % {"left": len(criteria) - judged, "total": len(criteria)}
+            % {"left": format_number(len(criteria) - judged), "total": format_number(len(criteria))}
         )
     if record is None or not record.recommendation.strip():
         problems.append(_("Write the evaluators' overall recommendation."))

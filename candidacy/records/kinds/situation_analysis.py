@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from candidacy.models import Gap, GoalArea, StageKind, StageProgress
 from candidacy.records.plans import selectors, views
 from candidacy.records.registry import RecordKind
+from cities.templatetags.portal import format_digits
 
 from .common import goal_areas_text
 
@@ -29,7 +30,7 @@ def situation_analysis(progress: StageProgress) -> list[str]:
         latest = selectors.latest_self_assessments(progress, count=1)
         assessed = {score.criterion_id for score in latest[0].scores.all()} if latest else set()
         unassessed = [
-            str(number)
+            format_digits(number)
             for number, (pk, _order) in enumerate(criteria, start=1)
             if pk not in assessed
         ]

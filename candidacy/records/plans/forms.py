@@ -20,6 +20,7 @@ from candidacy.models import (
     StrategicGoal,
     StrategicPlan,
 )
+from cities.templatetags.portal import format_digits
 from cities.validators import NOTE_MAX_LENGTH
 
 from ..forms import DATE_INPUT, RecordForm, city_districts
@@ -68,7 +69,7 @@ class SelfAssessmentForm(forms.Form):
         for number, criterion in enumerate(self.criteria, start=1):
             score = scores.get(criterion.pk)
             self.fields[f"level_{criterion.pk}"] = forms.TypedChoiceField(
-                label=f"{number}. {gettext(criterion.text)}",
+                label=f"{format_digits(number)}. {gettext(criterion.text)}",
                 choices=[("", _("— choose a level —")), *AssessmentLevel.choices],
                 coerce=int,
                 initial=score.level if score else None,
@@ -78,7 +79,7 @@ class SelfAssessmentForm(forms.Form):
                 },
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
-                label=_("Comment on criterion %(number)s") % {"number": number},
+                label=_("Comment on criterion %(number)s") % {"number": format_digits(number)},
                 max_length=NOTE_MAX_LENGTH,
                 required=False,
                 initial=score.comment if score else "",

@@ -24,6 +24,7 @@ from candidacy.models import (
     StageProgress,
     StrategicGoal,
     StrategicPlan,
+    currency_name,
 )
 
 # --- what a form may offer -----------------------------------------------------------------------
@@ -167,6 +168,16 @@ class CurrencyTotals:
                 }
             )
         return rows
+
+    @property
+    def name(self) -> str:
+        """The currency's name in the reader's language, for headings."""
+        return currency_name(self.currency)
+
+    @property
+    def total_unit(self) -> str:
+        """The currency's name as the unit of the grand total."""
+        return currency_name(self.currency, self.total)
 
     @property
     def year_totals(self) -> list:

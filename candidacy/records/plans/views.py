@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from candidacy.models import ReviewRound, StageKind
+from cities.templatetags.portal import format_digits
 
 from ..views import RowPages, prepared_stage, stage_form_page
 from . import forms, selectors, services
@@ -131,6 +132,6 @@ def review_round_edit(request, city, stage):
         lambda form: services.review_round_save(
             progress=progress, by=request.user, values=form.values, version=form.loaded_version
         ),
-        title=_("Review round %(round)s") % {"round": progress.round},
+        title=_("Review round %(round)s") % {"round": format_digits(progress.round)},
         instance=record,
     )

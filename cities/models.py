@@ -43,6 +43,16 @@ class Programme(models.Model):
     calendar = models.CharField(
         _("calendar"), max_length=20, choices=Calendar.choices, default=Calendar.GREGORIAN
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language of people invited into the programme, until they choose their own, "
+            "and of its public pages for readers whose browser asks for none of ours."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

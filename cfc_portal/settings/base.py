@@ -16,6 +16,7 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin: names in several languages (docs/architecture.md)
     "signin.apps.PortalAdminConfig",  # django.contrib.admin on signin's two-factor admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -131,6 +132,17 @@ LANGUAGES = [
 # Formats Django lacks (Kazakh) or that the portal sets differently; see cfc_portal/formats/.
 FORMAT_MODULE_PATH = ["cfc_portal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Names people create (cities, districts, stage titles, indicators...) are data in several
+# languages (django-modeltranslation: a column per language). A name missing in the reader's
+# language falls back to English, the programmes' common language, then to any language it was
+# given in: a Lithuanian reader of an Iranian city sees its English name, else its Persian one.
+# Kazakh readers see Russian before English (Kazakhstan's programme works in both).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "fa", "ru", "kk", "lt"),
+    "kk": ("ru", "en", "fa", "lt"),
+    "ru": ("en", "kk", "fa", "lt"),
+}
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -2,7 +2,6 @@
 their programme's (imported by `candidacy.admin`)."""
 
 from django.contrib import admin
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import EvaluationCriterion
@@ -22,4 +21,4 @@ class EvaluationCriterionAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("criterion"), ordering="text")
     def criterion(self, obj):
-        return gettext(obj.text)
+        return obj.text

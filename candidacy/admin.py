@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin import CityAdmin as BaseCityAdmin
+from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import City
 from cities.names import in_reader_language
@@ -34,7 +35,7 @@ from .records.plans import admin as plans_admin  # noqa: F401
 
 
 @admin.register(StageDefinition)
-class StageDefinitionAdmin(ProgrammeScopedAdmin):
+class StageDefinitionAdmin(ProgrammeScopedAdmin, NamesAdmin):
     """Superusers edit a programme's sequence; coordinators read their programme's."""
 
     programme_lookup = "programme_id"

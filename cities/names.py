@@ -56,13 +56,15 @@ def in_reader_language(lookup: str):
     """A query expression for the translated field at `lookup` (e.g. "city__region") in the
     active language, falling back as reading the field on a row does: for a lookup across a
     model whose manager does not translate it (annotations, subqueries, value lists)."""
-    from django.db.models import F, Value
-    from django.db.models.functions import Coalesce, NullIf
+    from django.db.models import CharField, F, Value
+    from django.db.models.functions import Cast, Coalesce, NullIf
     from modeltranslation.settings import FALLBACK_LANGUAGES
     from modeltranslation.utils import resolution_order
 
     languages = resolution_order(translation.get_language() or "en", FALLBACK_LANGUAGES)
+    columns = (
+        Cast(F(f"{lookup}_{language.replace('-', '_')}"), CharField()) for language in languages
+    )
     return Coalesce(
-        *(NullIf(F(f"{lookup}_{language.replace('-', '_')}"), Value("")) for language in languages),
-        Value(""),
+        *(NullIf(column, Value("")) for column in columns), Value(""), output_field=CharField()
     )

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -143,6 +144,14 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "kk": ("ru", "en", "fa", "lt"),
     "ru": ("en", "kk", "fa", "lt"),
 }
+
+
+def _in_language(verbose_name, language):
+    """A name field's label per language, in the reader's language: "name (Persian)"."""
+    return format_lazy("{} ({})", verbose_name, dict(LANGUAGES)[language])
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _in_language
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

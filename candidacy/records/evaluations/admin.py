@@ -5,11 +5,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import EvaluationCriterion
+from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin
 
 
 @admin.register(EvaluationCriterion)
-class EvaluationCriterionAdmin(ProgrammeScopedAdmin):
+class EvaluationCriterionAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "programme_id"
     list_display = ["programme", "order", "criterion", "is_global"]
     list_display_links = ["criterion"]

@@ -92,6 +92,8 @@ _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
 PUBLIC = {
     # Which cities are where: name, programme, status and current stage only.
     "public-cities": {"get": (200, None), "post": (200, None)},
+    # The same for one programme, in the programme's language by default.
+    "public-programme": {"get": (200, None), "post": (200, None)},
     "login": {"get": (200, None), "post": (200, None)},
     # Signing out needs a POST; an anonymous one just lands on the public page.
     "logout": {"get": (405, None), "post": (302, "/")},

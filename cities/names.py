@@ -68,3 +68,12 @@ def in_reader_language(lookup: str):
     return Coalesce(
         *(NullIf(column, Value("")) for column in columns), Value(""), output_field=CharField()
     )
+
+
+def every_name(row, field: str = "name") -> set[str]:
+    """The row's `field` in every language it was given in (a file may name a district in
+    any of them)."""
+    from django.conf import settings
+
+    values = (getattr(row, f"{field}_{code}", None) for code, _name in settings.LANGUAGES)
+    return {value for value in values if value}

@@ -201,6 +201,10 @@ class Migration(migrations.Migration):
             name='name_ru',
             field=models.CharField(max_length=200, null=True, verbose_name='name'),
         ),
+        migrations.RemoveConstraint(
+            model_name='organisation',
+            name='organisation_name_per_city',
+        ),
         migrations.AddConstraint(
             model_name='organisation',
             constraint=models.UniqueConstraint(fields=('city', 'name_en'), name='organisation_name_per_city-name_en'),

@@ -27,15 +27,33 @@ def language_of_text(text: str) -> str:
 
 
 def names_per_language(value: str, languages) -> dict[str, str]:
-    """The value of one name in each language: where it was typed, and every language whose
-    catalogue translates it (the demo's and seeds' names were shown through gettext)."""
+    """The value of one name in each language: where it was typed, and in each of `languages`
+    the seed table's name for it (`cities.seed_names`), else the catalogue's translation (the
+    demo's and seeds' names were shown through gettext until now)."""
+    from .seed_names import names_of
+
     names = {language_of_text(value): value}
     for language in languages:
-        with translation.override(language):
-            translated = translation.gettext(value)
-        if translated != value:
+        translated = names_of(value, [language]).get(language)
+        if translated and translated != value:
             names[language] = translated
     return names
+
+
+def fill_district_columns(district_model, languages) -> None:
+    """The seeds' and demo's districts ("District 3") in their programme's place languages
+    (`cities.seed_names.district_names`); other districts as `fill_language_columns` does."""
+    from .seed_names import district_names
+
+    for district in district_model._base_manager.select_related("city__programme"):
+        if district.name == f"District {district.number}":
+            changes = district_names(district.number, district.city.programme.key)
+        else:
+            changes = {
+                f"name_{language}": text
+                for language, text in names_per_language(district.name, languages).items()
+            }
+        district_model._base_manager.filter(pk=district.pk).update(**changes)
 
 
 def fill_language_columns(model, fields, languages) -> None:

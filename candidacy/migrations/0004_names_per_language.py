@@ -9,8 +9,8 @@ NAMES = [('StageDefinition', ('title', 'description')), ('IndicatorDefinition', 
 
 
 def fill_names(apps, schema_editor):
-    """Each name into the column of the language it was typed in, and into every language
-    whose catalogue translated it at run time until now."""
+    """Each name into the column of the language it was typed in, and into every language the
+    seed table (cities.seed_names) or the catalogue that translated it at run time has it in."""
     for model, fields in NAMES:
         fill_language_columns(apps.get_model('candidacy', model), fields, ("fa", "ru", "kk", "lt"))
 

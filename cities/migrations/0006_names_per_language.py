@@ -2,16 +2,21 @@
 
 from django.db import migrations, models
 
-from cities.names import fill_language_columns
+from cities.names import fill_district_columns, fill_language_columns
 
-NAMES = [('Country', ('name',)), ('Programme', ('name', 'coordinating_body')), ('City', ('name', 'region')), ('District', ('name',)), ('Organisation', ('name',))]
+NAMES = [('Country', ('name',)), ('Programme', ('name', 'coordinating_body')), ('City', ('name', 'region')), ('Organisation', ('name',))]
 
 
 def fill_names(apps, schema_editor):
-    """Each name into the column of the language it was typed in, and into every language
-    whose catalogue translated it at run time until now."""
+    """Each name into the column of the language it was typed in, and into every language the
+    seed table (cities.seed_names) or the catalogue that translated it at run time has it in."""
     for model, fields in NAMES:
         fill_language_columns(apps.get_model('cities', model), fields, ("fa", "ru", "kk", "lt"))
+    fill_district_columns(apps.get_model('cities', 'District'), ("fa", "ru", "kk", "lt"))
+    # The seeded programmes' languages (candidacy/programmes.py); any other stays English.
+    Programme = apps.get_model('cities', 'Programme')
+    for key, language in (("iran", "fa"), ("kazakhstan", "kk"), ("lithuania", "lt")):
+        Programme.objects.filter(key=key).update(language=language)
 
 
 class Migration(migrations.Migration):

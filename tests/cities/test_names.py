@@ -13,7 +13,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from cities.models import City, District, Organisation
-from cities.names import fill_language_columns, language_of_text, names_per_language
+from cities.names import (
+    fill_district_columns,
+    fill_language_columns,
+    language_of_text,
+    names_per_language,
+)
 from cities.seed_names import district_names, localized
 from tests import factories as f
 
@@ -341,6 +346,20 @@ def test_the_migration_puts_each_stored_name_in_its_language():
     assert (city.name_en, city.name_fa) == ("Isfahan", "اصفهان")
     district.refresh_from_db()
     assert (district.name_en, district.name_fa) == (None, "منطقهٔ ۲")
+    # The seeds' "District 3" in its programme's place languages; seeds in every language.
+    iranian = f.make_city(f.make_programme(key="iran"))
+    seeded = f.DistrictFactory(city=iranian, number=3)
+    HistoricalDistrict.objects.filter(pk=seeded.pk).update(
+        name="District 3", name_en=None, name_fa=None
+    )
+    fill_district_columns(HistoricalDistrict, ["fa", "ru", "kk", "lt"])
+    seeded.refresh_from_db()
+    assert (seeded.name_en, seeded.name_fa, seeded.name_ru) == ("District 3", "منطقهٔ ۳", None)
+    assert names_per_language("Playgrounds", ["kk", "lt"]) == {
+        "en": "Playgrounds",
+        "kk": "Балалар алаңдары",
+        "lt": "Žaidimų aikštelės",
+    }
 
 
 # --- no gettext of data -------------------------------------------------------------------------

@@ -164,6 +164,97 @@ NAMES: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     ),
     "Evaluation": (None, "Оценка", "Бағалау", "Vertinimas"),
     "Recognition": (None, "Признание", "Тану", "Pripažinimas"),
+    # --- stage descriptions
+    "The municipality forms its CFC office under the national directive.": (
+        None,
+        "Муниципалитет создаёт офис ГДД по национальной директиве.",
+        "Муниципалитет ұлттық нұсқаулыққа сәйкес БМҚ кеңсесін құрады.",
+        "Savivaldybė pagal nacionalinę direktyvą įsteigia VDM biurą.",
+    ),
+    "Children's information is centralised in the office's database.": (
+        None,
+        "Сведения о детях собираются в базе данных офиса.",
+        "Балалар туралы мәліметтер кеңсенің деректер базасына жинақталады.",
+        "Informacija apie vaikus sutelkiama biuro duomenų bazėje.",
+    ),
+    "The situation of the city's children is assessed by need, urban environment and the spaces where people work with children.": (
+        None,
+        "Положение детей города оценивается по потребностям, городской среде и местам, где работают с детьми.",
+        "Қала балаларының жағдайы қажеттіліктер, қалалық орта және балалармен жұмыс істейтін орындар бойынша бағаланады.",
+        "Miesto vaikų padėtis vertinama pagal poreikius, miesto aplinką ir vietas, kuriose dirbama su vaikais.",
+    ),
+    "What the city has already done for children is reviewed and summarised.": (
+        None,
+        "То, что город уже сделал для детей, изучается и обобщается.",
+        "Қаланың балалар үшін атқарған жұмысы қаралып, қорытындыланады.",
+        "Peržiūrima ir apibendrinama, ką miestas jau nuveikė vaikams.",
+    ),
+    "The gap between today and what a child-friendly city requires.": (
+        None,
+        "Разрыв между нынешним положением и требованиями к городу, дружественному детям.",
+        "Қазіргі жағдай мен балаларға мейірімді қала талаптары арасындағы алшақтық.",
+        "Atotrūkis tarp dabarties ir to, ko reikalauja vaikams draugiškas miestas.",
+    ),
+    "A five-year strategic plan and one-year operational plans that close the gaps.": (
+        None,
+        "Пятилетний стратегический план и годовые оперативные планы, устраняющие разрывы.",
+        "Алшақтықты жоятын бесжылдық стратегиялық жоспар және бір жылдық жедел жоспарлар.",
+        "Penkerių metų strateginis planas ir metiniai veiklos planai, šalinantys atotrūkius.",
+    ),
+    "The plans go to the national Organization of Municipalities with a request for candidacy.": (
+        None,
+        "Планы направляются в национальную Организацию муниципалитетов с запросом о кандидатстве.",
+        "Жоспарлар кандидаттыққа өтінішпен бірге ұлттық Муниципалитеттер ұйымына жіберіледі.",
+        "Planai su prašymu dėl kandidatūros siunčiami nacionalinei Savivaldybių organizacijai.",
+    ),
+    "The Organization of Municipalities and the Ministry of Interior's international office send the request to UNICEF.": (
+        None,
+        "Организация муниципалитетов и международный отдел Министерства внутренних дел направляют запрос в ЮНИСЕФ.",
+        "Муниципалитеттер ұйымы мен Ішкі істер министрлігінің халықаралық бөлімі өтінішті ЮНИСЕФ-ке жібереді.",
+        "Savivaldybių organizacija ir Vidaus reikalų ministerijos tarptautinis skyrius siunčia prašymą UNICEF.",
+    ),
+    "The ministry's international office and UNICEF evaluate the plans and actions.": (
+        None,
+        "Международный отдел министерства и ЮНИСЕФ оценивают планы и действия.",
+        "Министрліктің халықаралық бөлімі мен ЮНИСЕФ жоспарлар мен іс-әрекеттерді бағалайды.",
+        "Ministerijos tarptautinis skyrius ir UNICEF įvertina planus ir veiksmus.",
+    ),
+    "The city becomes a candidate.": (
+        None,
+        "Город становится кандидатом.",
+        "Қала кандидат болады.",
+        "Miestas tampa kandidatu.",
+    ),
+    "Evaluation for the badge, on the strategic plan and three to five years of performance.": (
+        None,
+        "Оценка для получения знака: по стратегическому плану и результатам за три–пять лет.",
+        "Белгі алу үшін бағалау: стратегиялық жоспар мен үш–бес жылдағы нәтижелер бойынша.",
+        "Vertinimas dėl ženklo pagal strateginį planą ir trejų–penkerių metų rezultatus.",
+    ),
+    "The city receives the badge and enters permanent evaluation to keep it.": (
+        None,
+        "Город получает знак и, чтобы сохранить его, проходит постоянную оценку.",
+        "Қала белгіні алады және оны сақтау үшін тұрақты бағалаудан өтеді.",
+        "Miestas gauna ženklą ir, kad jį išlaikytų, yra nuolat vertinamas.",
+    ),
+    "The city starts its activity in UNICEF's CFC network.": (
+        None,
+        "Город начинает работу в сети ГДД ЮНИСЕФ.",
+        "Қала ЮНИСЕФ-тің БМҚ желісінде жұмысын бастайды.",
+        "Miestas pradeda veiklą UNICEF VDM tinkle.",
+    ),
+    "Periodic monitoring reports and re-evaluation; a badge that is not renewed lapses.": (
+        None,
+        "Периодические отчёты о мониторинге и повторная оценка; непродлённый знак утрачивает силу.",
+        "Мерзімді мониторинг есептері және қайта бағалау; ұзартылмаған белгі күшін жояды.",
+        "Periodinės stebėsenos ataskaitos ir pakartotinis vertinimas; nepratęstas ženklas nustoja galioti.",
+    ),
+    "The Committee for children's rights protection signs a memorandum with the city's akimat.": (
+        None,
+        "Комитет по охране прав детей подписывает меморандум с акиматом города.",
+        "Балалардың құқықтарын қорғау комитеті қала әкімдігімен меморандумға қол қояды.",
+        "Vaiko teisių apsaugos komitetas pasirašo memorandumą su miesto akimatu.",
+    ),
     # --- indicators
     "Children aged 0–5": (
         "کودکان ۰ تا ۵ ساله",

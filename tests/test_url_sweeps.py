@@ -375,6 +375,7 @@ def test_outsiders_get_403_or_404_on_city_a_urls(client, objects, superuser, end
             "comment": "Taken over.",
             "reason": "Taken over.",
             "name": "Taken over",
+            "name_en": "Taken over",  # names kept per language (the admin)
             "description": "Taken over",
             "file": _pdf(),
         }
@@ -444,9 +445,11 @@ def test_other_coordinator_cannot_open_programme_a_in_the_admin(client, world, a
         {
             "post": "yes",  # confirms a deletion
             "name": "Taken over",
+            "name_en": "Taken over",  # names kept per language (the admin)
             "slug": "taken-over",
             "programme": world.programme_b.pk,
             "region": "Elsewhere",
+            "region_en": "Elsewhere",
             "state": StageState.APPROVED,
             "narrative": "Taken over.",
         },

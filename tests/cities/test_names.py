@@ -123,6 +123,7 @@ def test_the_admin_change_form_has_a_field_per_language(client, world, superuser
         assert ('dir="rtl"' if language == "fa" else 'dir="ltr"') in field[0]
     assert 'name="name"' not in page
     assert "نام (فارسی)" in page  # the label, in the reader's language
+    assert "googleapis" not in page and "jquery-ui" not in page  # nothing from a CDN
     # District rows too, in the inline.
     assert 'name="districts-__prefix__-name_fa"' in page
 

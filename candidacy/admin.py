@@ -4,15 +4,17 @@ read-only, and the actions call the same services as the views."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin import CityAdmin as BaseCityAdmin
+from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import City
+from cities.names import in_reader_language
 from cities.roles import Role
 from cities.templatetags.portal import format_digits
 from cities.validators import NOTE_MAX_LENGTH
@@ -34,7 +36,7 @@ from .records.plans import admin as plans_admin  # noqa: F401
 
 
 @admin.register(StageDefinition)
-class StageDefinitionAdmin(ProgrammeScopedAdmin):
+class StageDefinitionAdmin(ProgrammeScopedAdmin, NamesAdmin):
     """Superusers edit a programme's sequence; coordinators read their programme's."""
 
     programme_lookup = "programme_id"
@@ -66,11 +68,13 @@ class StageDefinitionAdmin(ProgrammeScopedAdmin):
 
 
 def _current_stage_subquery(field):
+    """The candidacy's current stage's `field` (a lookup or an expression)."""
     return Subquery(
         StageProgress.objects.filter(candidacy=OuterRef("pk"))
         .exclude(state=StageState.APPROVED)
         .order_by("definition__position")
-        .values(field)[:1]
+        .values(value=F(field) if isinstance(field, str) else field)
+        .values("value")[:1]
     )
 
 
@@ -85,7 +89,7 @@ class CurrentStageFilter(admin.SimpleListFilter):
         seen = {}
         for definition in definitions.order_by("position"):
             seen.setdefault(
-                definition.key, f"{format_digits(definition.position)}. {gettext(definition.title)}"
+                definition.key, f"{format_digits(definition.position)}. {definition.title}"
             )
         return list(seen.items())
 
@@ -150,7 +154,7 @@ class StageProgressInline(ScopedInline, admin.TabularInline):
 
     @admin.display(description=_("stage"))
     def stage(self, obj):
-        return f"{format_digits(obj.definition.position)}. {gettext(obj.definition.title)}"
+        return f"{format_digits(obj.definition.position)}. {obj.definition.title}"
 
 
 @admin.register(Candidacy)
@@ -194,7 +198,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
             .get_queryset(request)
             .annotate(
                 current_key=_current_stage_subquery("definition__key"),
-                current_title=_current_stage_subquery("definition__title"),
+                current_title=_current_stage_subquery(in_reader_language("definition__title")),
                 current_position=_current_stage_subquery("definition__position"),
                 current_state=_current_stage_subquery("state"),
             )
@@ -202,11 +206,11 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("region"), ordering="city__region")
     def region(self, obj):
-        return gettext(obj.city.region) if obj.city.region else ""
+        return obj.city.region
 
     @admin.display(description=_("programme"))
     def programme(self, obj):
-        return gettext(obj.city.programme.name)
+        return obj.city.programme.name
 
     @admin.display(description=_("Candidacy status"))
     def status_label(self, obj):
@@ -224,7 +228,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     def current_stage(self, obj):
         if getattr(obj, "current_key", None) is None:
             return gettext("All stages approved")
-        return f"{format_digits(obj.current_position)}. {gettext(obj.current_title)}"
+        return f"{format_digits(obj.current_position)}. {obj.current_title}"
 
     @admin.display(description=_("state"))
     def current_state_label(self, obj):
@@ -244,7 +248,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
             (
                 (
                     entry.created_at.strftime("%Y-%m-%d %H:%M"),
-                    gettext(entry.progress.definition.title),
+                    entry.progress.definition.title,
                     entry.get_action_display(),
                     f"{entry.actor or '–'} ({entry.get_actor_role_display() or '–'})",
                     entry.get_from_state_display(),
@@ -390,11 +394,11 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("city"), ordering="candidacy__city__name")
     def city(self, obj):
-        return gettext(obj.candidacy.city.name)
+        return obj.candidacy.city.name
 
     @admin.display(description=_("stage"), ordering="definition__position")
     def stage(self, obj):
-        return f"{format_digits(obj.definition.position)}. {gettext(obj.definition.title)}"
+        return f"{format_digits(obj.definition.position)}. {obj.definition.title}"
 
     @admin.display(description=_("signed so far"))
     def signed(self, obj):

@@ -94,6 +94,6 @@ class OverviewFilterForm(forms.Form):
     def __init__(self, *args, definitions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"].choices = [("", _("Any stage"))] + [
-            (definition.key, f"{format_digits(definition.position)}. {_(definition.title)}")
+            (definition.key, f"{format_digits(definition.position)}. {definition.title}")
             for definition in definitions
         ]

@@ -1,8 +1,9 @@
 """The stage sequences of the three national programmes of the source documents.
 
 This is configuration data, loaded by `manage.py load_programmes` (and by the demo data); once
-loaded, superusers edit it in the admin. Titles are marked for translation so that the portal's
-catalogues carry them in every language.
+loaded, superusers edit it in the admin. Names and titles are stored in every language
+(`cities.seed_names`); they stay marked with gettext_noop so that the catalogues keep carrying
+them for the seed's fallback (the descriptions' Russian, Kazakh and Lithuanian).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext_noop
 
 from cities.models import Country, Programme
+from cities.seed_names import localized
 
 from .models import Grants, Preparer, StageDefinition, StageKind
 
@@ -40,6 +42,7 @@ class ProgrammeSpec:
     name: str
     coordinating_body: str
     calendar: str
+    language: str
     steps: tuple[Step, ...]
 
 
@@ -53,6 +56,7 @@ IRAN = ProgrammeSpec(
         "Municipalities and Village Administrations and the UNICEF country office"
     ),
     calendar=Programme.Calendar.SOLAR_HIJRI,
+    language="fa",
     steps=(
         Step(
             "office-formation",
@@ -213,6 +217,7 @@ KAZAKHSTAN = ProgrammeSpec(
         "Ministry of Education and Science (Committee for children's rights protection) with UNICEF"
     ),
     calendar=Programme.Calendar.GREGORIAN,
+    language="kk",
     steps=(
         Step(
             "memorandum",
@@ -294,6 +299,7 @@ LITHUANIA = ProgrammeSpec(
         "UNICEF Lithuania (national committee), in the Nordic-Baltic network"
     ),
     calendar=Programme.Calendar.GREGORIAN,
+    language="lt",
     steps=(
         Step(
             "memorandum",
@@ -362,15 +368,16 @@ def programme_load(spec: ProgrammeSpec) -> Programme:
     administrator's edits of an existing definition."""
     with transaction.atomic():
         country, _ = Country.objects.get_or_create(
-            code=spec.country_code, defaults={"name": spec.country_name}
+            code=spec.country_code, defaults=localized("name", spec.country_name)
         )
         programme, _ = Programme.objects.get_or_create(
             key=spec.key,
             defaults={
                 "country": country,
-                "name": spec.name,
-                "coordinating_body": spec.coordinating_body,
+                **localized("name", spec.name),
+                **localized("coordinating_body", spec.coordinating_body),
                 "calendar": spec.calendar,
+                "language": spec.language,
             },
         )
         for position, step in enumerate(spec.steps, start=1):
@@ -380,8 +387,8 @@ def programme_load(spec: ProgrammeSpec) -> Programme:
                 defaults={
                     "position": position,
                     "kind": step.kind,
-                    "title": step.title,
-                    "description": step.description,
+                    **localized("title", step.title),
+                    **localized("description", step.description),
                     "prepared_by": step.prepared_by,
                     "signed_by_coordinator": step.coordinator,
                     "signed_by_evaluator": step.evaluator,

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .admin_names import NamesAdmin, NamesTabularInline
 from .admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from .models import City, Country, District, Programme, RoleAssignment
 from .permissions import can_manage_city, scope_of
@@ -13,27 +14,27 @@ admin.site.index_title = _("Programmes, cities and candidacies")
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(NamesAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(ProgrammeScopedAdmin):
+class ProgrammeAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "pk"
-    list_display = ["name", "country", "coordinating_body", "calendar"]
+    list_display = ["name", "country", "coordinating_body", "calendar", "language"]
     list_filter = ["country"]
     search_fields = ["name", "coordinating_body"]
 
 
-class DistrictInline(ScopedInline, admin.TabularInline):
+class DistrictInline(ScopedInline, NamesTabularInline):
     model = District
     extra = 0
     change_rule = staticmethod(can_manage_city)
 
 
 @admin.register(City)
-class CityAdmin(ProgrammeScopedAdmin):
+class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
     """Coordinators add and correct their programme's cities; superusers any."""
 
     programme_lookup = "programme_id"

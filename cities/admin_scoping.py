@@ -13,8 +13,11 @@ refused in turn."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.utils.translation import gettext
+from modeltranslation.translator import translator
 
+from .names import in_reader_language
 from .permissions import can_administer_programme, scope_of
 
 
@@ -198,6 +201,22 @@ class ScopedInline(VersionedAdminMixin):
         return self.has_change_permission(request, obj)
 
 
+def values_expression(model, field_path: str):
+    """`field_path` from `model` as a query expression: in the reader's language if the field
+    at its end is a name kept per language (`cities.names.in_reader_language`)."""
+    *relations, name = field_path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    options = (
+        translator.get_options_for_model(model)
+        if model in translator.get_registered_models()
+        else None
+    )
+    if options is not None and name in options.all_fields:
+        return in_reader_language(field_path)
+    return F(field_path)
+
+
 def scoped_values_filter(field_path: str, title):
     """A list filter offering only the values found in the rows the user may see (Django's
     plain field filter would list every country's regions)."""
@@ -208,15 +227,18 @@ def scoped_values_filter(field_path: str, title):
         def lookups(self, request, model_admin):
             values = (
                 model_admin.get_queryset(request)
-                .order_by(field_path)
-                .values_list(field_path, flat=True)
+                .annotate(scoped_value=values_expression(model_admin.model, field_path))
+                .order_by("scoped_value")
+                .values_list("scoped_value", flat=True)
                 .distinct()
             )
-            return [(value, gettext(value)) for value in values if value]
+            return [(value, value) for value in values if value]
 
         def queryset(self, request, queryset):
             if self.value():
-                return queryset.filter(**{field_path: self.value()})
+                return queryset.alias(
+                    scoped_value=values_expression(queryset.model, field_path)
+                ).filter(scoped_value=self.value())
             return queryset
 
     ScopedValuesFilter.title = title

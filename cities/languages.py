@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from .services import language_of
 
@@ -24,6 +25,30 @@ def apply_language_on_login(sender, request, user, **kwargs):
     language = language_of(user)
     if request is not None and language:
         language_remember(request, language)
+
+
+def reader_asks_for_a_language(request) -> bool:
+    """Whether the request names a language of ours: the signed-in user's, the language cookie
+    (the navbar's buttons set it) or the browser's Accept-Language."""
+    if request.user.is_authenticated or settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return True
+    for language, _quality in parse_accept_lang_header(request.headers.get("accept-language", "")):
+        if language == "*":
+            break
+        try:
+            translation.get_supported_language_variant(language)
+        except LookupError:
+            continue
+        return True
+    return False
+
+
+def programme_language_apply(request, programme) -> None:
+    """A programme's public page reads in the programme's language (`Programme.language`) for
+    a reader who asks for none of ours; the cookie is left alone."""
+    if not reader_asks_for_a_language(request):
+        translation.activate(programme.language)
+        request.LANGUAGE_CODE = programme.language
 
 
 class UserLanguageMiddleware:

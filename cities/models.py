@@ -43,6 +43,16 @@ class Programme(models.Model):
     calendar = models.CharField(
         _("calendar"), max_length=20, choices=Calendar.choices, default=Calendar.GREGORIAN
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language of people invited into the programme, until they choose their own, "
+            "and of its public pages for readers whose browser asks for none of ours."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -123,8 +133,13 @@ class Organisation(models.Model):
         ordering = ["city", "name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # Unique per city in each language (`name` itself is kept per language, see
+        # cities/translation.py; a language left empty is NULL and never clashes).
         constraints = [
-            models.UniqueConstraint(fields=["city", "name"], name="organisation_name_per_city")
+            models.UniqueConstraint(
+                fields=["city", f"name_{code}"], name=f"organisation_name_per_city-name_{code}"
+            )
+            for code, _language in settings.LANGUAGES
         ]
 
     def __str__(self):

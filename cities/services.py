@@ -220,6 +220,8 @@ def person_invite(
             )
             user.set_unusable_password()
             user.save()
+            # A new account reads the programme's language until its owner chooses another.
+            UserProfile.objects.create(user=user, language=programme.language)
         if RoleAssignment.objects.filter(user=user, role=role, **scope).exists():
             raise ValidationError(_("This person already has this role."))
         assignment = RoleAssignment.objects.create(user=user, role=role, **scope)

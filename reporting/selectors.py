@@ -10,10 +10,12 @@ from candidacy.selectors import current_of
 from cities.models import City
 
 
-def public_cities() -> list[City]:
-    """Every city with its programme, country, candidacy and current stage (`city.current`)."""
+def public_cities(*, programme=None) -> list[City]:
+    """Every city (or `programme`'s) with its programme, country, candidacy and current stage
+    (`city.current`)."""
+    found = City.objects.all() if programme is None else City.objects.filter(programme=programme)
     cities = list(
-        City.objects.select_related("programme__country", "candidacy")
+        found.select_related("programme__country", "candidacy")
         .prefetch_related(
             Prefetch(
                 "candidacy__stages",

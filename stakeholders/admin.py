@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.models import Organisation
 from cities.validators import NOTE_MAX_LENGTH
@@ -66,7 +67,7 @@ class RecordedAdmin(ProgrammeScopedAdmin):
 
 
 @admin.register(CouncilType)
-class CouncilTypeAdmin(ProgrammeScopedAdmin):
+class CouncilTypeAdmin(ProgrammeScopedAdmin, NamesAdmin):
     """Superusers define each programme's council types; coordinators read their programme's."""
 
     programme_lookup = "programme_id"
@@ -78,7 +79,7 @@ class CouncilTypeAdmin(ProgrammeScopedAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(RecordedAdmin):
+class OrganisationAdmin(RecordedAdmin, NamesAdmin):
     programme_lookup = "city__programme_id"
     list_display = ["name", "city", "sector", "inside_municipality", "seat_count"]
     list_filter = [

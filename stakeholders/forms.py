@@ -9,6 +9,8 @@ beside its field; the services check the same rules again when they write."""
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
+from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -90,7 +92,10 @@ def _limit_organisations(field, city: City) -> None:
 
 
 def _same_name_exists(city: City, name: str, *, exclude_pk=None) -> bool:
-    organisations = Organisation.objects.filter(city=city, name__iexact=name.strip())
+    in_any_language = Q()
+    for code, _language in settings.LANGUAGES:
+        in_any_language |= Q(**{f"name_{code}__iexact": name.strip()})
+    organisations = Organisation.objects.filter(in_any_language, city=city)
     if exclude_pk is not None:
         organisations = organisations.exclude(pk=exclude_pk)
     return organisations.exists()

@@ -53,7 +53,7 @@ class CouncilType(models.Model):
         ]
 
     def __str__(self):
-        return gettext(self.name)  # the demo's and seeds' types are in the catalogue
+        return self.name
 
 
 class Council(Versioned):

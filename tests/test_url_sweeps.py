@@ -92,6 +92,8 @@ _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
 PUBLIC = {
     # Which cities are where: name, programme, status and current stage only.
     "public-cities": {"get": (200, None), "post": (200, None)},
+    # The same for one programme, in the programme's language by default.
+    "public-programme": {"get": (200, None), "post": (200, None)},
     "login": {"get": (200, None), "post": (200, None)},
     # Signing out needs a POST; an anonymous one just lands on the public page.
     "logout": {"get": (405, None), "post": (302, "/")},
@@ -373,6 +375,7 @@ def test_outsiders_get_403_or_404_on_city_a_urls(client, objects, superuser, end
             "comment": "Taken over.",
             "reason": "Taken over.",
             "name": "Taken over",
+            "name_en": "Taken over",  # names kept per language (the admin)
             "description": "Taken over",
             "file": _pdf(),
         }
@@ -442,9 +445,11 @@ def test_other_coordinator_cannot_open_programme_a_in_the_admin(client, world, a
         {
             "post": "yes",  # confirms a deletion
             "name": "Taken over",
+            "name_en": "Taken over",  # names kept per language (the admin)
             "slug": "taken-over",
             "programme": world.programme_b.pk,
             "region": "Elsewhere",
+            "region_en": "Elsewhere",
             "state": StageState.APPROVED,
             "narrative": "Taken over.",
         },

@@ -65,7 +65,7 @@ def stage_form_context(progress, title: str) -> dict:
         "definition": progress.definition,
         "title": title,
         "back": back,
-        "crumbs": [(back, _(progress.definition.title))],
+        "crumbs": [(back, progress.definition.title)],
     }
 
 

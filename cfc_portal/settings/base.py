@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -16,6 +17,7 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin: names in several languages (docs/architecture.md)
     "signin.apps.PortalAdminConfig",  # django.contrib.admin on signin's two-factor admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -133,6 +135,25 @@ FORMAT_MODULE_PATH = ["cfc_portal.formats"]
 # Our catalogue first (it wins); then Django's own strings that its catalogues lack for our
 # languages (locale_django/<lang>/, outside locale/ so that makemessages never drops them).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_django"]
+# Names people create (cities, districts, stage titles, indicators...) are data in several
+# languages (django-modeltranslation: a column per language). A name missing in the reader's
+# language falls back to English, the programmes' common language, then to any language it was
+# given in: a Lithuanian reader of an Iranian city sees its English name, else its Persian one.
+# Kazakh readers see Russian before English (Kazakhstan's programme works in both).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "fa", "ru", "kk", "lt"),
+    "kk": ("ru", "en", "fa", "lt"),
+    "ru": ("en", "kk", "fa", "lt"),
+}
+
+
+def _in_language(verbose_name, language):
+    """A name field's label per language, in the reader's language: "name (Persian)"."""
+    return format_lazy("{} ({})", verbose_name, dict(LANGUAGES)[language])
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _in_language
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

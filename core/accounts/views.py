@@ -117,7 +117,7 @@ def _people_context(programme, title):
         "title": title,
         "back": people_url,
         "crumbs": [
-            (reverse("candidacy:overview", args=[programme.key]), _(programme.name)),
+            (reverse("candidacy:overview", args=[programme.key]), programme.name),
             (people_url, _("People")),
         ],
     }

@@ -19,6 +19,7 @@ from candidacy.records.atlas import services
 from candidacy.records.atlas.csv_import import HEADER
 from candidacy.records.atlas.indicators import indicators_seed
 from cities.models import City, District
+from cities.seed_names import district_names
 from core.spreadsheets import csv_writer
 
 ISFAHAN = "isfahan"
@@ -56,8 +57,9 @@ _SOURCES = {
 
 
 def _value(rng: random.Random, indicator: IndicatorDefinition) -> str:
-    low, high = _RANGES.get(indicator.key) or _UNIT_RANGES.get(indicator.unit) or (1, 30)
-    if isinstance(low, float) or isinstance(high, float) or indicator.unit in _UNIT_RANGES:
+    unit = indicator.unit_en  # the seed's English unit, whatever the reader's language
+    low, high = _RANGES.get(indicator.key) or _UNIT_RANGES.get(unit) or (1, 30)
+    if isinstance(low, float) or isinstance(high, float) or unit in _UNIT_RANGES:
         return f"{rng.uniform(low, high):.1f}"
     return str(rng.randint(low, high))
 
@@ -66,7 +68,7 @@ def _districts(city: City) -> list[District]:
     districts = list(District.objects.filter(city=city).order_by("number"))
     if not districts:
         districts = District.objects.bulk_create(
-            District(city=city, number=number, name=f"District {number}")
+            District(city=city, number=number, **district_names(number, city.programme.key))
             for number in range(1, DEMO_DISTRICTS + 1)
         )
     return districts

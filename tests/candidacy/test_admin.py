@@ -126,10 +126,10 @@ def test_city_added_in_the_admin_starts_its_candidacy(client, world):
     response = client.post(
         reverse("admin:cities_city_add"),
         {
-            "name": "New Town",
+            "name_en": "New Town",
             "slug": "new-town",
             "programme": world.programme_a.pk,
-            "region": "East",
+            "region_en": "East",
             "districts-TOTAL_FORMS": "0",
             "districts-INITIAL_FORMS": "0",
         },
@@ -140,7 +140,7 @@ def test_city_added_in_the_admin_starts_its_candidacy(client, world):
     refused = client.post(
         reverse("admin:cities_city_add"),
         {
-            "name": "Foreign Town",
+            "name_en": "Foreign Town",
             "slug": "foreign-town",
             "programme": world.programme_b.pk,
             "districts-TOTAL_FORMS": "0",
@@ -157,11 +157,11 @@ def test_stage_definitions_are_edited_by_superusers_only(client, world, superuse
     url = reverse("admin:candidacy_stagedefinition_change", args=[definition.pk])
     client.force_login(world.coordinator_a)
     assert client.get(url).status_code == 200
-    assert client.post(url, {"title": "Changed"}).status_code == 403
+    assert client.post(url, {"title_en": "Changed"}).status_code == 403
     definition.refresh_from_db()
     assert definition.title != "Changed"
     client.force_login(superuser)
-    assert 'name="title"' in client.get(url).text
+    assert 'name="title_en"' in client.get(url).text
 
 
 @pytest.mark.django_db
@@ -174,7 +174,7 @@ def test_stage_appended_by_a_superuser_reaches_running_candidacies(client, world
             "position": 6,
             "key": "network",
             "kind": "network_membership",
-            "title": "Network membership",
+            "title_en": "Network membership",
             "prepared_by": "office",
             "signed_by_coordinator": "on",
             "grants": "",

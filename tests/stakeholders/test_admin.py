@@ -124,7 +124,7 @@ def test_superuser_edits_council_types(client, superuser, world):
         {
             "programme": world.programme_b.pk,
             "key": "childrens-council",
-            "name": "Children's council",
+            "name_en": "Children's council",
             "involves_children": "on",
         },
     )

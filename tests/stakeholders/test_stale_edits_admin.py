@@ -43,15 +43,15 @@ def test_an_admin_save_from_a_stale_change_form_is_refused(world, superuser, sta
         _portal_url(world, organisation), form_post(portal_form, name="Saved on the portal")
     )
     assert saved.status_code == 302
-    refused = admin.post(admin_url, form_post(admin_form, name="Typed in the admin"))
+    refused = admin.post(admin_url, form_post(admin_form, name_en="Typed in the admin"))
     assert refused.status_code == 200  # the admin shows the form again
     assert STALE_MESSAGE in refused.text
-    assert refused.context["adminform"].form["name"].value() == "Typed in the admin"
+    assert refused.context["adminform"].form["name_en"].value() == "Typed in the admin"
     organisation.refresh_from_db()
     assert (organisation.name, organisation.version) == ("Saved on the portal", 2)
     # Reloaded, the admin's save goes through and counts.
     fresh = _admin_form(admin, admin_url)
-    again = admin.post(admin_url, form_post(fresh, name="Typed in the admin"))
+    again = admin.post(admin_url, form_post(fresh, name_en="Typed in the admin"))
     assert again.status_code == 302
     organisation.refresh_from_db()
     assert (organisation.name, organisation.version) == ("Typed in the admin", 3)
@@ -65,7 +65,7 @@ def test_a_portal_save_from_a_page_loaded_before_an_admin_save_is_refused(
     admin, office = _client(superuser), _client(world.office_a)
     portal_form = office.get(_portal_url(world, organisation)).context["form"]
     admin_form = _admin_form(admin, admin_url)
-    saved = admin.post(admin_url, form_post(admin_form, name="Saved in the admin"))
+    saved = admin.post(admin_url, form_post(admin_form, name_en="Saved in the admin"))
     assert saved.status_code == 302
     organisation.refresh_from_db()
     assert organisation.version == 2  # the admin's save counts
@@ -84,8 +84,8 @@ def test_two_stale_admin_forms_clash_too(superuser, stakeholders_a):
     url = reverse("admin:cities_organisation_change", args=[organisation.pk])
     first, second = _client(superuser), _client(superuser)
     form_1, form_2 = _admin_form(first, url), _admin_form(second, url)
-    assert first.post(url, form_post(form_1, name="First")).status_code == 302
-    refused = second.post(url, form_post(form_2, name="Second"))
+    assert first.post(url, form_post(form_1, name_en="First")).status_code == 302
+    refused = second.post(url, form_post(form_2, name_en="Second"))
     assert STALE_MESSAGE in refused.text
     organisation.refresh_from_db()
     assert organisation.name == "First"

@@ -4,11 +4,12 @@ coordinators read their own programme's (imported by `candidacy.admin`)."""
 from django.contrib import admin
 
 from candidacy.models import IndicatorDefinition
+from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin
 
 
 @admin.register(IndicatorDefinition)
-class IndicatorDefinitionAdmin(ProgrammeScopedAdmin):
+class IndicatorDefinitionAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "programme_id"
     list_display = ["name", "key", "unit", "goal_area", "order", "programme"]
     list_display_links = ["name"]

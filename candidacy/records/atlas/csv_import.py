@@ -15,13 +15,16 @@ import io
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidacy.models import FIRST_YEAR, IndicatorDefinition
 from cities.models import City, District
+from cities.names import every_name
 from cities.templatetags.portal import format_digits
 from core.spreadsheets import csv_writer, is_formula
 
@@ -102,6 +105,14 @@ def year_parse(text: str) -> tuple[int | None, str]:
             "last": this_year,
         }
     return year, ""
+
+
+LANGUAGE_CODES = [code for code, _language in settings.LANGUAGES]
+
+
+def _names_it(text: str, district: District) -> bool:
+    """Whether `text` is the district's name in one of the languages it has one in."""
+    return _name(text) in {_name(name) for name in every_name(district)}
 
 
 def _name(text: str) -> str:
@@ -204,19 +215,18 @@ def values_parse(
         for row in rows[1:]
         if len(row) == len(HEADER)
         and row[1].strip()
-        and (
-            _number(row[0]) not in by_number
-            or _name(row[1]) != _name(by_number[_number(row[0])].name)
-        )
+        and (_number(row[0]) not in by_number or not _names_it(row[1], by_number[_number(row[0])]))
     }
     elsewhere: dict[str, str] = {}
     if suspect_names:
-        for name, city_name in (
-            District.objects.exclude(city=city)
-            .filter(name__in=suspect_names)
-            .values_list("name", "city__name")
+        in_any_language = Q()
+        for code in LANGUAGE_CODES:
+            in_any_language |= Q(**{f"name_{code}__in": suspect_names})
+        for district in (
+            District.objects.exclude(city=city).filter(in_any_language).select_related("city")
         ):
-            elsewhere.setdefault(_name(name), city_name)
+            for name in every_name(district):
+                elsewhere.setdefault(_name(name), district.city.name)
 
     problems: list[Problem] = []
     parsed: list[ParsedValue] = []
@@ -261,7 +271,7 @@ def values_parse(
                 )
         else:
             district = by_number[number]
-            if name_text and _name(name_text) != _name(district.name):
+            if name_text and not _names_it(name_text, district):
                 other = elsewhere.get(_name(name_text))
                 if other:
                     message = _("“%(name)s” is a district of %(other)s, not of %(city)s.") % {

@@ -8,7 +8,6 @@ from pathlib import PurePath
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import FIRST_YEAR
@@ -67,7 +66,7 @@ class GridForm(AtlasVersionForm):
         for district in districts:
             for indicator in indicators:
                 self.fields[cell_name(district.pk, indicator.pk)] = forms.DecimalField(
-                    label=f"{gettext(district.name)} · {gettext(indicator.name)}",
+                    label=f"{district.name} · {indicator.name}",
                     required=False,
                     min_value=0,
                     max_digits=14,

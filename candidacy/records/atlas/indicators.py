@@ -1,7 +1,8 @@
 """The indicator sets of the three programmes' atlases, seeded by the demo and by
 `manage.py load_indicators`. Superusers edit them afterwards in the admin: they are data.
 
-Names and units are English msgids (marked with gettext_noop), shown translated on the pages.
+Names and units are stored in every language (`cities.seed_names`); the English, marked with
+gettext_noop, is the table's key.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_noop as N_
 
 from candidacy.models import GoalArea, IndicatorDefinition
 from cities.models import Programme
+from cities.seed_names import localized
 
 SAFE = GoalArea.SAFE_AND_PROTECTED
 SERVICES = GoalArea.ESSENTIAL_SERVICES
@@ -126,8 +128,8 @@ def indicators_seed(*, programme: Programme) -> int:
             IndicatorDefinition(
                 programme=programme,
                 key=key,
-                name=name,
-                unit=unit,
+                **localized("name", name),
+                **localized("unit", unit),
                 goal_area=area,
                 order=10 * position,
             )

@@ -100,12 +100,10 @@ def atlas_context(user, progress: StageProgress) -> dict:
     if boundaries is not None:
         map_data = {
             "boundaries": boundaries.geojson,
-            "indicators": [
-                {"key": i.key, "name": _(i.name), "unit": _(i.unit)} for i in indicators
-            ],
+            "indicators": [{"key": i.key, "name": i.name, "unit": i.unit} for i in indicators],
             "districts": {
                 str(district.number): {
-                    "name": _(district.name),
+                    "name": district.name,
                     "values": {
                         i.key: [_number(cell.value), cell.year]
                         for i, cell in zip(indicators, row.cells, strict=True)

@@ -2,15 +2,15 @@
 their programme's (imported by `candidacy.admin`)."""
 
 from django.contrib import admin
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import EvaluationCriterion
+from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin
 
 
 @admin.register(EvaluationCriterion)
-class EvaluationCriterionAdmin(ProgrammeScopedAdmin):
+class EvaluationCriterionAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "programme_id"
     list_display = ["programme", "order", "criterion", "is_global"]
     list_display_links = ["criterion"]
@@ -22,4 +22,4 @@ class EvaluationCriterionAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("criterion"), ordering="text")
     def criterion(self, obj):
-        return gettext(obj.text)
+        return obj.text

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from candidacy.models import EvaluationCriterion
 from cities.models import Programme
+from cities.seed_names import localized
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def criteria_seed(programme: Programme) -> int:
                 programme=programme,
                 key=spec.key,
                 defaults={
-                    "text": spec.text,
+                    **localized("text", spec.text),
                     "order": order * 10,
                     "is_global": spec in GLOBAL,
                 },

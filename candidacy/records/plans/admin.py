@@ -4,11 +4,12 @@ coordinators read their own programme's (the scoping of `ProgrammeScopedAdmin`).
 from django.contrib import admin
 
 from candidacy.models import AssessmentCriterion
+from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin
 
 
 @admin.register(AssessmentCriterion)
-class AssessmentCriterionAdmin(ProgrammeScopedAdmin):
+class AssessmentCriterionAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "programme_id"
     list_display = ["programme", "order", "text", "key"]
     list_display_links = ["text"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 
 from candidacy.models import AssessmentCriterion
 from cities.models import Programme
+from cities.seed_names import localized
 
 _COMMON = [
     (
@@ -141,7 +142,9 @@ def criteria_load(*, programme: Programme) -> int:
             AssessmentCriterion.objects.filter(programme=programme).values_list("key", flat=True)
         )
         added = AssessmentCriterion.objects.bulk_create(
-            AssessmentCriterion(programme=programme, key=key, text=text, order=order)
+            AssessmentCriterion(
+                programme=programme, key=key, order=order, **localized("text", text)
+            )
             for order, (key, text) in enumerate(rows, start=1)
             if key not in existing
         )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import (
@@ -69,7 +68,7 @@ class SelfAssessmentForm(forms.Form):
         for number, criterion in enumerate(self.criteria, start=1):
             score = scores.get(criterion.pk)
             self.fields[f"level_{criterion.pk}"] = forms.TypedChoiceField(
-                label=f"{format_digits(number)}. {gettext(criterion.text)}",
+                label=f"{format_digits(number)}. {criterion.text}",
                 choices=[("", _("— choose a level —")), *AssessmentLevel.choices],
                 coerce=int,
                 initial=score.level if score else None,

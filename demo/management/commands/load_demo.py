@@ -33,6 +33,7 @@ from candidacy.models import (
 from candidacy.programmes import PROGRAMMES, programme_load
 from cities.models import City, District, Organisation, Programme, RoleAssignment
 from cities.roles import Role
+from cities.seed_names import PLACE_LANGUAGES, district_names, localized
 from demo import data as demo
 from demo.records import fill_demo_record, fill_demo_records
 from stakeholders.models import (
@@ -138,8 +139,8 @@ def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
         City(
             slug=row.slug,
             programme=programmes[key],
-            name=row.name,
-            region=row.region,
+            **localized("name", row.name, PLACE_LANGUAGES[key]),
+            **localized("region", row.region, PLACE_LANGUAGES[key]),
             joined_on=row.joined_on,
         )
         for key, rows in demo.CITIES.items()
@@ -147,7 +148,7 @@ def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
     )
     by_slug = {city.slug: city for city in cities}
     District.objects.bulk_create(
-        District(city=by_slug["isfahan"], number=number, name=f"District {number}")
+        District(city=by_slug["isfahan"], number=number, **district_names(number, "iran"))
         for number in range(1, demo.ISFAHAN_DISTRICTS + 1)
     )
     return by_slug
@@ -440,7 +441,7 @@ def _councils_create(
         (key, row.key): CouncilType(
             programme=programmes[key],
             key=row.key,
-            name=row.name,
+            **localized("name", row.name),
             involves_children=row.involves_children,
         )
         for key, rows in demo.COUNCIL_TYPES.items()

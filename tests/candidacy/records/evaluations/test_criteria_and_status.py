@@ -60,14 +60,14 @@ def test_coordinators_read_their_programmes_criteria_and_superusers_edit(client,
     assert client.get(reverse(change, args=[far.pk])).status_code in (302, 403, 404)
     response = client.post(
         reverse(change, args=[mine.pk]),
-        {"programme": ew.programme.pk, "key": mine.key, "order": 1, "text": "Taken over."},
+        {"programme": ew.programme.pk, "key": mine.key, "order": 1, "text_en": "Taken over."},
     )
     assert response.status_code == 403
     assert EvaluationCriterion.objects.get(pk=mine.pk).text != "Taken over."
     client.force_login(superuser)
     response = client.post(
         reverse(change, args=[mine.pk]),
-        {"programme": ew.programme.pk, "key": mine.key, "order": 1, "text": "Clarified."},
+        {"programme": ew.programme.pk, "key": mine.key, "order": 1, "text_en": "Clarified."},
     )
     assert response.status_code == 302
     assert EvaluationCriterion.objects.get(pk=mine.pk).text == "Clarified."

@@ -112,7 +112,7 @@ def test_coordinators_read_their_programmes_criteria_in_the_admin(client, pw):
     assert "Far programme" not in listing.text
     page = client.get(change)
     assert page.status_code == 200 and 'name="_save"' not in page.text
-    client.post(change, {"programme": pw.programme.pk, "key": "x", "text": "Taken", "order": 1})
+    client.post(change, {"programme": pw.programme.pk, "key": "x", "text_en": "Taken", "order": 1})
     criterion.refresh_from_db()
     assert criterion.text != "Taken"
 

@@ -1,0 +1,97 @@
+"""Names in several languages: the helpers the migrations that introduced them use to fill
+each language's column from what was stored before (one column, read through gettext at run
+time). Kept small and free of models, since migrations import it."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils import translation
+
+#: The language a name was typed in, guessed from the letters it uses (Persian and Kazakh have
+#: letters their neighbours lack; a name in Latin letters is English unless it uses Lithuanian's).
+_SCRIPTS = (
+    ("fa", re.compile(r"[\u0600-\u06ff]")),
+    ("kk", re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("lt", re.compile(r"[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")),
+)
+
+
+def language_of_text(text: str) -> str:
+    """The language `text` is most likely written in: "fa", "kk", "ru", "lt" or "en"."""
+    for language, letters in _SCRIPTS:
+        if letters.search(text):
+            return language
+    return "en"
+
+
+def names_per_language(value: str, languages) -> dict[str, str]:
+    """The value of one name in each language: where it was typed, and in each of `languages`
+    the seed table's name for it (`cities.seed_names`), else the catalogue's translation (the
+    demo's and seeds' names were shown through gettext until now)."""
+    from .seed_names import names_of
+
+    names = {language_of_text(value): value}
+    for language in languages:
+        translated = names_of(value, [language]).get(language)
+        if translated and translated != value:
+            names[language] = translated
+    return names
+
+
+def fill_district_columns(district_model, languages) -> None:
+    """The seeds' and demo's districts ("District 3") in their programme's place languages
+    (`cities.seed_names.district_names`); other districts as `fill_language_columns` does."""
+    from .seed_names import district_names
+
+    for district in district_model._base_manager.select_related("city__programme"):
+        if district.name == f"District {district.number}":
+            changes = district_names(district.number, district.city.programme.key)
+        else:
+            changes = {
+                f"name_{language}": text
+                for language, text in names_per_language(district.name, languages).items()
+            }
+        district_model._base_manager.filter(pk=district.pk).update(**changes)
+
+
+def fill_language_columns(model, fields, languages) -> None:
+    """Copy each row's single-language `fields` into their per-language columns."""
+    for row in model._base_manager.all():
+        changes = {}
+        for field in fields:
+            value = getattr(row, field)
+            if not value:
+                continue
+            for language, text in names_per_language(value, languages).items():
+                changes[f"{field}_{language}"] = text
+        if changes:
+            model._base_manager.filter(pk=row.pk).update(**changes)
+
+
+def in_reader_language(lookup: str):
+    """A query expression for the translated field at `lookup` (e.g. "city__region") in the
+    active language, falling back as reading the field on a row does: for a lookup across a
+    model whose manager does not translate it (annotations, subqueries, value lists)."""
+    from django.db.models import CharField, F, Value
+    from django.db.models.functions import Cast, Coalesce, NullIf
+    from modeltranslation.settings import FALLBACK_LANGUAGES
+    from modeltranslation.utils import resolution_order
+
+    languages = resolution_order(translation.get_language() or "en", FALLBACK_LANGUAGES)
+    columns = (
+        Cast(F(f"{lookup}_{language.replace('-', '_')}"), CharField()) for language in languages
+    )
+    return Coalesce(
+        *(NullIf(column, Value("")) for column in columns), Value(""), output_field=CharField()
+    )
+
+
+def every_name(row, field: str = "name") -> set[str]:
+    """The row's `field` in every language it was given in (a file may name a district in
+    any of them)."""
+    from django.conf import settings
+
+    values = (getattr(row, f"{field}_{code}", None) for code, _name in settings.LANGUAGES)
+    return {value for value in values if value}

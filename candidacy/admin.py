@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.admin import CityAdmin as BaseCityAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
+from cities.calendars import date_format
 from cities.models import City
 from cities.roles import Role
 from cities.validators import NOTE_MAX_LENGTH
@@ -214,8 +215,8 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         if obj.recognised_until is None or obj.withdrawn_on:
             return ""
         if obj.status == CandidacyStatus.LAPSED:
-            return gettext("lapsed after %(date)s") % {"date": obj.recognised_until.isoformat()}
-        return obj.recognised_until.isoformat()
+            return gettext("lapsed after %(date)s") % {"date": date_format(obj.recognised_until)}
+        return date_format(obj.recognised_until)
 
     @admin.display(description=_("current stage"), ordering="current_position")
     def current_stage(self, obj):

@@ -8,13 +8,30 @@ No lost edits in the admin either: the change form of a row with a `version` (th
 `core.versions.Versioned` rows, and `Organisation`) carries the version it was loaded with, a
 save from a form someone else's save overtook (in the admin or on a portal page) is refused
 with a form error, and an admin save counts as a save, so a portal page loaded before it is
-refused in turn."""
+refused in turn.
+
+Dates in the programme's calendar (`cities.calendars`): a change page dates in its object's
+programme's calendar, a list or an add page in the user's own programme's (else the language
+decides); every date and year field of a scoped admin and its inlines is the calendar's
+(`CalendarAdminMixin`), and the admin shows every date in the active calendar
+(`admin_dates_in_calendar`, installed when the app is ready). A Solar Hijri change list has no
+date hierarchy: its years and months would be Gregorian ones."""
+
+import datetime
+import functools
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin import helpers
+from django.contrib.admin import utils as admin_utils
+from django.contrib.admin.templatetags import admin_list
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext
 
+from . import calendars
+from .models import Programme
 from .permissions import can_administer_programme, scope_of
 
 
@@ -116,7 +133,43 @@ class VersionedAdminMixin:
         )
 
 
-class ProgrammeScopedAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class CalendarAdminMixin:
+    """For a model admin or an inline: its date fields are `calendars.CalendarDateField`s and
+    its model's year fields (`calendars.calendar_year`) `CalendarYearField`s, never the admin's
+    Gregorian calendar pop-up."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.DateField) and not isinstance(
+            db_field, models.DateTimeField
+        ):
+            return db_field.formfield(
+                form_class=calendars.CalendarDateField, widget=calendars.CalendarDateInput
+            )
+        if calendars.is_calendar_year(db_field):
+            first, last = calendars.year_bounds(db_field)
+            return db_field.formfield(
+                form_class=calendars.CalendarYearField,
+                widget=calendars.CalendarYearInput,
+                first=first,
+                last=last,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CalendarChangeList(ChangeList):
+    """A change list without the date hierarchy on Solar Hijri pages: its links would be
+    Gregorian years and months."""
+
+    def __init__(self, request, model, list_display, list_display_links, list_filter, *args):
+        date_hierarchy, *rest = args
+        if calendars.calendar_active() == calendars.SOLAR_HIJRI:
+            date_hierarchy = None
+        super().__init__(
+            request, model, list_display, list_display_links, list_filter, date_hierarchy, *rest
+        )
+
+
+class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelAdmin):
     """Rows of the programmes the user coordinates, read-only unless a rule says otherwise.
 
     Reading answers from `cities.permissions.can_administer_programme`; changing, adding and
@@ -144,6 +197,28 @@ class ProgrammeScopedAdmin(VersionedAdminMixin, admin.ModelAdmin):
             return queryset
         return queryset.filter(**{f"{self.programme_lookup}__in": scope.coordinated_programme_ids})
 
+    def get_object(self, request, object_id, from_field=None):
+        """The object, and the rest of the request dates in its programme's calendar."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            calendars.calendar_activate(
+                Programme.objects.filter(pk=self.programme_id_of(obj))
+                .values_list("calendar", flat=True)
+                .first()
+            )
+        return obj
+
+    def changelist_view(self, request, extra_context=None):
+        calendars.user_calendar_activate(request.user)
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        calendars.user_calendar_activate(request.user)  # a change page: its object's, below
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_changelist(self, request, **kwargs):
+        return CalendarChangeList
+
     def has_module_permission(self, request):
         return _administers_any(request.user)
 
@@ -169,7 +244,7 @@ class ProgrammeScopedAdmin(VersionedAdminMixin, admin.ModelAdmin):
         return self._allowed(self.delete_rule, request, obj)
 
 
-class ScopedInline(VersionedAdminMixin):
+class ScopedInline(CalendarAdminMixin, VersionedAdminMixin):
     """Inlines inside a scoped admin (which has already checked the parent object): read-only
     unless `change_rule(user, parent)` allows. Their rows' forms carry the loaded version, as
     the change form does."""
@@ -221,3 +296,34 @@ def scoped_values_filter(field_path: str, title):
 
     ScopedValuesFilter.title = title
     return ScopedValuesFilter
+
+
+def _dates_in_calendar(display):
+    """Django's admin display of a value (`display_for_field` or `display_for_value`), with
+    dates and datetimes shown in the active calendar (`calendars.date_format`)."""
+
+    @functools.wraps(display)
+    def shown(value, *args, **kwargs):
+        if isinstance(value, datetime.date):
+            field = args[0] if display.__name__ == "display_for_field" and args else None
+            boolean = kwargs.get("boolean") or (field is None and len(args) > 1 and args[1])
+            dated = field is None or (
+                isinstance(field, models.DateField) and not getattr(field, "flatchoices", None)
+            )
+            if dated and not boolean:
+                return calendars.date_format(value, with_time=isinstance(value, datetime.datetime))
+        return display(value, *args, **kwargs)
+
+    shown.in_calendar = True
+    return shown
+
+
+def admin_dates_in_calendar() -> None:
+    """Every date the admin shows (change lists, read-only fields, inlines) in the active
+    calendar: Django's admin has no hook for it, so its two display functions are wrapped
+    where the admin's modules use them. Called once, when the app is ready."""
+    for module in (admin_utils, helpers, admin_list):
+        for name in ("display_for_field", "display_for_value"):
+            display = getattr(module, name, None)
+            if display is not None and not getattr(display, "in_calendar", False):
+                setattr(module, name, _dates_in_calendar(display))

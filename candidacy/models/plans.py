@@ -22,6 +22,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cities.calendars import calendar_year, year_format
 from cities.models import District, Programme
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
@@ -52,12 +53,15 @@ def _last_changed_by():
 
 
 def _plan_year(verbose_name):
-    return models.SmallIntegerField(
-        verbose_name,
-        validators=[
-            MinValueValidator(FIRST_PLAN_YEAR, message=_("Give the year in full, e.g. 2022.")),
-            MaxValueValidator(LAST_PLAN_YEAR, message=_("Give a year before 2100.")),
-        ],
+    """A year, stored Gregorian and counted in the programme's calendar (`calendar_year`)."""
+    return calendar_year(
+        models.SmallIntegerField(
+            verbose_name,
+            validators=[
+                MinValueValidator(FIRST_PLAN_YEAR, message=_("Give the year in full, e.g. 2022.")),
+                MaxValueValidator(LAST_PLAN_YEAR, message=_("Give a year before 2100.")),
+            ],
+        )
     )
 
 
@@ -276,7 +280,7 @@ class StrategicPlan(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.start_year}–{self.end_year}"
+        return f"{year_format(self.start_year)}–{year_format(self.end_year)}"
 
     @property
     def years(self) -> range:
@@ -298,8 +302,8 @@ class StrategicPlan(Versioned):
                     )
                     % {
                         "years": STRATEGIC_PLAN_YEARS,
-                        "start": self.start_year,
-                        "end": self.start_year + STRATEGIC_PLAN_YEARS - 1,
+                        "start": year_format(self.start_year),
+                        "end": year_format(self.start_year + STRATEGIC_PLAN_YEARS - 1),
                     }
                 }
             )
@@ -373,7 +377,7 @@ class OperationalPlan(ConstraintOnField, Versioned):
         ]
 
     def __str__(self):
-        return self.title or str(_("Operational plan %(year)s") % {"year": self.year})
+        return self.title or str(_("Operational plan %(year)s") % {"year": year_format(self.year)})
 
     def clean(self):
         super().clean()
@@ -387,7 +391,7 @@ class OperationalPlan(ConstraintOnField, Versioned):
                         "The year must fall within the strategic plan's period "
                         "(%(start)s to %(end)s)."
                     )
-                    % {"start": plan.start_year, "end": plan.end_year}
+                    % {"start": year_format(plan.start_year), "end": year_format(plan.end_year)}
                 }
             )
 

@@ -200,12 +200,18 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
     def get_object(self, request, object_id, from_field=None):
         """The object, and the rest of the request dates in its programme's calendar."""
         obj = super().get_object(request, object_id, from_field)
-        if obj is not None:
-            calendars.calendar_activate(
+        if obj is None:
+            return obj
+        # A coordinator sees only their programmes' rows: if those date in one calendar, it is
+        # this row's too (no query); a superuser's page asks the row's programme.
+        calendar = calendars.user_calendar(request.user)
+        if calendar is None:
+            calendar = (
                 Programme.objects.filter(pk=self.programme_id_of(obj))
                 .values_list("calendar", flat=True)
                 .first()
             )
+        calendars.calendar_activate(calendar)
         return obj
 
     def changelist_view(self, request, extra_context=None):

@@ -30,11 +30,10 @@ from contextvars import ContextVar
 import jdatetime
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 #: The calendars, with the values of `cities.models.Programme.Calendar`.
 GREGORIAN = "gregorian"
@@ -110,18 +109,12 @@ def programme_calendar_activate(programme) -> None:
 def user_calendar(user) -> str | None:
     """The calendar of the programmes the user works in (their cities' and those they
     coordinate or evaluate), if they all date in one; else None (the language decides)."""
-    from .models import Programme
     from .permissions import scope_of
 
     scope = scope_of(user)
-    if scope.superuser or not scope.authenticated:
+    if scope.superuser or len(scope.calendars) != 1:
         return None
-    programmes = Programme.objects.filter(
-        models.Q(pk__in=scope.coordinated_programme_ids | scope.evaluated_programme_ids)
-        | models.Q(cities__pk__in=scope.office_city_ids)
-    )
-    calendars = set(programmes.values_list("calendar", flat=True).distinct())
-    return calendars.pop() if len(calendars) == 1 else None
+    return next(iter(scope.calendars))
 
 
 def user_calendar_activate(user) -> None:
@@ -330,7 +323,11 @@ def date_parse(text: str, calendar: str | None = None) -> datetime.date:
         days = gregorian_calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         raise ValidationError(
-            gettext("%(month)s %(year)s has only %(days)s days.")
+            ngettext(
+                "%(month)s %(year)s has only %(days)s day.",
+                "%(month)s %(year)s has only %(days)s days.",
+                days,
+            )
             % {
                 "month": _month_name(month, calendar),
                 "year": reader_digits(str(year)),
@@ -359,7 +356,7 @@ def year_parse(text, calendar: str | None = None) -> int:
     if not cleaned.isdigit():
         raise ValidationError(
             gettext("Give the year as a number, e.g. %(example)s.")
-            % {"example": reader_digits(str(year_example(calendar)))},
+            % {"example": year_example(calendar)},
             code="invalid",
         )
     year = int(cleaned)
@@ -379,7 +376,7 @@ def year_parse(text, calendar: str | None = None) -> int:
         message
         % {
             "year": reader_digits(str(year)),
-            "example": reader_digits(str(year_example(calendar))),
+            "example": year_example(calendar),
         },
         code="other_calendar",
     )

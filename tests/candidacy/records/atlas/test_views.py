@@ -122,9 +122,9 @@ def test_bad_cells_are_shown_on_each_cell_and_nothing_is_saved(client, rw, atlas
 @pytest.mark.parametrize(
     "changes,field,message",
     [
-        ({"year": "1800"}, "year", "Give the year in full, e.g. 2019."),
-        ({"year": "3000"}, "year", "The year cannot lie after"),
-        ({"year": "soon"}, "year", "Enter a whole number."),
+        ({"year": "1800"}, "year", "Give a year from 1950 to "),
+        ({"year": "3000"}, "year", "Give a year from 1950 to "),
+        ({"year": "soon"}, "year", "Give the year as a number, e.g. 2024."),
         ({"source": ""}, "source", "Give the source of the new or changed values."),
     ],
 )

@@ -411,6 +411,7 @@ class CalendarDateInput(forms.TextInput):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"].setdefault("placeholder", date_example())
+        context["widget"]["attrs"]["dir"] = "ltr"  # digits and separators, whatever a form sets
         return context
 
 
@@ -478,6 +479,7 @@ class CalendarYearInput(forms.TextInput):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"].setdefault("placeholder", str(year_example()))
+        context["widget"]["attrs"]["dir"] = "ltr"
         return context
 
 

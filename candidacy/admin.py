@@ -241,7 +241,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
             (
                 (
-                    entry.created_at.strftime("%Y-%m-%d %H:%M"),
+                    date_format(entry.created_at, with_time=True),
                     gettext(entry.progress.definition.title),
                     entry.get_action_display(),
                     f"{entry.actor or '–'} ({entry.get_actor_role_display() or '–'})",

@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cities.calendars import CalendarFormMixin, date_format
+from cities.calendars import CalendarFormMixin, date_format, year_format
 from cities.models import City, Organisation
 from cities.validators import NOTE_MAX_LENGTH, plausible_date
 from core.uploads import evidence_file_type
@@ -363,7 +363,10 @@ class ProposalForm(_CrispyModelForm):
 
 
 def _plan_action_label(action) -> str:
-    return _("%(title)s (%(year)s)") % {"title": action.title, "year": action.operational_plan.year}
+    return _("%(title)s (%(year)s)") % {
+        "title": action.title,
+        "year": year_format(action.operational_plan.year),
+    }
 
 
 class ProposalAnswerForm(_CrispyModelForm):

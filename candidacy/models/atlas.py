@@ -14,7 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cities.calendars import calendar_year
+from cities.calendars import calendar_year, year_format
 from cities.models import City, District, Programme
 
 from .pipeline import StageProgress
@@ -110,7 +110,7 @@ class IndicatorValue(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.district} · {self.indicator} · {self.year}"
+        return f"{self.district} · {self.indicator} · {year_format(self.year)}"
 
 
 class DistrictBoundaries(models.Model):

@@ -304,21 +304,36 @@ def scoped_values_filter(field_path: str, title):
     return ScopedValuesFilter
 
 
-def _dates_in_calendar(display):
-    """Django's admin display of a value (`display_for_field` or `display_for_value`), with
-    dates and datetimes shown in the active calendar (`calendars.date_format`)."""
+def _shown_in_calendar(value):
+    return calendars.date_format(value, with_time=isinstance(value, datetime.datetime))
 
-    @functools.wraps(display)
-    def shown(value, *args, **kwargs):
-        if isinstance(value, datetime.date):
-            field = args[0] if display.__name__ == "display_for_field" and args else None
-            boolean = kwargs.get("boolean") or (field is None and len(args) > 1 and args[1])
-            dated = field is None or (
-                isinstance(field, models.DateField) and not getattr(field, "flatchoices", None)
-            )
-            if dated and not boolean:
-                return calendars.date_format(value, with_time=isinstance(value, datetime.datetime))
-        return display(value, *args, **kwargs)
+
+def _field_in_calendar(display_for_field):
+    """Django's `display_for_field`, with a date or datetime field's value in the calendar."""
+
+    @functools.wraps(display_for_field)
+    def shown(value, field, *args, **kwargs):
+        if (
+            isinstance(value, datetime.date)
+            and isinstance(field, models.DateField)
+            and not getattr(field, "flatchoices", None)
+        ):
+            return _shown_in_calendar(value)
+        return display_for_field(value, field, *args, **kwargs)
+
+    shown.in_calendar = True
+    return shown
+
+
+def _value_in_calendar(display_for_value):
+    """Django's `display_for_value` (what a list's method returns), with a date in the
+    calendar."""
+
+    @functools.wraps(display_for_value)
+    def shown(value, empty_value_display, boolean=False):
+        if isinstance(value, datetime.date) and not boolean:
+            return _shown_in_calendar(value)
+        return display_for_value(value, empty_value_display, boolean)
 
     shown.in_calendar = True
     return shown
@@ -328,8 +343,9 @@ def admin_dates_in_calendar() -> None:
     """Every date the admin shows (change lists, read-only fields, inlines) in the active
     calendar: Django's admin has no hook for it, so its two display functions are wrapped
     where the admin's modules use them. Called once, when the app is ready."""
+    wrappers = {"display_for_field": _field_in_calendar, "display_for_value": _value_in_calendar}
     for module in (admin_utils, helpers, admin_list):
-        for name in ("display_for_field", "display_for_value"):
+        for name, wrap in wrappers.items():
             display = getattr(module, name, None)
             if display is not None and not getattr(display, "in_calendar", False):
-                setattr(module, name, _dates_in_calendar(display))
+                setattr(module, name, wrap(display))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cities.calendars import programme_calendar_activate, user_calendar_activate
+from cities.calendars import calendar_activate, programme_calendar_activate
 from cities.models import City
 from cities.permissions import (
     can_manage_people,
@@ -17,6 +17,7 @@ from cities.permissions import (
     programmes_visible_to,
     roles_of,
     scope_of,
+    user_calendar,
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
@@ -305,7 +306,7 @@ def programme_overview(request, programme):
 
 @login_required
 def queue(request):
-    user_calendar_activate(request.user)
+    calendar_activate(user_calendar(request.user))  # the queue: the user's own programmes'
     stages = selectors.signoff_queue(request.user)
     return render(request, "candidacy/queue.html", {"stages": stages})
 

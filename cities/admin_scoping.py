@@ -32,7 +32,7 @@ from django.utils.translation import gettext
 
 from . import calendars
 from .models import Programme
-from .permissions import can_administer_programme, scope_of
+from .permissions import can_administer_programme, scope_of, user_calendar
 
 
 def _administers_any(user) -> bool:
@@ -204,7 +204,7 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
             return obj
         # A coordinator sees only their programmes' rows: if those date in one calendar, it is
         # this row's too (no query); a superuser's page asks the row's programme.
-        calendar = calendars.user_calendar(request.user)
+        calendar = user_calendar(request.user)
         if calendar is None:
             calendar = (
                 Programme.objects.filter(pk=self.programme_id_of(obj))
@@ -215,11 +215,12 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
         return obj
 
     def changelist_view(self, request, extra_context=None):
-        calendars.user_calendar_activate(request.user)
+        calendars.calendar_activate(user_calendar(request.user))
         return super().changelist_view(request, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        calendars.user_calendar_activate(request.user)  # a change page: its object's, below
+        # The user's programmes' calendar; a change page's object's (get_object) replaces it.
+        calendars.calendar_activate(user_calendar(request.user))
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_changelist(self, request, **kwargs):

@@ -106,23 +106,6 @@ def programme_calendar_activate(programme) -> None:
     calendar_activate(programme.calendar)
 
 
-def user_calendar(user) -> str | None:
-    """The calendar of the programmes the user works in (their cities' and those they
-    coordinate or evaluate), if they all date in one; else None (the language decides)."""
-    from .permissions import scope_of
-
-    scope = scope_of(user)
-    if scope.superuser or len(scope.calendars) != 1:
-        return None
-    return next(iter(scope.calendars))
-
-
-def user_calendar_activate(user) -> None:
-    """Date the rest of the request in the user's own programme's calendar, if they have one
-    (a page of all their work: the queue, an admin list); else the language decides."""
-    calendar_activate(user_calendar(user))
-
-
 def calendar_name(calendar: str) -> str:
     return gettext("Solar Hijri") if calendar == SOLAR_HIJRI else gettext("Gregorian")
 

@@ -21,7 +21,7 @@ class Scope:
     office_city_ids: frozenset[int]
     coordinated_programme_ids: frozenset[int]
     evaluated_programme_ids: frozenset[int]
-    #: The calendars of the programmes the user works in (`cities.calendars.user_calendar`).
+    #: The calendars of the programmes the user works in (`user_calendar`).
     calendars: frozenset[str] = frozenset()
 
     @property
@@ -64,6 +64,16 @@ def scope_of(user) -> Scope:
     )
     user._cfc_scope = scope
     return scope
+
+
+def user_calendar(user) -> str | None:
+    """The calendar of the programmes the user works in (their cities' and those they
+    coordinate or evaluate), if they all date in one; else None (the reader's language decides,
+    `cities.calendars.calendar_active`). A superuser's is None."""
+    scope = scope_of(user)
+    if scope.superuser or len(scope.calendars) != 1:
+        return None
+    return next(iter(scope.calendars))
 
 
 def roles_of(user) -> set[str]:

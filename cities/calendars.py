@@ -106,10 +106,6 @@ def programme_calendar_activate(programme) -> None:
     calendar_activate(programme.calendar)
 
 
-def calendar_name(calendar: str) -> str:
-    return gettext("Solar Hijri") if calendar == SOLAR_HIJRI else gettext("Gregorian")
-
-
 class CalendarMiddleware:
     """Every request starts with no calendar activated (the reader's language decides) until a
     lookup of its programme activates one; the next request does not inherit it."""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.admin import CityAdmin as BaseCityAdmin
 from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
+from cities.calendars import date_format
 from cities.models import City
 from cities.names import in_reader_language
 from cities.roles import Role
@@ -221,8 +222,8 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         if obj.recognised_until is None or obj.withdrawn_on:
             return ""
         if obj.status == CandidacyStatus.LAPSED:
-            return gettext("lapsed after %(date)s") % {"date": obj.recognised_until.isoformat()}
-        return obj.recognised_until.isoformat()
+            return gettext("lapsed after %(date)s") % {"date": date_format(obj.recognised_until)}
+        return date_format(obj.recognised_until)
 
     @admin.display(description=_("current stage"), ordering="current_position")
     def current_stage(self, obj):
@@ -247,7 +248,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
             (
                 (
-                    entry.created_at.strftime("%Y-%m-%d %H:%M"),
+                    date_format(entry.created_at, with_time=True),
                     entry.progress.definition.title,
                     entry.get_action_display(),
                     f"{entry.actor or '–'} ({entry.get_actor_role_display() or '–'})",

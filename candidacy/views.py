@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cities.calendars import calendar_activate, programme_calendar_activate
 from cities.models import City
 from cities.permissions import (
     can_manage_people,
@@ -16,6 +17,7 @@ from cities.permissions import (
     programmes_visible_to,
     roles_of,
     scope_of,
+    user_calendar,
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
@@ -282,6 +284,7 @@ def stage_reopen(request, city, stage):
 @login_required
 def programme_overview(request, programme):
     programme = get_object_or_404(programmes_visible_to(request.user), key=programme)
+    programme_calendar_activate(programme)
     definitions = list(programme.stage_definitions.order_by("position"))
     form = OverviewFilterForm(request.GET or None, definitions=definitions)
     stage_key = state = ""
@@ -303,6 +306,7 @@ def programme_overview(request, programme):
 
 @login_required
 def queue(request):
+    calendar_activate(user_calendar(request.user))  # the queue: the user's own programmes'
     stages = selectors.signoff_queue(request.user)
     return render(request, "candidacy/queue.html", {"stages": stages})
 

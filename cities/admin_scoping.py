@@ -8,17 +8,34 @@ No lost edits in the admin either: the change form of a row with a `version` (th
 `core.versions.Versioned` rows, and `Organisation`) carries the version it was loaded with, a
 save from a form someone else's save overtook (in the admin or on a portal page) is refused
 with a form error, and an admin save counts as a save, so a portal page loaded before it is
-refused in turn."""
+refused in turn.
+
+Dates in the programme's calendar (`cities.calendars`): a change page dates in its object's
+programme's calendar, a list or an add page in the user's own programme's (else the language
+decides); every date and year field of a scoped admin and its inlines is the calendar's
+(`CalendarAdminMixin`), and the admin shows every date in the active calendar
+(`admin_dates_in_calendar`, installed when the app is ready). A Solar Hijri change list has no
+date hierarchy: its years and months would be Gregorian ones."""
+
+import datetime
+import functools
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin import helpers
+from django.contrib.admin import utils as admin_utils
+from django.contrib.admin.templatetags import admin_list
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext
 from modeltranslation.translator import translator
 
+from . import calendars
+from .models import Programme
 from .names import in_reader_language
-from .permissions import can_administer_programme, scope_of
+from .permissions import can_administer_programme, scope_of, user_calendar
 
 
 def _administers_any(user) -> bool:
@@ -119,7 +136,43 @@ class VersionedAdminMixin:
         )
 
 
-class ProgrammeScopedAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class CalendarAdminMixin:
+    """For a model admin or an inline: its date fields are `calendars.CalendarDateField`s and
+    its model's year fields (`calendars.calendar_year`) `CalendarYearField`s, never the admin's
+    Gregorian calendar pop-up."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.DateField) and not isinstance(
+            db_field, models.DateTimeField
+        ):
+            return db_field.formfield(
+                form_class=calendars.CalendarDateField, widget=calendars.CalendarDateInput
+            )
+        if calendars.is_calendar_year(db_field):
+            first, last = calendars.year_bounds(db_field)
+            return db_field.formfield(
+                form_class=calendars.CalendarYearField,
+                widget=calendars.CalendarYearInput,
+                first=first,
+                last=last,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CalendarChangeList(ChangeList):
+    """A change list without the date hierarchy on Solar Hijri pages: its links would be
+    Gregorian years and months."""
+
+    def __init__(self, request, model, list_display, list_display_links, list_filter, *args):
+        date_hierarchy, *rest = args
+        if calendars.calendar_active() == calendars.SOLAR_HIJRI:
+            date_hierarchy = None
+        super().__init__(
+            request, model, list_display, list_display_links, list_filter, date_hierarchy, *rest
+        )
+
+
+class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelAdmin):
     """Rows of the programmes the user coordinates, read-only unless a rule says otherwise.
 
     Reading answers from `cities.permissions.can_administer_programme`; changing, adding and
@@ -147,6 +200,35 @@ class ProgrammeScopedAdmin(VersionedAdminMixin, admin.ModelAdmin):
             return queryset
         return queryset.filter(**{f"{self.programme_lookup}__in": scope.coordinated_programme_ids})
 
+    def get_object(self, request, object_id, from_field=None):
+        """The object, and the rest of the request dates in its programme's calendar."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            return obj
+        # A coordinator sees only their programmes' rows: if those date in one calendar, it is
+        # this row's too (no query); a superuser's page asks the row's programme.
+        calendar = user_calendar(request.user)
+        if calendar is None:
+            calendar = (
+                Programme.objects.filter(pk=self.programme_id_of(obj))
+                .values_list("calendar", flat=True)
+                .first()
+            )
+        calendars.calendar_activate(calendar)
+        return obj
+
+    def changelist_view(self, request, extra_context=None):
+        calendars.calendar_activate(user_calendar(request.user))
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The user's programmes' calendar; a change page's object's (get_object) replaces it.
+        calendars.calendar_activate(user_calendar(request.user))
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_changelist(self, request, **kwargs):
+        return CalendarChangeList
+
     def has_module_permission(self, request):
         return _administers_any(request.user)
 
@@ -172,7 +254,7 @@ class ProgrammeScopedAdmin(VersionedAdminMixin, admin.ModelAdmin):
         return self._allowed(self.delete_rule, request, obj)
 
 
-class ScopedInline(VersionedAdminMixin):
+class ScopedInline(CalendarAdminMixin, VersionedAdminMixin):
     """Inlines inside a scoped admin (which has already checked the parent object): read-only
     unless `change_rule(user, parent)` allows. Their rows' forms carry the loaded version, as
     the change form does."""
@@ -243,3 +325,50 @@ def scoped_values_filter(field_path: str, title):
 
     ScopedValuesFilter.title = title
     return ScopedValuesFilter
+
+
+def _shown_in_calendar(value):
+    return calendars.date_format(value, with_time=isinstance(value, datetime.datetime))
+
+
+def _field_in_calendar(display_for_field):
+    """Django's `display_for_field`, with a date or datetime field's value in the calendar."""
+
+    @functools.wraps(display_for_field)
+    def shown(value, field, *args, **kwargs):
+        if (
+            isinstance(value, datetime.date)
+            and isinstance(field, models.DateField)
+            and not getattr(field, "flatchoices", None)
+        ):
+            return _shown_in_calendar(value)
+        return display_for_field(value, field, *args, **kwargs)
+
+    shown.in_calendar = True
+    return shown
+
+
+def _value_in_calendar(display_for_value):
+    """Django's `display_for_value` (what a list's method returns), with a date in the
+    calendar."""
+
+    @functools.wraps(display_for_value)
+    def shown(value, empty_value_display, boolean=False):
+        if isinstance(value, datetime.date) and not boolean:
+            return _shown_in_calendar(value)
+        return display_for_value(value, empty_value_display, boolean)
+
+    shown.in_calendar = True
+    return shown
+
+
+def admin_dates_in_calendar() -> None:
+    """Every date the admin shows (change lists, read-only fields, inlines) in the active
+    calendar: Django's admin has no hook for it, so its two display functions are wrapped
+    where the admin's modules use them. Called once, when the app is ready."""
+    wrappers = {"display_for_field": _field_in_calendar, "display_for_value": _value_in_calendar}
+    for module in (admin_utils, helpers, admin_list):
+        for name, wrap in wrappers.items():
+            display = getattr(module, name, None)
+            if display is not None and not getattr(display, "in_calendar", False):
+                setattr(module, name, wrap(display))

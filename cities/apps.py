@@ -9,6 +9,9 @@ class CitiesConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from .admin_scoping import admin_dates_in_calendar
         from .languages import apply_language_on_login
+
+        admin_dates_in_calendar()
 
         user_logged_in.connect(apply_language_on_login, dispatch_uid="cfc_user_language")

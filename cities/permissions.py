@@ -21,6 +21,8 @@ class Scope:
     office_city_ids: frozenset[int]
     coordinated_programme_ids: frozenset[int]
     evaluated_programme_ids: frozenset[int]
+    #: The calendars of the programmes the user works in (`user_calendar`).
+    calendars: frozenset[str] = frozenset()
 
     @property
     def programme_ids(self) -> frozenset[int]:
@@ -41,10 +43,11 @@ def scope_of(user) -> Scope:
     cached = getattr(user, "_cfc_scope", None)
     if cached is not None:
         return cached
-    offices, coordinated, evaluated = set(), set(), set()
-    for role, city_id, programme_id in user.role_assignments.values_list(
-        "role", "city_id", "programme_id"
+    offices, coordinated, evaluated, calendars = set(), set(), set(), set()
+    for role, city_id, programme_id, calendar, city_calendar in user.role_assignments.values_list(
+        "role", "city_id", "programme_id", "programme__calendar", "city__programme__calendar"
     ):
+        calendars.add(calendar or city_calendar)
         if role == Role.OFFICE:
             offices.add(city_id)
         elif role == Role.COORDINATOR:
@@ -52,10 +55,25 @@ def scope_of(user) -> Scope:
         elif role == Role.EVALUATOR:
             evaluated.add(programme_id)
     scope = Scope(
-        True, user.is_superuser, frozenset(offices), frozenset(coordinated), frozenset(evaluated)
+        True,
+        user.is_superuser,
+        frozenset(offices),
+        frozenset(coordinated),
+        frozenset(evaluated),
+        frozenset(calendars - {None}),
     )
     user._cfc_scope = scope
     return scope
+
+
+def user_calendar(user) -> str | None:
+    """The calendar of the programmes the user works in (their cities' and those they
+    coordinate or evaluate), if they all date in one; else None (the reader's language decides,
+    `cities.calendars.calendar_active`). A superuser's is None."""
+    scope = scope_of(user)
+    if scope.superuser or len(scope.calendars) != 1:
+        return None
+    return next(iter(scope.calendars))
 
 
 def roles_of(user) -> set[str]:

@@ -14,6 +14,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import calendars
 from .templatetags.portal import format_digits, format_number
 
 #: The earliest and latest date the portal accepts anywhere.
@@ -33,10 +34,19 @@ def plausible_date(day) -> None:
     if isinstance(day, datetime.datetime):
         day = day.date()
     if not EARLIEST_DATE <= day <= LATEST_DATE:
+        # The bounds as the page's calendar tells them: the years in the Gregorian calendar,
+        # the dates themselves in the Solar Hijri (whose years do not begin on 1 January).
+        if calendars.calendar_active() == calendars.SOLAR_HIJRI:
+            bounds = {
+                "earliest": calendars.date_format(EARLIEST_DATE),
+                "latest": calendars.date_format(LATEST_DATE),
+            }
+        else:
+            bounds = {"earliest": EARLIEST_DATE.year, "latest": LATEST_DATE.year}
         raise ValidationError(
             _("Give a date between %(earliest)s and %(latest)s."),
             code="implausible_date",
-            params={"earliest": EARLIEST_DATE.year, "latest": LATEST_DATE.year},
+            params=bounds,
         )
 
 

@@ -14,8 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cities.calendars import CalendarFormMixin, date_format, year_format
 from cities.models import City, Organisation
-from cities.templatetags.portal import format_digits
 from cities.validators import NOTE_MAX_LENGTH, plausible_date
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
@@ -36,15 +36,6 @@ from .models import (
 DOCUMENT_HELP = _("PDF, PNG, JPEG or an office document, at most 10 MB.")
 
 
-class NativeDateInput(forms.DateInput):
-    """The browser's own date picker; values travel as ISO dates."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
 class _CrispyHelperMixin:
     #: A notice shown above the form (e.g. that a child's personal data does not belong here).
     notice = ""
@@ -56,7 +47,7 @@ class _CrispyHelperMixin:
         self.helper.render_hidden_fields = True  # the version, whatever the layout names
 
 
-class _CrispyModelForm(VersionedForm, _CrispyHelperMixin, forms.ModelForm):
+class _CrispyModelForm(CalendarFormMixin, VersionedForm, _CrispyHelperMixin, forms.ModelForm):
     """An add or edit form; an edit carries the version it was loaded with
     (`core.versions.VersionedForm`), which the update service checks."""
 
@@ -65,7 +56,7 @@ class _CrispyModelForm(VersionedForm, _CrispyHelperMixin, forms.ModelForm):
         self._helper()
 
 
-class _CrispyForm(_CrispyHelperMixin, forms.Form):
+class _CrispyForm(CalendarFormMixin, _CrispyHelperMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._helper()
@@ -130,7 +121,6 @@ class CouncilForm(_CrispyModelForm):
     class Meta:
         model = Council
         fields = ["council_type", "name", "established_on"]
-        widgets = {"established_on": NativeDateInput()}
         help_texts = {
             "council_type": _("The kinds of council your country's programme recognises."),
             "name": _("E.g. the city's CFC policy council."),
@@ -179,7 +169,6 @@ class CouncilMemberForm(_CrispyModelForm):
             "term_start",
             "term_end",
         ]
-        widgets = {"term_start": NativeDateInput(), "term_end": NativeDateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -269,13 +258,11 @@ class MemberReplaceForm(VersionedForm, _CrispyForm):
     replaced_on = forms.DateField(
         label=_("Takes the seat on"),
         validators=[plausible_date],
-        widget=NativeDateInput(),
         help_text=_("The previous representative leaves the council on this day."),
     )
     term_end = forms.DateField(
         label=_("Term ends"),
         validators=[plausible_date],
-        widget=NativeDateInput(),
         required=False,
         help_text=_("Leave empty to keep the end of the current term."),
     )
@@ -292,7 +279,7 @@ class MemberReplaceForm(VersionedForm, _CrispyForm):
             self.add_error(
                 "replaced_on",
                 _("The replacement cannot come before the current term started (%(start)s).")
-                % {"start": self.member.term_start.isoformat()},
+                % {"start": date_format(self.member.term_start)},
             )
         if start and end and end < start:
             self.add_error("term_end", _("The term cannot end before it starts."))
@@ -316,7 +303,6 @@ class MakeUpForm(_CrispyModelForm):
         model = ChildrenCouncilMakeUp
         fields = list(MAKEUP_FIELDS)
         widgets = {
-            "recorded_on": NativeDateInput(),
             "selection_note": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         }
 
@@ -354,7 +340,7 @@ class SessionForm(_CrispyModelForm):
     class Meta:
         model = ChildrenCouncilSession
         fields = ["held_on", "topic", "attendance"]
-        widgets = {"held_on": NativeDateInput(), "topic": forms.TextInput(attrs={"dir": "auto"})}
+        widgets = {"topic": forms.TextInput(attrs={"dir": "auto"})}
 
 
 class ProposalForm(_CrispyModelForm):
@@ -369,7 +355,6 @@ class ProposalForm(_CrispyModelForm):
         model = ChildrenProposal
         fields = ["title", "details", "received_on", "responsible_organisation"]
         widgets = {
-            "received_on": NativeDateInput(),
             "title": forms.TextInput(attrs={"dir": "auto"}),
             "details": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         }
@@ -383,8 +368,10 @@ class ProposalForm(_CrispyModelForm):
 
 
 def _plan_action_label(action) -> str:
-    year = format_digits(action.operational_plan.year)
-    return _("%(title)s (%(year)s)") % {"title": action.title, "year": year}
+    return _("%(title)s (%(year)s)") % {
+        "title": action.title,
+        "year": year_format(action.operational_plan.year),
+    }
 
 
 class ProposalAnswerForm(_CrispyModelForm):
@@ -399,7 +386,6 @@ class ProposalAnswerForm(_CrispyModelForm):
         model = ChildrenProposal
         fields = ["status", "answer", "answered_on", "responsible_organisation", "plan_action"]
         widgets = {
-            "answered_on": NativeDateInput(),
             "answer": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         }
 
@@ -433,7 +419,6 @@ class MemorandumForm(_CrispyModelForm):
         model = Memorandum
         fields = ["title", "parties", "signed_on", "summary"]
         widgets = {
-            "signed_on": NativeDateInput(),
             "summary": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         }
 
@@ -446,7 +431,6 @@ class CommitmentForm(_CrispyModelForm):
         model = Commitment
         fields = ["party", "party_name", "description", "due_on"]
         widgets = {
-            "due_on": NativeDateInput(),
             "description": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         }
 

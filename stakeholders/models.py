@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cities.calendars import date_format
 from cities.models import City, Organisation, Programme
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
@@ -556,7 +557,7 @@ class Memorandum(Versioned):
                             "A commitment of this memorandum is due on %(due)s, before this "
                             "date. Change that commitment first."
                         )
-                        % {"due": early.due_on.isoformat()}
+                        % {"due": date_format(early.due_on)}
                     }
                 )
 
@@ -649,7 +650,7 @@ class Commitment(Versioned):
         if self.memorandum_id and self.due_on and self.due_on < self.memorandum.signed_on:
             errors["due_on"] = _(
                 "A commitment cannot be due before the memorandum was signed (%(signed)s)."
-            ) % {"signed": self.memorandum.signed_on.isoformat()}
+            ) % {"signed": date_format(self.memorandum.signed_on)}
         if errors:
             raise ValidationError(errors)
 

@@ -67,3 +67,13 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def no_calendar_by_default():
+    """Each test starts with no programme's calendar active: a lookup called outside a request
+    (which the middleware would reset) leaves its programme's calendar in the context."""
+    from cities.calendars import calendar_override
+
+    with calendar_override(None):
+        yield

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cities.calendars import calendar_year, year_format
 from cities.models import City, District, Programme
 
 from .pipeline import StageProgress
@@ -81,13 +82,15 @@ class IndicatorValue(models.Model):
         decimal_places=2,
         validators=[MinValueValidator(0, message=_("A value cannot be negative."))],
     )
-    year = models.SmallIntegerField(
-        _("year"),
-        validators=[
-            MinValueValidator(FIRST_YEAR, message=_("Give the year in full, e.g. 2019.")),
-            MaxValueValidator(9999),
-            year_not_in_future,
-        ],
+    year = calendar_year(
+        models.SmallIntegerField(
+            _("year"),
+            validators=[
+                MinValueValidator(FIRST_YEAR, message=_("Give the year in full, e.g. 2019.")),
+                MaxValueValidator(9999),
+                year_not_in_future,
+            ],
+        )
     )
     source = models.CharField(_("source"), max_length=200)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -107,7 +110,7 @@ class IndicatorValue(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.district} · {self.indicator} · {self.year}"
+        return f"{self.district} · {self.indicator} · {year_format(self.year)}"
 
 
 class DistrictBoundaries(models.Model):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cities.calendars import date_format
 from cities.models import Programme
 from cities.validators import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH, capped_text, plausible_date
 
@@ -152,7 +153,7 @@ class EvaluationRecord(StageRecord):
                         "A condition falls due on %(due)s, before this date: a condition "
                         "cannot fall due before the evaluation that set it."
                     )
-                    % {"due": due_dates[0].isoformat()}
+                    % {"due": date_format(due_dates[0])}
                 }
             )
 
@@ -277,7 +278,7 @@ class EvaluationCondition(StageRow):
             raise ValidationError(
                 {
                     "due_on": _("The due date cannot be before the evaluation's date (%(date)s).")
-                    % {"date": record.evaluated_on.isoformat()}
+                    % {"date": date_format(record.evaluated_on)}
                 }
             )
 

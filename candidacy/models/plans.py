@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cities.calendars import calendar_year, year_format
 from cities.models import District, Programme
-from cities.templatetags.portal import format_digits
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
     NARRATIVE_MAX_LENGTH,
@@ -54,12 +54,15 @@ def _last_changed_by():
 
 
 def _plan_year(verbose_name):
-    return models.SmallIntegerField(
-        verbose_name,
-        validators=[
-            MinValueValidator(FIRST_PLAN_YEAR, message=_("Give the year in full, e.g. 2022.")),
-            MaxValueValidator(LAST_PLAN_YEAR, message=_("Give a year before 2100.")),
-        ],
+    """A year, stored Gregorian and counted in the programme's calendar (`calendar_year`)."""
+    return calendar_year(
+        models.SmallIntegerField(
+            verbose_name,
+            validators=[
+                MinValueValidator(FIRST_PLAN_YEAR, message=_("Give the year in full, e.g. 2022.")),
+                MaxValueValidator(LAST_PLAN_YEAR, message=_("Give a year before 2100.")),
+            ],
+        )
     )
 
 
@@ -278,7 +281,7 @@ class StrategicPlan(Versioned):
         ]
 
     def __str__(self):
-        return f"{format_digits(self.start_year)}–{format_digits(self.end_year)}"
+        return f"{year_format(self.start_year)}–{year_format(self.end_year)}"
 
     @property
     def years(self) -> range:
@@ -300,8 +303,8 @@ class StrategicPlan(Versioned):
                     )
                     % {
                         "years": STRATEGIC_PLAN_YEARS,
-                        "start": self.start_year,
-                        "end": self.start_year + STRATEGIC_PLAN_YEARS - 1,
+                        "start": year_format(self.start_year),
+                        "end": year_format(self.start_year + STRATEGIC_PLAN_YEARS - 1),
                     }
                 }
             )
@@ -375,9 +378,7 @@ class OperationalPlan(ConstraintOnField, Versioned):
         ]
 
     def __str__(self):
-        return self.title or str(
-            _("Operational plan %(year)s") % {"year": format_digits(self.year)}
-        )
+        return self.title or str(_("Operational plan %(year)s") % {"year": year_format(self.year)})
 
     def clean(self):
         super().clean()
@@ -391,7 +392,7 @@ class OperationalPlan(ConstraintOnField, Versioned):
                         "The year must fall within the strategic plan's period "
                         "(%(start)s to %(end)s)."
                     )
-                    % {"start": plan.start_year, "end": plan.end_year}
+                    % {"start": year_format(plan.start_year), "end": year_format(plan.end_year)}
                 }
             )
 

@@ -18,6 +18,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cities.calendars import calendar_year, year_format
 from cities.models import District
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
@@ -58,9 +59,10 @@ def not_in_future(day) -> None:
 
 
 def year_not_in_future(year) -> None:
+    """A stored (Gregorian) year up to this one; the message counts in the page's calendar."""
     if year is not None and year > timezone.localdate().year:
         raise ValidationError(
-            _("The year %(year)s has not come yet.") % {"year": year}, code="future"
+            _("The year %(year)s has not come yet.") % {"year": year_format(year)}, code="future"
         )
 
 
@@ -345,12 +347,14 @@ class Initiative(StageRow):
         verbose_name=_("district"),
         help_text=_("Leave empty if the initiative serves the whole city."),
     )
-    year_started = models.SmallIntegerField(
-        _("year started"),
-        validators=[
-            MinValueValidator(1900, message=_("Give the year in full, e.g. 2019.")),
-            year_not_in_future,
-        ],
+    year_started = calendar_year(
+        models.SmallIntegerField(
+            _("year started"),
+            validators=[
+                MinValueValidator(1900, message=_("Give the year in full, e.g. 2019.")),
+                year_not_in_future,
+            ],
+        )
     )
     # One of the city's catalogued organisations (the catalogue lives in `cities`, below both
     # candidacy and stakeholders); or, for a body that is not in the catalogue, its name as

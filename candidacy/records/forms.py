@@ -17,19 +17,20 @@ from candidacy.models import (
     StageKind,
     StageProgress,
 )
+from cities.calendars import CalendarFormMixin
 from cities.models import District
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
 
-DATE_INPUT = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 TEXT_ATTRS = {"dir": "auto"}
 
 
-class RecordForm(VersionedForm, forms.ModelForm):
+class RecordForm(CalendarFormMixin, VersionedForm, forms.ModelForm):
     """A crispy model form bound to one stage. A record with a required document offers the
     stage's attached documents, or an upload that is attached to the stage on save. An edit
     carries the version it was loaded with (`core.versions.VersionedForm`); so does a
-    one-to-one record's first save (`versions_new`)."""
+    one-to-one record's first save (`versions_new`). Its dates and years count in the page's
+    calendar (`cities.calendars.CalendarFormMixin`)."""
 
     #: The label of the document field and of its upload, for this form's record.
     document_label = ""
@@ -81,7 +82,6 @@ class OfficeRecordForm(RecordForm):
     class Meta:
         model = OfficeRecord
         fields = OfficeRecord.editable_fields
-        widgets = {"established_on": DATE_INPUT["widget"]}
 
 
 class LetterRecordForm(RecordForm):
@@ -90,7 +90,6 @@ class LetterRecordForm(RecordForm):
     class Meta:
         model = LetterRecord
         fields = LetterRecord.editable_fields
-        widgets = {"dated_on": DATE_INPUT["widget"]}
 
     def __init__(self, *args, progress: StageProgress, **kwargs):
         if progress.definition.kind == StageKind.MEMORANDUM:
@@ -113,7 +112,6 @@ class GrantRecordForm(RecordForm):
     class Meta:
         model = GrantRecord
         fields = GrantRecord.editable_fields
-        widgets = {"granted_on": DATE_INPUT["widget"]}
 
 
 class NetworkRecordForm(RecordForm):
@@ -122,7 +120,6 @@ class NetworkRecordForm(RecordForm):
     class Meta:
         model = NetworkRecord
         fields = NetworkRecord.editable_fields
-        widgets = {"joined_on": DATE_INPUT["widget"]}
 
 
 def city_districts(progress: StageProgress):
@@ -134,7 +131,6 @@ class DataSetForm(RecordForm):
         model = DataSet
         fields = DataSet.editable_fields
         widgets = {
-            "last_updated": DATE_INPUT["widget"],
             "districts": forms.CheckboxSelectMultiple,
         }
 
@@ -159,7 +155,6 @@ class InitiativeForm(RecordForm):
         district.queryset = city_districts(progress)
         district.empty_label = _("The whole city")
         district.error_messages["invalid_choice"] = _("Choose a district of this city.")
-        self.fields["year_started"].widget.attrs.update({"min": 1900})
         # The city's own organisations (the stakeholders catalogue), reached through the
         # model's string reference: this app's code imports nothing of the stakeholders app.
         body = self.fields["responsible_body"]

@@ -14,6 +14,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
 from cities import selectors, services
+from cities.calendars import programme_calendar_activate
 from cities.languages import language_remember
 from cities.models import Programme, RoleAssignment
 from cities.permissions import (
@@ -108,6 +109,7 @@ def _people_programme(user, key: str) -> Programme:
         raise Http404
     if not can_manage_people(user, programme):
         raise PermissionDenied
+    programme_calendar_activate(programme)
     return programme
 
 

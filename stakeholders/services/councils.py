@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cities.calendars import date_format
 from cities.models import City, Organisation
 from core.versions import check_and_bump
 
@@ -290,7 +291,7 @@ def council_member_replace(
                     "replaced_on": _(
                         "The replacement cannot come before the current term started (%(start)s)."
                     )
-                    % {"start": previous.term_start.isoformat()}
+                    % {"start": date_format(previous.term_start)}
                 }
             )
         previous.ended_on = replaced_on

@@ -17,7 +17,8 @@ RTL_STYLESHEET_LOADED = """() => [...document.styleSheets].some(
 
 
 def test_persian_is_right_to_left(transactional_db, open_session, screenshot):
-    programme = f.make_programme(key="alpha", name="Alpha programme")
+    # Iran's programme: it dates in the Solar Hijri calendar.
+    programme = f.make_programme(key="alpha", name="Alpha programme", calendar="solar_hijri")
     city = f.make_city(programme, slug="city-a", name="City A")
     f.office_user(city, username="office.a")
     opened = city.candidacy.stages.get(definition__key="office").opened_at

@@ -4,7 +4,7 @@ submit shows."""
 import pytest
 from django.urls import reverse
 
-from cities.models import Organisation
+from cities.models import Organisation, Programme
 from stakeholders.models import Council, CouncilMember
 from tests.factories import CouncilTypeFactory, OrganisationFactory
 
@@ -63,6 +63,8 @@ def test_council_page_shows_members_with_dates(office, world, stakeholders_a):
 
 
 def test_council_page_in_persian_uses_solar_hijri_dates(office, world, stakeholders_a):
+    world.programme_a.calendar = Programme.Calendar.SOLAR_HIJRI
+    world.programme_a.save()
     member = stakeholders_a.member
     member.term_start = "2019-08-19"
     member.save()

@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidacy.models import FIRST_YEAR, IndicatorDefinition
+from cities import calendars
+from cities.calendars import SOLAR_HIJRI
 from cities.models import City, District
 from cities.names import every_name
 from cities.templatetags.portal import format_digits
@@ -98,6 +100,12 @@ def year_parse(text: str) -> tuple[int | None, str]:
             "year": this_year - 1,
         }
     year = int(cleaned)
+    if year in calendars.SOLAR_HIJRI_YEARS and calendars.calendar_active() == SOLAR_HIJRI:
+        # The file counts Gregorian years, whatever the pages' calendar: never reinterpreted.
+        return None, _(
+            "%(year)s is a Solar Hijri year: the file's year column counts Gregorian years "
+            "(write %(year)s as %(gregorian)s)."
+        ) % {"year": year, "gregorian": calendars.year_to_stored(year, SOLAR_HIJRI)}
     if not FIRST_YEAR <= year <= this_year:
         return None, _("The year %(year)s is outside %(first)s–%(last)s.") % {
             "year": year,

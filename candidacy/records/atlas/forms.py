@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import FIRST_YEAR
+from cities.calendars import CalendarYearField
 
 from . import csv_import, geojson
 
@@ -53,15 +54,11 @@ class GridForm(AtlasVersionForm):
         self.districts = districts
         self.indicators = indicators
         this_year = timezone.localdate().year
-        self.fields["year"] = forms.IntegerField(
+        self.fields["year"] = CalendarYearField(
             label=_("Year"),
-            min_value=FIRST_YEAR,
-            max_value=this_year,
+            first=FIRST_YEAR,
+            last=this_year,
             help_text=_("The year the values describe; saving under another year keeps both."),
-            error_messages={
-                "min_value": _("Give the year in full, e.g. 2019."),
-                "max_value": _("The year cannot lie after %(limit_value)s."),
-            },
         )
         for district in districts:
             for indicator in indicators:

@@ -18,7 +18,7 @@ from candidacy.models import (
 )
 from cities.validators import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH
 
-from ..forms import DATE_INPUT, TEXT_ATTRS, RecordForm
+from ..forms import TEXT_ATTRS, RecordForm
 
 _CRITERION_FIELD = re.compile(r"^(?:judgement|finding)_(\d+)$")
 
@@ -34,7 +34,6 @@ class EvaluationForm(RecordForm):
         model = EvaluationRecord
         fields = EvaluationRecord.editable_fields
         widgets = {
-            "evaluated_on": DATE_INPUT["widget"],
             "recommendation": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -123,7 +122,6 @@ class ConditionForm(RecordForm):
     class Meta:
         model = EvaluationCondition
         fields = EvaluationCondition.editable_fields
-        widgets = {"due_on": DATE_INPUT["widget"]}
         help_texts = {
             "text": _("What the city must still do, e.g. “Publish the child-friendly budget”."),
             "due_on": _("On or after the evaluation's date."),

@@ -22,7 +22,7 @@ from candidacy.models import (
 from cities.templatetags.portal import format_digits
 from cities.validators import NOTE_MAX_LENGTH
 
-from ..forms import DATE_INPUT, RecordForm, city_districts
+from ..forms import RecordForm, city_districts
 from . import selectors
 
 _CURRENCIES = ", ".join(Currency.values)
@@ -97,9 +97,6 @@ class SelfAssessmentForm(forms.Form):
         }
 
 
-_YEAR = forms.NumberInput(attrs={"min": 1990, "max": 2100})
-
-
 class StrategicPlanForm(RecordForm):
     versions_new = True
 
@@ -107,12 +104,9 @@ class StrategicPlanForm(RecordForm):
         model = StrategicPlan
         fields = StrategicPlan.editable_fields
         widgets = {
-            "start_year": _YEAR,
-            "end_year": _YEAR,
             "vision": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "start_year": _("Gregorian calendar year (1401 in the Solar Hijri calendar is 2022)."),
             "end_year": _("At most five years after the first, counting both."),
         }
 
@@ -139,8 +133,7 @@ class OperationalPlanForm(RecordForm):
     class Meta:
         model = OperationalPlan
         fields = OperationalPlan.editable_fields
-        widgets = {"year": _YEAR}
-        help_texts = {"year": _("A Gregorian calendar year within the strategic plan's period.")}
+        help_texts = {"year": _("A year within the strategic plan's period.")}
 
     def __init__(self, *args, progress: StageProgress, plan: StrategicPlan, **kwargs):
         super().__init__(*args, progress=progress, **kwargs)
@@ -152,8 +145,6 @@ class PlanActionForm(RecordForm):
         model = PlanAction
         fields = PlanAction.editable_fields
         widgets = {
-            "starts_on": DATE_INPUT["widget"],
-            "ends_on": DATE_INPUT["widget"],
             "children_participation": forms.Textarea(attrs={"rows": 2}),
             "budget": forms.NumberInput(attrs={"min": 0, "step": "0.01"}),
             "completion": forms.NumberInput(attrs={"min": 0, "max": 100}),
@@ -187,8 +178,6 @@ class ReviewRoundForm(RecordForm):
         model = ReviewRound
         fields = ReviewRound.editable_fields
         widgets = {
-            "period_from": DATE_INPUT["widget"],
-            "period_to": DATE_INPUT["widget"],
             "summary": forms.Textarea(attrs={"rows": 5}),
             "indicators_note": forms.Textarea(attrs={"rows": 2}),
             "issues": forms.Textarea(attrs={"rows": 3}),

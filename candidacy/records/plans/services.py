@@ -25,6 +25,7 @@ from candidacy.models import (
     StrategicPlan,
 )
 from candidacy.services import WorkflowError
+from cities.calendars import year_format
 from core.versions import check_and_bump
 
 from ..services import Rows, assign_values, editable_stage, row_services
@@ -141,7 +142,7 @@ def strategic_plan_save(
                             "The operational plans of %(years)s would fall outside this period: "
                             "change or remove them first."
                         )
-                        % {"years": ", ".join(str(year) for year in outside)}
+                        % {"years": ", ".join(year_format(year) for year in outside)}
                     }
                 )
         plan.save()

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format setup test-setup assets messages check-deploy bench screenshots clean
+.PHONY: run test lint format setup test-setup assets messages catalogues check-deploy bench screenshots clean
 
 # Serving needs only the runtime dependencies; the test toolchain (pytest, Playwright, ruff,
 # axe, import-linter) is installed by the targets that use it.
@@ -32,6 +32,12 @@ assets: node_modules/.installed
 # Recompile the translation catalogues after editing a .po file (needs GNU gettext).
 messages: $(VENV)/.runtime
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# After changing interface strings: refresh the four catalogues from the sources (tests and
+# installed packages are not sources), translate what is new or fuzzy, then `make messages`.
+catalogues: $(VENV)/.runtime
+	$(MANAGE) makemessages -l fa -l ru -l kk -l lt --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 
 # Links in the workflow e-mail point at the port served, unless PORTAL_BASE_URL says otherwise.
 run: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)

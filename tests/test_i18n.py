@@ -15,7 +15,7 @@ from cities.templatetags.portal import cfc_date
 LOCALE = Path(settings.BASE_DIR) / "locale"
 
 
-@pytest.mark.parametrize("language", ["fa"])
+@pytest.mark.parametrize("language", ["fa", "ru", "kk", "lt"])
 def test_catalogue_is_complete_and_compiled(language):
     po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
     untranslated = [entry.msgid for entry in po.untranslated_entries()]

@@ -1,7 +1,8 @@
-"""Take screenshots of the portal's main pages in English and Persian, for people to look at.
+"""Take screenshots of the portal's main pages, for people to look at: in English, Persian and
+Kazakh (or the languages given), at desktop width and at 320 px.
 
 Usage: start the demo (`make run`), then `make screenshots` (or
-`.venv/bin/python docs/screenshots.py http://127.0.0.1:8000 screenshots`).
+`.venv/bin/python docs/screenshots.py http://127.0.0.1:8000 screenshots [en,fa,kk,ru,lt]`).
 Uses Debian's Chromium through Playwright; never downloads a browser.
 """
 
@@ -24,18 +25,22 @@ PAGES = [
     ("iran.coordinator", "/queue/", "queue-coordinator"),
     ("iran.coordinator", "/admin/candidacy/candidacy/", "admin-candidacies"),
     ("iran.evaluator", "/queue/", "queue-evaluator"),
+    ("isfahan.office", "/cities/isfahan/stakeholders/councils/add/", "council-add"),
+    ("iran.coordinator", "/admin/cities/city/", "admin-cities"),
+    (None, "/public/iran/", "public-iran"),
 ]
+WIDTHS = (1280, 320)
 
 
-def main(base: str, out: Path) -> None:
+def main(base: str, out: Path, languages=("en", "fa", "kk")) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = chromium_launch(p)
-        for language in ("en", "fa"):
+        for language, width in [(lang, w) for lang in languages for w in WIDTHS]:
             contexts = {}
             for username, path, name in PAGES:
                 if username not in contexts:
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    context = browser.new_context(viewport={"width": width, "height": 900})
                     context.add_cookies(
                         [{"name": "django_language", "value": language, "url": base}]
                     )
@@ -46,7 +51,7 @@ def main(base: str, out: Path) -> None:
                     contexts[username] = context
                 page = contexts[username].new_page()
                 page.goto(base + path)
-                page.screenshot(path=str(out / f"{name}.{language}.png"), full_page=True)
+                page.screenshot(path=str(out / f"{name}.{language}.{width}.png"), full_page=True)
                 page.close()
             for context in contexts.values():
                 context.close()
@@ -54,4 +59,9 @@ def main(base: str, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1].rstrip("/"), Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots"))
+    languages = sys.argv[3].split(",") if len(sys.argv) > 3 else ("en", "fa", "kk")
+    main(
+        sys.argv[1].rstrip("/"),
+        Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots"),
+        languages,
+    )

@@ -790,7 +790,8 @@ def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng,
             continue
         language = LANGUAGE_OF[_template(_programme_index(made, programmes)).key]
         term = (made.established_on, made.established_on + datetime.timedelta(days=4 * 365))
-        for seat, organisation in enumerate(language_rng.sample(own, language_rng.randint(*SEATS_PER_COUNCIL))):
+        size = language_rng.randint(*SEATS_PER_COUNCIL)
+        for seat, organisation in enumerate(language_rng.sample(own, size)):
             role_key = ("chair", "secretary")[seat] if seat < 2 else "member"
             first, last = names.person_name(language_rng, language)
             seats.append(

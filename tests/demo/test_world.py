@@ -7,7 +7,6 @@ from collections import defaultdict
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from candidacy.models import (
     Candidacy,
@@ -32,17 +31,6 @@ from stakeholders.models import (
     CouncilMember,
     StakeholderComment,
 )
-
-
-@pytest.fixture(scope="module")
-def tiny_world(django_db_setup, django_db_blocker):
-    """One tiny world for the module, rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = io.StringIO()
-        call_command("load_world", cities=20, stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
 
 pytestmark = pytest.mark.django_db
 

@@ -156,7 +156,8 @@ def manage(*args: str, env: dict) -> None:
 def serve(app: str, port: int, env: dict, workers: int) -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     return subprocess.Popen(  # noqa: S603
-        [gunicorn, app, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+        [gunicorn, app, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+        + ["--no-control-socket"],
         cwd=ROOT,
         env=env,
     )

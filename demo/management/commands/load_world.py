@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
 from django.test.utils import override_settings
 
 from cities.models import City
@@ -50,8 +51,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done} / {total} cities ({time.monotonic() - started:.0f} s)")
 
         # Nothing is e-mailed: the generator writes rows, it sends no workflow event.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            world = world_load(shape, progress=progress)
+        try:
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+                world = world_load(shape, progress=progress)
+        except IntegrityError as error:
+            raise CommandError(
+                "A name the world needs is taken (a world is loaded already?): nothing was "
+                f"loaded. ({error})"
+            ) from error
         seconds = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(

@@ -457,7 +457,7 @@ def world_load(
         }
         for start in range(0, len(plans), CHUNK):
             chunk = plans[start : start + CHUNK]
-            _chunk_write(chunk, programmes, definitions, indicators, types, people, rng, today)
+            _chunk_write(chunk, programmes, definitions, indicators, types, people, rng)
             world.cities += len(chunk)
             if progress:
                 progress(world.cities, len(plans))
@@ -560,7 +560,18 @@ def _council_types_create(programmes) -> dict:
     return types
 
 
-def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng, today):
+def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng):
+    """Write a chunk of cities with everything they hold, in a fixed number of statements."""
+    cities, districts_of, actors = _cities_write(chunk, programmes, people)
+    stages = _pipeline_write(chunk, cities, actors, definitions, rng)
+    _records_write(chunk, cities, stages, districts_of, indicators, programmes, rng)
+    _stakeholders_write(chunk, cities, types, programmes, rng)
+
+
+def _cities_write(chunk, programmes, people):
+    """The cities, their districts and office logins; returns the cities, their districts by
+    city id, and who acts for each (its office login, its programme's coordinator and
+    evaluator, by role)."""
     cities = City.objects.bulk_create(
         [
             rows.city(
@@ -585,8 +596,6 @@ def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng,
     districts_of: dict[int, list] = {}
     for made in districts:
         districts_of.setdefault(made.city_id, []).append(made)
-
-    # Who acts for each city: its office login, its programme's coordinator and evaluator.
     offices = []
     actors = []
     for number, (city, plan) in enumerate(zip(cities, chunk, strict=True)):
@@ -605,8 +614,12 @@ def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng,
             }
         )
     RoleAssignment.objects.bulk_create(offices, batch_size=BATCH)
+    return cities, districts_of, actors
 
-    # Candidacies and their stages.
+
+def _pipeline_write(chunk, cities, actors, definitions, rng) -> dict:
+    """The candidacies, their stages, history and sign-offs, as simulated; returns each city's
+    [(stage row, simulated stage, who acts)] by city id."""
     ways = [
         _simulate(
             rng,
@@ -658,12 +671,16 @@ def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng,
         ],
         batch_size=BATCH,
     )
-
-    # Records: the atlas's values and the plans, for the stages that reached them.
-    values, plans_made = [], []
     by_city = {}
     for progress, (candidacy, stage, who) in zip(progresses, pairs, strict=True):
         by_city.setdefault(candidacy.city_id, []).append((progress, stage, who))
+    return by_city
+
+
+def _records_write(chunk, cities, by_city, districts_of, indicators, programmes, rng) -> None:
+    """The atlas's values and the plans, for the stages that reached them (an open stage half
+    the time; never the import city's atlas, which the benchmark fills)."""
+    values, plans_made = [], []
     for city, plan in zip(cities, chunk, strict=True):
         for progress, stage, who in by_city[city.pk]:
             kind = stage.definition.kind
@@ -754,7 +771,10 @@ def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng,
             )
     PlanAction.objects.bulk_create(actions, batch_size=BATCH)
 
-    # Around each city: its catalogue of organisations and its councils.
+
+def _stakeholders_write(chunk, cities, types, programmes, rng) -> None:
+    """Around each city: its catalogue of organisations, two councils of adults with their
+    members, and half the time a children's council described by counts only."""
     organisations = []
     for city in cities:
         for name, inside, sector in _DEPARTMENTS[:ORGANISATIONS_PER_CITY]:
@@ -780,10 +800,7 @@ def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng,
             )
     made_councils = Council.objects.bulk_create([c for c, _own in councils], batch_size=BATCH)
     language_rng = random.Random(rng.random())  # noqa: S311
-    for (
-        made,
-        (_c, own),
-    ) in zip(made_councils, councils, strict=True):
+    for made, (_c, own) in zip(made_councils, councils, strict=True):
         if own is None:  # a children's council: counts only, never a child's name
             counts = tuple(language_rng.randint(0, 8) for _ in range(6))
             makeups.append(rows.makeup(made, made.established_on, counts))

@@ -6,13 +6,15 @@ the portal uses. Each city's way through its stages is simulated here exactly as
 services move a stage (open, submit, return, sign, approve, renew, with the sign-offs of the
 current submission and the candidacy's granted dates), then written in bulk: the stage rows, the
 history rows and the sign-offs agree with each other. Records are filled for the stages that
-have them in the benchmark's pages: the atlas's values and the plans (strategic plan, goals,
-operational plans, actions); around each city, its catalogue of organisations, two councils with
-their members and a children's council described in aggregate only.
+reached them, as complete as each kind's rule asks before a submission (the atlas and the plans
+here, every other kind in `records`); around each city, its catalogue of organisations, two
+councils with their members and a children's council described in aggregate only.
 
-Two cities are shaped on purpose: the *big city* (100 districts, 100 indicators, an approved
-atlas of 10,000 values and a submitted plan of 300 actions) and the *import city* (100
-districts, its atlas open and empty: the benchmark imports 10,000 values into it and rolls back).
+Three cities of the biggest programme are shaped on purpose: the *big city* (100 districts, 100
+indicators, an approved atlas of 10,000 values and a submitted plan of 300 actions), the *import
+city* (100 districts, its atlas open and empty: the benchmark imports 10,000 values into it and
+rolls back) and a *veteran* that went through every stage (so even a tiny world holds every kind
+of record).
 """
 
 from __future__ import annotations
@@ -30,13 +32,28 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from candidacy.models import (
+    AssessmentCriterion,
     Candidacy,
+    CriterionJudgement,
+    CriterionScore,
+    DataSet,
+    EvaluationCriterion,
+    EvaluationRecord,
+    Evidence,
+    Gap,
     GoalArea,
+    GrantRecord,
     Grants,
     IndicatorDefinition,
     IndicatorValue,
+    Initiative,
+    LetterRecord,
+    NetworkRecord,
+    OfficeRecord,
     OperationalPlan,
     PlanAction,
+    ReviewRound,
+    SelfAssessment,
     SignOff,
     StageDefinition,
     StageKind,
@@ -55,7 +72,7 @@ from cities.roles import Role
 from demo.data import COUNCIL_TYPES
 from stakeholders.models import ChildrenCouncilMakeUp, Council, CouncilMember, CouncilType
 
-from . import names, rows
+from . import names, records, rows
 
 PASSWORD = "cfc-world"  # noqa: S105 - the documented password of the world's logins
 BATCH = 2000
@@ -301,7 +318,7 @@ class _CityPlan:
     reached: int
     last_state: str
     end: datetime.date
-    special: str = ""  # "big", "import" or ""
+    special: str = ""  # "big", "import", "veteran" (through every stage) or ""
 
 
 def _programme_sizes(shape: WorldShape) -> list[int]:
@@ -330,9 +347,10 @@ def _city_plans(shape: WorldShape, rng, definitions: dict[int, list], today) -> 
                 slug = f"{base}-{len(slugs)}"
             slugs.add(slug)
             special = ""
-            if index == 0 and number < 2:
-                special = ("big", "import")[number]
-            district_count = shape.big_districts if special else rng.randint(3, 8)
+            if index == 0 and number < 3:
+                special = ("big", "import", "veteran")[number]
+            big = special in ("big", "import")
+            district_count = shape.big_districts if big else rng.randint(3, 8)
             district_names = names.UniqueNames()
             districts = [
                 district_names.take(names.place_name(rng, language)) for _ in range(district_count)
@@ -342,6 +360,8 @@ def _city_plans(shape: WorldShape, rng, definitions: dict[int, list], today) -> 
                 reached, last = keys.index("plans"), StageState.SUBMITTED
             elif special == "import":
                 reached, last = keys.index("childrens-atlas"), StageState.OPEN
+            elif special == "veteran":  # badged, in review for years: every kind of record
+                reached, last = count - 1, StageState.SUBMITTED
             else:
                 reached = min(count - 1, int(rng.triangular(0, count, 3)))
                 last = rng.choice(
@@ -455,9 +475,18 @@ def world_load(
             index: list(IndicatorDefinition.objects.filter(programme=programme).order_by("order"))
             for index, programme in enumerate(programmes)
         }
+        criteria = {
+            index: {
+                "evaluation": list(EvaluationCriterion.objects.filter(programme=programme)),
+                "assessment": list(AssessmentCriterion.objects.filter(programme=programme)),
+            }
+            for index, programme in enumerate(programmes)
+        }
+        records.placeholder_ensure()
         for start in range(0, len(plans), CHUNK):
             chunk = plans[start : start + CHUNK]
-            _chunk_write(chunk, programmes, definitions, indicators, types, people, rng)
+            known = {"indicators": indicators, "criteria": criteria, "types": types}
+            _chunk_write(chunk, programmes, definitions, known, people, rng)
             world.cities += len(chunk)
             if progress:
                 progress(world.cities, len(plans))
@@ -560,12 +589,14 @@ def _council_types_create(programmes) -> dict:
     return types
 
 
-def _chunk_write(chunk, programmes, definitions, indicators, types, people, rng):
-    """Write a chunk of cities with everything they hold, in a fixed number of statements."""
+def _chunk_write(chunk, programmes, definitions, known, people, rng):
+    """Write a chunk of cities with everything they hold, in a fixed number of statements.
+    `known`: the programmes' indicators, criteria and council types, by programme index."""
     cities, districts_of, actors = _cities_write(chunk, programmes, people)
     stages = _pipeline_write(chunk, cities, actors, definitions, rng)
-    _records_write(chunk, cities, stages, districts_of, indicators, programmes, rng)
-    _stakeholders_write(chunk, cities, types, programmes, rng)
+    gaps = _other_records_write(chunk, cities, stages, known["criteria"], rng)
+    _records_write(chunk, cities, stages, districts_of, known["indicators"], programmes, gaps, rng)
+    _stakeholders_write(chunk, cities, known["types"], programmes, rng)
 
 
 def _cities_write(chunk, programmes, people):
@@ -677,17 +708,17 @@ def _pipeline_write(chunk, cities, actors, definitions, rng) -> dict:
     return by_city
 
 
-def _records_write(chunk, cities, by_city, districts_of, indicators, programmes, rng) -> None:
+def _records_write(chunk, cities, by_city, districts_of, indicators, programmes, gaps, rng):
     """The atlas's values and the plans, for the stages that reached them (an open stage half
-    the time; never the import city's atlas, which the benchmark fills)."""
+    the time; never the import city's atlas, which the benchmark fills). Each strategic goal
+    closes its city's gap of the same goal area (of `gaps`, the situation analyses written)."""
     values, plans_made = [], []
     for city, plan in zip(cities, chunk, strict=True):
         for progress, stage, who in by_city[city.pk]:
             kind = stage.definition.kind
-            if stage.state == StageState.LOCKED:
+            if kind not in (StageKind.CHILDRENS_ATLAS, StageKind.PLANS):
                 continue
-            filled = stage.state != StageState.OPEN or rng.random() < 0.5
-            if plan.special == "import" or not filled:
+            if plan.special == "import" or not records.filled(rng, stage):
                 continue
             if kind == StageKind.CHILDRENS_ATLAS:
                 values += _atlas_values(
@@ -720,6 +751,18 @@ def _records_write(chunk, cities, by_city, districts_of, indicators, programmes,
             rows.goal(made, f"{label} for every child")
             for made in strategic
             for _area, label in GoalArea.choices
+        ],
+        batch_size=BATCH,
+    )
+    gap_of = {(gap.progress.candidacy.city_id, gap.goal_area): gap for gap in gaps}
+    goal_areas = [
+        (city.pk, area) for _p, city, _pl, _s, _w in plans_made for area, _label in GoalArea.choices
+    ]
+    StrategicGoal.gaps.through.objects.bulk_create(
+        [
+            StrategicGoal.gaps.through(strategicgoal_id=goal_obj.pk, gap_id=gap_of[key].pk)
+            for goal_obj, key in zip(goals, goal_areas, strict=True)
+            if key in gap_of
         ],
         batch_size=BATCH,
     )
@@ -770,6 +813,61 @@ def _records_write(chunk, cities, by_city, districts_of, indicators, programmes,
                 )
             )
     PlanAction.objects.bulk_create(actions, batch_size=BATCH)
+
+
+_RECORD_MODELS = {
+    "office": OfficeRecord,
+    "dataset": DataSet,
+    "initiative": Initiative,
+    "letter": LetterRecord,
+    "grant": GrantRecord,
+    "network": NetworkRecord,
+    "gap": Gap,
+    "review": ReviewRound,
+}
+
+
+def _other_records_write(chunk, cities, by_city, criteria, rng) -> list:
+    """Every other kind's record (`demo.world.records`), with its document, its criteria's
+    judgements or scores. Returns the gaps written."""
+    todo = []  # (progress, stage, who, city, criteria)
+    for city, plan in zip(cities, chunk, strict=True):
+        for progress, stage, who in by_city[city.pk]:
+            kind = stage.definition.kind
+            if kind in (StageKind.CHILDRENS_ATLAS, StageKind.PLANS):
+                continue
+            if records.filled(rng, stage):
+                todo.append((progress, stage, who, city, criteria[plan.programme_index]))
+    needing = [item[:3] for item in todo if item[1].definition.kind in records.DOCUMENTS]
+    documents = {
+        made.progress_id: made
+        for made in Evidence.objects.bulk_create(records.evidence_rows(needing), batch_size=BATCH)
+    }
+    made: dict[str, list] = {}
+    for progress, stage, who, city, own_criteria in todo:
+        document = documents.get(progress.pk)
+        found = records.record_rows(rng, progress, stage, city, who, document, own_criteria)
+        for name, items in found.items():
+            made.setdefault(name, []).extend(items)
+    for name, model in _RECORD_MODELS.items():
+        model.objects.bulk_create(made.get(name, []), batch_size=BATCH)
+    evaluations = made.get("evaluation", [])
+    EvaluationRecord.objects.bulk_create([record for record, _c in evaluations], batch_size=BATCH)
+    CriterionJudgement.objects.bulk_create(
+        [rows.judgement(record, criterion) for record, found in evaluations for criterion in found],
+        batch_size=BATCH,
+    )
+    assessments = made.get("assessment", [])
+    SelfAssessment.objects.bulk_create([made for made, _s in assessments], batch_size=BATCH)
+    CriterionScore.objects.bulk_create(
+        [
+            rows.score(assessment, criterion, level)
+            for assessment, scores in assessments
+            for criterion, level in scores
+        ],
+        batch_size=BATCH,
+    )
+    return made.get("gap", [])
 
 
 def _stakeholders_write(chunk, cities, types, programmes, rng) -> None:
@@ -828,17 +926,14 @@ def _programme_index(council, programmes) -> int:
 
 
 def _atlas_values(rng, progress, city, plan, districts, indicators, stage) -> list:
-    """The values of an atlas: every district × indicator for one or two years (the big city:
-    100 × 100 for one year; the others a subset of the indicators)."""
+    """A complete atlas (every district x indicator, as its rule asks) for the year before it
+    was submitted, and for the year before that half the time."""
     year = (stage.submitted_at or stage.opened_at).year - 1
-    if plan.special == "big":
-        chosen, years = indicators, [year]
-    else:
-        chosen, years = indicators[: rng.randint(12, 20)], [year - 1, year]
+    years = [year] if plan.special == "big" or rng.random() < 0.5 else [year - 1, year]
     source = f"{city.name} municipality, statistics unit"
     return [
         rows.value(progress, district, indicator, Decimal(rng.randint(0, 50000)), y, source)
         for district in districts
-        for indicator in chosen
+        for indicator in indicators
         for y in years
     ]

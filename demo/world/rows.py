@@ -11,10 +11,24 @@ from django.contrib.auth import get_user_model
 
 from candidacy.models import (
     Candidacy,
+    CriterionJudgement,
+    CriterionScore,
+    DataSet,
+    EvaluationRecord,
+    Evidence,
+    Gap,
+    GoalArea,
+    GrantRecord,
     IndicatorDefinition,
     IndicatorValue,
+    Initiative,
+    LetterRecord,
+    NetworkRecord,
+    OfficeRecord,
     OperationalPlan,
     PlanAction,
+    ReviewRound,
+    SelfAssessment,
     SignOff,
     StageProgress,
     StrategicGoal,
@@ -163,4 +177,137 @@ def makeup(council_obj, recorded_on, counts: tuple[int, ...]) -> ChildrenCouncil
     fields += ("girls_14_17", "boys_14_17")
     return ChildrenCouncilMakeUp(
         council=council_obj, recorded_on=recorded_on, **dict(zip(fields, counts, strict=True))
+    )
+
+
+# --- the other stage records (demo.world.records) -----------------------------------------------
+
+
+def evidence(progress, stored_name, original_name, size, by, at) -> Evidence:
+    return Evidence(
+        progress=progress,
+        file=stored_name,
+        original_name=original_name,
+        content_type="application/pdf",
+        size=size,
+        uploaded_by=by,
+        uploaded_at=at,
+    )
+
+
+def office_record(progress, city_name, day, parent, by, decree) -> OfficeRecord:
+    return OfficeRecord(
+        progress=progress,
+        office_name=f"{city_name} Child-Friendly City Office",
+        parent_department=f"{parent}, Deputy for Urban Planning",
+        established_on=day,
+        reference_number=f"D-{day:%Y}-{progress.pk}",
+        head_name=by.get_full_name() if by else "",
+        head_title="Head of the CFC office",
+        staff_count=4,
+        decree=decree,
+        updated_by=by,
+    )
+
+
+def dataset(progress, area, agency, day) -> DataSet:
+    return DataSet(
+        progress=progress,
+        name=f"{GoalArea(area).label}: register of services for children",
+        goal_area=area,
+        source_agency=agency,
+        age_groups="0–5, 6–11, 12–17",
+        by_sex=True,
+        by_age=True,
+        update_frequency="yearly",
+        last_updated=day,
+    )
+
+
+def initiative(progress, area, organisation, year) -> Initiative:
+    return Initiative(
+        progress=progress,
+        title=f"{GoalArea(area).label}: a programme the city already runs",
+        goal_area=area,
+        description="Runs in every district; reviewed each year with the children's council.",
+        year_started=year,
+        responsible_organisation=organisation,
+        beneficiaries="About 2,000 children a year",
+    )
+
+
+def letter_record(progress, city_name, day, by, letter) -> LetterRecord:
+    return LetterRecord(
+        progress=progress,
+        reference=f"L-{day:%Y}-{progress.pk}",
+        dated_on=day,
+        addressee=f"The national coordinator, for {city_name}",
+        letter=letter,
+        updated_by=by,
+    )
+
+
+def grant_record(progress, slug, day, by, certificate) -> GrantRecord:
+    return GrantRecord(
+        progress=progress,
+        granted_on=day,
+        certificate_number=f"CFC-{day:%Y}-{progress.pk}",
+        certificate=certificate,
+        updated_by=by,
+    )
+
+
+def network_record(progress, slug, day, by) -> NetworkRecord:
+    return NetworkRecord(
+        progress=progress,
+        joined_on=day,
+        contact_name="CFC network secretariat",
+        contact_email=f"network+{slug}@world.example.org",
+        updated_by=by,
+    )
+
+
+def gap(progress, area, priority) -> Gap:
+    return Gap(
+        progress=progress,
+        goal_area=area,
+        current_situation="Services reach the central districts; the outer districts lag.",
+        requirement="Every child within reach of the service, in every district.",
+        description="The outer districts lack the service and the staff to run it.",
+        priority=priority,
+    )
+
+
+def self_assessment(progress, at, by) -> SelfAssessment:
+    return SelfAssessment(progress=progress, version=1, saved_at=at, saved_by=by)
+
+
+def score(assessment, criterion, level: int) -> CriterionScore:
+    return CriterionScore(assessment=assessment, criterion=criterion, level=level)
+
+
+def evaluation_record(progress, day, by, report) -> EvaluationRecord:
+    return EvaluationRecord(
+        progress=progress,
+        evaluated_on=day,
+        recommendation="The plans meet the criteria; we recommend approval.",
+        decision="approve",
+        report=report,
+        updated_by=by,
+    )
+
+
+def judgement(record, criterion) -> CriterionJudgement:
+    return CriterionJudgement(
+        record=record, criterion=criterion, judgement="met", finding="Shown by the documents."
+    )
+
+
+def review_round(progress, number, period_from, city_name) -> ReviewRound:
+    return ReviewRound(
+        progress=progress,
+        round=number,
+        period_from=period_from,
+        period_to=period_from + datetime.timedelta(days=364),
+        summary=f"{city_name} kept its plan on course this year; the council met four times.",
     )

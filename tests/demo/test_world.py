@@ -10,10 +10,23 @@ from django.core.management import CommandError, call_command
 
 from candidacy.models import (
     Candidacy,
+    CriterionJudgement,
+    CriterionScore,
+    DataSet,
+    EvaluationRecord,
+    Evidence,
+    Gap,
+    GrantRecord,
     Grants,
     IndicatorDefinition,
     IndicatorValue,
+    Initiative,
+    LetterRecord,
+    NetworkRecord,
+    OfficeRecord,
     PlanAction,
+    ReviewRound,
+    SelfAssessment,
     SignOff,
     StageKind,
     StageProgress,
@@ -21,6 +34,7 @@ from candidacy.models import (
     StrategicPlan,
     Transition,
 )
+from candidacy.records import registry
 from cities.models import City, District, Organisation, RoleAssignment
 from cities.roles import Role
 from stakeholders.models import (
@@ -159,6 +173,19 @@ def test_no_child_is_named(tiny_world):
         IndicatorValue,
         StrategicPlan,
         PlanAction,
+        OfficeRecord,
+        DataSet,
+        Initiative,
+        LetterRecord,
+        GrantRecord,
+        NetworkRecord,
+        Gap,
+        SelfAssessment,
+        CriterionScore,
+        EvaluationRecord,
+        CriterionJudgement,
+        ReviewRound,
+        Evidence,
         Council,
         CouncilMember,
         ChildrenCouncilMakeUp,
@@ -176,3 +203,14 @@ def test_refuses_to_load_over_existing_cities(tiny_world):
     with pytest.raises(CommandError, match="already holds cities"):
         call_command("load_world", cities=20, stdout=io.StringIO())
     assert City.objects.count() == 20
+
+
+def test_every_stage_sent_for_sign_off_has_a_complete_record(tiny_world):
+    """What the services require before a submission holds for every submitted or approved
+    stage (and every earlier review round): the kind's own completeness rule finds nothing."""
+    stages = StageProgress.objects.filter(
+        state__in=(StageState.SUBMITTED, StageState.APPROVED)
+    ).select_related("definition", "candidacy__city")
+    assert stages.count() > 20
+    for stage in stages:
+        assert registry.missing(stage) == [], stage

@@ -25,6 +25,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -81,7 +82,7 @@ def wrk_parse(output: str) -> Run:
 
 
 def wrk(url: str, headers: dict, *, seconds: int, connections: int) -> Run:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "60s"]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "300s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     done = subprocess.run([*command, url], capture_output=True, text=True, check=True)  # noqa: S603
@@ -157,7 +158,9 @@ def serve(app: str, port: int, env: dict, workers: int) -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     return subprocess.Popen(  # noqa: S603
         [gunicorn, app, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
-        + ["--no-control-socket"],
+        # A slow page is measured, not killed: the default 30 s worker timeout would restart
+        # the workers under the next page's measurement.
+        + ["--no-control-socket", "--timeout", "300"],
         cwd=ROOT,
         env=env,
     )
@@ -241,8 +244,8 @@ class Result:
 
 
 def _seconds_for(single: float, base: int) -> int:
-    """Long enough for a slow page to complete a few requests per connection."""
-    return int(min(30, max(base, math.ceil(single * 8))))
+    """Long enough for a slow page to complete a few requests per connection (at most 90 s)."""
+    return int(min(90, max(base, math.ceil(single * 8))))
 
 
 def measure(results, floor, headers_of, base_url, floor_url, *, rounds, seconds, connections):
@@ -261,14 +264,19 @@ def measure(results, floor, headers_of, base_url, floor_url, *, rounds, seconds,
             )
             result.runs.append(run)
             result.ratios.append(run.rps / floor_run.rps if floor_run.rps else math.nan)
-            print(f"  {result.name:<48} {run.rps:9.1f} rps", flush=True)
+            print(f"  {result.name:<48} {_fmt(run.rps):>9} rps", flush=True)
 
 
 # --- the report -----------------------------------------------------------------------------
 
 
 def _fmt(value: float, digits: int = 1) -> str:
-    return "—" if value is None or math.isnan(value) else f"{value:,.{digits}f}"
+    """A figure with `digits` decimals, or three significant digits when it is small."""
+    if value is None or math.isnan(value):
+        return "—"
+    if 0 < abs(value) < 10 ** (2 - digits):
+        return f"{value:.3g}"
+    return f"{value:,.{digits}f}"
 
 
 def _change(now: float, before: float | None) -> str:
@@ -299,7 +307,7 @@ def report(results, floor, extras, baseline) -> str:
         lines.append(
             f"{r.name[:50]:<50} {r.role:<12} {_fmt(r.median('rps')):>9} "
             f"{_fmt(r.median('p50_ms'), 2):>9} {_fmt(r.median('p99_ms'), 2):>9} "
-            f"{_fmt(r.ratio, 3):>8} {target:>7} {met:>5} {r.html_bytes / 1024:>8.1f} "
+            f"{_fmt(r.ratio, 4):>8} {target:>7} {met:>5} {r.html_bytes / 1024:>8.1f} "
             f"{_change(r.ratio, before):>8}{status}"
         )
     lines.append("")
@@ -323,6 +331,8 @@ def main(argv=None) -> int:
         print("wrk is missing: apt-get install -y wrk (make bench installs it)", file=sys.stderr)
         return 2
 
+    # A plain `kill` ends the run as Ctrl-C does: the servers started here are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     env = {
         **os.environ,
@@ -408,7 +418,7 @@ def main(argv=None) -> int:
         for server in servers:
             server.terminate()
         for server in servers:
-            server.wait(timeout=30)
+            server.wait(timeout=60)
 
     rate, values = csv_rate.import_rate(people.import_city)
     overview = next((r for r in results if r.name.startswith("coordinator overview")), None)

@@ -5,6 +5,7 @@ floor (issue 10's table). Needs a configured Django and a database holding a wor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib import admin
@@ -20,10 +21,6 @@ from cities.models import City, Programme, RoleAssignment
 from cities.roles import Role
 
 ANONYMOUS = "anonymous"
-MAX_HTML_BYTES = 300 * 1024  # any page's HTML
-MAX_WORKER_RSS_MB = 250  # a worker's RSS after the run
-MIN_CSV_VALUES_PER_SECOND = 20_000
-OVERVIEW_OVER_ADMIN_CANDIDACIES = 5  # the overview runs at least 5x the admin candidacy list
 BENCH_DEVICE = "bench"
 
 
@@ -137,8 +134,6 @@ def session_key(user, *, two_factor: bool = False) -> str:
     """A signed-in session for `user`, made with the session engine directly (as the login
     view would leave it). `two_factor`: give the user a confirmed TOTP device and mark the
     session verified by it (django_otp's login), as the admin requires."""
-    from importlib import import_module
-
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

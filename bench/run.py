@@ -32,6 +32,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -198,6 +199,14 @@ def fetch(url: str, headers: dict) -> tuple[int, int, float]:
         return error.code, len(error.read()), time.perf_counter() - started
 
 
+def drain(url: str, headers: dict, workers: int) -> None:
+    """Wait until every worker has finished what the last run left queued: wrk stops at its
+    deadline, but a sync worker still answers each request already sent, so a slow page would
+    eat into the next page's run. One request per worker, sent together, queues behind them."""
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda _: fetch(url, headers), range(workers)))
+
+
 def worker_rss_mb(master: int) -> list[float]:
     """The resident memory of each worker (child) of a gunicorn master, in MB."""
     sizes = []
@@ -264,6 +273,7 @@ def measure(results, floor, headers_of, base_url, floor_url, *, rounds, seconds,
                 seconds=_seconds_for(result.single, seconds),
                 connections=connections,
             )
+            drain(base_url + "/healthz", headers_of(""), workers=2)
             result.runs.append(run)
             result.ratios.append(run.rps / floor_run.rps if floor_run.rps else math.nan)
             print(f"  {result.name:<48} {_fmt(run.rps):>9} rps", flush=True)

@@ -112,7 +112,7 @@ def pages(people: Cast) -> list[Page]:
         Page("sign-off queue (evaluator)", reverse("candidacy:queue"), Role.EVALUATOR, 0.25),
         Page(
             "atlas record page (100 x 100)",
-            reverse("candidacy:stage", args=[city.slug, atlas]),
+            reverse("candidacy:atlas", args=[city.slug, atlas]),
             Role.OFFICE,
             0.1,
         ),

@@ -67,6 +67,16 @@ check-deploy: setup
 clean:
 	rm -rf $(VENV) node_modules staticfiles
 
+# The world-scale benchmark (issue 10; README "Benchmark"): loads `load_world --scale 10` into
+# PostgreSQL (BENCH_DATABASE_URL, once; BENCH_ARGS=--reload to load anew), serves the portal with
+# gunicorn and production settings beside the fortunes floor, drives every main page with wrk.
+# Not run in CI. Needs wrk (Debian's package, installed here if missing) and PostgreSQL.
+BENCH_DATABASE_URL ?= postgres://127.0.0.1:5432/cfc_bench
+bench: export BENCH_DATABASE_URL := $(BENCH_DATABASE_URL)
+bench: setup node_modules/.installed
+	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
+	$(PY) -m bench.run $(BENCH_ARGS)
+
 # Screenshots of the main pages in English and Persian (needs `make run` serving on PORT).
 screenshots: $(VENV)/.test-tools
 	$(PY) docs/screenshots.py http://127.0.0.1:$(PORT) screenshots

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ["cfc_portal", "cities", "core", "candidacy", "stakeholders", "notifications"]
-PACKAGES += ["reporting", "demo"]
+PACKAGES += ["reporting", "demo", "bench"]
 
 
 def test_import_contracts_are_kept():

@@ -1,0 +1,12 @@
+"""The world-scale benchmark (issue 10): scripts, not an app, run by `make bench`.
+
+- `run`: the driver (`python -m bench.run`): database, load, servers, wrk, the table, the
+  comparison with docs/bench-baseline.json;
+- `pages`: what is measured, as whom, and the targets (also checked by tests/bench/);
+- `fortunes`: the floor, a one-query TechEmpower-style "fortunes" page on a bare Django;
+- `csv_rate`: the atlas CSV import's throughput through its service;
+- `targets`: the figures to reach besides each page's ratio (HTML size, RSS, CSV rate).
+
+It never imports `demo` (the portal is served with production settings, where demo is not
+installed); the world is loaded by `manage.py load_world` with the local settings.
+"""

@@ -1,0 +1,939 @@
+"""The plan of the world and its bulk writes.
+
+Programmes copy the stage sequences of the three seed programmes (`candidacy.programmes`) and are
+loaded through `programme_load`, with their indicators and criteria seeded by the same functions
+the portal uses. Each city's way through its stages is simulated here exactly as the workflow
+services move a stage (open, submit, return, sign, approve, renew, with the sign-offs of the
+current submission and the candidacy's granted dates), then written in bulk: the stage rows, the
+history rows and the sign-offs agree with each other. Records are filled for the stages that
+reached them, as complete as each kind's rule asks before a submission (the atlas and the plans
+here, every other kind in `records`); around each city, its catalogue of organisations, two
+councils with their members and a children's council described in aggregate only.
+
+Three cities of the biggest programme are shaped on purpose: the *big city* (100 districts, 100
+indicators, an approved atlas of 10,000 values and a submitted plan of 300 actions), the *import
+city* (100 districts, its atlas open and empty: the benchmark imports 10,000 values into it and
+rolls back) and a *veteran* that went through every stage (so even a tiny world holds every kind
+of record).
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from candidacy.models import (
+    AssessmentCriterion,
+    Candidacy,
+    CriterionJudgement,
+    CriterionScore,
+    DataSet,
+    EvaluationCriterion,
+    EvaluationRecord,
+    Evidence,
+    Gap,
+    GoalArea,
+    GrantRecord,
+    Grants,
+    IndicatorDefinition,
+    IndicatorValue,
+    Initiative,
+    LetterRecord,
+    NetworkRecord,
+    OfficeRecord,
+    OperationalPlan,
+    PlanAction,
+    ReviewRound,
+    SelfAssessment,
+    SignOff,
+    StageDefinition,
+    StageKind,
+    StageProgress,
+    StageState,
+    StrategicGoal,
+    StrategicPlan,
+    Transition,
+)
+from candidacy.programmes import PROGRAMMES, ProgrammeSpec, programme_load
+from candidacy.records.atlas.indicators import indicators_seed
+from candidacy.records.evaluations.criteria import criteria_seed
+from candidacy.records.plans.criteria import criteria_load
+from cities.models import City, District, Organisation, Programme, RoleAssignment
+from cities.roles import Role
+from demo.data import COUNCIL_TYPES
+from stakeholders.models import ChildrenCouncilMakeUp, Council, CouncilMember, CouncilType
+
+from . import names, records, rows
+
+PASSWORD = "cfc-world"  # noqa: S105 - the documented password of the world's logins
+BATCH = 2000
+CHUNK = 250  # cities built and written together
+UTC = datetime.UTC
+
+#: (ISO code, English name): the countries of the programmes, the seed countries first.
+COUNTRIES = (
+    ("IR", "Iran"),
+    ("KZ", "Kazakhstan"),
+    ("LT", "Lithuania"),
+    ("AM", "Armenia"),
+    ("AZ", "Azerbaijan"),
+    ("BD", "Bangladesh"),
+    ("BG", "Bulgaria"),
+    ("BR", "Brazil"),
+    ("CL", "Chile"),
+    ("CN", "China"),
+    ("CO", "Colombia"),
+    ("CZ", "Czechia"),
+    ("DE", "Germany"),
+    ("DK", "Denmark"),
+    ("EE", "Estonia"),
+    ("EG", "Egypt"),
+    ("ES", "Spain"),
+    ("FI", "Finland"),
+    ("FR", "France"),
+    ("GE", "Georgia"),
+    ("GH", "Ghana"),
+    ("HR", "Croatia"),
+    ("ID", "Indonesia"),
+    ("IS", "Iceland"),
+    ("IT", "Italy"),
+    ("JO", "Jordan"),
+    ("JP", "Japan"),
+    ("KG", "Kyrgyzstan"),
+    ("KR", "Republic of Korea"),
+    ("LV", "Latvia"),
+    ("MA", "Morocco"),
+    ("MN", "Mongolia"),
+    ("MX", "Mexico"),
+    ("MY", "Malaysia"),
+    ("NL", "Netherlands"),
+    ("NO", "Norway"),
+    ("NZ", "New Zealand"),
+    ("PE", "Peru"),
+    ("PH", "Philippines"),
+    ("PL", "Poland"),
+    ("PT", "Portugal"),
+    ("RS", "Serbia"),
+    ("SE", "Sweden"),
+    ("SI", "Slovenia"),
+    ("SK", "Slovakia"),
+    ("TJ", "Tajikistan"),
+    ("TR", "Türkiye"),
+    ("UA", "Ukraine"),
+    ("UZ", "Uzbekistan"),
+    ("VN", "Viet Nam"),
+)
+#: The seed programme whose stages programme i copies: Iran's long sequence most often.
+TEMPLATES = ("iran", "kazakhstan", "iran", "lithuania", "iran")
+LANGUAGE_OF = {"iran": names.PERSIAN, "kazakhstan": names.TURKIC, "lithuania": names.BALTIC}
+BIG_PROGRAMME_WEIGHT = 5  # the first programme holds five times the cities of any other
+
+
+@dataclass(frozen=True)
+class WorldShape:
+    """How many of what. Scale 1: 500 cities in 5 programmes; scale 10: 5,000 in 50."""
+
+    cities: int
+    programmes: int
+    big_districts: int = 100
+    big_indicators: int = 100
+    big_actions: int = 300
+    seed: int = 2026
+
+    @classmethod
+    def at_scale(cls, scale: float) -> WorldShape:
+        return cls(cities=max(2, round(500 * scale)), programmes=max(1, round(5 * scale)))
+
+    @classmethod
+    def of_cities(cls, cities: int) -> WorldShape:
+        return cls(cities=max(2, cities), programmes=max(2, min(len(COUNTRIES), cities // 100)))
+
+
+# --- simulating a stage the way candidacy.services moves it ----------------------------------
+
+
+@dataclass
+class _Event:
+    action: str
+    role: str
+    from_state: str
+    to_state: str
+    at: datetime.datetime
+    round: int
+    comment: str = ""
+
+
+@dataclass
+class _Stage:
+    """One stage as the services would leave it: state, times, history and sign-offs."""
+
+    definition: StageDefinition
+    state: str = StageState.LOCKED
+    round: int = 1
+    narrative: str = ""
+    opened_at: datetime.datetime | None = None
+    submitted_at: datetime.datetime | None = None
+    approved_at: datetime.datetime | None = None
+    events: list[_Event] = field(default_factory=list)
+    signoffs: dict[str, datetime.datetime] = field(default_factory=dict)  # role: signed at
+
+    def _move(self, to_state, action, role, at, comment=""):
+        self.events.append(_Event(action, role, self.state, to_state, at, self.round, comment))
+        self.state = to_state
+
+    def open(self, at, role=""):
+        self._move(StageState.OPEN, Transition.Action.OPEN, role, at)
+        self.opened_at, self.submitted_at = at, None
+
+    def submit(self, at, narrative):
+        self.signoffs.clear()
+        self.narrative = narrative
+        self._move(StageState.SUBMITTED, Transition.Action.SUBMIT, self.definition.prepared_by, at)
+        self.submitted_at = at
+
+    def give_back(self, at, role):
+        self.signoffs.clear()
+        comment = "Please add the sources of the figures and the districts they cover."
+        self._move(StageState.RETURNED, Transition.Action.RETURN, role, at, comment)
+        self.opened_at = at
+
+    def sign(self, at, role) -> bool:
+        """One signatory approves; True when that was the last one (the stage is approved)."""
+        self.signoffs[role] = at
+        if set(self.definition.signatory_roles) - set(self.signoffs):
+            self.events.append(
+                _Event(Transition.Action.SIGN, role, self.state, self.state, at, self.round)
+            )
+            return False
+        self._move(StageState.APPROVED, Transition.Action.APPROVE, role, at)
+        self.approved_at = at
+        return True
+
+    def renew(self, at, role):
+        self.round += 1
+        self.narrative = ""
+        self.signoffs.clear()
+        self._move(StageState.OPEN, Transition.Action.RENEW, role, at)
+        self.opened_at = at
+
+
+def _months_after(day: datetime.date, months: int) -> datetime.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, 28))
+
+
+@dataclass
+class _Way:
+    """A city's simulated candidacy."""
+
+    stages: list[_Stage]
+    candidate_since: datetime.date | None = None
+    recognised: tuple = (None, None)
+
+
+def _narrative(city_name: str, definition: StageDefinition) -> str:
+    return (
+        f"{city_name}: the work of the stage “{definition.title}” is done and documented; the "
+        "office kept the council informed and the children's council was consulted."
+    )
+
+
+def _simulate(rng, definitions, city_name, reached, last_state, end) -> _Way:
+    """Move the stages up to `reached` (approved before it, `last_state` at it), with days
+    between steps, so that the last step falls shortly before `end`."""
+    stages = [_Stage(definition) for definition in definitions]
+    gaps = [rng.randint(15, 90) for _ in range(8 * (reached + 1) + 8)]
+    start = end - datetime.timedelta(days=sum(gaps) + 1)
+    clock = iter(gaps)
+    moment = datetime.datetime.combine(start, datetime.time(9), tzinfo=UTC)
+
+    def later():
+        nonlocal moment
+        moment += datetime.timedelta(days=next(clock), hours=rng.randint(0, 8))
+        return moment
+
+    way = _Way(stages)
+    stages[0].open(moment)
+    opener = ""
+    for index in range(reached + 1):
+        stage = stages[index]
+        current = index == reached
+        if index:
+            stage.open(later(), opener)
+        if current and last_state == StageState.OPEN:
+            break
+        if stage.definition.repeats and not current:
+            continue
+        rounds = rng.randint(1, 3) if stage.definition.repeats else 1
+        for turn in range(rounds):
+            stage.submit(later(), _narrative(city_name, stage.definition))
+            signatories = stage.definition.signatory_roles
+            final = current and turn == rounds - 1
+            if final and last_state == StageState.SUBMITTED:
+                if len(signatories) > 1 and rng.random() < 0.5:
+                    stage.sign(later(), signatories[0])
+                break
+            if rng.random() < 0.4 or (final and last_state == StageState.RETURNED):
+                stage.give_back(later(), signatories[-1])
+                if final and last_state == StageState.RETURNED:
+                    break
+                stage.submit(later(), _narrative(city_name, stage.definition))
+            for role_key in signatories:
+                approved = stage.sign(later(), role_key)
+            assert approved
+            opener = signatories[-1]
+            day = stage.approved_at.date()
+            if stage.definition.grants == Grants.CANDIDACY and way.candidate_since is None:
+                way.candidate_since = day
+            elif stage.definition.grants == Grants.RECOGNITION:
+                since = way.recognised[0] or day
+                way.recognised = (since, _months_after(day, stage.definition.validity_months))
+            if stage.definition.repeats:
+                stage.renew(stage.approved_at, opener)
+                if final:
+                    break
+    return way
+
+
+# --- the plan of the world --------------------------------------------------------------------
+
+
+@dataclass
+class _CityPlan:
+    programme_index: int
+    name: str
+    slug: str
+    region: str
+    districts: list[str]
+    reached: int
+    last_state: str
+    end: datetime.date
+    special: str = ""  # "big", "import", "veteran" (through every stage) or ""
+
+
+def _programme_sizes(shape: WorldShape) -> list[int]:
+    weights = [BIG_PROGRAMME_WEIGHT] + [1] * (shape.programmes - 1)
+    sizes = [shape.cities * weight // sum(weights) for weight in weights]
+    sizes[0] += shape.cities - sum(sizes)
+    return sizes
+
+
+def _template(index: int) -> ProgrammeSpec:
+    key = TEMPLATES[index % len(TEMPLATES)]
+    return next(spec for spec in PROGRAMMES if spec.key == key)
+
+
+def _city_plans(shape: WorldShape, rng, definitions: dict[int, list], today) -> list[_CityPlan]:
+    taken, slugs = names.UniqueNames(), set()
+    plans = []
+    for index, size in enumerate(_programme_sizes(shape)):
+        language = LANGUAGE_OF[_template(index).key]
+        count = len(definitions[index])
+        regions = [f"{names.place_name(rng, language)} Province" for _ in range(1 + size // 20)]
+        for number in range(size):
+            name = taken.take(names.place_name(rng, language))
+            slug = base = slugify(name)
+            while slug in slugs:
+                slug = f"{base}-{len(slugs)}"
+            slugs.add(slug)
+            special = ""
+            if index == 0 and number < 3:
+                special = ("big", "import", "veteran")[number]
+            big = special in ("big", "import")
+            district_count = shape.big_districts if big else rng.randint(3, 8)
+            district_names = names.UniqueNames()
+            districts = [
+                district_names.take(names.place_name(rng, language)) for _ in range(district_count)
+            ]
+            keys = [definition.key for definition in definitions[index]]
+            if special == "big":
+                reached, last = keys.index("plans"), StageState.SUBMITTED
+            elif special == "import":
+                reached, last = keys.index("childrens-atlas"), StageState.OPEN
+            elif special == "veteran":  # badged, in review for years: every kind of record
+                reached, last = count - 1, StageState.SUBMITTED
+            else:
+                reached = min(count - 1, int(rng.triangular(0, count, 3)))
+                last = rng.choice(
+                    [StageState.OPEN, StageState.OPEN, StageState.SUBMITTED, StageState.RETURNED]
+                )
+            end = today - datetime.timedelta(days=rng.randint(1, 60))
+            plans.append(
+                _CityPlan(
+                    index, name, slug, rng.choice(regions), districts, reached, last, end, special
+                )
+            )
+    return plans
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+_EXTRA_INDICATOR_SUBJECTS = (
+    ("Children aged 0–5", "children"),
+    ("Children aged 6–11", "children"),
+    ("Children aged 12–17", "children"),
+    ("Kindergarten places", "places"),
+    ("Primary school places", "places"),
+    ("Health posts", "posts"),
+    ("Playgrounds with shade", "playgrounds"),
+    ("Safe crossings near schools", "crossings"),
+    ("Children's library visits", "visits"),
+    ("Sports fields open to children", "fields"),
+    ("Families receiving support", "families"),
+)
+_EXTRA_INDICATOR_QUALIFIERS = (
+    "in total",
+    "within walking distance",
+    "with step-free access",
+    "open after school",
+    "in informal settlements",
+    "per 10,000 residents",
+    "opened this year",
+    "per school",
+)
+_AREAS = [choice for choice, _label in GoalArea.choices]
+_DEPARTMENTS = (
+    ("Deputy for Urban Planning", True, Organisation.Sector.MUNICIPAL),
+    ("Deputy for Transport and Traffic", True, Organisation.Sector.MUNICIPAL),
+    ("Cultural, Social and Sports Organization", True, Organisation.Sector.MUNICIPAL),
+    ("Landscape and Green Space Organization", True, Organisation.Sector.MUNICIPAL),
+    ("Fire and Safety Services", True, Organisation.Sector.MUNICIPAL),
+    ("Waste Management Organization", True, Organisation.Sector.MUNICIPAL),
+    ("Municipal Health Office", True, Organisation.Sector.MUNICIPAL),
+    ("Information Technology Organization", True, Organisation.Sector.MUNICIPAL),
+    ("Municipal Tourism Office", True, Organisation.Sector.MUNICIPAL),
+    ("District Municipalities' Council", True, Organisation.Sector.MUNICIPAL),
+    ("Provincial Welfare Organization", False, Organisation.Sector.GOVERNMENT),
+    ("Provincial Education Office", False, Organisation.Sector.GOVERNMENT),
+    ("Provincial Office of Sports and Youth", False, Organisation.Sector.GOVERNMENT),
+    ("Provincial Public Libraries", False, Organisation.Sector.GOVERNMENT),
+    ("Police Department for Families", False, Organisation.Sector.GOVERNMENT),
+    ("University of Medical Sciences", False, Organisation.Sector.UNIVERSITY),
+    ("Institute of Education Research", False, Organisation.Sector.UNIVERSITY),
+    ("Red Crescent Society", False, Organisation.Sector.NGO),
+    ("Child and Family Support Centre", False, Organisation.Sector.NGO),
+    ("Parents' Association", False, Organisation.Sector.NGO),
+    ("Architecture Academy", False, Organisation.Sector.PRIVATE),
+    ("Chamber of Commerce", False, Organisation.Sector.PRIVATE),
+)
+ORGANISATIONS_PER_CITY = 20
+SEATS_PER_COUNCIL = (14, 16)  # fewest and most seats of a council
+_ACTION_VERBS = ("Open", "Renovate", "Train staff for", "Survey", "Publish", "Equip", "Extend")
+_ACTION_OBJECTS = (
+    "a children's house in the central park",
+    "safe routes to the district's schools",
+    "mother-and-child rooms at bus terminals",
+    "the playgrounds of the old town",
+    "a child-friendly polyclinic",
+    "the children's library",
+    "a youth centre",
+    "the children's council's budget hearing",
+    "the school ombudsmen network",
+    "cycle paths to the sports fields",
+)
+
+
+@dataclass
+class World:
+    """What the generator made, for the report and the benchmark."""
+
+    programmes: list[Programme]
+    cities: int = 0
+    logins: list[tuple[str, str, str]] = field(default_factory=list)  # username, role, scope
+    big_city: str = ""
+    import_city: str = ""
+
+
+def world_load(
+    shape: WorldShape, *, today: datetime.date | None = None, progress: Callable | None = None
+) -> World:
+    """Create the world of `shape` (in one transaction). Returns what was made."""
+    today = today or timezone.localdate()
+    rng = random.Random(shape.seed)  # noqa: S311 - made-up data, not secrets
+    password = make_password(PASSWORD)
+    with transaction.atomic():
+        programmes = _programmes_load(shape)
+        definitions = {
+            index: list(programme.stage_definitions.order_by("position"))
+            for index, programme in enumerate(programmes)
+        }
+        plans = _city_plans(shape, rng, definitions, today)
+        world = World(programmes)
+        people = _people_create(world, programmes, plans, password)
+        types = _council_types_create(programmes)
+        indicators = {
+            index: list(IndicatorDefinition.objects.filter(programme=programme).order_by("order"))
+            for index, programme in enumerate(programmes)
+        }
+        criteria = {
+            index: {
+                "evaluation": list(EvaluationCriterion.objects.filter(programme=programme)),
+                "assessment": list(AssessmentCriterion.objects.filter(programme=programme)),
+            }
+            for index, programme in enumerate(programmes)
+        }
+        records.placeholder_ensure()
+        for start in range(0, len(plans), CHUNK):
+            chunk = plans[start : start + CHUNK]
+            known = {"indicators": indicators, "criteria": criteria, "types": types}
+            _chunk_write(chunk, programmes, definitions, known, people, rng)
+            world.cities += len(chunk)
+            if progress:
+                progress(world.cities, len(plans))
+        world.big_city, world.import_city = plans[0].slug, plans[1].slug
+    return world
+
+
+def _programmes_load(shape: WorldShape) -> list[Programme]:
+    programmes = []
+    for index in range(shape.programmes):
+        template = _template(index)
+        code, country = COUNTRIES[index % len(COUNTRIES)]
+        spec = replace(
+            template,
+            key=f"world-{index + 1:02d}-{code.lower()}",
+            country_code=code,
+            country_name=country,
+            name=f"{country}: Child-Friendly Cities programme",
+        )
+        programme = programme_load(spec)
+        indicators_seed(programme=programme)
+        criteria_load(programme=programme)
+        criteria_seed(programme)
+        programmes.append(programme)
+    _indicators_extend(programmes[0], shape.big_indicators)
+    return programmes
+
+
+def _indicators_extend(programme: Programme, total: int) -> None:
+    """Give the biggest programme `total` indicators (the seed set, then made-up ones)."""
+    have = IndicatorDefinition.objects.filter(programme=programme).count()
+    combos = [
+        (subject, unit, qualifier)
+        for qualifier in _EXTRA_INDICATOR_QUALIFIERS
+        for subject, unit in _EXTRA_INDICATOR_SUBJECTS
+    ]
+    IndicatorDefinition.objects.bulk_create(
+        rows.indicator(
+            programme,
+            f"world-{number}",
+            f"{subject} {qualifier}",
+            unit,
+            _AREAS[number % len(_AREAS)],
+            1000 + number,
+        )
+        for number, (subject, unit, qualifier) in enumerate(combos[: max(0, total - have)])
+    )
+
+
+def _people_create(world: World, programmes, plans, password) -> dict:
+    """A superuser; per programme two coordinators, an evaluator and three office logins, each
+    office login holding a third of the programme's cities; the big city has its own office
+    login. Returns {(programme index, role): [users]} and the office user of each city slug."""
+    users, assignments, people = [], [], {"office_of": {}}
+    admin = rows.user("world.admin", "Daniel", "Weber", password, superuser=True)
+    users.append(admin)
+    world.logins.append(("world.admin", "superuser", "everything"))
+    rng = random.Random(7)  # noqa: S311
+    for index, programme in enumerate(programmes):
+        language = LANGUAGE_OF[_template(index).key]
+        for role_key, count in ((Role.COORDINATOR, 2), (Role.EVALUATOR, 1), (Role.OFFICE, 3)):
+            for number in range(1, count + 1):
+                first, last = names.person_name(rng, language)
+                username = f"{programme.key}.{role_key}{number}"
+                made = rows.user(
+                    username, first, last, password, staff=role_key == Role.COORDINATOR
+                )
+                users.append(made)
+                people.setdefault((index, role_key), []).append(made)
+    first, last = names.person_name(rng, names.PERSIAN)
+    big_office = rows.user(f"{plans[0].slug}.office", first, last, password)
+    users.append(big_office)
+    get_user_model().objects.bulk_create(users, batch_size=BATCH)
+    people["admin"] = admin
+    people["big_office"] = big_office
+    for index, programme in enumerate(programmes):
+        for role_key in (Role.COORDINATOR, Role.EVALUATOR):
+            for made in people[(index, role_key)]:
+                assignments.append(rows.role(made, role_key, programme=programme))
+    RoleAssignment.objects.bulk_create(assignments, batch_size=BATCH)  # office: per chunk
+    for index, programme in enumerate(programmes):
+        coordinator, evaluator = (
+            people[(index, Role.COORDINATOR)][0],
+            people[(index, Role.EVALUATOR)][0],
+        )
+        world.logins.append((coordinator.username, "coordinator", programme.name))
+        world.logins.append((evaluator.username, "evaluator", programme.name))
+    world.logins.insert(1, (big_office.username, "office", plans[0].name))
+    return people
+
+
+def _council_types_create(programmes) -> dict:
+    types = {}
+    for index, programme in enumerate(programmes):
+        for row in COUNCIL_TYPES[_template(index).key]:
+            types.setdefault(index, []).append(
+                rows.council_type(programme, row.key, row.name, row.involves_children)
+            )
+    CouncilType.objects.bulk_create([made for group in types.values() for made in group])
+    return types
+
+
+def _chunk_write(chunk, programmes, definitions, known, people, rng):
+    """Write a chunk of cities with everything they hold, in a fixed number of statements.
+    `known`: the programmes' indicators, criteria and council types, by programme index."""
+    cities, districts_of, actors = _cities_write(chunk, programmes, people)
+    stages = _pipeline_write(chunk, cities, actors, definitions, rng)
+    gaps = _other_records_write(chunk, cities, stages, known["criteria"], rng)
+    _records_write(chunk, cities, stages, districts_of, known["indicators"], programmes, gaps, rng)
+    _stakeholders_write(chunk, cities, known["types"], programmes, rng)
+
+
+def _cities_write(chunk, programmes, people):
+    """The cities, their districts and office logins; returns the cities, their districts by
+    city id, and who acts for each (its office login, its programme's coordinator and
+    evaluator, by role)."""
+    cities = City.objects.bulk_create(
+        [
+            rows.city(
+                programmes[plan.programme_index],
+                plan.slug,
+                plan.name,
+                plan.region,
+                plan.end - datetime.timedelta(days=3650),
+            )
+            for plan in chunk
+        ],
+        batch_size=BATCH,
+    )
+    districts = District.objects.bulk_create(
+        [
+            rows.district(city, number, name)
+            for city, plan in zip(cities, chunk, strict=True)
+            for number, name in enumerate(plan.districts, start=1)
+        ],
+        batch_size=BATCH,
+    )
+    districts_of: dict[int, list] = {}
+    for made in districts:
+        districts_of.setdefault(made.city_id, []).append(made)
+    offices = []
+    actors = []
+    for number, (city, plan) in enumerate(zip(cities, chunk, strict=True)):
+        index = plan.programme_index
+        if plan.special == "big":
+            office = people["big_office"]
+        else:
+            office = people[(index, Role.OFFICE)][number % 3]
+        offices.append(rows.role(office, Role.OFFICE, city=city))
+        actors.append(
+            {
+                Role.OFFICE: office,
+                Role.COORDINATOR: people[(index, Role.COORDINATOR)][0],
+                Role.EVALUATOR: people[(index, Role.EVALUATOR)][0],
+                "": None,
+            }
+        )
+    RoleAssignment.objects.bulk_create(offices, batch_size=BATCH)
+    return cities, districts_of, actors
+
+
+def _pipeline_write(chunk, cities, actors, definitions, rng) -> dict:
+    """The candidacies, their stages, history and sign-offs, as simulated; returns each city's
+    [(stage row, simulated stage, who acts)] by city id."""
+    ways = [
+        _simulate(
+            rng,
+            definitions[plan.programme_index],
+            plan.name,
+            plan.reached,
+            plan.last_state,
+            plan.end,
+        )
+        for plan in chunk
+    ]
+    for city, way in zip(cities, ways, strict=True):
+        city.joined_on = way.stages[0].opened_at.date()
+    City.objects.bulk_update(cities, ["joined_on"], batch_size=BATCH)
+    candidacies = Candidacy.objects.bulk_create(
+        [
+            rows.candidacy(
+                city,
+                way.stages[0].opened_at.date(),
+                candidate_since=way.candidate_since,
+                recognised=way.recognised,
+            )
+            for city, way in zip(cities, ways, strict=True)
+        ],
+        batch_size=BATCH,
+    )
+    pairs = [
+        (candidacy, stage, who)
+        for candidacy, way, who in zip(candidacies, ways, actors, strict=True)
+        for stage in way.stages
+    ]
+    progresses = StageProgress.objects.bulk_create(
+        [rows.stage(candidacy, stage.definition, stage) for candidacy, stage, _who in pairs],
+        batch_size=BATCH,
+    )
+    Transition.objects.bulk_create(
+        [
+            rows.transition(progress, event, who[event.role] if event.role else None)
+            for progress, (_c, stage, who) in zip(progresses, pairs, strict=True)
+            for event in stage.events
+        ],
+        batch_size=BATCH,
+    )
+    SignOff.objects.bulk_create(
+        [
+            rows.signoff(progress, role_key, who[role_key], at)
+            for progress, (_c, stage, who) in zip(progresses, pairs, strict=True)
+            for role_key, at in stage.signoffs.items()
+        ],
+        batch_size=BATCH,
+    )
+    by_city = {}
+    for progress, (candidacy, stage, who) in zip(progresses, pairs, strict=True):
+        by_city.setdefault(candidacy.city_id, []).append((progress, stage, who))
+    return by_city
+
+
+def _records_write(chunk, cities, by_city, districts_of, indicators, programmes, gaps, rng):
+    """The atlas's values and the plans, for the stages that reached them (an open stage half
+    the time; never the import city's atlas, which the benchmark fills). Each strategic goal
+    closes its city's gap of the same goal area (of `gaps`, the situation analyses written)."""
+    values, plans_made = [], []
+    for city, plan in zip(cities, chunk, strict=True):
+        for progress, stage, who in by_city[city.pk]:
+            kind = stage.definition.kind
+            if kind not in (StageKind.CHILDRENS_ATLAS, StageKind.PLANS):
+                continue
+            if plan.special == "import" or not records.filled(rng, stage):
+                continue
+            if kind == StageKind.CHILDRENS_ATLAS:
+                values += _atlas_values(
+                    rng,
+                    progress,
+                    city,
+                    plan,
+                    districts_of[city.pk],
+                    indicators[plan.programme_index],
+                    stage,
+                )
+            elif kind == StageKind.PLANS:
+                plans_made.append((progress, city, plan, stage, who))
+    IndicatorValue.objects.bulk_create(values, batch_size=BATCH)
+    strategic = StrategicPlan.objects.bulk_create(
+        [
+            rows.strategic_plan(
+                progress,
+                stage.opened_at.year,
+                f"By {stage.opened_at.year + 4}, {city.name} is a city where every child is "
+                "safe, is heard, and finds essential services, play and learning close to home.",
+                who[Role.OFFICE],
+            )
+            for progress, city, plan, stage, who in plans_made
+        ],
+        batch_size=BATCH,
+    )
+    goals = StrategicGoal.objects.bulk_create(
+        [
+            rows.goal(made, f"{label} for every child")
+            for made in strategic
+            for _area, label in GoalArea.choices
+        ],
+        batch_size=BATCH,
+    )
+    gap_of = {(gap.progress.candidacy.city_id, gap.goal_area): gap for gap in gaps}
+    goal_areas = [
+        (city.pk, area) for _p, city, _pl, _s, _w in plans_made for area, _label in GoalArea.choices
+    ]
+    StrategicGoal.gaps.through.objects.bulk_create(
+        [
+            StrategicGoal.gaps.through(strategicgoal_id=goal_obj.pk, gap_id=gap_of[key].pk)
+            for goal_obj, key in zip(goals, goal_areas, strict=True)
+            if key in gap_of
+        ],
+        batch_size=BATCH,
+    )
+    operationals = OperationalPlan.objects.bulk_create(
+        [
+            rows.operational_plan(
+                made, made.start_year + offset, f"Operational plan {made.start_year + offset}"
+            )
+            for made, (_p, _c, plan, _s, _w) in zip(strategic, plans_made, strict=True)
+            for offset in range(3 if plan.special == "big" else 1)
+        ],
+        batch_size=BATCH,
+    )
+    actions = []
+    goal_iter, operational_iter = iter(goals), iter(operationals)
+    for _p, city, plan, _s, _w in plans_made:
+        own_goals = [next(goal_iter) for _ in GoalArea.choices]
+        own_operationals = [
+            next(operational_iter) for _ in range(3 if plan.special == "big" else 1)
+        ]
+        count = 300 if plan.special == "big" else rng.randint(3, 8)
+        city_districts = districts_of[city.pk]
+        currency = {"IR": "IRR", "KZ": "KZT", "LT": "EUR"}.get(
+            programmes[plan.programme_index].country.code, "USD"
+        )
+        for number in range(count):
+            operational = own_operationals[number % len(own_operationals)]
+            goal_obj = own_goals[number % len(own_goals)]
+            area = _AREAS[number % len(_AREAS)]
+            starts = datetime.date(operational.year, 1 + number % 9, 1)
+            actions.append(
+                rows.action(
+                    operational,
+                    goal_obj,
+                    area,
+                    f"{rng.choice(_ACTION_VERBS)} {rng.choice(_ACTION_OBJECTS)}",
+                    responsible_organisation=rng.choice(_DEPARTMENTS)[0],
+                    partners="UNICEF country office",
+                    district=rng.choice(city_districts) if number % 3 else None,
+                    starts_on=starts,
+                    ends_on=starts + datetime.timedelta(days=rng.randint(30, 330)),
+                    budget=Decimal(rng.randint(10, 5000) * 1000),
+                    currency=currency,
+                    children_participation="The children's council chose the priorities.",
+                    indicator="Children reached",
+                    target=f"{rng.randint(2, 90) * 100} children",
+                    status="planned",
+                )
+            )
+    PlanAction.objects.bulk_create(actions, batch_size=BATCH)
+
+
+_RECORD_MODELS = {
+    "office": OfficeRecord,
+    "dataset": DataSet,
+    "initiative": Initiative,
+    "letter": LetterRecord,
+    "grant": GrantRecord,
+    "network": NetworkRecord,
+    "gap": Gap,
+    "review": ReviewRound,
+}
+
+
+def _other_records_write(chunk, cities, by_city, criteria, rng) -> list:
+    """Every other kind's record (`demo.world.records`), with its document, its criteria's
+    judgements or scores. Returns the gaps written."""
+    todo = []  # (progress, stage, who, city, criteria)
+    for city, plan in zip(cities, chunk, strict=True):
+        for progress, stage, who in by_city[city.pk]:
+            kind = stage.definition.kind
+            if kind in (StageKind.CHILDRENS_ATLAS, StageKind.PLANS):
+                continue
+            if records.filled(rng, stage):
+                todo.append((progress, stage, who, city, criteria[plan.programme_index]))
+    needing = [item[:3] for item in todo if item[1].definition.kind in records.DOCUMENTS]
+    documents = {
+        made.progress_id: made
+        for made in Evidence.objects.bulk_create(records.evidence_rows(needing), batch_size=BATCH)
+    }
+    made: dict[str, list] = {}
+    for progress, stage, who, city, own_criteria in todo:
+        document = documents.get(progress.pk)
+        found = records.record_rows(rng, progress, stage, city, who, document, own_criteria)
+        for name, items in found.items():
+            made.setdefault(name, []).extend(items)
+    for name, model in _RECORD_MODELS.items():
+        model.objects.bulk_create(made.get(name, []), batch_size=BATCH)
+    evaluations = made.get("evaluation", [])
+    EvaluationRecord.objects.bulk_create([record for record, _c in evaluations], batch_size=BATCH)
+    CriterionJudgement.objects.bulk_create(
+        [rows.judgement(record, criterion) for record, found in evaluations for criterion in found],
+        batch_size=BATCH,
+    )
+    assessments = made.get("assessment", [])
+    SelfAssessment.objects.bulk_create([made for made, _s in assessments], batch_size=BATCH)
+    CriterionScore.objects.bulk_create(
+        [
+            rows.score(assessment, criterion, level)
+            for assessment, scores in assessments
+            for criterion, level in scores
+        ],
+        batch_size=BATCH,
+    )
+    return made.get("gap", [])
+
+
+def _stakeholders_write(chunk, cities, types, programmes, rng) -> None:
+    """Around each city: its catalogue of organisations, two councils of adults with their
+    members, and half the time a children's council described by counts only."""
+    organisations = []
+    for city in cities:
+        for name, inside, sector in _DEPARTMENTS[:ORGANISATIONS_PER_CITY]:
+            organisations.append(rows.organisation(city, f"{city.name} {name}", inside, sector))
+    organisations = Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+    councils, seats, makeups = [], [], []
+    for number, (city, plan) in enumerate(zip(cities, chunk, strict=True)):
+        adult_types = [t for t in types[plan.programme_index] if not t.involves_children]
+        children_types = [t for t in types[plan.programme_index] if t.involves_children]
+        founded = city.joined_on + datetime.timedelta(days=rng.randint(30, 400))
+        own = organisations[number * ORGANISATIONS_PER_CITY : (number + 1) * ORGANISATIONS_PER_CITY]
+        for type_obj in adult_types[:2]:
+            councils.append(
+                (rows.council(city, type_obj, f"{city.name} {type_obj.name.lower()}", founded), own)
+            )
+        if children_types and rng.random() < 0.5:
+            type_obj = children_types[0]
+            councils.append(
+                (
+                    rows.council(city, type_obj, f"{city.name} {type_obj.name.lower()}", founded),
+                    None,
+                )
+            )
+    made_councils = Council.objects.bulk_create([c for c, _own in councils], batch_size=BATCH)
+    language_rng = random.Random(rng.random())  # noqa: S311
+    for made, (_c, own) in zip(made_councils, councils, strict=True):
+        if own is None:  # a children's council: counts only, never a child's name
+            counts = tuple(language_rng.randint(0, 8) for _ in range(6))
+            makeups.append(rows.makeup(made, made.established_on, counts))
+            continue
+        language = LANGUAGE_OF[_template(_programme_index(made, programmes)).key]
+        term = (made.established_on, made.established_on + datetime.timedelta(days=4 * 365))
+        size = language_rng.randint(*SEATS_PER_COUNCIL)
+        for seat, organisation in enumerate(language_rng.sample(own, size)):
+            role_key = ("chair", "secretary")[seat] if seat < 2 else "member"
+            first, last = names.person_name(language_rng, language)
+            seats.append(
+                rows.member(
+                    made, organisation, f"{first} {last}", "Head of department", role_key, term
+                )
+            )
+    CouncilMember.objects.bulk_create(seats, batch_size=BATCH)
+    ChildrenCouncilMakeUp.objects.bulk_create(makeups, batch_size=BATCH)
+
+
+def _programme_index(council, programmes) -> int:
+    for index, programme in enumerate(programmes):
+        if programme.pk == council.council_type.programme_id:
+            return index
+    return 0
+
+
+def _atlas_values(rng, progress, city, plan, districts, indicators, stage) -> list:
+    """A complete atlas (every district x indicator, as its rule asks) for the year before it
+    was submitted, and for the year before that half the time."""
+    year = (stage.submitted_at or stage.opened_at).year - 1
+    years = [year] if plan.special == "big" or rng.random() < 0.5 else [year - 1, year]
+    source = f"{city.name} municipality, statistics unit"
+    return [
+        rows.value(progress, district, indicator, Decimal(rng.randint(0, 50000)), y, source)
+        for district in districts
+        for indicator in indicators
+        for y in years
+    ]

@@ -1,0 +1,313 @@
+"""Every model instance the world generator builds, in one place: when a model gains fields
+(per-language names, say), this is the module to adapt. Plain constructors, no queries; names are
+set through each model's plain `name` (or `title`) attribute."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+
+from candidacy.models import (
+    Candidacy,
+    CriterionJudgement,
+    CriterionScore,
+    DataSet,
+    EvaluationRecord,
+    Evidence,
+    Gap,
+    GoalArea,
+    GrantRecord,
+    IndicatorDefinition,
+    IndicatorValue,
+    Initiative,
+    LetterRecord,
+    NetworkRecord,
+    OfficeRecord,
+    OperationalPlan,
+    PlanAction,
+    ReviewRound,
+    SelfAssessment,
+    SignOff,
+    StageProgress,
+    StrategicGoal,
+    StrategicPlan,
+    Transition,
+)
+from cities.models import City, District, Organisation, RoleAssignment
+from stakeholders.models import ChildrenCouncilMakeUp, Council, CouncilMember, CouncilType
+
+
+def user(username: str, first: str, last: str, password: str, *, staff=False, superuser=False):
+    return get_user_model()(
+        username=username,
+        first_name=first,
+        last_name=last,
+        email=f"{username}@world.example.org",
+        password=password,
+        is_staff=staff or superuser,
+        is_superuser=superuser,
+    )
+
+
+def role(user_obj, role_key: str, *, city=None, programme=None) -> RoleAssignment:
+    return RoleAssignment(user=user_obj, role=role_key, city=city, programme=programme)
+
+
+def indicator(programme, key: str, name: str, unit: str, goal_area: str, order: int):
+    return IndicatorDefinition(
+        programme=programme, key=key, name=name, unit=unit, goal_area=goal_area, order=order
+    )
+
+
+def city(programme, slug: str, name: str, region: str, joined_on: datetime.date) -> City:
+    return City(programme=programme, slug=slug, name=name, region=region, joined_on=joined_on)
+
+
+def district(city_obj, number: int, name: str) -> District:
+    return District(city=city_obj, number=number, name=name)
+
+
+def candidacy(city_obj, started_on, *, candidate_since=None, recognised=(None, None)):
+    return Candidacy(
+        city=city_obj,
+        started_on=started_on,
+        candidate_since=candidate_since,
+        recognised_since=recognised[0],
+        recognised_until=recognised[1],
+    )
+
+
+def stage(candidacy_obj, definition, state) -> StageProgress:
+    """`state`: the simulated stage of `load._Stage` (its state, round, times, narrative)."""
+    return StageProgress(
+        candidacy=candidacy_obj,
+        definition=definition,
+        state=state.state,
+        round=state.round,
+        narrative=state.narrative,
+        opened_at=state.opened_at,
+        submitted_at=state.submitted_at,
+        approved_at=state.approved_at,
+    )
+
+
+def transition(progress, event, actor) -> Transition:
+    return Transition(
+        progress=progress,
+        action=event.action,
+        actor=actor,
+        actor_role=event.role,
+        from_state=event.from_state,
+        to_state=event.to_state,
+        comment=event.comment,
+        round=event.round,
+        created_at=event.at,
+    )
+
+
+def signoff(progress, role_key: str, user_obj, at: datetime.datetime) -> SignOff:
+    return SignOff(progress=progress, role=role_key, user=user_obj, signed_at=at)
+
+
+def value(progress, district_obj, indicator_obj, amount: Decimal, year: int, source: str):
+    return IndicatorValue(
+        progress=progress,
+        district=district_obj,
+        indicator=indicator_obj,
+        value=amount,
+        year=year,
+        source=source,
+    )
+
+
+def strategic_plan(progress, start_year: int, vision: str, by) -> StrategicPlan:
+    return StrategicPlan(
+        progress=progress,
+        start_year=start_year,
+        end_year=start_year + 4,
+        vision=vision,
+        updated_by=by,
+    )
+
+
+def goal(plan, title: str) -> StrategicGoal:
+    return StrategicGoal(plan=plan, title=title)
+
+
+def operational_plan(plan, year: int, title: str) -> OperationalPlan:
+    return OperationalPlan(plan=plan, year=year, title=title)
+
+
+def action(operational, goal_obj, area: str, title: str, **values) -> PlanAction:
+    return PlanAction(
+        operational_plan=operational, goal=goal_obj, goal_area=area, title=title, **values
+    )
+
+
+def organisation(city_obj, name: str, inside: bool, sector: str) -> Organisation:
+    return Organisation(city=city_obj, name=name, inside_municipality=inside, sector=sector)
+
+
+def council_type(programme, key: str, name: str, involves_children: bool) -> CouncilType:
+    return CouncilType(programme=programme, key=key, name=name, involves_children=involves_children)
+
+
+def council(city_obj, type_obj, name: str, established_on) -> Council:
+    return Council(city=city_obj, council_type=type_obj, name=name, established_on=established_on)
+
+
+def member(council_obj, organisation_obj, person: str, position: str, seat_role: str, term):
+    return CouncilMember(
+        council=council_obj,
+        organisation=organisation_obj,
+        representative=person,
+        position=position,
+        contact=f"{person.lower().replace(' ', '.')}@world.example.org",
+        seat_role=seat_role,
+        term_start=term[0],
+        term_end=term[1],
+    )
+
+
+def makeup(council_obj, recorded_on, counts: tuple[int, ...]) -> ChildrenCouncilMakeUp:
+    """A children's council's make-up: counts by age band and sex, never a child's name."""
+    fields = ("girls_under_10", "boys_under_10", "girls_10_13", "boys_10_13")
+    fields += ("girls_14_17", "boys_14_17")
+    return ChildrenCouncilMakeUp(
+        council=council_obj, recorded_on=recorded_on, **dict(zip(fields, counts, strict=True))
+    )
+
+
+# --- the other stage records (demo.world.records) -----------------------------------------------
+
+
+def evidence(progress, stored_name, original_name, size, by, at) -> Evidence:
+    return Evidence(
+        progress=progress,
+        file=stored_name,
+        original_name=original_name,
+        content_type="application/pdf",
+        size=size,
+        uploaded_by=by,
+        uploaded_at=at,
+    )
+
+
+def office_record(progress, city_name, day, parent, by, decree) -> OfficeRecord:
+    return OfficeRecord(
+        progress=progress,
+        office_name=f"{city_name} Child-Friendly City Office",
+        parent_department=f"{parent}, Deputy for Urban Planning",
+        established_on=day,
+        reference_number=f"D-{day:%Y}-{progress.pk}",
+        head_name=by.get_full_name() if by else "",
+        head_title="Head of the CFC office",
+        staff_count=4,
+        decree=decree,
+        updated_by=by,
+    )
+
+
+def dataset(progress, area, agency, day) -> DataSet:
+    return DataSet(
+        progress=progress,
+        name=f"{GoalArea(area).label}: register of services for children",
+        goal_area=area,
+        source_agency=agency,
+        age_groups="0–5, 6–11, 12–17",
+        by_sex=True,
+        by_age=True,
+        update_frequency="yearly",
+        last_updated=day,
+    )
+
+
+def initiative(progress, area, organisation, year) -> Initiative:
+    return Initiative(
+        progress=progress,
+        title=f"{GoalArea(area).label}: a programme the city already runs",
+        goal_area=area,
+        description="Runs in every district; reviewed each year with the children's council.",
+        year_started=year,
+        responsible_organisation=organisation,
+        beneficiaries="About 2,000 children a year",
+    )
+
+
+def letter_record(progress, city_name, day, by, letter) -> LetterRecord:
+    return LetterRecord(
+        progress=progress,
+        reference=f"L-{day:%Y}-{progress.pk}",
+        dated_on=day,
+        addressee=f"The national coordinator, for {city_name}",
+        letter=letter,
+        updated_by=by,
+    )
+
+
+def grant_record(progress, slug, day, by, certificate) -> GrantRecord:
+    return GrantRecord(
+        progress=progress,
+        granted_on=day,
+        certificate_number=f"CFC-{day:%Y}-{progress.pk}",
+        certificate=certificate,
+        updated_by=by,
+    )
+
+
+def network_record(progress, slug, day, by) -> NetworkRecord:
+    return NetworkRecord(
+        progress=progress,
+        joined_on=day,
+        contact_name="CFC network secretariat",
+        contact_email=f"network+{slug}@world.example.org",
+        updated_by=by,
+    )
+
+
+def gap(progress, area, priority) -> Gap:
+    return Gap(
+        progress=progress,
+        goal_area=area,
+        current_situation="Services reach the central districts; the outer districts lag.",
+        requirement="Every child within reach of the service, in every district.",
+        description="The outer districts lack the service and the staff to run it.",
+        priority=priority,
+    )
+
+
+def self_assessment(progress, at, by) -> SelfAssessment:
+    return SelfAssessment(progress=progress, version=1, saved_at=at, saved_by=by)
+
+
+def score(assessment, criterion, level: int) -> CriterionScore:
+    return CriterionScore(assessment=assessment, criterion=criterion, level=level)
+
+
+def evaluation_record(progress, day, by, report) -> EvaluationRecord:
+    return EvaluationRecord(
+        progress=progress,
+        evaluated_on=day,
+        recommendation="The plans meet the criteria; we recommend approval.",
+        decision="approve",
+        report=report,
+        updated_by=by,
+    )
+
+
+def judgement(record, criterion) -> CriterionJudgement:
+    return CriterionJudgement(
+        record=record, criterion=criterion, judgement="met", finding="Shown by the documents."
+    )
+
+
+def review_round(progress, number, period_from, city_name) -> ReviewRound:
+    return ReviewRound(
+        progress=progress,
+        round=number,
+        period_from=period_from,
+        period_to=period_from + datetime.timedelta(days=364),
+        summary=f"{city_name} kept its plan on course this year; the council met four times.",
+    )

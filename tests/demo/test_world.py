@@ -1,0 +1,216 @@
+"""`manage.py load_world`: a tiny world (20 cities) is consistent the way the services leave
+the data (stages, history, sign-offs, granted dates), valid by each model's own rules, honours
+the big city's shape, holds no child's name, and is never loaded over existing cities."""
+
+import io
+from collections import defaultdict
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from candidacy.models import (
+    Candidacy,
+    CriterionJudgement,
+    CriterionScore,
+    DataSet,
+    EvaluationRecord,
+    Evidence,
+    Gap,
+    GrantRecord,
+    Grants,
+    IndicatorDefinition,
+    IndicatorValue,
+    Initiative,
+    LetterRecord,
+    NetworkRecord,
+    OfficeRecord,
+    PlanAction,
+    ReviewRound,
+    SelfAssessment,
+    SignOff,
+    StageKind,
+    StageProgress,
+    StageState,
+    StrategicPlan,
+    Transition,
+)
+from candidacy.records import registry
+from cities.models import City, District, Organisation, RoleAssignment
+from cities.roles import Role
+from stakeholders.models import (
+    ChildrenCouncilMakeUp,
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Council,
+    CouncilMember,
+    StakeholderComment,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_world_has_the_shape_asked_for(tiny_world):
+    assert City.objects.count() == 20
+    assert "Loaded a world of 20 cities in 2 programmes" in tiny_world
+    assert Candidacy.objects.count() == 20
+    assert not City.objects.filter(districts__isnull=True).exists()
+    assert not City.objects.filter(role_assignments__role=Role.OFFICE).count() < 20
+    for city in City.objects.all():
+        assert city.role_assignments.filter(role=Role.OFFICE).exists(), city
+        assert city.organisations.count() == 20
+        assert city.councils.exists()
+
+
+def test_every_stage_agrees_with_its_history(tiny_world):
+    history = defaultdict(list)
+    for transition in Transition.objects.order_by("created_at", "pk"):
+        history[transition.progress_id].append(transition)
+    stages = StageProgress.objects.select_related("definition").order_by(
+        "candidacy", "definition__position"
+    )
+    by_candidacy = defaultdict(list)
+    for stage in stages:
+        by_candidacy[stage.candidacy_id].append(stage)
+        state, round_ = StageState.LOCKED, 1
+        for transition in history[stage.pk]:
+            assert transition.from_state == state, stage
+            state = transition.to_state
+            round_ = transition.round
+            if transition.action in (Transition.Action.SUBMIT, Transition.Action.APPROVE):
+                assert transition.actor_id is not None
+        assert state == stage.state, stage
+        assert round_ == stage.round or stage.state == StageState.LOCKED
+        if stage.state in (StageState.SUBMITTED, StageState.APPROVED):
+            assert stage.narrative and stage.submitted_at
+        if stage.state == StageState.LOCKED:
+            assert stage.opened_at is None and not history[stage.pk]
+    for candidacy_stages in by_candidacy.values():
+        states = [stage.state for stage in candidacy_stages]
+        current = next(i for i, s in enumerate(states) if s != StageState.APPROVED)
+        assert set(states[:current]) <= {StageState.APPROVED}
+        assert states[current] in (StageState.OPEN, StageState.SUBMITTED, StageState.RETURNED)
+        assert set(states[current + 1 :]) <= {StageState.LOCKED}
+
+
+def test_signoffs_are_those_of_the_current_submission(tiny_world):
+    signed = defaultdict(set)
+    for signoff in SignOff.objects.all():
+        signed[signoff.progress_id].add(signoff.role)
+    for stage in StageProgress.objects.select_related("definition"):
+        roles = set(stage.definition.signatory_roles)
+        if stage.state == StageState.APPROVED:
+            assert signed[stage.pk] == roles, stage
+        elif stage.state == StageState.SUBMITTED:
+            assert signed[stage.pk] < roles, stage
+        else:
+            assert not signed[stage.pk], stage
+
+
+def test_granted_dates_follow_the_approved_stages(tiny_world):
+    for candidacy in Candidacy.objects.prefetch_related("stages__definition"):
+        granting = [s for s in candidacy.stages.all() if s.definition.grants == Grants.CANDIDACY]
+        approved = any(s.state == StageState.APPROVED or s.round > 1 for s in granting)
+        assert (candidacy.candidate_since is not None) == approved, candidacy
+
+
+def test_the_big_city_and_the_import_city(tiny_world):
+    actions = PlanAction.objects.values_list(
+        "operational_plan__plan__progress__candidacy__city", flat=True
+    )
+    counts = defaultdict(int)
+    for city_id in actions:
+        counts[city_id] += 1
+    big = City.objects.get(pk=max(counts, key=counts.get))
+    assert counts[big.pk] == 300
+    assert District.objects.filter(city=big).count() == 100
+    assert IndicatorDefinition.objects.filter(programme=big.programme).count() == 100
+    atlas = StageProgress.objects.get(
+        candidacy__city=big, definition__kind=StageKind.CHILDRENS_ATLAS
+    )
+    assert atlas.state == StageState.APPROVED
+    assert IndicatorValue.objects.filter(progress=atlas).count() == 10_000
+    plans = StageProgress.objects.get(candidacy__city=big, definition__kind=StageKind.PLANS)
+    assert plans.state == StageState.SUBMITTED
+    other = City.objects.exclude(pk=big.pk).filter(districts__number=100).get()
+    open_atlas = StageProgress.objects.get(
+        candidacy__city=other, definition__kind=StageKind.CHILDRENS_ATLAS
+    )
+    assert open_atlas.state == StageState.OPEN
+    assert not IndicatorValue.objects.filter(progress=open_atlas).exists()
+
+
+def test_records_only_on_stages_reached(tiny_world):
+    assert not IndicatorValue.objects.filter(progress__state=StageState.LOCKED).exists()
+    assert not StrategicPlan.objects.filter(progress__state=StageState.LOCKED).exists()
+    assert not IndicatorValue.objects.exclude(
+        progress__definition__kind=StageKind.CHILDRENS_ATLAS
+    ).exists()
+
+
+def test_no_child_is_named(tiny_world):
+    """Children's councils are described by counts only; nothing names or quotes a child."""
+    assert ChildrenCouncilMakeUp.objects.exists()
+    assert not CouncilMember.objects.filter(council__council_type__involves_children=True).exists()
+    assert not Council.objects.filter(
+        council_type__involves_children=True, makeup__isnull=True
+    ).exists()
+    assert not ChildrenCouncilSession.objects.exists()
+    assert not ChildrenProposal.objects.exists()
+    assert not StakeholderComment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        City,
+        District,
+        Organisation,
+        RoleAssignment,
+        Candidacy,
+        StageProgress,
+        Transition,
+        SignOff,
+        IndicatorValue,
+        StrategicPlan,
+        PlanAction,
+        OfficeRecord,
+        DataSet,
+        Initiative,
+        LetterRecord,
+        GrantRecord,
+        NetworkRecord,
+        Gap,
+        SelfAssessment,
+        CriterionScore,
+        EvaluationRecord,
+        CriterionJudgement,
+        ReviewRound,
+        Evidence,
+        Council,
+        CouncilMember,
+        ChildrenCouncilMakeUp,
+    ],
+)
+def test_rows_keep_the_models_rules(tiny_world, model):
+    """A sample of each model's rows passes the model's own validation (bounds, choices)."""
+    rows = list(model.objects.order_by("pk")[:25]) + list(model.objects.order_by("-pk")[:25])
+    assert rows
+    for row in rows:
+        row.full_clean()
+
+
+def test_refuses_to_load_over_existing_cities(tiny_world):
+    with pytest.raises(CommandError, match="already holds cities"):
+        call_command("load_world", cities=20, stdout=io.StringIO())
+    assert City.objects.count() == 20
+
+
+def test_every_stage_sent_for_sign_off_has_a_complete_record(tiny_world):
+    """What the services require before a submission holds for every submitted or approved
+    stage (and every earlier review round): the kind's own completeness rule finds nothing."""
+    stages = StageProgress.objects.filter(
+        state__in=(StageState.SUBMITTED, StageState.APPROVED)
+    ).select_related("definition", "candidacy__city")
+    assert stages.count() > 20
+    for stage in stages:
+        assert registry.missing(stage) == [], stage

@@ -192,10 +192,10 @@ def date_hint(calendar: str | None = None) -> str:
     calendar = calendar or calendar_active()
     if calendar == SOLAR_HIJRI:
         return gettext("A date in the Solar Hijri calendar, year/month/day, e.g. %(example)s.") % {
-            "example": date_example(calendar)
+            "example": reader_digits(date_example(calendar))
         }
     return gettext("A date in the Gregorian calendar, year-month-day, e.g. %(example)s.") % {
-        "example": date_example(calendar)
+        "example": reader_digits(date_example(calendar))
     }
 
 
@@ -228,10 +228,10 @@ def year_hint(calendar: str | None = None) -> str:
     calendar = calendar or calendar_active()
     if calendar == SOLAR_HIJRI:
         return gettext("A year of the Solar Hijri calendar, e.g. %(example)s.") % {
-            "example": year_example(calendar)
+            "example": reader_digits(str(year_example(calendar)))
         }
     return gettext("A year of the Gregorian calendar, e.g. %(example)s.") % {
-        "example": year_example(calendar)
+        "example": reader_digits(str(year_example(calendar)))
     }
 
 
@@ -256,7 +256,8 @@ def _other_calendar_year(year: int, calendar: str) -> ValidationError:
             "e.g. %(example)s."
         )
     return ValidationError(
-        message % {"year": reader_digits(str(year)), "example": date_example(calendar)},
+        message
+        % {"year": reader_digits(str(year)), "example": reader_digits(date_example(calendar))},
         code="other_calendar",
     )
 
@@ -324,7 +325,7 @@ def _format_message(calendar: str) -> str:
         message = gettext("Give the date as year/month/day, e.g. %(example)s.")
     else:
         message = gettext("Give the date as year-month-day, e.g. %(example)s.")
-    return message % {"example": date_example(calendar)}
+    return message % {"example": reader_digits(date_example(calendar))}
 
 
 def year_parse(text, calendar: str | None = None) -> int:
@@ -335,7 +336,7 @@ def year_parse(text, calendar: str | None = None) -> int:
     if not cleaned.isdigit():
         raise ValidationError(
             gettext("Give the year as a number, e.g. %(example)s.")
-            % {"example": year_example(calendar)},
+            % {"example": reader_digits(str(year_example(calendar)))},
             code="invalid",
         )
     year = int(cleaned)
@@ -355,7 +356,7 @@ def year_parse(text, calendar: str | None = None) -> int:
         message
         % {
             "year": reader_digits(str(year)),
-            "example": year_example(calendar),
+            "example": reader_digits(str(year_example(calendar))),
         },
         code="other_calendar",
     )

@@ -36,8 +36,8 @@ def _message(progress: StageProgress, action: str, comment: str):
     Who: the predicate whose holders are told, the same one that lets them act on the stage
     now. The city and the stage are named as the pages name them, in the active language."""
     names = {
-        "city": _(progress.candidacy.city.name),
-        "stage": _(progress.definition.title),
+        "city": progress.candidacy.city.name,
+        "stage": progress.definition.title,
     }
     if action == Transition.Action.SUBMIT:
         return (

@@ -144,7 +144,7 @@ def test_years_round_trip():
     [
         ("en", SOLAR_HIJRI, "10 Mordad 1403 (July 31, 2024)"),
         ("fa", SOLAR_HIJRI, "۱۰ مرداد ۱۴۰۳"),
-        ("ru", SOLAR_HIJRI, "10 Mordad 1403 (31 июля 2024 г.)"),
+        ("ru", SOLAR_HIJRI, "10 Мордад 1403 (31 июля 2024 г.)"),
         ("en", GREGORIAN, "July 31, 2024"),
         # A Gregorian programme read in Persian: its own (Gregorian) date, in Persian digits.
         ("fa", GREGORIAN, "۳۱ ژوئیه ۲۰۲۴"),

@@ -28,9 +28,10 @@ ENGLISH_BODY = "The stage has been submitted and awaits your review."
 
 
 def _open_joint_stage(world):
-    """The joint stage (signed by the coordinator and the evaluator), open with its record."""
+    """The joint stage (signed by the coordinator and the evaluator), open with its record; its
+    title given in English and Persian, as a programme's stage titles are (names are data)."""
     StageDefinition.objects.filter(programme=world.programme_a, key="joint").update(
-        title="Joint evaluation"
+        title="Joint evaluation", title_en="Joint evaluation", title_fa="ارزیابی مشترک"
     )
     joint = bring(world, world.city_a, "joint", StageState.OPEN)
     complete_record(joint, by=world.office_a)

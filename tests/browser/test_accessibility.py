@@ -64,7 +64,10 @@ def _visit_every_page(live_server, chromium):
     rules = defaultdict(Counter)  # language -> {rule id: nodes}
     wide = defaultdict(dict)  # language -> {(walker, path): (scrollWidth, clientWidth)}
     for walker, (username, _starts) in WALKERS.items():
-        context = chromium.new_context(base_url=live_server.url, viewport=DESKTOP)
+        # Reduced motion: no button colour caught halfway through its hover transition.
+        context = chromium.new_context(
+            base_url=live_server.url, viewport=DESKTOP, reduced_motion="reduce"
+        )
         context.set_default_timeout(15_000)
         context.add_init_script(axe.axe_script)  # on every page, before it loads
         page = context.new_page()

@@ -53,6 +53,8 @@ class Walk:
 
     pages: dict[str, list[str]] = field(default_factory=dict)
     routes: dict[str, set[str]] = field(default_factory=dict)
+    #: The admin changelists reached, with the number of rows each listed.
+    changelist_rows: dict[str, int] = field(default_factory=dict)
 
     @property
     def kinds(self) -> dict[str, list[str]]:
@@ -107,6 +109,8 @@ def walk_site(*, limit: int = 400) -> Walk:
             if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
                 continue
             found.append(path)
+            if response.context is not None and "cl" in response.context:
+                walk.changelist_rows[resolve(path).route] = response.context["cl"].result_count
             parser = _Links()
             parser.feed(response.content.decode())
             for href in parser.hrefs:

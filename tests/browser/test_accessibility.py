@@ -93,6 +93,7 @@ def _visit_every_page(live_server, chromium):
                     wide[language][walker, path] = (scroll_width, client_width)
         if walker == "coordinator":  # the admin has a dark theme too, on the reader's wish
             page.emulate_media(color_scheme="dark")
+            page.set_viewport_size(DESKTOP)
             context.add_cookies(
                 [{"name": "django_language", "value": "en", "url": live_server.url}]
             )

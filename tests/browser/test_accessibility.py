@@ -5,8 +5,10 @@ that scrolls sideways as a whole page on a 320 px wide screen.
 The walk (tests/browser/page_walk.py) follows links over the demo data set as the public
 visitor, two office users, the programme's coordinator (the admin included) and its evaluator.
 It is slow to load and walk, so it is made once for the module: one browser, one signed-in
-session per walker, each page visited once per language, where axe runs at a desktop size and
-the page is then narrowed to 320 x 640 and measured. The tests below read the results.
+session per walker. Each page is visited once per language (every page in English and Persian,
+one of each URL pattern in Russian, Kazakh and Lithuanian, which share the English layout):
+axe runs at a desktop size, then the page is narrowed to 320 x 640 and measured. The admin's
+pages are checked once more in its dark theme. The tests below read the results.
 """
 
 from __future__ import annotations

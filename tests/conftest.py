@@ -31,12 +31,6 @@ class World:
 
 @pytest.fixture
 def world(db):
-    return build_world()
-
-
-def build_world() -> World:
-    """Programmes A and B, cities A, A2 and B, one user of each role in each scope (for fixtures
-    of any scope: the browser page walk builds it once per module)."""
     made = f.make_two_programmes(
         programmes=[("alpha", "Alpha programme"), ("beta", "Beta programme")],
         cities=[("city-a", "City A"), ("city-a2", "City A2"), ("city-b", "City B")],

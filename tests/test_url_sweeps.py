@@ -150,12 +150,6 @@ class Objects:
 
 @pytest.fixture
 def objects(world):
-    return build_objects(world)
-
-
-def build_objects(world) -> Objects:
-    """One object of each kind in city A, made through the services (the browser page walk
-    uses it too)."""
     office = world.stage(world.city_a, "office")
     evidence = services.evidence_add(
         progress=office,

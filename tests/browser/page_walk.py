@@ -20,13 +20,16 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 #: Who walks, and where they start: the public visitor, an office user of a city far along the
-#: pipeline (every record kind shows read-only, the atlas map among them) and one whose plans
-#: are open (the edit forms), the programme's coordinator (the portal and the admin) and its
-#: evaluator.
+#: pipeline (every record kind shows read-only, the atlas map among them) and three whose
+#: current stage is open (the edit forms of the plans, of the atlas: grid, import and
+#: boundaries, and of the situation analysis), the programme's coordinator (the portal and the
+#: admin) and its evaluator.
 WALKERS = {
     "anonymous": (None, ["/", "/accounts/login/", "/admin/login/", "/accounts/password_reset/"]),
     "office": ("isfahan.office", ["/home/"]),
     "office-open": ("tehran.office", ["/home/"]),
+    "office-atlas": ("gorgan.office", ["/home/"]),
+    "office-analysis": ("kerman.office", ["/home/"]),
     "coordinator": ("iran.coordinator", ["/home/", "/admin/"]),
     "evaluator": ("iran.evaluator", ["/home/"]),
 }

@@ -3,7 +3,7 @@
 that scrolls sideways as a whole page on a 320 px wide screen.
 
 The walk (tests/browser/page_walk.py) follows links over the demo data set as the public
-visitor, two office users, the programme's coordinator (the admin included) and its evaluator.
+visitor, four office users, the programme's coordinator (the admin included) and its evaluator.
 It is slow to load and walk, so it is made once for the module: one browser, one signed-in
 session per walker. Each page is visited once per language (every page in English and Persian,
 one of each URL pattern in Russian, Kazakh and Lithuanian, which share the English layout):

@@ -16,7 +16,18 @@
   var COLOURS = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
   var NO_VALUE = "#d9d9d9";
 
-  var map = L.map(mapElement, { zoomSnap: 0.25, attributionControl: true });
+  var map = L.map(mapElement, { zoomSnap: 0.25, attributionControl: true, zoomControl: false });
+  // The zoom buttons (links Leaflet makes focusable, reached by Tab), labelled in the reader's
+  // language from the container's data- attributes, and on the reading side's start: the right
+  // in a right-to-left page.
+  var rtl = document.documentElement.dir === "rtl";
+  L.control
+    .zoom({
+      position: rtl ? "topright" : "topleft",
+      zoomInTitle: mapElement.dataset.zoomInLabel || "+",
+      zoomOutTitle: mapElement.dataset.zoomOutLabel || "-",
+    })
+    .addTo(map);
   if (data.tiles && data.tiles.url) {
     L.tileLayer(data.tiles.url, {
       attribution: data.tiles.attribution || "",

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from candidacy import services
 from candidacy.models import IndicatorValue, Preparer, StageKind
+from candidacy.records.atlas import services as atlas_services
 from demo.records.atlas import schematic_boundaries
 from demo.testing import complete_record
 from tests import factories as f
@@ -105,3 +106,61 @@ def test_office_fills_the_atlas_by_csv_sees_the_map_and_submits(
     page.get_by_role("textbox", name="Narrative").fill("Our atlas, by district.")
     page.get_by_role("button", name="Submit for sign-off").click()
     expect(page.get_by_role("status")).to_contain_text("The stage was submitted for sign-off.")
+
+
+@pytest.mark.parametrize(
+    "language,zoom_in,zoom_out,side",
+    [("en", "Zoom in", "Zoom out", "left"), ("fa", "بزرگ‌نمایی", "کوچک‌نمایی", "right")],
+)
+def test_the_maps_zoom_buttons_are_reached_by_keyboard_in_the_readers_language(
+    transactional_db, open_session, live_server, language, zoom_in, zoom_out, side
+):
+    programme = f.make_programme(key="atlas-programme", name="Atlas programme", steps=STEPS)
+    city = f.make_city(programme, slug="atlas-city", name="Atlas City")
+    office_user = f.office_user(city, username="office.atlas")
+    for number in (1, 2, 3):
+        f.DistrictFactory(city=city, number=number, name=f"District {number}")
+    make_indicators(programme, 1)
+    coordinator = f.coordinator_user(programme, username="coord.atlas")
+    office_stage = city.candidacy.stages.get(definition__key="office")
+    services.stage_save_draft(progress=office_stage, by=office_user, narrative="Formed.")
+    complete_record(office_stage, by=office_user)
+    services.stage_submit(progress=office_stage, by=office_user)
+    services.stage_approve(progress=office_stage, by=coordinator)
+    atlas = city.candidacy.stages.get(definition__key="atlas")
+    atlas_services.boundaries_upload(
+        progress=atlas, by=office_user, content=schematic_boundaries([1, 2, 3])
+    )
+
+    page = open_session("office.atlas")
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    page.goto("/cities/atlas-city/stages/atlas/record/atlas/")
+    expect(page.locator(".leaflet-overlay-pane path")).to_have_count(3)
+    # A named region (not an image: it holds controls), with the buttons labelled.
+    expect(page.locator("#atlas-map")).to_have_attribute("role", "region")
+    button_in = page.get_by_role("button", name=zoom_in, exact=True)
+    button_out = page.get_by_role("button", name=zoom_out, exact=True)
+    expect(button_in).to_be_visible()
+    expect(button_out).to_be_visible()
+
+    # Tab from the indicator's menu reaches the zoom-in button, and Enter zooms.
+    page.locator("#atlas-indicator").focus()
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "() => document.activeElement.classList.contains('leaflet-control-zoom-in')"
+        ):
+            break
+    expect(button_in).to_be_focused()
+    before = page.evaluate("() => document.querySelector('.leaflet-proxy').style.transform")
+    page.keyboard.press("Enter")
+    expect(page.locator(".leaflet-proxy")).not_to_have_attribute(
+        "style", re.compile(re.escape(before))
+    )
+
+    # On the reading side: the left in English, the right in Persian.
+    box, button = page.locator("#atlas-map").bounding_box(), button_in.bounding_box()
+    middle = box["x"] + box["width"] / 2
+    assert (button["x"] < middle) == (side == "left")

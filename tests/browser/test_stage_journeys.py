@@ -131,7 +131,12 @@ def test_office_submits_coordinator_returns_then_approves(
     # A return without a comment is refused with a message the coordinator can act on.
     _decide(coordinator, "Return to the preparer")
     expect(coordinator.get_by_role("alert").first).to_contain_text("The decision was not recorded")
-    expect(coordinator.get_by_text("a return needs a comment")).to_be_visible()
+    # The error summary above the form takes the focus; the field shows the error too.
+    expect(coordinator.locator("#form-errors")).to_be_focused()
+    expect(coordinator.locator("#form-errors")).to_contain_text("a return needs a comment")
+    expect(coordinator.locator("form[action$='/decide/'] .invalid-feedback")).to_contain_text(
+        "a return needs a comment"
+    )
     expect(_stage_state(coordinator)).to_have_text("Awaiting sign-off")
     screenshot(coordinator, "coordinator-return-refused")
 

@@ -11,7 +11,7 @@ them); otherwise the column stays empty and readers get the fallback of
 settings.MODELTRANSLATION_FALLBACK_LANGUAGES.
 
 Terms follow UNICEF's own: "شهر دوستدار کودک", "Город, дружественный детям" /
-"Балаларға мейірімді қала" with аккредитация and сертификация, "Vaikams draugiškas miestas".
+"Балаларға қолайлы қала" with аккредитация and сертификация, "Vaikams draugiškas miestas".
 """
 
 from __future__ import annotations
@@ -38,19 +38,19 @@ NAMES: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     "Iran's Child-Friendly Cities programme": (
         "برنامهٔ ملی شهرهای دوستدار کودک ایران",
         "Программа «Города, дружественные детям» в Иране",
-        "Ирандағы «Балаларға мейірімді қалалар» бағдарламасы",
+        "Ирандағы «Балаларға қолайлы қалалар» бағдарламасы",
         "Irano programa „Vaikams draugiški miestai“",
     ),
     "Kazakhstan's Child-Friendly Cities programme": (
         "برنامهٔ ملی شهرهای دوستدار کودک قزاقستان",
         "Программа «Города, дружественные детям» в Казахстане",
-        "Қазақстандағы «Балаларға мейірімді қалалар» бағдарламасы",
+        "Қазақстандағы «Балаларға қолайлы қалалар» бағдарламасы",
         "Kazachstano programa „Vaikams draugiški miestai“",
     ),
     "Lithuania's Child-Friendly Cities programme": (
         "برنامهٔ شهرهای دوستدار کودک لیتوانی",
         "Программа «Города, дружественные детям» в Литве",
-        "Литвадағы «Балаларға мейірімді қалалар» бағдарламасы",
+        "Литвадағы «Балаларға қолайлы қалалар» бағдарламасы",
         "Lietuvos programa „Vaikams draugiški miestai“",
     ),
     "Ministry of Interior (Centre for International Affairs) with the Organization of "
@@ -192,7 +192,7 @@ NAMES: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     "The gap between today and what a child-friendly city requires.": (
         None,
         "Разрыв между нынешним положением и требованиями к городу, дружественному детям.",
-        "Қазіргі жағдай мен балаларға мейірімді қала талаптары арасындағы алшақтық.",
+        "Қазіргі жағдай мен балаларға қолайлы қала талаптары арасындағы алшақтық.",
         "Atotrūkis tarp dabarties ir to, ko reikalauja vaikams draugiškas miestas.",
     ),
     "A five-year strategic plan and one-year operational plans that close the gaps.": (
@@ -394,7 +394,7 @@ NAMES: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     "Child-friendly polyclinics": (
         "درمانگاه‌های دوستدار کودک",
         "Поликлиники, дружественные детям",
-        "Балаларға мейірімді емханалар",
+        "Балаларға қолайлы емханалар",
         "Vaikams draugiškos poliklinikos",
     ),
     "Children's libraries": (

@@ -48,5 +48,5 @@ def test_a_solar_hijri_date_typed_by_keyboard(transactional_db, open_session, sc
     assert OfficeRecord.objects.get().established_on.isoformat() == "2024-07-31"
 
     office.get_by_role("button", name="English").click()
-    expect(office.get_by_text("10 Mordad 1403 (July 31, 2024)")).to_be_visible()
+    expect(office.get_by_text("10 Mordad 1403 (31 July 2024)")).to_be_visible()
     screenshot(office, "saved-english")

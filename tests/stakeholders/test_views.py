@@ -59,7 +59,7 @@ def test_council_page_shows_members_with_dates(office, world, stakeholders_a):
     for text in ("Deputy for Planning", "Ms Example", "deputy@example.org", "Inside", "Member"):
         assert text in page
     assert 'scope="col"' in page
-    assert "Aug. 19, 2019" in page
+    assert "19 August 2019" in page
 
 
 def test_council_page_in_persian_uses_solar_hijri_dates(office, world, stakeholders_a):

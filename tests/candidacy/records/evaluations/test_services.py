@@ -52,7 +52,7 @@ def test_a_condition_cannot_fall_due_before_the_evaluation(ew):
     with pytest.raises(ValidationError) as error:
         ew.add_condition(due_on=EVALUATED_ON - datetime.timedelta(days=1))
     assert _messages(error) == {
-        "due_on": ["The due date cannot be before the evaluation's date (April 11, 2021)."]
+        "due_on": ["The due date cannot be before the evaluation's date (11 April 2021)."]
     }
     assert not EvaluationCondition.objects.exists()
     ew.add_condition(due_on=EVALUATED_ON)  # the same day is fine

@@ -72,7 +72,7 @@ def test_a_condition_due_before_the_evaluation_comes_back(client, ew):
     response = _add_condition(client, ew, "2021-01-31")
     assert response.status_code == 400
     assert response.context["form"].errors["due_on"] == [
-        "The due date cannot be before the evaluation's date (April 11, 2021)."
+        "The due date cannot be before the evaluation's date (11 April 2021)."
     ]
     assert 'value="Publish the budget"' in text(response)
     assert not EvaluationCondition.objects.exists()

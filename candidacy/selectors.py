@@ -3,6 +3,7 @@ fixed number of queries whatever the number of rows."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Case, F, Prefetch, Q, QuerySet, When
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +64,19 @@ def _waiting_since():
     )
 
 
+def long_texts(stage: str) -> list[str]:
+    """The long texts of the stage at lookup `stage` (its narrative, its definition's
+    description in every language), which a list of stages never shows: deferred, so a page
+    of rows does not carry them from the database."""
+    prefix = f"{stage}__" if stage else ""
+    definition = f"{prefix}definition__description"
+    return [
+        f"{prefix}narrative",
+        definition,
+        *(f"{definition}_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES),
+    ]
+
+
 def programme_overview(programme: Programme, *, stage_key: str = "", state: str = "") -> QuerySet:
     """The programme's cities, each with its candidacy and current stage
     (`city.candidacy.current_stage`), filterable by the current stage and its state; names
@@ -71,6 +85,7 @@ def programme_overview(programme: Programme, *, stage_key: str = "", state: str 
     cities = (
         City.objects.filter(programme=programme)
         .select_related("programme", "candidacy__current_stage__definition")
+        .defer(*long_texts("candidacy__current_stage"))
         .annotate(
             shown_name=in_reader_language("name"),
             shown_region=in_reader_language("region"),
@@ -99,6 +114,7 @@ def signoff_queue(user) -> QuerySet[StageProgress]:
     return (
         StageProgress.objects.filter(permissions.signable_stages_q(user))
         .select_related("definition", "candidacy__city__programme")
+        .defer(*long_texts(""))
         .prefetch_related("signoffs")
         .annotate(
             city_name=in_reader_language("candidacy__city__name"),

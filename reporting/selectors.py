@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from candidacy.selectors import long_texts
 from cities.models import City
 from cities.names import in_reader_language, names_contain
 from core.listing import Sort
@@ -30,11 +31,13 @@ def public_cities(*, programme=None) -> QuerySet[City]:
     `shown_country`) to sort on. Unordered: the page orders it by one of `PUBLIC_SORTS` and
     reads one screen of it."""
     found = City.objects.all() if programme is None else City.objects.filter(programme=programme)
-    return found.select_related(
-        "programme__country", "candidacy__current_stage__definition"
-    ).annotate(
-        shown_name=in_reader_language("name"),
-        shown_country=in_reader_language("programme__country__name"),
+    return (
+        found.select_related("programme__country", "candidacy__current_stage__definition")
+        .defer(*long_texts("candidacy__current_stage"))
+        .annotate(
+            shown_name=in_reader_language("name"),
+            shown_country=in_reader_language("programme__country__name"),
+        )
     )
 
 

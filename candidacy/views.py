@@ -21,6 +21,7 @@ from cities.permissions import (
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
+from core.editions import edition_key
 from core.errors import add_service_errors, error_text
 from core.listing import list_page
 from core.lookups import visible_city
@@ -306,6 +307,9 @@ def programme_overview(request, programme):
             "listing": listing,
             "form": form,
             "can_manage_people": can_manage_people(request.user, programme),
+            # the table is the same for everyone who may see the programme: kept in the cache
+            # while nothing it shows has changed (core.editions)
+            "rows_key": edition_key(request, "overview", programme.pk),
         },
     )
 

@@ -1,10 +1,10 @@
 """The public pages' cache. The public list of 5,000 cities is read far more often than it
 changes, so its pages are kept whole, per language, calendar, day and URL, in the cache of
-each app server (settings.CACHES, per process by default) under the number of the public
-`Edition`. A change to what they show (a stage's state, a candidacy, a city's or a programme's
-name, a stage's title: `reporting.apps` listens) raises the number once its transaction has
-committed, so every server's next request reads the new edition and renders afresh: no server
-serves a page older than a change made through another one.
+each app server (settings.CACHES, per process by default) under the number of the lists'
+edition (`core.editions`). A change to what they show (a stage's state, a candidacy, a city's or
+a programme's name, a stage's title: `reporting.signals` listens) raises the number once its
+transaction has committed, so every server's next request reads the new edition and renders
+afresh: no server serves a page older than a change made through another one.
 
 Only anonymous requests without messages are served from the cache: the page of a signed-in
 reader carries their name and menu. The CSRF token of the language menu is put in on the way
@@ -13,42 +13,19 @@ out, so each visitor gets their own.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import timezone, translation
 
-from cities.calendars import calendar_active
+from core.editions import edition_key
 
-from .models import Edition
-
-PUBLIC = "public"
 TIMEOUT = 60 * 60  # a page is rendered afresh at least hourly, whatever happens
 _TOKEN_MARK = "__csrf_token_of_the_reader__"  # noqa: S105 (a placeholder, no secret)
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-
-
-def edition(name: str = PUBLIC) -> int:
-    return Edition.objects.filter(name=name).values_list("number", flat=True).first() or 0
-
-
-def edition_bump(name: str = PUBLIC) -> None:
-    """Raise the edition once the current transaction commits (at once outside of one): a
-    page rendered meanwhile from the data before the change is not kept under the new
-    number. Never holds a lock inside the transaction that made the change."""
-
-    def bump():
-        if not Edition.objects.filter(name=name).update(number=F("number") + 1):
-            Edition.objects.get_or_create(name=name, defaults={"number": 1})
-
-    transaction.on_commit(bump)
 
 
 def _cacheable(request) -> bool:
@@ -65,16 +42,7 @@ def public_page(request, render: Callable[[], HttpResponse]) -> HttpResponse:
     at midnight)."""
     if not _cacheable(request):
         return render()
-    key = ":".join(
-        [
-            "public-page",
-            str(edition()),
-            translation.get_language() or "",
-            calendar_active(),
-            timezone.localdate().isoformat(),
-            hashlib.sha256(request.get_full_path().encode()).hexdigest(),
-        ]
-    )
+    key = edition_key(request, "public-page")
     stored = cache.get(key)
     if stored is None:
         response = render()

@@ -1,5 +1,6 @@
-"""What the public pages show, and so what raises their edition (`reporting.cache`): a city,
-its programme and country (names), its candidacy (status), a stage's state, a stage's title.
+"""What the lists show (the public list, the coordinator's overview), and so what raises their
+edition (`core.editions`): a city, its programme and country (names), its candidacy (status), a
+stage's state, a stage's title, a commitment (the overview's open commitments).
 Signals, not calls from the services, because the admin and the services of lower layers write
 these rows too, and none of them should know about a cache above them. (History is never
 written from signals: this is a cache, not a record.)"""
@@ -8,10 +9,10 @@ from django.db.models.signals import post_delete, post_save
 
 from candidacy.models import Candidacy, StageDefinition, StageProgress
 from cities.models import City, Country, Programme
+from core.editions import edition_bump
+from stakeholders.models import Commitment
 
-from .cache import edition_bump
-
-SHOWN = (City, Country, Programme, Candidacy, StageDefinition)
+SHOWN = (City, Country, Programme, Candidacy, StageDefinition, Commitment)
 
 
 def _changed(sender, **kwargs):

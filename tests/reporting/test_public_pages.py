@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from cities.models import City
-from reporting.cache import edition
+from core.editions import edition
 from tests import factories as f
+from tests.stakeholders.factories import CommitmentFactory, MemorandumFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,30 @@ def test_the_programme_page_is_cached_per_language(client, world):
     assert english.text != persian.text
     assert 'lang="fa"' in client.get(url, HTTP_ACCEPT_LANGUAGE="fa").text
     assert 'lang="en"' in client.get(url, HTTP_ACCEPT_LANGUAGE="en").text
+
+
+def test_the_overview_table_is_cached_until_what_it_shows_changes(
+    client, world, django_capture_on_commit_callbacks
+):
+    client.force_login(world.coordinator_a)
+    url = reverse("candidacy:overview", args=[world.programme_a.key])
+    before = client.get(url)
+    assert "Awaiting sign-off</span>" not in before.text
+    with django_capture_on_commit_callbacks(execute=True):
+        world.stages.submit("office")
+    after = client.get(url)
+    assert "Awaiting sign-off</span>" in after.text
+    # the other coordinator's view of the same programme shares the cached table, and a
+    # reader of another language gets their own
+    client.force_login(world.evaluator_a)
+    assert "Awaiting sign-off</span>" in client.get(url).text
+    assert "Awaiting sign-off</span>" not in client.get(url, HTTP_ACCEPT_LANGUAGE="fa").text
+
+
+def test_a_commitment_changes_the_overview(client, world, django_capture_on_commit_callbacks):
+    client.force_login(world.coordinator_a)
+    url = reverse("candidacy:overview", args=[world.programme_a.key])
+    assert "1 open" not in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        CommitmentFactory(memorandum=MemorandumFactory(city=world.city_a))
+    assert "1 open" in client.get(url).text

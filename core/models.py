@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Edition(models.Model):
-    """How many times what a family of cached pages shows has changed (`reporting.cache`).
+    """How many times what a family of cached pages shows has changed (`core.editions`).
     Every app server keys its cache on the number it reads here, so a change made through one
     server is never hidden by a page another server cached before it."""
 

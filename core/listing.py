@@ -57,6 +57,9 @@ class ListForm(forms.Form):
             data.setdefault("sort", next(iter(sorts)))
             data.setdefault("per_page", str(DEFAULT_PAGE_SIZE))
         super().__init__(data, *args, **kwargs)
+        for field in self.fields.values():  # Bootstrap's look, without a template per field
+            kind = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = kind
         self.fields["sort"].choices = [(key, sort.label) for key, sort in sorts.items()]
         self.fields["per_page"].choices = [(size, format_number(size)) for size in PAGE_SIZES]
 

@@ -323,7 +323,10 @@ def queue(request):
         sorts=selectors.QUEUE_SORTS,
         search=selectors.queue_search,
     )
-    return render(request, "candidacy/queue.html", {"listing": listing})
+    # the table is the user's own: kept in the cache, under their name, while nothing it
+    # shows has changed (core.editions; a sign-off or a role changes it too)
+    rows_key = edition_key(request, "queue", request.user.pk)
+    return render(request, "candidacy/queue.html", {"listing": listing, "rows_key": rows_key})
 
 
 def progress_url(progress: StageProgress) -> str:

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
+from candidacy import services
 from cities.models import City
 from core.editions import edition
 from tests import factories as f
@@ -153,3 +154,19 @@ def test_a_commitment_changes_the_overview(client, world, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         CommitmentFactory(memorandum=MemorandumFactory(city=world.city_a))
     assert "1 open" in client.get(url).text
+
+
+def test_the_queue_table_is_the_users_own_and_fresh_after_a_sign_off(
+    client, world, django_capture_on_commit_callbacks
+):
+    url = reverse("candidacy:queue")
+    with django_capture_on_commit_callbacks(execute=True):
+        world.stages.bring("joint", "submitted")  # the coordinator and the evaluator sign it
+    client.force_login(world.coordinator_a)
+    assert "City A" in client.get(url).text
+    client.force_login(world.coordinator_b)
+    assert "City A" not in client.get(url).text  # another user: their own table
+    client.force_login(world.coordinator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.stage_approve(progress=world.stages.stage("joint"), by=world.coordinator_a)
+    assert "City A" not in client.get(url).text  # signed: no longer theirs to sign

@@ -4,7 +4,6 @@ read-only, and the actions call the same services as the views."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, OuterRef, Subquery
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -15,7 +14,6 @@ from cities.admin_names import NamesAdmin
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
 from cities.calendars import date_format
 from cities.models import City
-from cities.names import in_reader_language
 from cities.roles import Role
 from cities.templatetags.portal import format_digits
 from cities.validators import NOTE_MAX_LENGTH
@@ -68,17 +66,6 @@ class StageDefinitionAdmin(ProgrammeScopedAdmin, NamesAdmin):
         return ", ".join(str(label) for label in obj.get_signatory_labels())
 
 
-def _current_stage_subquery(field):
-    """The candidacy's current stage's `field` (a lookup or an expression)."""
-    return Subquery(
-        StageProgress.objects.filter(candidacy=OuterRef("pk"))
-        .exclude(state=StageState.APPROVED)
-        .order_by("definition__position")
-        .values(value=F(field) if isinstance(field, str) else field)
-        .values("value")[:1]
-    )
-
-
 class CurrentStageFilter(admin.SimpleListFilter):
     title = _("current stage")
     parameter_name = "stage"
@@ -96,7 +83,7 @@ class CurrentStageFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(current_key=self.value())
+            return queryset.filter(current_stage__definition__key=self.value())
         return queryset
 
 
@@ -108,10 +95,8 @@ class CurrentStateFilter(admin.SimpleListFilter):
         return StageState.choices
 
     def queryset(self, request, queryset):
-        if self.value() == StageState.APPROVED:
-            return queryset.filter(current_key__isnull=True)
         if self.value():
-            return queryset.filter(current_state=self.value())
+            return queryset.filter(current_stage__state=self.value())
         return queryset
 
 
@@ -167,7 +152,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         "programme",
         "status_label",
         "valid_until",
-        "current_stage",
+        "current_stage_label",
         "current_state_label",
     ]
     list_filter = [
@@ -178,7 +163,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         ("city__programme", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["city__name", "city__region"]
-    list_select_related = ["city__programme"]
+    list_select_related = ["city__programme", "current_stage__definition"]
     fields = [
         "city",
         "started_on",
@@ -192,18 +177,6 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     readonly_fields = fields
     inlines = [StageProgressInline]
     list_per_page = 50
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                current_key=_current_stage_subquery("definition__key"),
-                current_title=_current_stage_subquery(in_reader_language("definition__title")),
-                current_position=_current_stage_subquery("definition__position"),
-                current_state=_current_stage_subquery("state"),
-            )
-        )
 
     @admin.display(description=_("region"), ordering="city__region")
     def region(self, obj):
@@ -225,16 +198,16 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
             return gettext("lapsed after %(date)s") % {"date": date_format(obj.recognised_until)}
         return date_format(obj.recognised_until)
 
-    @admin.display(description=_("current stage"), ordering="current_position")
-    def current_stage(self, obj):
-        if getattr(obj, "current_key", None) is None:
-            return gettext("All stages approved")
-        return f"{format_digits(obj.current_position)}. {obj.current_title}"
+    @admin.display(description=_("current stage"), ordering="current_stage__definition__position")
+    def current_stage_label(self, obj):
+        current = obj.current_stage
+        if current is None:
+            return ""
+        return f"{format_digits(current.definition.position)}. {current.definition.title}"
 
-    @admin.display(description=_("state"))
+    @admin.display(description=_("state"), ordering="current_stage__state")
     def current_state_label(self, obj):
-        state = getattr(obj, "current_state", None)
-        return StageState(state).label if state else StageState.APPROVED.label
+        return obj.current_stage.get_state_display() if obj.current_stage else ""
 
     @admin.display(description=_("history"))
     def history(self, obj):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.templatetags.portal import format_digits
 from cities.validators import NARRATIVE_MAX_LENGTH, NOTE_MAX_LENGTH
+from core.listing import ListForm
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
 
@@ -85,11 +86,14 @@ class ReopenForm(_CrispyForm):
     )
 
 
-class OverviewFilterForm(forms.Form):
+class OverviewFilterForm(ListForm):
+    """The overview's controls: the list's (search, order, page size) and its filters."""
+
     stage = forms.ChoiceField(label=_("Stage"), required=False)
     state = forms.ChoiceField(
         label=_("State"), required=False, choices=[("", _("Any state")), *StageState.choices]
     )
+    field_order = ["q", "stage", "state", "sort", "per_page"]
 
     def __init__(self, *args, definitions=(), **kwargs):
         super().__init__(*args, **kwargs)

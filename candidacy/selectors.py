@@ -3,23 +3,18 @@ fixed number of queries whatever the number of rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, F, Prefetch, Q, QuerySet, When
+from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import PlanAction
 from cities.models import City, Programme
+from cities.names import in_reader_language, names_contain
+from core.listing import Sort
 
 from . import permissions
 from .models import Candidacy, SignOff, StageProgress, StageState, Transition
-
-
-def current_stage(stages: list[StageProgress]) -> StageProgress | None:
-    for stage in stages:
-        if stage.state != StageState.APPROVED:
-            return stage
-    return stages[-1] if stages else None
 
 
 def city_pipeline(city: City) -> tuple[Candidacy | None, list[StageProgress]]:
@@ -41,63 +36,102 @@ def stage_history(progress: StageProgress) -> QuerySet[Transition]:
     return progress.transitions.select_related("actor").order_by("-created_at", "-pk")
 
 
-@dataclass
-class OverviewRow:
-    city: City
-    candidacy: Candidacy | None
-    current: StageProgress | None
+OVERVIEW_SORTS = {
+    "name": Sort(_("City"), ("shown_name", "pk")),
+    "region": Sort(_("Region"), ("shown_region", "shown_name", "pk")),
+    "stage": Sort(
+        _("Current stage"),
+        ("candidacy__current_stage__definition__position", "shown_name", "pk"),
+    ),
+    "waiting": Sort(
+        _("Days waiting, longest first"),
+        (F("waiting_since").asc(nulls_last=True), "shown_name", "pk"),
+    ),
+}
 
 
-def programme_overview(
-    programme: Programme, *, stage_key: str = "", state: str = ""
-) -> list[OverviewRow]:
-    """Every city of the programme with its current stage, filterable by stage and state."""
-    cities = list(
-        City.objects.filter(programme=programme)
-        .select_related("candidacy", "programme")
-        .prefetch_related(
-            Prefetch(
-                "candidacy__stages",
-                queryset=StageProgress.objects.select_related("definition").order_by(
-                    "definition__position"
-                ),
-            )
-        )
-        .order_by("name")
+def _waiting_since():
+    """When the city's current stage last changed hands (`StageProgress.days_waiting`'s
+    start), for sorting; none while it is locked or approved."""
+    current = "candidacy__current_stage__"
+    return Case(
+        When(**{f"{current}state": StageState.SUBMITTED}, then=F(f"{current}submitted_at")),
+        When(
+            **{f"{current}state__in": [StageState.OPEN, StageState.RETURNED]},
+            then=F(f"{current}opened_at"),
+        ),
+        default=None,
     )
-    rows = []
-    for city in cities:
-        candidacy = getattr(city, "candidacy", None)
-        current = None
-        if candidacy is not None:
-            stages = list(candidacy.stages.all())
-            for stage in stages:
-                stage.candidacy = candidacy
-            current = current_stage(stages)
-        if stage_key and (current is None or current.definition.key != stage_key):
-            continue
-        if state and (current is None or current.state != state):
-            continue
-        rows.append(OverviewRow(city=city, candidacy=candidacy, current=current))
-    return rows
 
 
-def signoff_queue(user) -> list[StageProgress]:
+def long_texts(stage: str) -> list[str]:
+    """The long texts of the stage at lookup `stage` (its narrative, its definition's
+    description in every language), which a list of stages never shows: deferred, so a page
+    of rows does not carry them from the database."""
+    prefix = f"{stage}__" if stage else ""
+    definition = f"{prefix}definition__description"
+    return [
+        f"{prefix}narrative",
+        definition,
+        *(f"{definition}_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES),
+    ]
+
+
+def programme_overview(programme: Programme, *, stage_key: str = "", state: str = "") -> QuerySet:
+    """The programme's cities, each with its candidacy and current stage
+    (`city.candidacy.current_stage`), filterable by the current stage and its state; names
+    (`shown_name`, `shown_region`) in the reader's language, to sort on. Unordered: the page
+    orders it by one of `OVERVIEW_SORTS` and reads one screen of it."""
+    cities = (
+        City.objects.filter(programme=programme)
+        .select_related("programme", "candidacy__current_stage__definition")
+        .defer(*long_texts("candidacy__current_stage"))
+        .annotate(
+            shown_name=in_reader_language("name"),
+            shown_region=in_reader_language("region"),
+            waiting_since=_waiting_since(),
+        )
+    )
+    if stage_key:
+        cities = cities.filter(candidacy__current_stage__definition__key=stage_key)
+    if state:
+        cities = cities.filter(candidacy__current_stage__state=state)
+    return cities
+
+
+QUEUE_SORTS = {
+    "oldest": Sort(_("Oldest submission first"), ("submitted_at", "pk")),
+    "city": Sort(_("City"), ("city_name", "submitted_at", "pk")),
+    "programme": Sort(_("Programme"), ("programme_name", "city_name", "pk")),
+    "stage": Sort(_("Stage"), ("definition__position", "submitted_at", "pk")),
+}
+
+
+def signoff_queue(user) -> QuerySet[StageProgress]:
     """The stages the user may sign off now (`permissions.signable_stages_q`, the query form of
-    `permissions.signing_role`), oldest submission first."""
-    return list(
+    `permissions.signing_role`), oldest submission first; city and programme names in the
+    reader's language (`city_name`, `programme_name`) for the other orders of `QUEUE_SORTS`."""
+    return (
         StageProgress.objects.filter(permissions.signable_stages_q(user))
         .select_related("definition", "candidacy__city__programme")
+        .defer(*long_texts(""))
         .prefetch_related("signoffs")
+        .annotate(
+            city_name=in_reader_language("candidacy__city__name"),
+            programme_name=in_reader_language("candidacy__city__programme__name"),
+        )
         .order_by("submitted_at", "pk")
     )
 
 
-def current_of(city: City) -> StageProgress | None:
-    candidacy = getattr(city, "candidacy", None)
-    if candidacy is None:
-        return None
-    return current_stage(list(candidacy.stages.all()))
+def queue_search(text: str) -> Q:
+    return names_contain("candidacy__city__name", text) | names_contain(
+        "candidacy__city__region", text
+    )
+
+
+def city_search(text: str) -> Q:
+    return names_contain("name", text) | names_contain("region", text)
 
 
 def plan_actions_of_city(city_id: int) -> QuerySet[PlanAction]:

@@ -14,6 +14,8 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +24,7 @@ from cities.roles import Role
 from core.uploads import document_delete, document_store, evidence_file_type
 from core.versions import check_and_bump
 
-from . import permissions, selectors
+from . import permissions
 from .events import stage_event
 from .models import (
     Candidacy,
@@ -76,14 +78,30 @@ def _record(progress, *, action, by, role, from_state, comment="") -> Transition
     )
 
 
+def current_stages_point(candidacies: QuerySet[Candidacy]) -> int:
+    """Point each of `candidacies` at its current stage: the first of its stages, in the
+    programme's order, not yet approved; when every stage is approved, the last. The one place
+    of that rule: every page, list and filter reads `Candidacy.current_stage`. One UPDATE
+    whatever the number of candidacies; returns how many were pointed."""
+    stages = StageProgress.objects.filter(candidacy=OuterRef("pk"))
+    first_unapproved = (
+        stages.exclude(state=StageState.APPROVED).order_by("definition__position").values("pk")
+    )
+    last = stages.order_by("-definition__position").values("pk")
+    return candidacies.update(
+        current_stage=Coalesce(Subquery(first_unapproved[:1]), Subquery(last[:1]))
+    )
+
+
 def _move(progress, to_state, *, action, by, role, comment="", **stamps) -> Transition:
     """Move the locked stage to `to_state`, setting the time `stamps` (`opened_at=...`) with
-    it, and write the history row."""
+    it, write the history row and point the candidacy at its current stage."""
     from_state = progress.state
     progress.state = to_state
     for name, value in stamps.items():
         setattr(progress, name, value)
     progress.save(update_fields=["state", *stamps, "updated_at"])
+    current_stages_point(Candidacy.objects.filter(pk=progress.candidacy_id))
     return _record(
         progress, action=action, by=by, role=role, from_state=from_state, comment=comment
     )
@@ -145,6 +163,7 @@ def stage_sync_definitions(*, candidacy: Candidacy) -> int:
                 if s.definition.position < first_locked.definition.position
             ):
                 _open(first_locked, by=None, role="")
+        current_stages_point(Candidacy.objects.filter(pk=candidacy.pk))
     return len(added)
 
 
@@ -486,8 +505,7 @@ def candidacy_withdraw(*, candidacy: Candidacy, by, reason: str) -> Candidacy:
             raise WorkflowError(_("Give the reason for withdrawing the candidacy."))
         candidacy.withdrawn_on = timezone.localdate()
         candidacy.save(update_fields=["withdrawn_on"])
-        current = selectors.city_pipeline(candidacy.city)[1]
-        current = selectors.current_stage(current)
+        current = candidacy.current_stage
         if current is not None:
             _record(
                 current,

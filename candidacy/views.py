@@ -21,7 +21,9 @@ from cities.permissions import (
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
+from core.editions import edition_key
 from core.errors import add_service_errors, error_text
+from core.listing import list_page
 from core.lookups import visible_city
 from core.versions import StaleEdit
 
@@ -62,7 +64,9 @@ def home(request):
 def city_detail(request, city):
     city = visible_city(request.user, city)
     candidacy, stages = selectors.city_pipeline(city)
-    current = selectors.current_stage(stages)
+    current = candidacy and next(
+        (stage for stage in stages if stage.pk == candidacy.current_stage_id), None
+    )
     return render(
         request,
         "candidacy/city_detail.html",
@@ -283,23 +287,29 @@ def stage_reopen(request, city, stage):
 
 @login_required
 def programme_overview(request, programme):
+    """The programme's cities, a page at a time: searched, filtered by current stage and state,
+    sorted (`selectors.OVERVIEW_SORTS`)."""
     programme = get_object_or_404(programmes_visible_to(request.user), key=programme)
     programme_calendar_activate(programme)
     definitions = list(programme.stage_definitions.order_by("position"))
-    form = OverviewFilterForm(request.GET or None, definitions=definitions)
-    stage_key = state = ""
-    if form.is_bound and form.is_valid():
-        stage_key, state = form.cleaned_data["stage"], form.cleaned_data["state"]
-    rows = selectors.programme_overview(programme, stage_key=stage_key, state=state)
+    form = OverviewFilterForm(request.GET, definitions=definitions, sorts=selectors.OVERVIEW_SORTS)
+    cities = selectors.programme_overview(
+        programme, stage_key=form.value("stage", ""), state=form.value("state", "")
+    )
+    listing = list_page(
+        request, cities, sorts=selectors.OVERVIEW_SORTS, search=selectors.city_search, form=form
+    )
     return render(
         request,
         "candidacy/overview.html",
         {
             "programme": programme,
-            "rows": rows,
+            "listing": listing,
             "form": form,
-            "definitions": definitions,
             "can_manage_people": can_manage_people(request.user, programme),
+            # the table is the same for everyone who may see the programme: kept in the cache
+            # while nothing it shows has changed (core.editions)
+            "rows_key": edition_key(request, "overview", programme.pk),
         },
     )
 
@@ -307,8 +317,16 @@ def programme_overview(request, programme):
 @login_required
 def queue(request):
     calendar_activate(user_calendar(request.user))  # the queue: the user's own programmes'
-    stages = selectors.signoff_queue(request.user)
-    return render(request, "candidacy/queue.html", {"stages": stages})
+    listing = list_page(
+        request,
+        selectors.signoff_queue(request.user),
+        sorts=selectors.QUEUE_SORTS,
+        search=selectors.queue_search,
+    )
+    # the table is the user's own: kept in the cache, under their name, while nothing it
+    # shows has changed (core.editions; a sign-off or a role changes it too)
+    rows_key = edition_key(request, "queue", request.user.pk)
+    return render(request, "candidacy/queue.html", {"listing": listing, "rows_key": rows_key})
 
 
 def progress_url(progress: StageProgress) -> str:

@@ -95,3 +95,16 @@ def every_name(row, field: str = "name") -> set[str]:
 
     values = (getattr(row, f"{field}_{code}", None) for code, _name in settings.LANGUAGES)
     return {value for value in values if value}
+
+
+def names_contain(lookup: str, text: str):
+    """A filter for rows whose translated field at `lookup` (e.g. "candidacy__city__name")
+    contains `text`, case aside, in any language it was given in: a reader searching in
+    English finds a city named in Persian by its English name, and the reverse."""
+    from django.conf import settings
+    from django.db.models import Q
+
+    found = Q()
+    for code, _name in settings.LANGUAGES:
+        found |= Q(**{f"{lookup}_{code.replace('-', '_')}__icontains": text})
+    return found

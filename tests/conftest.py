@@ -77,3 +77,14 @@ def no_calendar_by_default():
 
     with calendar_override(None):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _cache_emptied():
+    """Each test starts with an empty cache: the public pages' cache (`reporting.cache`) is
+    keyed on an edition number that rolled-back tests never raise."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -164,6 +164,18 @@ class Candidacy(models.Model):
     withdrawn_on = models.DateField(
         _("withdrawn on"), null=True, editable=False, validators=[plausible_date]
     )
+    # Where the city stands: its first stage not yet approved, else its last. Kept by
+    # `candidacy.services.current_stages_point` (the rule's one place) in the transaction of
+    # every change of a stage's state, so lists sort and filter on it without reading stages.
+    current_stage = models.ForeignKey(
+        "StageProgress",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("current stage"),
+    )
 
     class Meta:
         verbose_name = _("candidacy")

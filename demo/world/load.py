@@ -67,6 +67,7 @@ from candidacy.programmes import PROGRAMMES, ProgrammeSpec, programme_load
 from candidacy.records.atlas.indicators import indicators_seed
 from candidacy.records.evaluations.criteria import criteria_seed
 from candidacy.records.plans.criteria import criteria_load
+from candidacy.services import current_stages_point
 from cities.models import City, District, Organisation, Programme, RoleAssignment
 from cities.roles import Role
 from demo.data import COUNCIL_TYPES
@@ -686,6 +687,7 @@ def _pipeline_write(chunk, cities, actors, definitions, rng) -> dict:
         [rows.stage(candidacy, stage.definition, stage) for candidacy, stage, _who in pairs],
         batch_size=BATCH,
     )
+    current_stages_point(Candidacy.objects.filter(pk__in=[c.pk for c in candidacies]))
     Transition.objects.bulk_create(
         [
             rows.transition(progress, event, who[event.role] if event.role else None)

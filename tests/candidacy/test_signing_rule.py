@@ -81,7 +81,7 @@ def test_a_withdrawn_candidacy_leaves_the_queue(world):
     services.candidacy_withdraw(
         candidacy=progress.candidacy, by=world.coordinator_a, reason="The city left."
     )
-    assert selectors.signoff_queue(world.coordinator_a) == []
+    assert list(selectors.signoff_queue(world.coordinator_a)) == []
     progress = world.stage(world.city_a, "office")
     assert not permissions.can_sign_stage(world.coordinator_a, progress)
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from candidacy import services
 from candidacy.models import StageState
+from tests import factories as f
 from tests.candidacy.workflow import RETURN_COMMENT, bring
 from tests.factories import UserFactory
 
@@ -62,7 +63,7 @@ def test_a_person_without_a_role_sees_an_explanation(client, world):
 def _overview_slugs(client, world, **filters):
     page = client.get(reverse("candidacy:overview", args=[world.programme_a.key]), filters)
     assert page.status_code == 200
-    return sorted(row.city.slug for row in page.context["rows"])
+    return sorted(city.slug for city in page.context["listing"].rows)
 
 
 def test_overview_lists_the_programme_cities_and_filters_them(client, world):
@@ -207,15 +208,15 @@ def test_queue_lists_what_awaits_the_signatory(client, world):
     services.stage_approve(progress=world.stage(world.city_a, "joint"), by=world.coordinator_a)
 
     client.force_login(world.coordinator_a)
-    stages = client.get(reverse("candidacy:queue")).context["stages"]
+    stages = client.get(reverse("candidacy:queue")).context["listing"].rows
     assert [(s.candidacy.city.slug, s.definition.key) for s in stages] == [("city-a2", "office")]
 
     client.force_login(world.evaluator_a)
-    stages = client.get(reverse("candidacy:queue")).context["stages"]
+    stages = client.get(reverse("candidacy:queue")).context["listing"].rows
     assert [(s.candidacy.city.slug, s.definition.key) for s in stages] == [("city-a", "joint")]
 
     client.force_login(world.evaluator_b)
-    assert list(client.get(reverse("candidacy:queue")).context["stages"]) == []
+    assert list(client.get(reverse("candidacy:queue")).context["listing"].rows) == []
 
 
 # --- language and headers ------------------------------------------------------------------
@@ -281,3 +282,46 @@ def test_public_page_shows_no_private_work(client, world):
     assert "City A" in page.text and "City B" in page.text
     assert "Private draft." not in page.text
     assert "/cities/city-a/" not in page.text
+
+
+def test_overview_searches_sorts_and_pages(client, world):
+    for number in range(30):
+        f.make_city(world.programme_a, slug=f"grown-{number:02}", name=f"Grown {number:02}")
+    client.force_login(world.coordinator_a)
+    url = reverse("candidacy:overview", args=[world.programme_a.key])
+
+    def names(**query):
+        return [city.name for city in client.get(url, query).context["listing"].rows]
+
+    assert names(q="grown 1") == [f"Grown 1{n}" for n in range(10)]
+    assert names(per_page=25, page=2) == [f"Grown {n}" for n in range(23, 30)]
+    by_region = names(sort="region")
+    assert len(by_region) == 32
+    bring(world, world.city_a, "joint", StageState.SUBMITTED)
+    assert names(sort="stage", per_page=25, page=2)[-1] == "City A"  # furthest along, last
+    assert names(sort="waiting")[0] in {"City A", "City A2"}  # the longest waiting first
+    for bad in ({"page": "x"}, {"per_page": "9999"}, {"sort": "?"}, {"stage": "nope"}):
+        page = client.get(url, bad)
+        assert page.status_code == 200 and len(page.context["listing"].rows) >= 1
+
+
+def test_queue_searches_sorts_and_pages(client, world):
+    bring(world, world.city_a, "office", StageState.SUBMITTED)
+    bring(world, world.city_a2, "office", StageState.SUBMITTED)
+    client.force_login(world.coordinator_a)
+    url = reverse("candidacy:queue")
+
+    def cities(**query):
+        page = client.get(url, query)
+        assert page.status_code == 200
+        return [stage.candidacy.city.name for stage in page.context["listing"].rows]
+
+    assert cities() == ["City A", "City A2"]  # oldest submission first
+    assert cities(q="a2") == ["City A2"]
+    assert cities(sort="city") == ["City A", "City A2"]
+    assert cities(q="nowhere") == []
+    assert (
+        "No stage awaiting your sign-off matches this search."
+        in client.get(url, {"q": "nowhere"}).text
+    )
+    assert cities(page="zz", per_page="-3", sort="drop table") == ["City A", "City A2"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 from django.test.utils import override_settings
 
 from cities.models import City
@@ -59,6 +59,11 @@ class Command(BaseCommand):
                 "A name the world needs is taken (a world is loaded already?): nothing was "
                 f"loaded. ({error})"
             ) from error
+        # The database's planner statistics, refreshed at once rather than when autovacuum
+        # gets to the new rows: until then it plans for empty tables (the sign-off queue took
+        # 121 ms instead of 6 on the 5,000-city world).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         seconds = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(

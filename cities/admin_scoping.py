@@ -414,6 +414,9 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
             rows = list(related.filter(pk__in=self.lookup_val or []))
         return [(row.pk, str(row)) for row in rows]
 
+    def has_output(self):
+        return super().has_output() or bool(self.lookup_val)  # a chosen row stays in sight
+
 
 class ScopedProgrammeFilter(ScopedRelatedFilter):
     """Programmes: the user's own (one, for most coordinators: then not shown)."""

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.admin import CityAdmin as BaseCityAdmin
 from cities.admin_names import NamesAdmin
-from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
+from cities.admin_scoping import (
+    ProgrammeScopedAdmin,
+    ScopedInline,
+    ScopedProgrammeFilter,
+    city_filters,
+    scoped_values_filter,
+)
 from cities.calendars import date_format
 from cities.models import City
 from cities.roles import Role
@@ -50,7 +56,7 @@ class StageDefinitionAdmin(ProgrammeScopedAdmin, NamesAdmin):
         "validity_months",
     ]
     list_display_links = ["title"]
-    list_filter = [("programme", admin.RelatedOnlyFieldListFilter), "kind", "prepared_by"]
+    list_filter = [("programme", ScopedProgrammeFilter), "kind", "prepared_by"]
     search_fields = ["title", "key"]
     ordering = ["programme", "position"]
 
@@ -339,9 +345,8 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
     list_filter = [
         AwaitingMySignOffFilter,
         "state",
-        ("candidacy__city__programme", admin.RelatedOnlyFieldListFilter),
         "definition__kind",
-        scoped_values_filter("candidacy__city__region", _("region")),
+        *city_filters("candidacy__city"),
     ]
     search_fields = ["candidacy__city__name", "definition__title"]
     list_select_related = ["candidacy__city", "definition"]

@@ -4,7 +4,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .admin_names import NamesAdmin, NamesTabularInline
-from .admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
+from .admin_scoping import (
+    ProgrammeScopedAdmin,
+    ScopedInline,
+    ScopedRelatedFilter,
+    city_filters,
+    programmes_in_scope,
+)
 from .models import City, Country, District, Programme, RoleAssignment
 from .permissions import can_manage_city, scope_of
 
@@ -19,11 +25,18 @@ class CountryAdmin(NamesAdmin):
     search_fields = ["name", "code"]
 
 
+class CountryFilter(ScopedRelatedFilter):
+    """The countries of the user's programmes."""
+
+    def in_scope(self, request):
+        return Country.objects.filter(programmes__in=programmes_in_scope(request)).distinct()
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "pk"
     list_display = ["name", "country", "coordinating_body", "calendar", "language"]
-    list_filter = ["country"]
+    list_filter = [("country", CountryFilter)]
     search_fields = ["name", "coordinating_body"]
 
 
@@ -40,10 +53,7 @@ class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "programme_id"
     change_rule = add_rule = staticmethod(can_manage_city)
     list_display = ["name", "region", "programme", "joined_on"]
-    list_filter = [
-        ("programme", admin.RelatedOnlyFieldListFilter),
-        scoped_values_filter("region", _("region")),
-    ]
+    list_filter = city_filters("")
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DistrictInline]

@@ -26,8 +26,9 @@ def must_set_up_two_factor(user) -> bool:
 
 
 def is_verified_enough(user) -> bool:
-    """The session may use the admin: signed in with the second factor, if the user has one."""
-    return not has_two_factor(user) or user.is_verified()
+    """The session may use the admin: signed in with the second factor, if the user has one.
+    (A verified session answers without asking for the user's devices, twice a page.)"""
+    return user.is_verified() or not has_two_factor(user)
 
 
 def can_manage_sign_in_records(user) -> bool:

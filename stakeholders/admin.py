@@ -10,13 +10,20 @@ here are recorded in the stakeholder history too. The history itself is read-onl
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import OuterRef
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin_names import NamesAdmin
-from cities.admin_scoping import ProgrammeScopedAdmin, ScopedInline, scoped_values_filter
+from cities.admin_scoping import (
+    ProgrammeScopedAdmin,
+    ScopedInline,
+    ScopedProgrammeFilter,
+    ScopedRelatedFilter,
+    city_filters,
+    programmes_in_scope,
+)
 from cities.models import Organisation
 from cities.validators import NOTE_MAX_LENGTH
 
@@ -33,11 +40,28 @@ from .models import (
     StakeholderChange,
     StakeholderComment,
 )
-from .selectors import current_count
+from .selectors import current_seat_count, row_count
 
-# Filters list only the values present in the (scoped) rows, so a coordinator never sees
-# another programme's cities or council types in the sidebar.
-_ONLY_IN_SCOPE = admin.RelatedOnlyFieldListFilter
+
+class CouncilTypeFilter(ScopedRelatedFilter):
+    """The council types of the user's programmes."""
+
+    def in_scope(self, request):
+        return CouncilType.objects.filter(programme__in=programmes_in_scope(request))
+
+
+class ResponsibleOrganisationFilter(ScopedRelatedFilter):
+    """The organisations of the chosen city (a city holds a few dozen): a programme's hundreds
+    would fill the sidebar."""
+
+    limit = 60
+
+    def in_scope(self, request):
+        return Organisation.objects.filter(city__programme__in=programmes_in_scope(request))
+
+    def narrowed(self, request, queryset):
+        city = request.GET.get("council__city__id__exact", "")
+        return queryset.filter(city_id=city) if city.isdigit() else queryset.none()
 
 
 class RecordedAdmin(ProgrammeScopedAdmin):
@@ -72,7 +96,7 @@ class CouncilTypeAdmin(ProgrammeScopedAdmin, NamesAdmin):
 
     programme_lookup = "programme_id"
     list_display = ["name", "key", "programme", "involves_children"]
-    list_filter = [("programme", _ONLY_IN_SCOPE), "involves_children"]
+    list_filter = [("programme", ScopedProgrammeFilter), "involves_children"]
     search_fields = ["name", "key"]
     list_select_related = ["programme"]
     ordering = ["programme", "name"]
@@ -85,9 +109,7 @@ class OrganisationAdmin(RecordedAdmin, NamesAdmin):
     list_filter = [
         "sector",
         "inside_municipality",
-        ("city__programme", _ONLY_IN_SCOPE),
-        ("city", _ONLY_IN_SCOPE),
-        scoped_values_filter("city__region", _("region")),
+        *city_filters("city"),
     ]
     search_fields = ["name", "city__name"]
     list_select_related = ["city"]
@@ -95,7 +117,7 @@ class OrganisationAdmin(RecordedAdmin, NamesAdmin):
     ordering = ["city__name", "name"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(seat_count=current_count("seats"))
+        return super().get_queryset(request).annotate(seat_count=current_seat_count("organisation"))
 
     @admin.display(description=_("council seats"), ordering="seat_count")
     def seat_count(self, obj):
@@ -148,10 +170,8 @@ class CouncilAdmin(RecordedAdmin):
     programme_lookup = "city__programme_id"
     list_display = ["name", "city", "council_type", "established_on", "member_count"]
     list_filter = [
-        ("council_type", _ONLY_IN_SCOPE),
-        ("city__programme", _ONLY_IN_SCOPE),
-        ("city", _ONLY_IN_SCOPE),
-        scoped_values_filter("city__region", _("region")),
+        ("council_type", CouncilTypeFilter),
+        *city_filters("city"),
     ]
     search_fields = ["name", "city__name", "members__organisation__name"]
     list_select_related = ["city", "council_type"]
@@ -160,7 +180,7 @@ class CouncilAdmin(RecordedAdmin):
     inlines = [CouncilMemberInline, MakeUpInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(member_count=current_count("members"))
+        return super().get_queryset(request).annotate(member_count=current_seat_count("council"))
 
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, obj):
@@ -174,11 +194,7 @@ class CouncilAdmin(RecordedAdmin):
 class ChildrenCouncilSessionAdmin(RecordedAdmin):
     programme_lookup = "council__city__programme_id"
     list_display = ["held_on", "topic", "council", "city", "attendance"]
-    list_filter = [
-        ("council__city__programme", _ONLY_IN_SCOPE),
-        ("council__city", _ONLY_IN_SCOPE),
-        scoped_values_filter("council__city__region", _("region")),
-    ]
+    list_filter = city_filters("council__city")
     search_fields = ["topic", "council__name", "council__city__name"]
     list_select_related = ["council__city"]
     date_hierarchy = "held_on"
@@ -197,10 +213,8 @@ class ChildrenProposalAdmin(RecordedAdmin):
     list_display = ["title", "council", "city", "status", "received_on", "answered_on"]
     list_filter = [
         "status",
-        ("council__city__programme", _ONLY_IN_SCOPE),
-        ("council__city", _ONLY_IN_SCOPE),
-        ("responsible_organisation", _ONLY_IN_SCOPE),
-        scoped_values_filter("council__city__region", _("region")),
+        *city_filters("council__city"),
+        ("responsible_organisation", ResponsibleOrganisationFilter),
     ]
     search_fields = ["title", "details", "answer", "council__city__name"]
     list_select_related = ["council__city"]
@@ -229,11 +243,7 @@ class CommitmentInline(ScopedInline, admin.TabularInline):
 class MemorandumAdmin(RecordedAdmin):
     programme_lookup = "city__programme_id"
     list_display = ["title", "city", "signed_on", "open_commitments"]
-    list_filter = [
-        ("city__programme", _ONLY_IN_SCOPE),
-        ("city", _ONLY_IN_SCOPE),
-        scoped_values_filter("city__region", _("region")),
-    ]
+    list_filter = city_filters("city")
     search_fields = ["title", "parties", "city__name"]
     list_select_related = ["city"]
     autocomplete_fields = ["city"]
@@ -243,10 +253,10 @@ class MemorandumAdmin(RecordedAdmin):
     inlines = [CommitmentInline]
 
     def get_queryset(self, request):
-        pending = Q(commitments__status=Commitment.Status.PENDING)
-        return (
-            super().get_queryset(request).annotate(open_count=Count("commitments", filter=pending))
+        pending = Commitment.objects.filter(
+            memorandum=OuterRef("pk"), status=Commitment.Status.PENDING
         )
+        return super().get_queryset(request).annotate(open_count=row_count(pending))
 
     @admin.display(description=_("open commitments"), ordering="open_count")
     def open_commitments(self, obj):
@@ -274,9 +284,7 @@ class CommitmentAdmin(RecordedAdmin):
     list_filter = [
         "status",
         "party",
-        ("memorandum__city__programme", _ONLY_IN_SCOPE),
-        ("memorandum__city", _ONLY_IN_SCOPE),
-        scoped_values_filter("memorandum__city__region", _("region")),
+        *city_filters("memorandum__city"),
     ]
     search_fields = ["description", "party_name", "memorandum__title", "memorandum__city__name"]
     list_select_related = ["memorandum__city"]
@@ -353,7 +361,7 @@ class _ReadOnlyForEveryone:
 class StakeholderCommentAdmin(_ReadOnlyForEveryone, ProgrammeScopedAdmin):
     programme_lookup = "city__programme_id"
     list_display = ["created_at", "city", "author", "body_short"]
-    list_filter = [("city__programme", _ONLY_IN_SCOPE), ("city", _ONLY_IN_SCOPE)]
+    list_filter = city_filters("city")
     search_fields = ["body", "city__name"]
     list_select_related = ["city", "author"]
     ordering = ["-created_at"]
@@ -372,8 +380,7 @@ class StakeholderChangeAdmin(_ReadOnlyForEveryone, ProgrammeScopedAdmin):
     list_filter = [
         "object_type",
         "action",
-        ("city__programme", _ONLY_IN_SCOPE),
-        ("city", _ONLY_IN_SCOPE),
+        *city_filters("city"),
     ]
     search_fields = ["summary", "city__name", "user__username"]
     list_select_related = ["city", "user"]

@@ -184,6 +184,15 @@ class CouncilMember(Versioned):
                 violation_error_message=_("The council already has a current holder of this role."),
             ),
         ]
+        indexes = [
+            # An organisation's current seats (the admin's list counts them per row shown);
+            # the seat constraint above leads with the council.
+            models.Index(
+                fields=["organisation"],
+                condition=models.Q(ended_on__isnull=True),
+                name="current_seats_of_organisation",
+            )
+        ]
 
     def __str__(self):
         return f"{self.organisation} ({self.council})"

@@ -8,7 +8,17 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 
 from candidacy.selectors import plan_actions_of_city
@@ -26,11 +36,33 @@ from .models import (
     StakeholderComment,
 )
 
+#: A council seat that is current: it has not ended.
+CURRENT_SEAT = {"ended_on__isnull": True}
+
 
 def current_count(relation: str) -> Count:
     """Count the current rows of a relation to council seats (`members` of a council, `seats` of
     an organisation): those that have not ended."""
-    return Count(relation, filter=Q(**{f"{relation}__ended_on__isnull": True}))
+    return Count(
+        relation, filter=Q(**{f"{relation}__{key}": value for key, value in CURRENT_SEAT.items()})
+    )
+
+
+def row_count(queryset: QuerySet) -> Subquery:
+    """The number of rows of `queryset`, which refers to the row read with `OuterRef`: an
+    annotation that the database computes for the rows a query returns (a list's page) alone,
+    where a `Count` over a join groups every row the query filters."""
+    return Subquery(
+        queryset.order_by().values(
+            count=Func(F("pk"), function="COUNT", output_field=IntegerField())
+        )
+    )
+
+
+def current_seat_count(of: str) -> Subquery:
+    """The current seats of the row read, per row (`row_count`): `of` is "council" (its
+    members) or "organisation" (its seats)."""
+    return row_count(CouncilMember.objects.filter(**{of: OuterRef("pk")}, **CURRENT_SEAT))
 
 
 @dataclass

@@ -247,7 +247,12 @@ class StageProgress(Versioned):
                 fields=["candidacy", "definition"], name="one_progress_per_stage"
             )
         ]
-        indexes = [models.Index(fields=["state"])]
+        indexes = [
+            models.Index(fields=["state"]),
+            # The admin's list of stages, oldest submission first (its order, with the
+            # admin's "-pk"): a page reads the first rows of the index, not every stage.
+            models.Index(fields=["submitted_at", "-id"], name="stage_progress_submitted"),
+        ]
 
     def __str__(self):
         return f"{self.candidacy.city} – {self.definition.title}"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import EvaluationCriterion
 from cities.admin_names import NamesAdmin
-from cities.admin_scoping import ProgrammeScopedAdmin
+from cities.admin_scoping import ProgrammeScopedAdmin, ScopedProgrammeFilter
 
 
 @admin.register(EvaluationCriterion)
@@ -14,7 +14,7 @@ class EvaluationCriterionAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "programme_id"
     list_display = ["programme", "order", "criterion", "is_global"]
     list_display_links = ["criterion"]
-    list_filter = [("programme", admin.RelatedOnlyFieldListFilter), "is_global"]
+    list_filter = [("programme", ScopedProgrammeFilter), "is_global"]
     list_select_related = ["programme"]
     search_fields = ["text", "key"]
     ordering = ["programme", "order", "pk"]

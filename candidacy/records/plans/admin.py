@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from candidacy.models import AssessmentCriterion
 from cities.admin_names import NamesAdmin
-from cities.admin_scoping import ProgrammeScopedAdmin
+from cities.admin_scoping import ProgrammeScopedAdmin, ScopedProgrammeFilter
 
 
 @admin.register(AssessmentCriterion)
@@ -13,6 +13,6 @@ class AssessmentCriterionAdmin(ProgrammeScopedAdmin, NamesAdmin):
     programme_lookup = "programme_id"
     list_display = ["programme", "order", "text", "key"]
     list_display_links = ["text"]
-    list_filter = [("programme", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [("programme", ScopedProgrammeFilter)]
     search_fields = ["text", "key"]
     ordering = ["programme", "order", "pk"]

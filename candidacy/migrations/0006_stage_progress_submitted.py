@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidacy', '0004_names_per_language'),
+        ('candidacy', '0005_current_stage_pointer'),
     ]
 
     operations = [

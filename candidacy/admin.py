@@ -16,6 +16,7 @@ from cities.admin_scoping import (
     ScopedInline,
     ScopedProgrammeFilter,
     city_filters,
+    programmes_in_scope,
     scoped_values_filter,
 )
 from cities.calendars import date_format
@@ -77,9 +78,7 @@ class CurrentStageFilter(admin.SimpleListFilter):
     parameter_name = "stage"
 
     def lookups(self, request, model_admin):
-        definitions = StageDefinition.objects.filter(
-            programme__in=model_admin.get_queryset(request).values("city__programme")
-        ).select_related("programme")
+        definitions = StageDefinition.objects.filter(programme__in=programmes_in_scope(request))
         seen = {}
         for definition in definitions.order_by("position"):
             seen.setdefault(
@@ -165,8 +164,8 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         CurrentStageFilter,
         CurrentStateFilter,
         StatusFilter,
+        ("city__programme", ScopedProgrammeFilter),
         scoped_values_filter("city__region", _("region")),
-        ("city__programme", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["city__name", "city__region"]
     list_select_related = ["city__programme", "current_stage__definition"]

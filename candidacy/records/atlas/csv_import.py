@@ -91,9 +91,12 @@ def value_parse(text: str) -> tuple[Decimal | None, str]:
     return number, ""
 
 
-def year_parse(text: str) -> tuple[int | None, str]:
+def year_parse(text: str, *, this_year: int | None = None) -> tuple[int | None, str]:
+    """A year of the file (Gregorian), or None and the reason it is not one. `this_year`: the
+    current year, when the caller reads many years at once."""
     cleaned = text.strip().translate(_DIGITS)
-    this_year = timezone.localdate().year
+    if this_year is None:
+        this_year = timezone.localdate().year
     if not cleaned.isdecimal():
         return None, _("“%(text)s” is not a year: give it in full, e.g. %(year)s.") % {
             "text": text,
@@ -118,9 +121,9 @@ def year_parse(text: str) -> tuple[int | None, str]:
 LANGUAGE_CODES = [code for code, _language in settings.LANGUAGES]
 
 
-def _names_it(text: str, district: District) -> bool:
-    """Whether `text` is the district's name in one of the languages it has one in."""
-    return _name(text) in {_name(name) for name in every_name(district)}
+def _names_of(district: District) -> set[str]:
+    """The district's names in every language it has one in, as `_name` compares them."""
+    return {_name(name) for name in every_name(district)}
 
 
 def _name(text: str) -> str:
@@ -216,6 +219,12 @@ def values_parse(
         )
 
     by_number = {district.number: district for district in districts}
+    names_of = {district.number: _names_of(district) for district in districts}
+
+    def names_it(text: str, district: District) -> bool:
+        """Whether `text` is the district's name in one of the languages it has one in."""
+        return _name(text) in names_of[district.number]
+
     by_key = {indicator.key: indicator for indicator in indicators}
     # District names that belong to another city, for the rows that name one.
     suspect_names = {
@@ -223,7 +232,7 @@ def values_parse(
         for row in rows[1:]
         if len(row) == len(HEADER)
         and row[1].strip()
-        and (_number(row[0]) not in by_number or not _names_it(row[1], by_number[_number(row[0])]))
+        and (_number(row[0]) not in by_number or not names_it(row[1], by_number[_number(row[0])]))
     }
     elsewhere: dict[str, str] = {}
     if suspect_names:
@@ -239,6 +248,10 @@ def values_parse(
     problems: list[Problem] = []
     parsed: list[ParsedValue] = []
     seen: dict[tuple[int, int, int], int] = {}
+    # A file gives the same few years and district numbers on every row: each is read once.
+    this_year = timezone.localdate().year
+    years: dict[str, tuple[int | None, str]] = {}
+    numbers: dict[str, int | None] = {}
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line
@@ -258,7 +271,9 @@ def values_parse(
             problems.append(Problem(line, column, message))
 
         district = None
-        number = _number(number_text)
+        number = numbers.get(number_text, "")
+        if number == "":
+            number = numbers[number_text] = _number(number_text)
         if number is None:
             bad(
                 "district_number", _("“%(text)s” is not a district number.") % {"text": number_text}
@@ -279,7 +294,7 @@ def values_parse(
                 )
         else:
             district = by_number[number]
-            if name_text and not _names_it(name_text, district):
+            if name_text and not names_it(name_text, district):
                 other = elsewhere.get(_name(name_text))
                 if other:
                     message = _("“%(name)s” is a district of %(other)s, not of %(city)s.") % {
@@ -312,7 +327,9 @@ def values_parse(
         value, reason = value_parse(value_text)
         if reason:
             bad("value", reason)
-        year, reason = year_parse(year_text)
+        if year_text not in years:
+            years[year_text] = year_parse(year_text, this_year=this_year)
+        year, reason = years[year_text]
         if reason:
             bad("year", reason)
         if not source:

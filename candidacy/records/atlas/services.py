@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidacy import services as workflow
@@ -75,41 +74,40 @@ def _indicators(progress: StageProgress) -> list[IndicatorDefinition]:
 
 
 def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> SaveResult:
-    """Create the values that are new and update those already there (same district,
-    indicator and year): one read and two bulk statements."""
+    """Create the values that are new and update those that changed (same district,
+    indicator and year, another value or source): one read of the stored values' keys and one
+    bulk upsert (INSERT ... ON CONFLICT DO UPDATE) for both, which on SQLite is also six
+    times faster than bulk_update's CASE WHEN statements for 10,000 rows."""
     existing = {
-        (row.district_id, row.indicator_id, row.year): row
-        for row in IndicatorValue.objects.filter(progress=progress).only(
-            "pk", "district_id", "indicator_id", "year", "value", "source"
-        )
+        (district_id, indicator_id, year): (value, source)
+        for district_id, indicator_id, year, value, source in IndicatorValue.objects.filter(
+            progress=progress
+        ).values_list("district_id", "indicator_id", "year", "value", "source")
     }
-    new, changed = [], []
-    now = timezone.now()
+    rows, created = [], 0
     for item in values:
-        row = existing.get((item.district_id, item.indicator_id, item.year))
-        value = IndicatorValue(
-            progress=progress,
-            district_id=item.district_id,
-            indicator_id=item.indicator_id,
-            value=item.value,
-            year=item.year,
-            source=item.source,
+        stored = existing.get((item.district_id, item.indicator_id, item.year))
+        if stored is None:
+            created += 1
+        elif stored == (item.value, item.source):
+            continue  # unchanged: its last change stays as it was
+        rows.append(
+            IndicatorValue(
+                progress_id=progress.pk,
+                district_id=item.district_id,
+                indicator_id=item.indicator_id,
+                value=item.value,
+                year=item.year,
+                source=item.source,
+            )
         )
-        if row is None:
-            new.append(value)
-        elif row.value != item.value or row.source != item.source:
-            value.pk, value.updated_at = row.pk, now
-            changed.append(value)
-    IndicatorValue.objects.bulk_create(new)
-    # The changed rows as an upsert (INSERT ... ON CONFLICT DO UPDATE): on SQLite six times
-    # faster than bulk_update's CASE WHEN statements for 10,000 rows.
     IndicatorValue.objects.bulk_create(
-        changed,
+        rows,
         update_conflicts=True,
         unique_fields=["progress", "district", "indicator", "year"],
         update_fields=["value", "source", "updated_at"],
     )
-    return SaveResult(created=len(new), updated=len(changed))
+    return SaveResult(created=created, updated=len(rows) - created)
 
 
 def values_import(

@@ -14,6 +14,7 @@ import csv
 import io
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -63,8 +64,9 @@ class ImportRefused(ValidationError):
         super().__init__([str(problem) for problem in problems], code="csv")
 
 
-@dataclass(frozen=True)
-class ParsedValue:
+class ParsedValue(NamedTuple):
+    """One value read from a file (a tuple: a file holds up to `MAX_ROWS` of them)."""
+
     district_id: int
     indicator_id: int
     value: Decimal
@@ -220,10 +222,22 @@ def values_parse(
 
     by_number = {district.number: district for district in districts}
     names_of = {district.number: _names_of(district) for district in districts}
+    # A file gives the same district numbers, names and years on many rows: each distinct
+    # text is read once.
+    numbers: dict[str, int | None] = {}
+    named: dict[tuple[str, int], bool] = {}
+
+    def number_of(text: str) -> int | None:
+        if text not in numbers:
+            numbers[text] = _number(text)
+        return numbers[text]
 
     def names_it(text: str, district: District) -> bool:
         """Whether `text` is the district's name in one of the languages it has one in."""
-        return _name(text) in names_of[district.number]
+        key = (text, district.number)
+        if key not in named:
+            named[key] = _name(text) in names_of[district.number]
+        return named[key]
 
     by_key = {indicator.key: indicator for indicator in indicators}
     # District names that belong to another city, for the rows that name one.
@@ -232,7 +246,10 @@ def values_parse(
         for row in rows[1:]
         if len(row) == len(HEADER)
         and row[1].strip()
-        and (_number(row[0]) not in by_number or not names_it(row[1], by_number[_number(row[0])]))
+        and (
+            number_of(row[0].strip()) not in by_number
+            or not names_it(row[1].strip(), by_number[number_of(row[0].strip())])
+        )
     }
     elsewhere: dict[str, str] = {}
     if suspect_names:
@@ -248,12 +265,11 @@ def values_parse(
     problems: list[Problem] = []
     parsed: list[ParsedValue] = []
     seen: dict[tuple[int, int, int], int] = {}
-    # A file gives the same few years and district numbers on every row: each is read once.
     this_year = timezone.localdate().year
     years: dict[str, tuple[int | None, str]] = {}
-    numbers: dict[str, int | None] = {}
+    numbers_read: dict[str, tuple[Decimal | None, str]] = {}
     for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue  # a blank line
         if len(row) != len(HEADER):
             problems.append(
@@ -271,9 +287,7 @@ def values_parse(
             problems.append(Problem(line, column, message))
 
         district = None
-        number = numbers.get(number_text, "")
-        if number == "":
-            number = numbers[number_text] = _number(number_text)
+        number = number_of(number_text)
         if number is None:
             bad(
                 "district_number", _("“%(text)s” is not a district number.") % {"text": number_text}
@@ -324,7 +338,9 @@ def values_parse(
 
         if not value_text:
             continue  # no value for this district and indicator yet
-        value, reason = value_parse(value_text)
+        if value_text not in numbers_read:
+            numbers_read[value_text] = value_parse(value_text)
+        value, reason = numbers_read[value_text]
         if reason:
             bad("value", reason)
         if year_text not in years:
@@ -349,7 +365,7 @@ def values_parse(
             )
         if district is None or indicator is None or value is None or year is None:
             continue
-        cell = (district.pk, indicator.pk, year)
+        cell = (district.id, indicator.id, year)
         if cell in seen:
             bad(
                 "year",
@@ -359,7 +375,7 @@ def values_parse(
             continue
         seen[cell] = line
         if source and len(source) <= SOURCE_MAX_LENGTH and not is_formula(source):
-            parsed.append(ParsedValue(district.pk, indicator.pk, value, year, source))
+            parsed.append(ParsedValue(district.id, indicator.id, value, year, source))
     if problems:
         raise ImportRefused(problems)
     if not parsed:
@@ -378,7 +394,7 @@ def template_csv(
     writer.writerow(HEADER)
     for district in districts:
         for indicator in indicators:
-            value = latest.get((district.pk, indicator.pk))
+            value = latest.get((district.id, indicator.id))
             writer.writerow(
                 [
                     district.number,

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidacy import services as workflow
@@ -75,9 +76,12 @@ def _indicators(progress: StageProgress) -> list[IndicatorDefinition]:
 
 def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> SaveResult:
     """Create the values that are new and update those that changed (same district,
-    indicator and year, another value or source): one read of the stored values' keys and one
-    bulk upsert (INSERT ... ON CONFLICT DO UPDATE) for both, which on SQLite is also six
-    times faster than bulk_update's CASE WHEN statements for 10,000 rows."""
+    indicator and year, another value or source); an unchanged value keeps its last change.
+    One statement on PostgreSQL; elsewhere one read and one bulk upsert."""
+    if not values:
+        return SaveResult(created=0, updated=0)
+    if connection.vendor == "postgresql":
+        return _upsert_postgresql(progress, values)
     existing = {
         (district_id, indicator_id, year): (value, source)
         for district_id, indicator_id, year, value, source in IndicatorValue.objects.filter(
@@ -90,7 +94,7 @@ def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> Sa
         if stored is None:
             created += 1
         elif stored == (item.value, item.source):
-            continue  # unchanged: its last change stays as it was
+            continue
         rows.append(
             IndicatorValue(
                 progress_id=progress.pk,
@@ -101,6 +105,8 @@ def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> Sa
                 source=item.source,
             )
         )
+    # INSERT ... ON CONFLICT DO UPDATE: on SQLite six times faster than bulk_update's CASE
+    # WHEN statements for 10,000 rows.
     IndicatorValue.objects.bulk_create(
         rows,
         update_conflicts=True,
@@ -108,6 +114,48 @@ def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> Sa
         update_fields=["value", "source", "updated_at"],
     )
     return SaveResult(created=created, updated=len(rows) - created)
+
+
+def _upsert_postgresql(progress: StageProgress, values: list[csv_import.ParsedValue]) -> SaveResult:
+    """The upsert as one set-based statement: the values travel as five arrays, no model
+    instance is built, and the database tells which rows it inserted (`xmax = 0`: a row no
+    transaction has updated) and which it updated; a row whose value and source are unchanged
+    is left alone (the WHERE of DO UPDATE)."""
+    table = connection.ops.quote_name(IndicatorValue._meta.db_table)
+    # The table's name is the model's, quoted; every value is a parameter.
+    sql = f"""
+        WITH written AS (
+            INSERT INTO {table} AS stored
+                (progress_id, district_id, indicator_id, year, value, source, updated_at)
+            SELECT %s, given.district_id, given.indicator_id, given.year, given.value,
+                given.source, %s
+            FROM unnest(%s::bigint[], %s::bigint[], %s::smallint[], %s::numeric[], %s::text[])
+                AS given (district_id, indicator_id, year, value, source)
+            ON CONFLICT (progress_id, district_id, indicator_id, year) DO UPDATE
+                SET value = EXCLUDED.value, source = EXCLUDED.source,
+                    updated_at = EXCLUDED.updated_at
+                WHERE (stored.value, stored.source) IS DISTINCT FROM
+                    (EXCLUDED.value, EXCLUDED.source)
+            RETURNING xmax = 0 AS created
+        )
+        SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created)
+        FROM written
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                progress.pk,
+                timezone.now(),
+                [item.district_id for item in values],
+                [item.indicator_id for item in values],
+                [item.year for item in values],
+                [item.value for item in values],
+                [item.source for item in values],
+            ],
+        )
+        created, updated = cursor.fetchone()
+    return SaveResult(created=created, updated=updated)
 
 
 def values_import(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import NamedTuple
@@ -381,6 +382,27 @@ def values_parse(
     if not parsed:
         raise ImportRefused([Problem(0, "value", _("The file holds no values."))])
     return parsed
+
+
+class _Line:
+    """A file whose `write` hands back what it is given: a CSV writer's row as text."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def template_lines(rows: Iterable[list], *, batch: int = 500) -> Iterator[str]:
+    """The template (its header, then `rows`) as text, `batch` rows at a time, for a
+    streamed download; cells go through `core.spreadsheets`, as every CSV file's do."""
+    writer = csv_writer(_Line(), lineterminator="\n")
+    lines = [writer.writerow(HEADER)]
+    for row in rows:
+        lines.append(writer.writerow(row))
+        if len(lines) >= batch:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)
 
 
 def template_csv(

@@ -97,8 +97,11 @@ class AtlasPart:
     def query(self, **changes) -> str:
         """The query string of this part with `changes` (None drops a parameter); `page`
         counts from 1 and the defaults are left out, so addresses stay short."""
+        default = self.indicator is None or (
+            not self.whole and self.indicator == self.indicators[0]
+        )
         params = {
-            "indicator": self.indicator.key if self.indicator else None,
+            "indicator": None if default else self.indicator.key,
             "per_page": self.per_page if self.per_page != PAGE_SIZE else None,
             "page": self.page.number if self.page.number > 1 else None,
         }

@@ -90,11 +90,11 @@ def _to_atlas(city: str, stage: str, part: selectors.AtlasPart):
     return redirect(f"{url}?{query}" if query else url)
 
 
-def _grid_year(request, progress) -> int:
+def _grid_year(request, years: list[int]) -> int:
+    """The year the address asks for, else the latest with values, else last year."""
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        years = selectors.years_of(progress)
         year = years[0] if years else timezone.localdate().year - 1
     return year
 
@@ -120,6 +120,7 @@ def atlas_grid(request, city, stage):
     # part saved: the other cells are neither shown nor touched.
     part = selectors.atlas_part(progress, request.GET)
     districts, indicators = part.shown_districts, part.shown_indicators
+    years = selectors.years_of(progress)
     status, stored = 200, []
     if request.method == "POST":
         form = GridForm(request.POST, districts=districts, indicators=indicators)
@@ -170,7 +171,7 @@ def atlas_grid(request, city, stage):
                 )
                 return _to_atlas(city, stage, part)
     else:
-        year = _grid_year(request, progress)
+        year = _grid_year(request, years)
         existing = selectors.year_values(progress, year, indicators=indicators)
         initial = {"year": year, "version": selectors.values_version(progress)}
         for (district_id, indicator_id), value in existing.items():
@@ -179,7 +180,7 @@ def atlas_grid(request, city, stage):
     context = _context(
         progress,
         form=form,
-        years=selectors.years_of(progress),
+        years=years,
         part=part,
         indicators=indicators,
         stored=stored,

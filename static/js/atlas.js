@@ -1,6 +1,8 @@
 /* The children's atlas map: the districts' shapes (GeoJSON) coloured by the indicator chosen
  * in #atlas-indicator, with a legend in #atlas-legend. The data comes from the page's
- * json_script #atlas-data (no inline script: the CSP allows scripts from 'self' only).
+ * json_script #atlas-data (no inline script: the CSP allows scripts from 'self' only): a small
+ * atlas's every indicator, so the map redraws as soon as another is chosen; a big atlas's
+ * chosen indicator only, so another is shown when the navigator's form is sent.
  * Tiles are optional: without a tile URL, or when tiles fail to load, the shapes still draw. */
 (function () {
   "use strict";
@@ -103,8 +105,15 @@
     return item;
   }
 
+  function chosenKey() {
+    if (select && indicatorOf(select.value)) {
+      return select.value;
+    }
+    return data.indicators[0] && data.indicators[0].key; // "every indicator": the first
+  }
+
   function draw() {
-    var key = select ? select.value : data.indicators[0] && data.indicators[0].key;
+    var key = chosenKey();
     var indicator = indicatorOf(key);
     var scale = breaks(key);
     layer.eachLayer(function (shape) {
@@ -145,7 +154,12 @@
     map.setView([0, 0], 2);
   }
   if (select) {
-    select.addEventListener("change", draw);
+    select.addEventListener("change", function () {
+      // Only the values the page holds: another indicator of a big atlas waits for the form.
+      if (select.value === "" || indicatorOf(select.value)) {
+        draw();
+      }
+    });
   }
   draw();
 })();

@@ -96,7 +96,7 @@ def test_office_fills_the_atlas_by_csv_sees_the_map_and_submits(
     expect(legend).to_contain_text("Indicator 1 (children)")
     fills = [shapes.nth(n).get_attribute("fill") for n in range(3)]
     assert len(set(fills)) == 3  # 101, 201, 301: three classes
-    page.get_by_label("Colour the districts by").select_option("indicator-2")
+    page.get_by_label("Indicator", exact=True).select_option("indicator-2")
     expect(legend).to_contain_text("Indicator 2 (children)")
     screenshot(page, "atlas-map")
 
@@ -145,9 +145,10 @@ def test_the_maps_zoom_buttons_are_reached_by_keyboard_in_the_readers_language(
     expect(button_in).to_be_visible()
     expect(button_out).to_be_visible()
 
-    # Tab from the indicator's menu reaches the zoom-in button, and Enter zooms.
+    # Tab from the indicator's menu reaches the zoom-in button (after the navigator's Show
+    # button, the map and its three shapes), and Enter zooms.
     page.locator("#atlas-indicator").focus()
-    for _ in range(5):
+    for _ in range(6):
         page.keyboard.press("Tab")
         if page.evaluate(
             "() => document.activeElement.classList.contains('leaflet-control-zoom-in')"

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -63,8 +65,9 @@ class ImportRefused(ValidationError):
         super().__init__([str(problem) for problem in problems], code="csv")
 
 
-@dataclass(frozen=True)
-class ParsedValue:
+class ParsedValue(NamedTuple):
+    """One value read from a file (a tuple: a file holds up to `MAX_ROWS` of them)."""
+
     district_id: int
     indicator_id: int
     value: Decimal
@@ -91,9 +94,12 @@ def value_parse(text: str) -> tuple[Decimal | None, str]:
     return number, ""
 
 
-def year_parse(text: str) -> tuple[int | None, str]:
+def year_parse(text: str, *, this_year: int | None = None) -> tuple[int | None, str]:
+    """A year of the file (Gregorian), or None and the reason it is not one. `this_year`: the
+    current year, when the caller reads many years at once."""
     cleaned = text.strip().translate(_DIGITS)
-    this_year = timezone.localdate().year
+    if this_year is None:
+        this_year = timezone.localdate().year
     if not cleaned.isdecimal():
         return None, _("“%(text)s” is not a year: give it in full, e.g. %(year)s.") % {
             "text": text,
@@ -118,9 +124,9 @@ def year_parse(text: str) -> tuple[int | None, str]:
 LANGUAGE_CODES = [code for code, _language in settings.LANGUAGES]
 
 
-def _names_it(text: str, district: District) -> bool:
-    """Whether `text` is the district's name in one of the languages it has one in."""
-    return _name(text) in {_name(name) for name in every_name(district)}
+def _names_of(district: District) -> set[str]:
+    """The district's names in every language it has one in, as `_name` compares them."""
+    return {_name(name) for name in every_name(district)}
 
 
 def _name(text: str) -> str:
@@ -216,6 +222,24 @@ def values_parse(
         )
 
     by_number = {district.number: district for district in districts}
+    names_of = {district.number: _names_of(district) for district in districts}
+    # A file gives the same district numbers, names and years on many rows: each distinct
+    # text is read once.
+    numbers: dict[str, int | None] = {}
+    named: dict[tuple[str, int], bool] = {}
+
+    def number_of(text: str) -> int | None:
+        if text not in numbers:
+            numbers[text] = _number(text)
+        return numbers[text]
+
+    def names_it(text: str, district: District) -> bool:
+        """Whether `text` is the district's name in one of the languages it has one in."""
+        key = (text, district.number)
+        if key not in named:
+            named[key] = _name(text) in names_of[district.number]
+        return named[key]
+
     by_key = {indicator.key: indicator for indicator in indicators}
     # District names that belong to another city, for the rows that name one.
     suspect_names = {
@@ -223,7 +247,10 @@ def values_parse(
         for row in rows[1:]
         if len(row) == len(HEADER)
         and row[1].strip()
-        and (_number(row[0]) not in by_number or not _names_it(row[1], by_number[_number(row[0])]))
+        and (
+            number_of(row[0].strip()) not in by_number
+            or not names_it(row[1].strip(), by_number[number_of(row[0].strip())])
+        )
     }
     elsewhere: dict[str, str] = {}
     if suspect_names:
@@ -239,8 +266,11 @@ def values_parse(
     problems: list[Problem] = []
     parsed: list[ParsedValue] = []
     seen: dict[tuple[int, int, int], int] = {}
+    this_year = timezone.localdate().year
+    years: dict[str, tuple[int | None, str]] = {}
+    numbers_read: dict[str, tuple[Decimal | None, str]] = {}
     for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue  # a blank line
         if len(row) != len(HEADER):
             problems.append(
@@ -258,7 +288,7 @@ def values_parse(
             problems.append(Problem(line, column, message))
 
         district = None
-        number = _number(number_text)
+        number = number_of(number_text)
         if number is None:
             bad(
                 "district_number", _("“%(text)s” is not a district number.") % {"text": number_text}
@@ -279,7 +309,7 @@ def values_parse(
                 )
         else:
             district = by_number[number]
-            if name_text and not _names_it(name_text, district):
+            if name_text and not names_it(name_text, district):
                 other = elsewhere.get(_name(name_text))
                 if other:
                     message = _("“%(name)s” is a district of %(other)s, not of %(city)s.") % {
@@ -309,10 +339,14 @@ def values_parse(
 
         if not value_text:
             continue  # no value for this district and indicator yet
-        value, reason = value_parse(value_text)
+        if value_text not in numbers_read:
+            numbers_read[value_text] = value_parse(value_text)
+        value, reason = numbers_read[value_text]
         if reason:
             bad("value", reason)
-        year, reason = year_parse(year_text)
+        if year_text not in years:
+            years[year_text] = year_parse(year_text, this_year=this_year)
+        year, reason = years[year_text]
         if reason:
             bad("year", reason)
         if not source:
@@ -332,7 +366,7 @@ def values_parse(
             )
         if district is None or indicator is None or value is None or year is None:
             continue
-        cell = (district.pk, indicator.pk, year)
+        cell = (district.id, indicator.id, year)
         if cell in seen:
             bad(
                 "year",
@@ -342,12 +376,33 @@ def values_parse(
             continue
         seen[cell] = line
         if source and len(source) <= SOURCE_MAX_LENGTH and not is_formula(source):
-            parsed.append(ParsedValue(district.pk, indicator.pk, value, year, source))
+            parsed.append(ParsedValue(district.id, indicator.id, value, year, source))
     if problems:
         raise ImportRefused(problems)
     if not parsed:
         raise ImportRefused([Problem(0, "value", _("The file holds no values."))])
     return parsed
+
+
+class _Line:
+    """A file whose `write` hands back what it is given: a CSV writer's row as text."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def template_lines(rows: Iterable[list], *, batch: int = 500) -> Iterator[str]:
+    """The template (its header, then `rows`) as text, `batch` rows at a time, for a
+    streamed download; cells go through `core.spreadsheets`, as every CSV file's do."""
+    writer = csv_writer(_Line(), lineterminator="\n")
+    lines = [writer.writerow(HEADER)]
+    for row in rows:
+        lines.append(writer.writerow(row))
+        if len(lines) >= batch:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)
 
 
 def template_csv(
@@ -361,7 +416,7 @@ def template_csv(
     writer.writerow(HEADER)
     for district in districts:
         for indicator in indicators:
-            value = latest.get((district.pk, indicator.pk))
+            value = latest.get((district.id, indicator.id))
             writer.writerow(
                 [
                     district.number,

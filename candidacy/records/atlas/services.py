@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,41 +75,87 @@ def _indicators(progress: StageProgress) -> list[IndicatorDefinition]:
 
 
 def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> SaveResult:
-    """Create the values that are new and update those already there (same district,
-    indicator and year): one read and two bulk statements."""
+    """Create the values that are new and update those that changed (same district,
+    indicator and year, another value or source); an unchanged value keeps its last change.
+    One statement on PostgreSQL; elsewhere one read and one bulk upsert."""
+    if not values:
+        return SaveResult(created=0, updated=0)
+    if connection.vendor == "postgresql":
+        return _upsert_postgresql(progress, values)
     existing = {
-        (row.district_id, row.indicator_id, row.year): row
-        for row in IndicatorValue.objects.filter(progress=progress).only(
-            "pk", "district_id", "indicator_id", "year", "value", "source"
-        )
+        (district_id, indicator_id, year): (value, source)
+        for district_id, indicator_id, year, value, source in IndicatorValue.objects.filter(
+            progress=progress
+        ).values_list("district_id", "indicator_id", "year", "value", "source")
     }
-    new, changed = [], []
-    now = timezone.now()
+    rows, created = [], 0
     for item in values:
-        row = existing.get((item.district_id, item.indicator_id, item.year))
-        value = IndicatorValue(
-            progress=progress,
-            district_id=item.district_id,
-            indicator_id=item.indicator_id,
-            value=item.value,
-            year=item.year,
-            source=item.source,
+        stored = existing.get((item.district_id, item.indicator_id, item.year))
+        if stored is None:
+            created += 1
+        elif stored == (item.value, item.source):
+            continue
+        rows.append(
+            IndicatorValue(
+                progress_id=progress.pk,
+                district_id=item.district_id,
+                indicator_id=item.indicator_id,
+                value=item.value,
+                year=item.year,
+                source=item.source,
+            )
         )
-        if row is None:
-            new.append(value)
-        elif row.value != item.value or row.source != item.source:
-            value.pk, value.updated_at = row.pk, now
-            changed.append(value)
-    IndicatorValue.objects.bulk_create(new)
-    # The changed rows as an upsert (INSERT ... ON CONFLICT DO UPDATE): on SQLite six times
-    # faster than bulk_update's CASE WHEN statements for 10,000 rows.
+    # INSERT ... ON CONFLICT DO UPDATE: on SQLite six times faster than bulk_update's CASE
+    # WHEN statements for 10,000 rows.
     IndicatorValue.objects.bulk_create(
-        changed,
+        rows,
         update_conflicts=True,
         unique_fields=["progress", "district", "indicator", "year"],
         update_fields=["value", "source", "updated_at"],
     )
-    return SaveResult(created=len(new), updated=len(changed))
+    return SaveResult(created=created, updated=len(rows) - created)
+
+
+def _upsert_postgresql(progress: StageProgress, values: list[csv_import.ParsedValue]) -> SaveResult:
+    """The upsert as one set-based statement: the values travel as five arrays, no model
+    instance is built, and the database tells which rows it inserted (`xmax = 0`: a row no
+    transaction has updated) and which it updated; a row whose value and source are unchanged
+    is left alone (the WHERE of DO UPDATE)."""
+    table = connection.ops.quote_name(IndicatorValue._meta.db_table)
+    # The table's name is the model's, quoted; every value is a parameter.
+    sql = f"""
+        WITH written AS (
+            INSERT INTO {table} AS stored
+                (progress_id, district_id, indicator_id, year, value, source, updated_at)
+            SELECT %s, given.district_id, given.indicator_id, given.year, given.value,
+                given.source, %s
+            FROM unnest(%s::bigint[], %s::bigint[], %s::smallint[], %s::numeric[], %s::text[])
+                AS given (district_id, indicator_id, year, value, source)
+            ON CONFLICT (progress_id, district_id, indicator_id, year) DO UPDATE
+                SET value = EXCLUDED.value, source = EXCLUDED.source,
+                    updated_at = EXCLUDED.updated_at
+                WHERE (stored.value, stored.source) IS DISTINCT FROM
+                    (EXCLUDED.value, EXCLUDED.source)
+            RETURNING xmax = 0 AS created
+        )
+        SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created)
+        FROM written
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                progress.pk,
+                timezone.now(),
+                [item.district_id for item in values],
+                [item.indicator_id for item in values],
+                [item.year for item in values],
+                [item.value for item in values],
+                [item.source for item in values],
+            ],
+        )
+        created, updated = cursor.fetchone()
+    return SaveResult(created=created, updated=updated)
 
 
 def values_import(

@@ -7,8 +7,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -53,7 +54,8 @@ def atlas(request, city, stage):
     other = _not_an_atlas(progress)
     if other:
         return other
-    context = _context(progress, **selectors.atlas_context(request.user, progress))
+    part = selectors.atlas_part(progress, request.GET)
+    context = _context(progress, **selectors.atlas_context(request.user, progress, part))
     return render(request, "candidacy/records/atlas/atlas.html", context)
 
 
@@ -64,12 +66,11 @@ def atlas_template(request, city, stage):
     other = _not_an_atlas(progress)
     if other:
         return other
-    content = csv_import.template_csv(
-        districts=selectors.districts_of(progress),
-        indicators=selectors.indicators_of(progress),
-        latest=selectors.latest_values(progress),
+    # Every district and indicator: the whole atlas, streamed as it is written.
+    response = StreamingHttpResponse(
+        csv_import.template_lines(selectors.template_rows(progress)),
+        content_type="text/csv; charset=utf-8",
     )
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     name = f"atlas-{progress.candidacy.city.slug}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -82,11 +83,18 @@ def _editable_atlas(request, city, stage):
     return progress, _not_an_atlas(progress) or refusal_redirect(request, progress)
 
 
-def _grid_year(request, progress) -> int:
+def _to_atlas(city: str, stage: str, part: selectors.AtlasPart):
+    """To the atlas, showing the part of it the user was at."""
+    query = part.query()
+    url = reverse("candidacy:atlas", kwargs={"city": city, "stage": stage})
+    return redirect(f"{url}?{query}" if query else url)
+
+
+def _grid_year(request, years: list[int]) -> int:
+    """The year the address asks for, else the latest with values, else last year."""
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        years = selectors.years_of(progress)
         year = years[0] if years else timezone.localdate().year - 1
     return year
 
@@ -94,7 +102,7 @@ def _grid_year(request, progress) -> int:
 def _stored_cells(form, progress) -> list[tuple[str, object]]:
     """After a refused stale save of the grid: the cells whose stored value (for the year
     typed) differs from what was typed, as (cell's label, stored value or None)."""
-    stored = selectors.year_values(progress, form.cleaned_data["year"])
+    stored = selectors.year_values(progress, form.cleaned_data["year"], indicators=form.indicators)
     differing = []
     for cell, typed in form.cells().items():
         value = stored.get(cell)
@@ -108,13 +116,18 @@ def atlas_grid(request, city, stage):
     progress, other = _editable_atlas(request, city, stage)
     if other:
         return other
-    districts = selectors.districts_of(progress)
-    indicators = selectors.indicators_of(progress)
+    # The part of the grid shown (a big atlas: one indicator, a page of districts) is the
+    # part saved: the other cells are neither shown nor touched.
+    part = selectors.atlas_part(progress, request.GET)
+    districts, indicators = part.shown_districts, part.shown_indicators
+    years = selectors.years_of(progress)
     status, stored = 200, []
     if request.method == "POST":
         form = GridForm(request.POST, districts=districts, indicators=indicators)
         status = 400
-        if form.is_valid():
+        valid = form.is_valid()
+        year = form.cleaned_data.get("year")  # the links keep it, if it is one
+        if valid:
             try:
                 result = services.values_save_grid(
                     progress=progress,
@@ -156,10 +169,10 @@ def atlas_grid(request, city, stage):
                         "removed": result.removed,
                     },
                 )
-                return redirect("candidacy:atlas", city=city, stage=stage)
+                return _to_atlas(city, stage, part)
     else:
-        year = _grid_year(request, progress)
-        existing = selectors.year_values(progress, year)
+        year = _grid_year(request, years)
+        existing = selectors.year_values(progress, year, indicators=indicators)
         initial = {"year": year, "version": selectors.values_version(progress)}
         for (district_id, indicator_id), value in existing.items():
             initial[f"v_{district_id}_{indicator_id}"] = value.value
@@ -167,9 +180,11 @@ def atlas_grid(request, city, stage):
     context = _context(
         progress,
         form=form,
-        years=selectors.years_of(progress),
+        years=years,
+        part=part,
         indicators=indicators,
         stored=stored,
+        shown_year=year,
     )
     return render(request, "candidacy/records/atlas/grid.html", context, status=status)
 

@@ -6,6 +6,7 @@ year) is entered for every district and indicator."""
 
 from __future__ import annotations
 
+from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -39,24 +40,31 @@ def childrens_atlas(progress: StageProgress) -> list[str]:
         )
     if problems:
         return problems
-    covered = set(
-        IndicatorValue.objects.filter(
-            progress=progress, district_id__in=district_ids, indicator_id__in=indicator_ids
-        )
-        .values_list("district_id", "indicator_id")
-        .distinct()
+    # Counted by the database, district by district (and indicator by indicator if some are
+    # missing): a few hundred rows read, never the atlas's values themselves.
+    values = IndicatorValue.objects.filter(
+        progress=progress, district_id__in=district_ids, indicator_id__in=indicator_ids
     )
-    missing = [(d, i) for d in district_ids for i in indicator_ids if (d, i) not in covered]
+    per_district = dict(
+        values.values_list("district_id").annotate(covered=Count("indicator_id", distinct=True))
+    )
+    missing = len(district_ids) * len(indicator_ids) - sum(per_district.values())
     if not missing:
         return []
-    districts = ngettext("%(count)s district", "%(count)s districts", len({d for d, _i in missing}))
-    indicators = ngettext(
-        "%(count)s indicator", "%(count)s indicators", len({i for _d, i in missing})
+    short_districts = len(district_ids) - sum(
+        1 for covered in per_district.values() if covered == len(indicator_ids)
     )
-    districts %= {"count": format_number(len({d for d, _i in missing}))}
-    indicators %= {"count": format_number(len({i for _d, i in missing}))}
-    shape = len({d for d, _i in missing}) * len({i for _d, i in missing})
-    if shape == len(missing):
+    per_indicator = dict(
+        values.values_list("indicator_id").annotate(covered=Count("district_id", distinct=True))
+    )
+    short_indicators = len(indicator_ids) - sum(
+        1 for covered in per_indicator.values() if covered == len(district_ids)
+    )
+    districts = ngettext("%(count)s district", "%(count)s districts", short_districts)
+    indicators = ngettext("%(count)s indicator", "%(count)s indicators", short_indicators)
+    districts %= {"count": format_number(short_districts)}
+    indicators %= {"count": format_number(short_indicators)}
+    if short_districts * short_indicators == missing:
         spread = _("%(districts)s × %(indicators)s") % {
             "districts": districts,
             "indicators": indicators,
@@ -72,9 +80,9 @@ def childrens_atlas(progress: StageProgress) -> list[str]:
             "importing a CSV file.",
             "Enter the %(count)s missing indicator values (%(spread)s): in the grid or by "
             "importing a CSV file.",
-            len(missing),
+            missing,
         )
-        % {"count": format_number(len(missing)), "spread": spread}
+        % {"count": format_number(missing), "spread": spread}
     ]
 
 

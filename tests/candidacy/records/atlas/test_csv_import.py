@@ -219,3 +219,12 @@ def test_import_queries_do_not_grow_with_the_rows(rw, atlas, django_assert_max_n
     with django_assert_max_num_queries(14):
         result = services.values_import(progress=atlas, by=rw.office, content=again)
     assert result.updated == len(rw.districts) * len(indicators)
+
+
+def test_the_same_file_again_changes_nothing_and_keeps_the_last_change(rw, atlas):
+    content = csv_bytes(full_rows(rw.districts, rw.indicators))
+    services.values_import(progress=atlas, by=rw.office, content=content)
+    before = dict(IndicatorValue.objects.values_list("pk", "updated_at"))
+    result = services.values_import(progress=atlas, by=rw.office, content=content)
+    assert (result.created, result.updated) == (0, 0)
+    assert dict(IndicatorValue.objects.values_list("pk", "updated_at")) == before

@@ -86,7 +86,7 @@ def test_the_template_downloads(client, rw, atlas):
     response = client.get(rw.url("atlas-template", "atlas"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    lines = response.content.decode().splitlines()
+    lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0] == "district_number,district_name,indicator_key,value,year,source"
     assert len(lines) == 1 + 3 * 2
 

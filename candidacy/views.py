@@ -104,7 +104,7 @@ def _render_stage(request, progress, *, status=200, **forms):
         or (DecisionForm(initial={"submission": progress.submission}) if can_sign else None),
         "reopen_form": forms.get("reopen_form") or (ReopenForm() if can_reopen else None),
         "last_return": progress.transitions.filter(action="return").order_by("-pk").first(),
-        **record_context(user, progress),
+        **record_context(user, progress, request.GET),
     }
     return render(request, "candidacy/stage_detail.html", context, status=status)
 

@@ -186,10 +186,10 @@ class ActionListForm(forms.Form):
     area = forms.ChoiceField(
         label=_("Goal area"),
         required=False,
-        choices=[("", _("Every goal area")), *GoalArea.choices],
+        choices=[("", _("Any goal area")), *GoalArea.choices],
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Every status")), *ActionStatus.choices]
+        label=_("Status"), required=False, choices=[("", _("Any status")), *ActionStatus.choices]
     )
     order = forms.ChoiceField(
         label=_("Order"),
@@ -206,7 +206,7 @@ class ActionListForm(forms.Form):
 
     def __init__(self, data=None, *, operational=(), **kwargs):
         super().__init__(data, auto_id="actions-%s", **kwargs)
-        self.fields["year"].choices = [("", _("Every operational plan"))] + [
+        self.fields["year"].choices = [("", _("Any operational plan"))] + [
             (
                 str(row.year),
                 year_format(row.year) + (f" · {row.title}" if row.title else ""),

@@ -260,9 +260,8 @@ def plan_actions_page(
 ) -> Page:
     """One page of the plan's actions as `filters` ask (a page out of range: the last), each
     with its district; its operational plan and goal are taken from `operational` and `goals`,
-    already read for the page; `numbers`: the page numbers to offer, elided far from this
-    one. Two queries: the count (none when the operational plans'
-    counts give it) and the page's rows."""
+    already read for the page; `numbers`: the page numbers to offer, elided far from this one.
+    Two queries: the count (none when the operational plans' counts give it) and the rows."""
     actions = PlanAction.objects.filter(operational_plan__plan=plan)
     if filters.year is not None:
         actions = actions.filter(operational_plan__year=filters.year)

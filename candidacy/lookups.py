@@ -15,10 +15,12 @@ def visible_stage(user, city_slug: str, stage_key: str) -> StageProgress:
     """The city's stage with this key, with its definition, city and sign-offs; 404 if the
     user may not read the city or it has no such stage."""
     city = visible_city(user, city_slug)
-    return get_object_or_404(
-        StageProgress.objects.select_related(
-            "definition", "candidacy__city__programme"
-        ).prefetch_related(Prefetch("signoffs", queryset=SignOff.objects.select_related("user"))),
+    progress = get_object_or_404(
+        StageProgress.objects.select_related("definition", "candidacy").prefetch_related(
+            Prefetch("signoffs", queryset=SignOff.objects.select_related("user"))
+        ),
         candidacy__city=city,
         definition__key=stage_key,
     )
+    progress.candidacy.city = city  # with its programme, as `visible_city` read it
+    return progress

@@ -18,10 +18,12 @@ from .models import Candidacy, SignOff, StageProgress, StageState, Transition
 
 
 def city_pipeline(city: City) -> tuple[Candidacy | None, list[StageProgress]]:
-    """The city's candidacy with its stages in order, their sign-offs and signatories."""
-    candidacy = Candidacy.objects.filter(city=city).select_related("city__programme").first()
+    """The city's candidacy with its stages in order, their sign-offs and signatories. The
+    candidacy's city is `city` itself (not read again)."""
+    candidacy = Candidacy.objects.filter(city=city).first()
     if candidacy is None:
         return None, []
+    candidacy.city = city
     stages = list(
         candidacy.stages.select_related("definition")
         .prefetch_related(Prefetch("signoffs", queryset=SignOff.objects.select_related("user")))

@@ -75,7 +75,7 @@ def city_detail(request, city):
             "candidacy": candidacy,
             "stages": stages,
             "current": current,
-            "evaluation_conditions": city_conditions(candidacy),
+            "evaluation_conditions": city_conditions(stages),
         },
     )
 
@@ -85,6 +85,7 @@ def _render_stage(request, progress, *, status=200, **forms):
     can_edit = permissions.can_edit_stage(user, progress)
     can_sign = permissions.can_sign_stage(user, progress)
     can_reopen = permissions.can_reopen_stage(user, progress)
+    history = list(selectors.stage_history(progress))  # newest first
     context = {
         "city": progress.candidacy.city,
         "progress": progress,
@@ -92,7 +93,7 @@ def _render_stage(request, progress, *, status=200, **forms):
         "evidence": progress.evidence.select_related("uploaded_by"),
         "signoffs": progress.signoffs.all(),
         "pending_roles": permissions.pending_signatory_roles(progress),
-        "history": selectors.stage_history(progress),
+        "history": history,
         "can_edit": can_edit,
         "can_sign": can_sign,
         "can_reopen": can_reopen,
@@ -107,8 +108,8 @@ def _render_stage(request, progress, *, status=200, **forms):
         "decision_form": forms.get("decision_form")
         or (DecisionForm(initial={"submission": progress.submission}) if can_sign else None),
         "reopen_form": forms.get("reopen_form") or (ReopenForm() if can_reopen else None),
-        "last_return": progress.transitions.filter(action="return").order_by("-pk").first(),
-        **record_context(user, progress),
+        "last_return": next((entry for entry in history if entry.action == "return"), None),
+        **record_context(user, progress, request.GET),
     }
     return render(request, "candidacy/stage_detail.html", context, status=status)
 

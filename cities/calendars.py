@@ -167,7 +167,8 @@ def date_format(value, calendar: str | None = None, *, with_time: bool = False) 
         text += " " + value.strftime("%H:%M")
     if is_persian():
         return reader_digits(text)
-    return f"{text} ({formats.date_format(day, 'DATE_FORMAT')})"
+    beside = gregorian if not with_time else formats.date_format(day, "DATE_FORMAT")
+    return f"{text} ({beside})"
 
 
 def date_input_text(day: datetime.date, calendar: str | None = None) -> str:

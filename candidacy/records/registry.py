@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import models
+from django.http import QueryDict
 
 from candidacy import permissions
 from candidacy.models import StageKind, StageProgress
@@ -34,6 +35,9 @@ class RecordKind:
     #: What the stage page shows of the record, merged into its context (`record`,
     #: `record_rows`, or the kind's own names).
     context: Callable[[StageProgress], dict] | None = None
+    #: Instead of `context`, for a record whose stage page depends on the page's address (a
+    #: page of a long list, its filters and order): called with the stage and `request.GET`.
+    query_context: Callable[[StageProgress, QueryDict], dict] | None = None
     model: type[models.Model] | None = None  # the one-to-one record, if the kind has one
     form: type | None = None
     row_model: type[models.Model] | None = None  # the rows, if the kind keeps a list
@@ -78,8 +82,9 @@ def missing(progress: StageProgress) -> list[str]:
     return kind.rule(progress) if kind and kind.rule else []
 
 
-def record_context(user, progress: StageProgress) -> dict:
-    """What the stage page needs to show the stage's record and what it still lacks."""
+def record_context(user, progress: StageProgress, query: QueryDict | None = None) -> dict:
+    """What the stage page needs to show the stage's record and what it still lacks; `query`:
+    the page's address (`request.GET`), for a kind that lists its rows a page at a time."""
     kind = record_kind(progress)
     context = {
         "record_kind": kind,
@@ -92,6 +97,8 @@ def record_context(user, progress: StageProgress) -> dict:
         return context
     if kind.context is not None:
         context.update(kind.context(progress))
+    if kind.query_context is not None:
+        context.update(kind.query_context(progress, query if query is not None else QueryDict()))
     if progress.is_editable_state:  # once submitted, the record was complete; no need to ask
         context["record_missing"] = missing(progress)
     context["can_edit_record"] = permissions.can_edit_stage(user, progress)

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from candidacy.models import (
-    Candidacy,
     ConditionStatusChange,
     CriterionJudgement,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    StageKind,
     StageProgress,
     StageState,
 )
@@ -56,18 +56,26 @@ def evaluation_of(progress: StageProgress) -> Evaluation:
     )
 
 
-def city_conditions(candidacy: Candidacy | None) -> list[EvaluationCondition]:
+def city_conditions(stages: list[StageProgress]) -> list[EvaluationCondition]:
     """The conditions set by the city's approved evaluations, earliest due first, with who last
-    changed their status: one query."""
-    if candidacy is None:
+    changed their status and their stage (from `stages`, the city's pipeline as its page read
+    it): one query, none while no evaluation is approved. (Conditions are rows of an
+    evaluation stage's record: the records services write them on no other kind of stage.)"""
+    approved = {
+        stage.pk: stage
+        for stage in stages
+        if stage.state == StageState.APPROVED and stage.definition.kind == StageKind.EVALUATION
+    }
+    if not approved:
         return []
-    return list(
-        EvaluationCondition.objects.filter(
-            progress__candidacy=candidacy, progress__state=StageState.APPROVED
-        )
-        .select_related("progress__definition", "status_changed_by")
+    conditions = list(
+        EvaluationCondition.objects.filter(progress_id__in=approved)
+        .select_related("status_changed_by")
         .order_by("due_on", "pk")
     )
+    for condition in conditions:
+        condition.progress = approved[condition.progress_id]
+    return conditions
 
 
 def condition_history(condition: EvaluationCondition) -> QuerySet[ConditionStatusChange]:

@@ -3,6 +3,7 @@ plans with their actions and budgets; its pages are in `candidacy.records.plans`
 
 from __future__ import annotations
 
+from django.http import QueryDict
 from django.urls import path
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from candidacy.models import (
     StrategicGoal,
 )
 from candidacy.records.plans import selectors, views
+from candidacy.records.plans.forms import ActionListForm
 from candidacy.records.registry import RecordKind
 
 from .common import goal_areas_text
@@ -54,15 +56,28 @@ def plans(progress: StageProgress) -> list[str]:
     return problems
 
 
-def context(progress: StageProgress) -> dict:
-    return {"rec": selectors.plans_context(progress)}
+def context(progress: StageProgress, query: QueryDict) -> dict:
+    """The plans, and one page of their actions as the page's address asks (filters, order,
+    page size and page: `ActionListForm`), with the form that changes them."""
+    record = selectors.plans_context(progress)
+    plan = record["strategic_plan"]
+    if plan is not None:
+        operational = record["operational"]
+        asked = ActionListForm(query or None, operational=operational)
+        filters = asked.filters(page=query.get("page"))
+        record["filters"] = filters
+        record["actions"] = selectors.plan_actions_page(
+            plan, filters, operational=operational, goals=record["goals"]
+        )
+        record["action_form"] = ActionListForm(initial=filters.initial, operational=operational)
+    return {"rec": record}
 
 
 KIND = RecordKind(
     stage_kinds=(StageKind.PLANS,),
     template="candidacy/records/plans/plans.html",
     rule=plans,
-    context=context,
+    query_context=context,
     urlpatterns=(
         path("strategic-plan/", views.strategic_plan_edit, name="record-strategic-plan"),
         path("plan-goals/add/", views.goal_add, name="record-goal-add"),

@@ -9,9 +9,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import (
+    ActionStatus,
     AssessmentLevel,
     Currency,
     Gap,
+    GoalArea,
     OperationalPlan,
     PlanAction,
     ReviewRound,
@@ -19,7 +21,8 @@ from candidacy.models import (
     StrategicGoal,
     StrategicPlan,
 )
-from cities.templatetags.portal import format_digits
+from cities.calendars import year_format
+from cities.templatetags.portal import format_digits, format_number
 from cities.validators import NOTE_MAX_LENGTH
 
 from ..forms import RecordForm, city_districts
@@ -169,6 +172,87 @@ class PlanActionForm(RecordForm):
             "Give the progress as a percentage, 0 to 100."
         )
         self.fields["budget"].error_messages["min_value"] = _("A budget cannot be negative.")
+
+
+class ActionListForm(forms.Form):
+    """Which of a plan's actions the plans stage page lists, in which order and how many at
+    once: the page's address (GET). A value it cannot use (a year without an operational plan,
+    an unknown status, a page size that is no number) is ignored, never an error page; a page
+    size beyond the most is that most."""
+
+    year = forms.TypedChoiceField(
+        label=_("Operational plan"), required=False, coerce=int, empty_value=None
+    )
+    area = forms.ChoiceField(
+        label=_("Goal area"),
+        required=False,
+        choices=[("", _("Any goal area")), *GoalArea.choices],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *ActionStatus.choices]
+    )
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[
+            ("plan", _("By operational plan and start")),
+            ("title", _("By title")),
+            ("progress", _("By progress, least first")),
+        ],
+    )
+    per_page = forms.IntegerField(label=_("Actions per page"), required=False)
+
+    PAGE_SIZES = (10, selectors.ACTIONS_PER_PAGE, 50, selectors.ACTIONS_PER_PAGE_MAX)
+
+    def __init__(self, data=None, *, operational=(), **kwargs):
+        super().__init__(data, auto_id="actions-%s", **kwargs)
+        self.fields["year"].choices = [("", _("Any operational plan"))] + [
+            (
+                str(row.year),
+                year_format(row.year) + (f" · {row.title}" if row.title else ""),
+            )
+            for row in operational
+        ]
+        sizes = set(self.PAGE_SIZES)
+        if isinstance(self.initial.get("per_page"), int):
+            sizes.add(self.initial["per_page"])  # a size the address gave, within the bounds
+        self.fields["per_page"].widget = forms.Select(
+            choices=[(size, format_number(size)) for size in sorted(sizes)]
+        )
+
+    def selects(self) -> list[tuple]:
+        """Each field with its options as (value, label, chosen), for the list's selects,
+        written out by the page (a widget renders a template per option)."""
+        shown = []
+        for field in self:
+            chosen = "" if field.value() is None else str(field.value())
+            options = [
+                (str(value), label, str(value) == chosen)
+                for value, label in field.field.widget.choices
+            ]
+            shown.append((field, options))
+        return shown
+
+    def clean_per_page(self):
+        size = self.cleaned_data["per_page"]
+        if size is None:
+            return selectors.ACTIONS_PER_PAGE
+        return min(max(size, 1), selectors.ACTIONS_PER_PAGE_MAX)
+
+    def filters(self, page=None) -> selectors.ActionFilters:
+        """What the address asks, each value the form could not use left at its default."""
+        if not self.is_bound:
+            return selectors.ActionFilters(page=page)
+        self.is_valid()
+        data = self.cleaned_data
+        return selectors.ActionFilters(
+            year=data.get("year"),
+            goal_area=data.get("area") or "",
+            status=data.get("status") or "",
+            order=data.get("order") or "plan",
+            per_page=data.get("per_page") or selectors.ACTIONS_PER_PAGE,
+            page=page,
+        )
 
 
 class ReviewRoundForm(RecordForm):

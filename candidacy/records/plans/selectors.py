@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from candidacy.models import (
@@ -208,7 +209,103 @@ def budget_totals(progress: StageProgress) -> list[CurrencyTotals]:
     return [by_currency[currency] for currency in sorted(by_currency)]
 
 
+#: How many actions the plans stage page lists at once: the default, and the most it will
+#: list whatever the address asks (a plan may hold hundreds).
+ACTIONS_PER_PAGE = 25
+ACTIONS_PER_PAGE_MAX = 100
+
+#: The orders the actions can be listed in, by the key the address gives.
+ACTION_ORDERS = {
+    "plan": ("operational_plan__year", "starts_on", "title", "pk"),
+    "title": ("title", "operational_plan__year", "pk"),
+    "progress": ("completion", "operational_plan__year", "starts_on", "pk"),
+}
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    """Which actions the plans stage page lists, in which order, how many at once and which
+    page of them (from the page's address, `forms.ActionListForm`)."""
+
+    year: int | None = None  # the operational plan's (stored) year
+    goal_area: str = ""
+    status: str = ""
+    order: str = "plan"
+    per_page: int = ACTIONS_PER_PAGE
+    page: str | int | None = 1
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether some actions of the plan may be left out."""
+        return self.year is not None or bool(self.goal_area or self.status)
+
+    @property
+    def initial(self) -> dict:
+        """The list form's values for these filters (`forms.ActionListForm`)."""
+        return {
+            "year": self.year,
+            "area": self.goal_area,
+            "status": self.status,
+            "order": self.order,
+            "per_page": self.per_page,
+        }
+
+
+def plan_actions_page(
+    plan: StrategicPlan,
+    filters: ActionFilters,
+    *,
+    operational: list[OperationalPlan],
+    goals: list[StrategicGoal],
+) -> Page:
+    """One page of the plan's actions as `filters` ask (a page out of range: the last), each
+    with its district; its operational plan and goal are taken from `operational` and `goals`,
+    already read for the page; `numbers`: the page numbers to offer, elided far from this one.
+    Two queries: the count (none when the operational plans' counts give it) and the rows."""
+    actions = PlanAction.objects.filter(operational_plan__plan=plan)
+    if filters.year is not None:
+        actions = actions.filter(operational_plan__year=filters.year)
+    if filters.goal_area:
+        actions = actions.filter(goal_area=filters.goal_area)
+    if filters.status:
+        actions = actions.filter(status=filters.status)
+    actions = actions.select_related("district").order_by(*ACTION_ORDERS[filters.order])
+    known = None
+    if not (filters.goal_area or filters.status):
+        known = sum(
+            row.action_count
+            for row in operational
+            if filters.year is None or row.year == filters.year
+        )
+    paginator = _CountedPaginator(actions, filters.per_page, count=known)
+    page = paginator.get_page(filters.page)
+    page.numbers = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    plans_by_id = {row.pk: row for row in operational}
+    goals_by_id = {goal.pk: goal for goal in goals}
+    # The choices' labels, translated once for the page rather than once a row.
+    area_labels = {value: str(label) for value, label in GoalArea.choices}
+    status_labels = {value: str(label) for value, label in ActionStatus.choices}
+    for action in page.object_list:
+        action.operational_plan = plans_by_id[action.operational_plan_id]
+        action.goal = goals_by_id[action.goal_id]
+        action.goal_area_label = area_labels.get(action.goal_area, action.goal_area)
+        action.status_label = status_labels.get(action.status, action.status)
+    return page
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count when it is known already (no COUNT query)."""
+
+    def __init__(self, object_list, per_page, *, count: int | None):
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.__dict__["count"] = count  # `count` is a cached property
+
+
 def plans_context(progress: StageProgress) -> dict:
+    """The strategic plan, its goals, its operational plans (each with its number of actions)
+    and the budget totals: a fixed number of queries however many actions the plan holds. The
+    actions themselves are listed a page at a time (`plan_actions_page`)."""
     plan = strategic_plan_of(progress)
     if plan is None:
         return {"strategic_plan": None, "goals": [], "operational": [], "budget_totals": []}
@@ -221,21 +318,16 @@ def plans_context(progress: StageProgress) -> dict:
     )
     operational = list(
         OperationalPlan.objects.filter(plan=plan)
-        .prefetch_related(
-            Prefetch(
-                "actions",
-                queryset=PlanAction.objects.select_related("goal", "district").order_by(
-                    "starts_on", "title", "pk"
-                ),
-                to_attr="action_list",
-            )
-        )
+        .annotate(action_count=Count("actions"))
         .order_by("year")
     )
+    for row in operational:
+        row.plan = plan
     return {
         "strategic_plan": plan,
         "goals": goals,
         "operational": operational,
+        "action_count": sum(row.action_count for row in operational),
         "budget_totals": budget_totals(progress),
     }
 

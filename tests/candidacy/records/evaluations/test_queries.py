@@ -70,7 +70,7 @@ def test_evaluation_edit_page(client, ew, django_assert_max_num_queries, size):
 def test_city_page_with_conditions(client, ew, django_assert_max_num_queries, size):
     ew.with_conditions(*[DUE] * size)
     client.force_login(ew.office)
-    # measured: 9 (tests/candidacy/test_queries.py's city page bound, conditions included)
+    # measured: 9 (tests/candidacy/test_queries.py's city page bound, and the conditions)
     with django_assert_max_num_queries(9):
         page = client.get(reverse("candidacy:city", args=[ew.city.slug]))
     assert page.status_code == 200

@@ -151,6 +151,9 @@ def floor_table_ensure(url: str) -> None:
         if not connection.execute("SELECT count(*) FROM bench_fortune").fetchone()[0]:
             for number, message in enumerate(FORTUNES, start=1):
                 connection.execute("INSERT INTO bench_fortune VALUES (%s, %s)", (number, message))
+        # Planner statistics as a running server has them (autovacuum may not have reached a
+        # world loaded minutes ago, or a table a migration just changed).
+        connection.execute("ANALYZE")
 
 
 def manage(*args: str, env: dict) -> None:

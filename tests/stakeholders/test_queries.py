@@ -34,7 +34,9 @@ MEMORANDA_PAGE_QUERIES = 6  # session, user, roles, city, memoranda, commitments
 MEMORANDUM_PAGE_QUERIES = 7  # session, user, roles, city, memorandum, commitments, comments
 HISTORY_PAGE_QUERIES = 6  # session, user, roles, city, count, page of changes
 CANDIDACY_CITY_PAGE_QUERIES = 9  # the candidacy page's 7, commitments per party, conditions
-OVERVIEW_QUERIES = 8  # the overview's 7, and the commitments per party of every city listed
+OVERVIEW_QUERIES = (
+    9  # the overview's 7, the commitments per party of every city listed, the edition
+)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from cities.admin_scoping import (
 from cities.calendars import date_format
 from cities.models import City
 from cities.roles import Role
-from cities.templatetags.portal import format_digits
+from cities.templatetags.portal import format_digits, format_number
 from cities.validators import NOTE_MAX_LENGTH
 
 from . import permissions, services
@@ -250,32 +251,87 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         )
 
 
-class TransitionInline(ScopedInline, admin.TabularInline):
+def person_name(user) -> str:
+    """A person as the portal's pages name them: their full name, else their user name (a
+    change the portal made by itself has no person)."""
+    if user is None:
+        return gettext("the portal")
+    return user.get_full_name() or user.get_username()
+
+
+class WrittenByServicesInline(ScopedInline, admin.TabularInline):
+    """Rows of a stage that only the services write (sign-offs, evidence, history): read-only
+    for everyone, superusers included, and shown without Django's column of each row's own
+    text (its `__str__`: raw state codes and user names); people by their names."""
+
+    template = "admin/candidacy/edit_inline/written_by_services.html"
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class TransitionInline(WrittenByServicesInline):
     model = Transition
-    extra = 0
-    can_delete = False
-    fields = ["created_at", "action", "actor", "actor_role", "from_state", "to_state", "comment"]
-    readonly_fields = fields
+    fields = [
+        "created_at",
+        "action",
+        "actor_name",
+        "actor_role",
+        "from_state",
+        "to_state",
+        "comment",
+    ]
     ordering = ["-created_at", "-pk"]
-    related = ("actor", "progress__candidacy__city", "progress__definition")
+    related = ("actor",)
+
+    @admin.display(description=_("by"))
+    def actor_name(self, obj):
+        return person_name(obj.actor)
 
 
-class SignOffInline(ScopedInline, admin.TabularInline):
+class SignOffInline(WrittenByServicesInline):
     model = SignOff
-    extra = 0
-    can_delete = False
-    fields = ["role", "user", "signed_at", "comment"]
-    readonly_fields = fields
-    related = ("user", "progress__candidacy__city", "progress__definition")
+    fields = ["role", "signed_by", "signed_at", "comment"]
+    related = ("user",)
+
+    @admin.display(description=_("signed by"))
+    def signed_by(self, obj):
+        return person_name(obj.user)
 
 
-class EvidenceInline(ScopedInline, admin.TabularInline):
+class EvidenceInline(WrittenByServicesInline):
     model = Evidence
-    extra = 0
-    can_delete = False
-    fields = ["original_name", "description", "content_type", "size", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
-    related = ("uploaded_by",)
+    fields = ["document", "description", "content_type", "size_shown", "uploader", "uploaded_at"]
+    related = ("uploaded_by", "progress__candidacy__city", "progress__definition")
+
+    @admin.display(description=_("file name"))
+    def document(self, obj):
+        """The document's name, a link to the portal's download, which finds the stage in the
+        reader's scope before it sends anything."""
+        url = reverse(
+            "candidacy:evidence-download",
+            args=[obj.progress.candidacy.city.slug, obj.progress.definition.key, obj.pk],
+        )
+        return format_html('<a href="{}" dir="auto">{}</a>', url, obj.original_name)
+
+    @admin.display(description=_("size in bytes"))
+    def size_shown(self, obj):
+        return format_number(obj.size)
+
+    @admin.display(description=_("uploaded by"))
+    def uploader(self, obj):
+        return person_name(obj.uploaded_by)
 
 
 class ReturnForm(forms.Form):

@@ -3,7 +3,10 @@ read-only, and the actions call the same services as the views."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -25,8 +28,10 @@ from cities.models import City
 from cities.roles import Role
 from cities.templatetags.portal import format_digits, format_number
 from cities.validators import NOTE_MAX_LENGTH
+from core.errors import error_text
 
 from . import permissions, services
+from .forms import DecisionForm
 from .models import (
     Candidacy,
     CandidacyStatus,
@@ -419,12 +424,87 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
     inlines = [SignOffInline, EvidenceInline, TransitionInline]
     actions = ["approve_stages", "return_stages"]
     ordering = ["submitted_at"]
+    change_form_template = "admin/candidacy/stageprogress/change_form.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("signoffs")
 
     def has_change_permission(self, request, obj=None):
-        return False  # nothing here is edited by hand; use the actions
+        return False  # nothing here is edited by hand; decide on the page or with the actions
+
+    # --- the change page: the signatory's decision, through the services -----------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A POST with a decision approves or returns the stage (`_decide`); anything else is
+        Django's read-only page (a POST of fields is refused there)."""
+        if request.method == "POST" and object_id is not None and "decision" in request.POST:
+            return self._decide(request, object_id)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _decide(self, request, object_id):
+        """Approve or return the stage (`services.stage_approve` / `stage_return`) with the
+        comment and the submission the page showed. Outside the user's programmes the stage
+        does not exist (404); a refusal of the service is an admin message above the page as
+        the stage is now, with the comment kept (400; 403 for one who may not decide)."""
+        progress = self.get_object(request, unquote(object_id))
+        if progress is None:
+            raise Http404
+        form = DecisionForm(request.POST)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            approve = data["decision"] == DecisionForm.APPROVE
+            service = services.stage_approve if approve else services.stage_return
+            try:
+                service(
+                    progress=progress,
+                    by=request.user,
+                    comment=data["comment"],
+                    submission=data["submission"],
+                )
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(request, error_text(error), messages.ERROR)
+                status = 403 if isinstance(error, PermissionDenied) else 400
+            else:
+                done = (
+                    gettext("Your approval was recorded.")
+                    if approve
+                    else gettext("The stage was returned with your comment.")
+                )
+                self.message_user(request, f"{progress}: {done}", messages.SUCCESS)
+                changelist = reverse("admin:candidacy_stageprogress_changelist")
+                preserved = {"preserved_filters": self.get_preserved_filters(request)}
+                return HttpResponseRedirect(
+                    add_preserved_filters({**preserved, "opts": self.opts}, changelist)
+                )
+        else:
+            self.message_user(
+                request,
+                gettext("The decision was not recorded: see the form below."),
+                messages.ERROR,
+            )
+        # The page again, as a GET would show it now, with the form as it was typed.
+        request.method = "GET"
+        response = super().changeform_view(
+            request, object_id, extra_context={"decision_form": form}
+        )
+        response.status_code = status
+        return response
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The decision form, for whoever may sign the stage off now (`can_sign_stage`, the
+        sign-off queue's rule), with what their approval will do. A form shown again after a
+        refusal keeps its comment and names the submission shown now."""
+        form = context.pop("decision_form", None)
+        if obj is not None and permissions.can_sign_stage(request.user, obj):
+            if form is None:
+                form = DecisionForm(initial={"submission": obj.submission})
+            elif form.is_bound:
+                form.data = form.data.copy()
+                form.data["submission"] = obj.submission
+            context["decision_form"] = form
+            context["decision_outcome"] = _approval_outcome(request.user, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("city"), ordering="candidacy__city__name")
     def city(self, obj):

@@ -11,16 +11,17 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from candidacy import services
-from candidacy.models import Evidence, SignOff, StageState, Transition
+from candidacy import permissions, services
+from candidacy.models import Evidence, SignOff, StageProgress, StageState, Transition
 from cities.calendars import SOLAR_HIJRI
 from cities.roles import Role
-from tests.candidacy.workflow import bring
+from tests.candidacy.workflow import RETURN_COMMENT, bring, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,116 @@ def _section(html: str, prefix: str) -> str:
 def submitted(world):
     """City A's office stage awaiting the coordinator's sign-off (they alone sign it)."""
     return bring(world, world.city_a, "office", StageState.SUBMITTED)
+
+
+# --- deciding on the page ------------------------------------------------------------------
+
+
+def test_the_signatory_approves_on_the_page_through_the_service(client, world, submitted):
+    client.force_login(world.coordinator_a)
+    page = client.get(_page(submitted)).content.decode()
+    assert 'id="stage-decision"' in page
+    assert f'name="submission" value="{submitted.submission}"' in page
+    assert "Approves the stage." in page  # what the approval will do
+
+    response = _decide(client, submitted, "approve", comment="Well documented.")
+
+    assert response.status_code == 302
+    assert response["Location"] == _changelist()
+    submitted.refresh_from_db()
+    assert submitted.state == StageState.APPROVED
+    last = Transition.objects.filter(progress=submitted).latest("pk")
+    assert (last.action, last.actor, last.comment) == (
+        Transition.Action.APPROVE,
+        world.coordinator_a,
+        "Well documented.",
+    )
+    assert world.stage(world.city_a, "joint").state == StageState.OPEN
+    followed = client.get(response["Location"]).content.decode()
+    assert "Your approval was recorded." in followed
+
+
+def test_a_return_needs_a_comment_and_keeps_what_was_typed(client, world, submitted):
+    client.force_login(world.coordinator_a)
+    before = snapshot()
+    refused = _decide(client, submitted, "return", comment="   ")
+    assert refused.status_code == 400
+    assert "Say what needs to change: a return needs a comment." in refused.content.decode()
+    assert snapshot() == before
+
+    done = _decide(client, submitted, "return", comment=RETURN_COMMENT)
+    assert done.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.state == StageState.RETURNED
+    assert Transition.objects.filter(progress=submitted, comment=RETURN_COMMENT).exists()
+
+
+def test_a_stale_submission_is_refused_with_a_message_and_the_comment_kept(
+    client, world, submitted
+):
+    client.force_login(world.coordinator_a)
+    shown = submitted.submission
+    services.stage_return(progress=submitted, by=world.coordinator_a, comment=RETURN_COMMENT)
+    resubmitted = services.stage_submit(progress=submitted, by=world.office_a)
+    before = snapshot()
+
+    refused = _decide(client, submitted, "approve", comment="Fine by me.", submission=shown)
+
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert RESUBMITTED in text  # an admin message above the page
+    assert "Fine by me.</textarea>" in text
+    # The page is the stage as it is now: a decision from it is on the new submission.
+    assert f'name="submission" value="{resubmitted.submission}"' in text
+    assert snapshot() == before
+    assert _decide(client, resubmitted, "approve").status_code == 302
+
+
+def test_an_overlong_comment_is_a_form_error_not_a_500(client, world, submitted):
+    client.force_login(world.coordinator_a)
+    before = snapshot()
+    refused = _decide(client, submitted, "approve", comment="x" * 5001)
+    assert refused.status_code == 400
+    assert 'class="errorlist' in refused.content.decode()
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "user, key, state, shown",
+    [
+        ("coordinator_a", "office", StageState.SUBMITTED, True),
+        ("coordinator_a", "office", StageState.OPEN, False),
+        ("coordinator_a", "joint", StageState.SUBMITTED, False),  # already approved it
+        ("superuser", "office", StageState.SUBMITTED, False),  # signs nothing
+    ],
+)
+def test_the_buttons_follow_the_signing_rule(client, world, superuser, user, key, state, shown):
+    stage = bring(world, world.city_a, key, state)
+    person = superuser if user == "superuser" else getattr(world, user)
+    if key == "joint":  # the coordinator's approval is given: the evaluator's awaits
+        services.stage_approve(progress=stage, by=world.coordinator_a)
+    client.force_login(person)
+    page = client.get(_page(stage)).content.decode()
+    stage = StageProgress.objects.get(pk=stage.pk)
+    assert ('id="stage-decision"' in page) == shown == permissions.can_sign_stage(person, stage)
+
+
+def test_people_outside_the_programme_cannot_decide(client, world, superuser, submitted):
+    before = snapshot()
+    data = {"decision": "approve", "comment": "", "submission": submitted.submission}
+
+    client.force_login(world.coordinator_b)  # another country's coordinator
+    assert client.post(_page(submitted), data).status_code == 404
+    client.force_login(world.office_a)  # the city's own office: no admin at all
+    response = client.post(_page(submitted), data)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    client.force_login(superuser)  # sees everything, signs nothing: the service refuses
+    refused = client.post(_page(submitted), data)
+    assert refused.status_code == 403
+    assert "You are not a signatory of this stage." in refused.content.decode()
+
+    assert snapshot() == before
 
 
 # --- the inlines ---------------------------------------------------------------------------
@@ -91,7 +202,7 @@ def test_the_inlines_date_in_the_programmes_calendar(client, world, submitted):
 
 
 def test_the_page_costs_the_same_with_a_long_history(client, world, submitted):
-    """As a signatory: sign-offs, evidence and history grow."""
+    """As a signatory, with the decision form: sign-offs, evidence and history grow."""
     other = bring(world, world.city_a2, "joint", StageState.SUBMITTED)
     services.stage_approve(progress=other, by=world.evaluator_a)  # the coordinator's awaits
     counts = []
@@ -118,6 +229,24 @@ def test_the_page_costs_the_same_with_a_long_history(client, world, submitted):
         client.get(_page(other))
         with CaptureQueriesContext(connection) as queries:
             page = client.get(_page(other))
+        assert 'id="stage-decision"' in page.content.decode()
         counts.append(len(queries))
     assert SignOff.objects.filter(progress=other).count() == 1
     assert counts[0] == counts[1]
+
+
+# --- batch decisions ask first -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("action", ["approve_stages", "return_stages"])
+def test_a_batch_decision_changes_nothing_before_it_is_confirmed(client, world, submitted, action):
+    client.force_login(world.coordinator_a)
+    before = snapshot()
+    page = client.post(
+        _changelist(),
+        {"action": action, ACTION_CHECKBOX_NAME: [submitted.pk], "comment": RETURN_COMMENT},
+    )
+    assert page.status_code == 200
+    assert [t.name for t in page.templates][0] == "admin/candidacy/decide_stages.html"
+    assert 'name="confirm"' in page.content.decode()
+    assert snapshot() == before

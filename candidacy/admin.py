@@ -3,8 +3,10 @@ read-only, and the actions call the same services as the views."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_FACETS_VAR
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ALL_VAR, ERROR_FLAG, ORDER_VAR, PAGE_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -25,6 +27,7 @@ from cities.admin_scoping import (
 )
 from cities.calendars import date_format
 from cities.models import City
+from cities.permissions import can_use_signoff_queue
 from cities.roles import Role
 from cities.templatetags.portal import format_digits, format_number
 from cities.validators import NOTE_MAX_LENGTH
@@ -382,18 +385,46 @@ def _return_outcome(user, progress) -> str:
     return gettext("Returns the stage to its preparer.")
 
 
+#: What a change list's address may hold and still be the list as one arrives at it: its
+#: order and page, not a filter or a search.
+_ARRIVING_PARAMETERS = frozenset({ORDER_VAR, PAGE_VAR, ALL_VAR, ERROR_FLAG, IS_FACETS_VAR})
+
+
 class AwaitingMySignOffFilter(admin.SimpleListFilter):
     """The stages the user may sign off now: the sign-off queue's rule
-    (`permissions.signable_stages_q`), not a second query of its own."""
+    (`permissions.signable_stages_q`), not a second query of its own.
+
+    The list opens on it for whoever has a sign-off queue (`can_use_signoff_queue`, as the
+    navigation asks) when the address chooses no filter and no search; "All stages" (an
+    explicit value, so that it is not the default again) shows the whole list. A user who
+    signs nothing (a superuser with no role) sees the whole list."""
 
     title = _("awaiting my sign-off")
     parameter_name = "awaiting_me"
+    YES, ALL = "yes", "all"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        arriving = _ARRIVING_PARAMETERS.issuperset(request.GET.keys())
+        if arriving and can_use_signoff_queue(request.user):
+            self.used_parameters[self.parameter_name] = self.YES
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Yes"))]
+        return [(self.ALL, _("All stages")), (self.YES, _("Yes"))]
+
+    def choices(self, changelist):
+        """Each choice with its value in the address (Django's "All" would drop it, and the
+        list would open on the default again); no "All" of Django's own."""
+        chosen = self.value() if self.value() == self.YES else self.ALL
+        for value, title in self.lookup_choices:
+            yield {
+                "selected": value == chosen,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": title,
+            }
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
+        if self.value() == self.YES:
             return queryset.filter(permissions.signable_stages_q(request.user))
         return queryset
 

@@ -17,10 +17,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from candidacy import permissions, services
+from candidacy import permissions, selectors, services
 from candidacy.models import Evidence, SignOff, StageProgress, StageState, Transition
 from cities.calendars import SOLAR_HIJRI
+from cities.models import RoleAssignment
 from cities.roles import Role
+from tests import factories as f
 from tests.candidacy.workflow import RETURN_COMMENT, bring, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -232,6 +234,60 @@ def test_the_page_costs_the_same_with_a_long_history(client, world, submitted):
         assert 'id="stage-decision"' in page.content.decode()
         counts.append(len(queries))
     assert SignOff.objects.filter(progress=other).count() == 1
+    assert counts[0] == counts[1]
+
+
+# --- the list opens on "awaiting my sign-off" -----------------------------------------------
+
+
+def _listed(client, query="") -> list[int]:
+    response = client.get(_changelist() + query)
+    assert response.status_code == 200
+    return [row.pk for row in response.context["cl"].result_list]
+
+
+def test_the_list_opens_on_awaiting_my_sign_off_with_a_way_to_all(client, world, submitted):
+    client.force_login(world.coordinator_a)
+    queue = [s.pk for s in selectors.signoff_queue(world.coordinator_a)]
+    page = client.get(_changelist()).content.decode()
+    assert "?awaiting_me=all" in page  # "All stages", the way to the rest
+
+    assert _listed(client) == queue == [submitted.pk]
+    everything = set(
+        StageProgress.objects.filter(candidacy__city__programme=world.programme_a).values_list(
+            "pk", flat=True
+        )
+    )
+    assert set(_listed(client, "?awaiting_me=all")) == everything
+    assert set(_listed(client, "?p=1")) == {submitted.pk}  # paging keeps the default
+    assert set(_listed(client, "?q=City")) == everything  # a search is over every stage
+    assert set(_listed(client, "?state=locked")) < everything  # so is a chosen filter
+
+
+def test_a_superuser_opens_on_the_queue_only_if_they_sign(client, world, superuser, submitted):
+    client.force_login(superuser)
+    assert len(_listed(client)) == StageProgress.objects.count()
+    RoleAssignment.objects.create(
+        user=superuser, role=Role.COORDINATOR, programme=world.programme_a
+    )
+    assert _listed(client) == [submitted.pk]
+
+
+def test_the_default_list_costs_the_same_with_more_stages_awaiting(client, world):
+    client.force_login(world.coordinator_a)
+    counts, cities = [], 2  # City A and City A2
+    for size in (2, 12):
+        cities += size
+        for n in range(size):
+            f.make_city(world.programme_a, slug=f"awaiting-{size}-{n}", name=f"Awaiting {n}")
+        StageProgress.objects.filter(
+            candidacy__city__programme=world.programme_a, definition__key="office"
+        ).update(state=StageState.SUBMITTED, submitted_at=timezone.now())
+        client.get(_changelist())
+        with CaptureQueriesContext(connection) as queries:
+            listed = _listed(client)
+        assert len(listed) == cities  # every office stage awaits the coordinator
+        counts.append(len(queries))
     assert counts[0] == counts[1]
 
 

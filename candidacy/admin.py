@@ -3,8 +3,14 @@ read-only, and the actions call the same services as the views."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_FACETS_VAR
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ALL_VAR, ERROR_FLAG, ORDER_VAR, PAGE_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +27,14 @@ from cities.admin_scoping import (
 )
 from cities.calendars import date_format
 from cities.models import City
+from cities.permissions import can_use_signoff_queue
 from cities.roles import Role
-from cities.templatetags.portal import format_digits
+from cities.templatetags.portal import format_digits, format_number
 from cities.validators import NOTE_MAX_LENGTH
+from core.errors import error_text
 
 from . import permissions, services
+from .forms import DecisionForm
 from .models import (
     Candidacy,
     CandidacyStatus,
@@ -250,32 +259,87 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         )
 
 
-class TransitionInline(ScopedInline, admin.TabularInline):
+def person_name(user) -> str:
+    """A person as the portal's pages name them: their full name, else their user name (a
+    change the portal made by itself has no person)."""
+    if user is None:
+        return gettext("the portal")
+    return user.get_full_name() or user.get_username()
+
+
+class WrittenByServicesInline(ScopedInline, admin.TabularInline):
+    """Rows of a stage that only the services write (sign-offs, evidence, history): read-only
+    for everyone, superusers included, and shown without Django's column of each row's own
+    text (its `__str__`: raw state codes and user names); people by their names."""
+
+    template = "admin/candidacy/edit_inline/written_by_services.html"
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class TransitionInline(WrittenByServicesInline):
     model = Transition
-    extra = 0
-    can_delete = False
-    fields = ["created_at", "action", "actor", "actor_role", "from_state", "to_state", "comment"]
-    readonly_fields = fields
+    fields = [
+        "created_at",
+        "action",
+        "actor_name",
+        "actor_role",
+        "from_state",
+        "to_state",
+        "comment",
+    ]
     ordering = ["-created_at", "-pk"]
-    related = ("actor", "progress__candidacy__city", "progress__definition")
+    related = ("actor",)
+
+    @admin.display(description=_("by"))
+    def actor_name(self, obj):
+        return person_name(obj.actor)
 
 
-class SignOffInline(ScopedInline, admin.TabularInline):
+class SignOffInline(WrittenByServicesInline):
     model = SignOff
-    extra = 0
-    can_delete = False
-    fields = ["role", "user", "signed_at", "comment"]
-    readonly_fields = fields
-    related = ("user", "progress__candidacy__city", "progress__definition")
+    fields = ["role", "signed_by", "signed_at", "comment"]
+    related = ("user",)
+
+    @admin.display(description=_("signed by"))
+    def signed_by(self, obj):
+        return person_name(obj.user)
 
 
-class EvidenceInline(ScopedInline, admin.TabularInline):
+class EvidenceInline(WrittenByServicesInline):
     model = Evidence
-    extra = 0
-    can_delete = False
-    fields = ["original_name", "description", "content_type", "size", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
-    related = ("uploaded_by",)
+    fields = ["document", "description", "content_type", "size_shown", "uploader", "uploaded_at"]
+    related = ("uploaded_by", "progress__candidacy__city", "progress__definition")
+
+    @admin.display(description=_("file name"))
+    def document(self, obj):
+        """The document's name, a link to the portal's download, which finds the stage in the
+        reader's scope before it sends anything."""
+        url = reverse(
+            "candidacy:evidence-download",
+            args=[obj.progress.candidacy.city.slug, obj.progress.definition.key, obj.pk],
+        )
+        return format_html('<a href="{}" dir="auto">{}</a>', url, obj.original_name)
+
+    @admin.display(description=_("size in bytes"))
+    def size_shown(self, obj):
+        return format_number(obj.size)
+
+    @admin.display(description=_("uploaded by"))
+    def uploader(self, obj):
+        return person_name(obj.uploaded_by)
 
 
 class ReturnForm(forms.Form):
@@ -321,18 +385,46 @@ def _return_outcome(user, progress) -> str:
     return gettext("Returns the stage to its preparer.")
 
 
+#: What a change list's address may hold and still be the list as one arrives at it: its
+#: order and page, not a filter or a search.
+_ARRIVING_PARAMETERS = frozenset({ORDER_VAR, PAGE_VAR, ALL_VAR, ERROR_FLAG, IS_FACETS_VAR})
+
+
 class AwaitingMySignOffFilter(admin.SimpleListFilter):
     """The stages the user may sign off now: the sign-off queue's rule
-    (`permissions.signable_stages_q`), not a second query of its own."""
+    (`permissions.signable_stages_q`), not a second query of its own.
+
+    The list opens on it for whoever has a sign-off queue (`can_use_signoff_queue`, as the
+    navigation asks) when the address chooses no filter and no search; "All stages" (an
+    explicit value, so that it is not the default again) shows the whole list. A user who
+    signs nothing (a superuser with no role) sees the whole list."""
 
     title = _("awaiting my sign-off")
     parameter_name = "awaiting_me"
+    YES, ALL = "yes", "all"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        arriving = _ARRIVING_PARAMETERS.issuperset(request.GET.keys())
+        if arriving and can_use_signoff_queue(request.user):
+            self.used_parameters[self.parameter_name] = self.YES
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Yes"))]
+        return [(self.ALL, _("All stages")), (self.YES, _("Yes"))]
+
+    def choices(self, changelist):
+        """Each choice with its value in the address (Django's "All" would drop it, and the
+        list would open on the default again); no "All" of Django's own."""
+        chosen = self.value() if self.value() == self.YES else self.ALL
+        for value, title in self.lookup_choices:
+            yield {
+                "selected": value == chosen,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": title,
+            }
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
+        if self.value() == self.YES:
             return queryset.filter(permissions.signable_stages_q(request.user))
         return queryset
 
@@ -363,12 +455,87 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
     inlines = [SignOffInline, EvidenceInline, TransitionInline]
     actions = ["approve_stages", "return_stages"]
     ordering = ["submitted_at"]
+    change_form_template = "admin/candidacy/stageprogress/change_form.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("signoffs")
 
     def has_change_permission(self, request, obj=None):
-        return False  # nothing here is edited by hand; use the actions
+        return False  # nothing here is edited by hand; decide on the page or with the actions
+
+    # --- the change page: the signatory's decision, through the services -----------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A POST with a decision approves or returns the stage (`_decide`); anything else is
+        Django's read-only page (a POST of fields is refused there)."""
+        if request.method == "POST" and object_id is not None and "decision" in request.POST:
+            return self._decide(request, object_id)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _decide(self, request, object_id):
+        """Approve or return the stage (`services.stage_approve` / `stage_return`) with the
+        comment and the submission the page showed. Outside the user's programmes the stage
+        does not exist (404); a refusal of the service is an admin message above the page as
+        the stage is now, with the comment kept (400; 403 for one who may not decide)."""
+        progress = self.get_object(request, unquote(object_id))
+        if progress is None:
+            raise Http404
+        form = DecisionForm(request.POST)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            approve = data["decision"] == DecisionForm.APPROVE
+            service = services.stage_approve if approve else services.stage_return
+            try:
+                service(
+                    progress=progress,
+                    by=request.user,
+                    comment=data["comment"],
+                    submission=data["submission"],
+                )
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(request, error_text(error), messages.ERROR)
+                status = 403 if isinstance(error, PermissionDenied) else 400
+            else:
+                done = (
+                    gettext("Your approval was recorded.")
+                    if approve
+                    else gettext("The stage was returned with your comment.")
+                )
+                self.message_user(request, f"{progress}: {done}", messages.SUCCESS)
+                changelist = reverse("admin:candidacy_stageprogress_changelist")
+                preserved = {"preserved_filters": self.get_preserved_filters(request)}
+                return HttpResponseRedirect(
+                    add_preserved_filters({**preserved, "opts": self.opts}, changelist)
+                )
+        else:
+            self.message_user(
+                request,
+                gettext("The decision was not recorded: see the form below."),
+                messages.ERROR,
+            )
+        # The page again, as a GET would show it now, with the form as it was typed.
+        request.method = "GET"
+        response = super().changeform_view(
+            request, object_id, extra_context={"decision_form": form}
+        )
+        response.status_code = status
+        return response
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The decision form, for whoever may sign the stage off now (`can_sign_stage`, the
+        sign-off queue's rule), with what their approval will do. A form shown again after a
+        refusal keeps its comment and names the submission shown now."""
+        form = context.pop("decision_form", None)
+        if obj is not None and permissions.can_sign_stage(request.user, obj):
+            if form is None:
+                form = DecisionForm(initial={"submission": obj.submission})
+            elif form.is_bound:
+                form.data = form.data.copy()
+                form.data["submission"] = obj.submission
+            context["decision_form"] = form
+            context["decision_outcome"] = _approval_outcome(request.user, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("city"), ordering="candidacy__city__name")
     def city(self, obj):

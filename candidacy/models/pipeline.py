@@ -27,7 +27,6 @@ from cities.validators import (
 )
 from core.versions import Versioned
 
-
 #: The longest expected duration of a stage's preparation or sign-off, in days (ten years).
 DEADLINE_MAX_DAYS = 3650
 
@@ -309,13 +308,6 @@ class StageProgress(Versioned):
     @property
     def is_editable_state(self) -> bool:
         return self.state in (StageState.OPEN, StageState.RETURNED)
-
-    def days_waiting(self) -> int | None:
-        """Days since the stage last changed hands (opened, returned or submitted)."""
-        since = self.submitted_at if self.state == StageState.SUBMITTED else self.opened_at
-        if since is None or self.state in (StageState.LOCKED, StageState.APPROVED):
-            return None
-        return (timezone.now() - since).days
 
 
 class SignOff(models.Model):

@@ -76,7 +76,7 @@ def rows(programme: Programme, cities: QuerySet) -> Iterator[list]:
                 city.name,
                 city.region or "",
                 f"{stage.definition.position}. {stage.definition.title}" if stage else "",
-                stage.get_state_display() if stage else "",
+                str(stage.get_state_display()) if stage else "",
             ]
             for key in DATES:
                 day = _day(getattr(stage, f"{key}_at", None)) if stage else None
@@ -91,7 +91,7 @@ def rows(programme: Programme, cities: QuerySet) -> Iterator[list]:
                 waiting.days if waiting else None,
                 str(waiting.clock.short) if waiting else "",
                 _("yes") if waiting and waiting.overdue else _("no"),
-                candidacy.get_status_display() if candidacy else "",
+                str(candidacy.get_status_display()) if candidacy else "",
                 counts.total,
                 counts.met,
                 counts.open,

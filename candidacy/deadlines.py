@@ -20,6 +20,7 @@ asserts that both agree over a table of cases at a fixed `now`.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -36,6 +37,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cities.templatetags.portal import format_number
 
@@ -50,7 +52,7 @@ class Clock:
     states: tuple[str, ...]
     since: str  # the StageProgress field the clock starts from
     days: str  # the StageDefinition field of its expected duration
-    label: Promise  # "in preparation, %(days)s days"
+    label: Callable[[int], str]  # "in preparation, %(days)s days", in the number's form
     short: Promise  # the export's column: what the days count
 
 
@@ -60,7 +62,9 @@ CLOCKS = (
         states=(StageState.OPEN, StageState.RETURNED),
         since="opened_at",
         days="preparation_days",
-        label=_("in preparation, %(days)s days"),
+        label=lambda days: ngettext(
+            "in preparation, %(days)s day", "in preparation, %(days)s days", days
+        ),
         short=_("in preparation"),
     ),
     Clock(
@@ -68,7 +72,9 @@ CLOCKS = (
         states=(StageState.SUBMITTED,),
         since="submitted_at",
         days="signoff_days",
-        label=_("waiting for sign-off, %(days)s days"),
+        label=lambda days: ngettext(
+            "waiting for sign-off, %(days)s day", "waiting for sign-off, %(days)s days", days
+        ),
         short=_("waiting for sign-off"),
     ),
 )
@@ -160,7 +166,7 @@ class Waiting:
     overdue: bool
 
     def __str__(self):
-        return self.clock.label % {"days": format_number(self.days)}
+        return self.clock.label(self.days) % {"days": format_number(self.days)}
 
 
 def due_at(progress) -> datetime.datetime | None:

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from candidacy import deadlines
 from candidacy.models import StageDefinition, StageProgress, StageState
@@ -82,6 +83,10 @@ def test_waiting_says_which_clock(stage):
     StageProgress.objects.filter(pk=stage.pk).update(state=SUBMITTED, submitted_at=ago(3))
     loaded = StageProgress.objects.select_related("definition").get(pk=stage.pk)
     assert str(deadlines.waiting(loaded, now=NOW)) == "waiting for sign-off, 3 days"
+    with translation.override("ru"):
+        assert str(deadlines.waiting(loaded, now=NOW + 2 * deadlines.DAY)) == (
+            "ожидает подписания 5 дней"
+        )
 
 
 @pytest.mark.parametrize("days", [0, 3651])

@@ -33,7 +33,7 @@ from cities.templatetags.portal import format_digits, format_number
 from cities.validators import NOTE_MAX_LENGTH
 from core.errors import error_text
 
-from . import permissions, services
+from . import deadlines, permissions, selectors, services
 from .forms import DecisionForm
 from .models import (
     Candidacy,
@@ -64,6 +64,8 @@ class StageDefinitionAdmin(ProgrammeScopedAdmin, NamesAdmin):
         "signatories",
         "grants",
         "validity_months",
+        "preparation_days",
+        "signoff_days",
     ]
     list_display_links = ["title"]
     list_filter = [("programme", ScopedProgrammeFilter), "kind", "prepared_by"]
@@ -122,21 +124,8 @@ class StatusFilter(admin.SimpleListFilter):
         return CandidacyStatus.choices
 
     def queryset(self, request, queryset):
-        from django.utils import timezone
-
-        today = timezone.localdate()
-        value = self.value()
-        if value == CandidacyStatus.WITHDRAWN:
-            return queryset.filter(withdrawn_on__isnull=False)
-        active = queryset.filter(withdrawn_on__isnull=True)
-        if value == CandidacyStatus.LAPSED:
-            return active.filter(recognised_until__lt=today)
-        if value == CandidacyStatus.RECOGNISED:
-            return active.filter(recognised_until__gte=today)
-        if value == CandidacyStatus.CANDIDATE:
-            return active.filter(recognised_until__isnull=True, candidate_since__isnull=False)
-        if value == CandidacyStatus.PREPARING:
-            return active.filter(recognised_until__isnull=True, candidate_since__isnull=True)
+        if self.value() in CandidacyStatus.values:
+            return queryset.filter(selectors.candidacy_status_q(self.value()))
         return queryset
 
 
@@ -390,6 +379,21 @@ def _return_outcome(user, progress) -> str:
 _ARRIVING_PARAMETERS = frozenset({ORDER_VAR, PAGE_VAR, ALL_VAR, ERROR_FLAG, IS_FACETS_VAR})
 
 
+class OverdueFilter(admin.SimpleListFilter):
+    """The overdue stages: the rule of `candidacy.deadlines`, not a query of its own."""
+
+    title = _("overdue")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(deadlines.overdue_q())
+        return queryset
+
+
 class AwaitingMySignOffFilter(admin.SimpleListFilter):
     """The stages the user may sign off now: the sign-off queue's rule
     (`permissions.signable_stages_q`), not a second query of its own.
@@ -435,6 +439,7 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
     list_display = ["city", "stage", "state", "round", "submitted_at", "signed"]
     list_filter = [
         AwaitingMySignOffFilter,
+        OverdueFilter,
         "state",
         "definition__kind",
         *city_filters("candidacy__city"),

@@ -9,7 +9,8 @@ from core.listing import ListForm
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
 
-from .models import StageState
+from .models import CandidacyStatus, StageState
+from .selectors import OverviewFilters
 
 
 class _CrispyForm(forms.Form):
@@ -93,7 +94,17 @@ class OverviewFilterForm(ListForm):
     state = forms.ChoiceField(
         label=_("State"), required=False, choices=[("", _("Any state")), *StageState.choices]
     )
-    field_order = ["q", "stage", "state", "sort", "per_page"]
+    status = forms.ChoiceField(
+        label=_("Candidacy status"),
+        required=False,
+        choices=[("", _("Any status")), *CandidacyStatus.choices],
+    )
+    overdue = forms.ChoiceField(
+        label=_("Overdue"),
+        required=False,
+        choices=[("", _("Overdue or not")), ("yes", _("Overdue only"))],
+    )
+    field_order = ["q", "stage", "state", "status", "overdue", "sort", "per_page"]
 
     def __init__(self, *args, definitions=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,3 +112,12 @@ class OverviewFilterForm(ListForm):
             (definition.key, f"{format_digits(definition.position)}. {definition.title}")
             for definition in definitions
         ]
+
+    def filters(self) -> OverviewFilters:
+        """The filters understood; a value that is not falls back to no filter."""
+        return OverviewFilters(
+            stage=self.value("stage", ""),
+            state=self.value("state", ""),
+            status=self.value("status", ""),
+            overdue=self.value("overdue", "") == "yes",
+        )

@@ -362,6 +362,27 @@ LITHUANIA = ProgrammeSpec(
 
 PROGRAMMES = (IRAN, KAZAKHSTAN, LITHUANIA)
 
+#: The expected days of preparation and of sign-off of each kind of stage (`candidacy.deadlines`;
+#: superusers change them per definition in the admin). None: no deadline (a badge's final
+#: evaluation follows years of performance).
+KIND_DAYS: dict[str, tuple[int | None, int | None]] = {
+    StageKind.OFFICE_FORMATION: (90, 30),
+    StageKind.CFC_DATABASE: (180, 30),
+    StageKind.CHILDRENS_ATLAS: (180, 30),
+    StageKind.STOCKTAKE: (120, 30),
+    StageKind.SITUATION_ANALYSIS: (180, 30),
+    StageKind.PLANS: (365, 60),
+    StageKind.SUBMISSION: (30, 30),
+    StageKind.MEMORANDUM: (90, 30),
+    StageKind.COUNCIL: (90, 30),
+    StageKind.EVALUATION: (120, 60),
+    StageKind.CANDIDACY: (60, 30),
+    StageKind.RECOGNITION: (None, 90),
+    StageKind.NETWORK_MEMBERSHIP: (90, 30),
+    StageKind.REPORT: (365, 60),
+    StageKind.ONGOING_REVIEW: (365, 90),
+}
+
 
 def programme_load(spec: ProgrammeSpec) -> Programme:
     """Create the programme and its stage definitions if missing; never overwrite an
@@ -394,6 +415,8 @@ def programme_load(spec: ProgrammeSpec) -> Programme:
                     "signed_by_evaluator": step.evaluator,
                     "grants": step.grants,
                     "validity_months": step.validity_months,
+                    "preparation_days": KIND_DAYS.get(step.kind, (None, None))[0],
+                    "signoff_days": KIND_DAYS.get(step.kind, (None, None))[1],
                 },
             )
     return programme

@@ -3,9 +3,12 @@ fixed number of queries whatever the number of rows."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Case, F, Prefetch, Q, QuerySet, When
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import PlanAction
@@ -13,8 +16,8 @@ from cities.models import City, Programme
 from cities.names import in_reader_language, names_contain
 from core.listing import Sort
 
-from . import permissions
-from .models import Candidacy, SignOff, StageProgress, StageState, Transition
+from . import deadlines, permissions
+from .models import Candidacy, CandidacyStatus, SignOff, StageProgress, Transition
 
 
 def city_pipeline(city: City) -> tuple[Candidacy | None, list[StageProgress]]:
@@ -49,21 +52,30 @@ OVERVIEW_SORTS = {
         _("Days waiting, longest first"),
         (F("waiting_since").asc(nulls_last=True), "shown_name", "pk"),
     ),
+    "overdue": Sort(
+        _("Overdue first, longest waiting"),
+        (F("due_at").asc(nulls_last=True), "shown_name", "pk"),
+    ),
 }
 
+CURRENT = "candidacy__current_stage"
 
-def _waiting_since():
-    """When the city's current stage last changed hands (`StageProgress.days_waiting`'s
-    start), for sorting; none while it is locked or approved."""
-    current = "candidacy__current_stage__"
-    return Case(
-        When(**{f"{current}state": StageState.SUBMITTED}, then=F(f"{current}submitted_at")),
-        When(
-            **{f"{current}state__in": [StageState.OPEN, StageState.RETURNED]},
-            then=F(f"{current}opened_at"),
-        ),
-        default=None,
-    )
+
+def candidacy_status_q(status: str, prefix: str = "", *, today=None) -> Q:
+    """The candidacies (at lookup `prefix`) whose `Candidacy.status` is `status` today: the
+    property's rule as a query (`tests/candidacy/test_overview_filters.py` checks they agree)."""
+    today = today or timezone.localdate()
+    p = f"{prefix}__" if prefix else ""
+    active = Q(**{f"{p}withdrawn_on__isnull": True})
+    return {
+        CandidacyStatus.WITHDRAWN: Q(**{f"{p}withdrawn_on__isnull": False}),
+        CandidacyStatus.LAPSED: active & Q(**{f"{p}recognised_until__lt": today}),
+        CandidacyStatus.RECOGNISED: active & Q(**{f"{p}recognised_until__gte": today}),
+        CandidacyStatus.CANDIDATE: active
+        & Q(**{f"{p}recognised_until__isnull": True, f"{p}candidate_since__isnull": False}),
+        CandidacyStatus.PREPARING: active
+        & Q(**{f"{p}recognised_until__isnull": True, f"{p}candidate_since__isnull": True}),
+    }[status]
 
 
 def long_texts(stage: str) -> list[str]:
@@ -79,26 +91,57 @@ def long_texts(stage: str) -> list[str]:
     ]
 
 
-def programme_overview(programme: Programme, *, stage_key: str = "", state: str = "") -> QuerySet:
+@dataclass(frozen=True)
+class OverviewFilters:
+    """What the overview (and its exports) filter on; "" / False: no filter."""
+
+    stage: str = ""
+    state: str = ""
+    status: str = ""
+    overdue: bool = False
+
+
+def programme_overview(
+    programme: Programme, filters: OverviewFilters = OverviewFilters(), *, stage_filter=True
+) -> QuerySet:
     """The programme's cities, each with its candidacy and current stage
-    (`city.candidacy.current_stage`), filterable by the current stage and its state; names
-    (`shown_name`, `shown_region`) in the reader's language, to sort on. Unordered: the page
-    orders it by one of `OVERVIEW_SORTS` and reads one screen of it."""
+    (`city.candidacy.current_stage`), filtered by `filters` (the current stage, its state, the
+    candidacy's status, overdue: `candidacy.deadlines`); names (`shown_name`, `shown_region`)
+    in the reader's language, to sort on; `waiting_since` and `due_at` of the current stage.
+    Unordered: the page orders it by one of `OVERVIEW_SORTS` and reads one screen of it.
+    `stage_filter=False` leaves the stage filter out (the counts per stage)."""
     cities = (
         City.objects.filter(programme=programme)
-        .select_related("programme", "candidacy__current_stage__definition")
-        .defer(*long_texts("candidacy__current_stage"))
+        .select_related("programme", f"{CURRENT}__definition")
+        .defer(*long_texts(CURRENT))
         .annotate(
             shown_name=in_reader_language("name"),
             shown_region=in_reader_language("region"),
-            waiting_since=_waiting_since(),
+            waiting_since=deadlines.waiting_since_expression(CURRENT),
+            due_at=deadlines.due_at_expression(CURRENT),
         )
     )
-    if stage_key:
-        cities = cities.filter(candidacy__current_stage__definition__key=stage_key)
-    if state:
-        cities = cities.filter(candidacy__current_stage__state=state)
+    if filters.stage and stage_filter:
+        cities = cities.filter(**{f"{CURRENT}__definition__key": filters.stage})
+    if filters.state:
+        cities = cities.filter(**{f"{CURRENT}__state": filters.state})
+    if filters.status:
+        cities = cities.filter(candidacy_status_q(filters.status, "candidacy"))
+    if filters.overdue:
+        cities = cities.filter(deadlines.overdue_q(CURRENT))
     return cities
+
+
+def stage_counts(cities: QuerySet) -> dict[int, int]:
+    """How many of `cities` stand at each stage: {definition id: count}, in one grouped
+    query."""
+    rows = (
+        cities.order_by()
+        .values(f"{CURRENT}__definition_id")
+        .annotate(count=Count("pk"))
+        .values_list(f"{CURRENT}__definition_id", "count")
+    )
+    return {definition_id: count for definition_id, count in rows if definition_id}
 
 
 QUEUE_SORTS = {

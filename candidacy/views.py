@@ -286,20 +286,30 @@ def stage_reopen(request, city, stage):
     return stage_form_post(request, progress, ReopenForm(request.POST), "reopen_form", reopen)
 
 
-@login_required
-def programme_overview(request, programme):
-    """The programme's cities, a page at a time: searched, filtered by current stage and state,
-    sorted (`selectors.OVERVIEW_SORTS`)."""
-    programme = get_object_or_404(programmes_visible_to(request.user), key=programme)
+def overview_of(request, programme_key):
+    """The overview's programme (404 outside the user's scope; the one rule of who may see
+    it), its stage definitions and its controls bound to the address."""
+    programme = get_object_or_404(programmes_visible_to(request.user), key=programme_key)
     programme_calendar_activate(programme)
     definitions = list(programme.stage_definitions.order_by("position"))
     form = OverviewFilterForm(request.GET, definitions=definitions, sorts=selectors.OVERVIEW_SORTS)
-    cities = selectors.programme_overview(
-        programme, stage_key=form.value("stage", ""), state=form.value("state", "")
-    )
+    return programme, definitions, form
+
+
+@login_required
+def programme_overview(request, programme):
+    """The programme's cities, a page at a time: searched, filtered by current stage, state,
+    candidacy status and overdue, sorted (`selectors.OVERVIEW_SORTS`), with the count of
+    cities at each stage (the other filters applied), each a link to that stage's list."""
+    programme, definitions, form = overview_of(request, programme)
+    filters = form.filters()
+    cities = selectors.programme_overview(programme, filters)
     listing = list_page(
         request, cities, sorts=selectors.OVERVIEW_SORTS, search=selectors.city_search, form=form
     )
+    unstaged = selectors.programme_overview(programme, filters, stage_filter=False)
+    if listing.query:
+        unstaged = unstaged.filter(selectors.city_search(listing.query))
     return render(
         request,
         "candidacy/overview.html",
@@ -307,12 +317,44 @@ def programme_overview(request, programme):
             "programme": programme,
             "listing": listing,
             "form": form,
+            "filters": filters,
+            # read in the template, inside the cached part: no query while it is kept
+            "stage_counts": lambda: _stage_links(request, definitions, unstaged),
+            "query_string": _without(request, "page"),
+            "every_stage_query": _without(request, "page", "stage"),
             "can_manage_people": can_manage_people(request.user, programme),
             # the table is the same for everyone who may see the programme: kept in the cache
-            # while nothing it shows has changed (core.editions)
+            # while nothing it shows has changed (core.editions); the URL, so every filter, is
+            # part of the key
             "rows_key": edition_key(request, "overview", programme.pk),
         },
     )
+
+
+def _without(request, *names) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _stage_links(request, definitions, cities) -> list[dict]:
+    """Each stage with the number of cities at it (one grouped query) and the address of the
+    overview filtered by it, the other filters kept."""
+    counts = selectors.stage_counts(cities)
+    links = []
+    for definition in definitions:
+        query = request.GET.copy()
+        query.pop("page", None)
+        query["stage"] = definition.key
+        links.append(
+            {
+                "definition": definition,
+                "count": counts.get(definition.pk, 0),
+                "query": query.urlencode(),
+            }
+        )
+    return links
 
 
 @login_required

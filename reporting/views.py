@@ -1,14 +1,22 @@
 """Public pages: deliberately public (no narrative, no evidence, no people), a page of cities at
-a time, served from the public cache (`reporting.cache`) while nothing they show has changed."""
+a time, served from the public cache (`reporting.cache`) while nothing they show has changed.
+And the programme's status as a spreadsheet, for those who may see its overview (signed in)."""
 
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
+from candidacy import selectors as candidacy_selectors
+from candidacy.views import overview_of
 from cities.languages import programme_language_apply
 from cities.models import Programme
 from core.listing import list_page
 
-from . import selectors
+from . import exports, selectors
 from .cache import public_page
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cities_page(request, cities, **context):
@@ -34,3 +42,39 @@ def public_programme(request, programme):
             request, selectors.public_cities(programme=programme), programme=programme
         ),
     )
+
+
+def _status(request, programme):
+    """The overview's programme (404 outside the user's scope, as the overview) and its cities
+    as the overview shows them now: its filters, search and order from the address."""
+    programme, _definitions, form = overview_of(request, programme)
+    cities = candidacy_selectors.programme_overview(programme, form.filters())
+    query = (form.value("q", "") or "").strip()
+    if query:
+        cities = cities.filter(candidacy_selectors.city_search(query))
+    sort = candidacy_selectors.OVERVIEW_SORTS[form.value("sort", "name")]
+    return programme, cities.order_by(*sort.order_by)
+
+
+def _filename(programme, extension: str) -> str:
+    return f"{programme.key}-status-{timezone.localdate().isoformat()}.{extension}"
+
+
+@login_required
+def status_csv(request, programme):
+    """The programme's status as CSV, streamed."""
+    programme, cities = _status(request, programme)
+    response = StreamingHttpResponse(
+        exports.csv_lines(programme, cities), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename(programme, "csv")}"'
+    return response
+
+
+@login_required
+def status_xlsx(request, programme):
+    """The programme's status as an XLSX workbook."""
+    programme, cities = _status(request, programme)
+    response = HttpResponse(exports.xlsx_bytes(programme, cities), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(programme, "xlsx")}"'
+    return response

@@ -338,3 +338,37 @@ def city_history(city: City) -> QuerySet[StakeholderChange]:
         .select_related("user")
         .order_by("-created_at", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class CommitmentCounts:
+    total: int = 0
+    met: int = 0
+    open: int = 0
+    overdue: int = 0
+
+
+def commitment_counts_by_city(
+    city_ids: Iterable[int], *, today: datetime.date | None = None
+) -> dict[int, CommitmentCounts]:
+    """Each city's commitments: all of them, those met (fulfilled), those open (pending) and
+    those open past their due date; one grouped query. Cities without any are left out."""
+    today = today or timezone.localdate()
+    pending = Q(status=Commitment.Status.PENDING)
+    rows = (
+        Commitment.objects.filter(memorandum__city_id__in=list(city_ids))
+        .values("memorandum__city_id")
+        .annotate(
+            total=Count("pk"),
+            met=Count("pk", filter=Q(status=Commitment.Status.FULFILLED)),
+            open=Count("pk", filter=pending),
+            overdue=Count("pk", filter=pending & Q(due_on__lt=today)),
+        )
+        .order_by()
+    )
+    return {
+        row["memorandum__city_id"]: CommitmentCounts(
+            row["total"], row["met"], row["open"], row["overdue"]
+        )
+        for row in rows
+    }

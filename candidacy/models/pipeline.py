@@ -10,7 +10,7 @@ row for every change in the same transaction.
 import datetime
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,9 @@ from cities.validators import (
     plausible_date,
 )
 from core.versions import Versioned
+
+#: The longest expected duration of a stage's preparation or sign-off, in days (ten years).
+DEADLINE_MAX_DAYS = 3650
 
 
 class StageKind(models.TextChoices):
@@ -89,6 +92,33 @@ class StageDefinition(models.Model):
         validators=[MaxValueValidator(120, message=_("At most 120 months (ten years)."))],
         help_text=_("For the badge or recognition: how long it stays valid once approved."),
     )
+    # Deadlines (`candidacy.deadlines`): how long a stage may stay in preparation (from its
+    # opening or return) and awaiting sign-off (from its submission); empty: no deadline.
+    preparation_days = models.PositiveSmallIntegerField(
+        _("expected preparation (days)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=_("At least one day.")),
+            MaxValueValidator(DEADLINE_MAX_DAYS, message=_("At most 3650 days (ten years).")),
+        ],
+        help_text=_(
+            "Days from the stage's opening (or its return) until it should be submitted; "
+            "empty: no deadline."
+        ),
+    )
+    signoff_days = models.PositiveSmallIntegerField(
+        _("expected sign-off (days)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=_("At least one day.")),
+            MaxValueValidator(DEADLINE_MAX_DAYS, message=_("At most 3650 days (ten years).")),
+        ],
+        help_text=_(
+            "Days from the stage's submission until it should be signed off; empty: no deadline."
+        ),
+    )
 
     class Meta:
         ordering = ["programme", "position"]
@@ -106,6 +136,16 @@ class StageDefinition(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(grants="recognition") | models.Q(validity_months__gt=0),
                 name="recognition_has_validity",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(preparation_days__isnull=True)
+                | models.Q(preparation_days__gte=1, preparation_days__lte=DEADLINE_MAX_DAYS),
+                name="preparation_days_bounded",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(signoff_days__isnull=True)
+                | models.Q(signoff_days__gte=1, signoff_days__lte=DEADLINE_MAX_DAYS),
+                name="signoff_days_bounded",
             ),
         ]
 
@@ -268,13 +308,6 @@ class StageProgress(Versioned):
     @property
     def is_editable_state(self) -> bool:
         return self.state in (StageState.OPEN, StageState.RETURNED)
-
-    def days_waiting(self) -> int | None:
-        """Days since the stage last changed hands (opened, returned or submitted)."""
-        since = self.submitted_at if self.state == StageState.SUBMITTED else self.opened_at
-        if since is None or self.state in (StageState.LOCKED, StageState.APPROVED):
-            return None
-        return (timezone.now() - since).days
 
 
 class SignOff(models.Model):

@@ -2,6 +2,7 @@
 
 from django import template
 
+from candidacy import deadlines
 from candidacy.models import StageState
 
 register = template.Library()
@@ -40,3 +41,16 @@ _STATUS_CLASSES = {
 @register.filter
 def status_class(status):
     return _STATUS_CLASSES.get(status, "secondary")
+
+
+@register.filter
+def waiting(stage):
+    """Which clock the stage runs on and for how long (`candidacy.deadlines.waiting`): shown
+    as "in preparation, N days" or "waiting for sign-off, N days"; None with no clock."""
+    return deadlines.waiting(stage) if stage else None
+
+
+@register.filter
+def overdue(stage) -> bool:
+    """Is the stage past its deadline (`candidacy.deadlines.is_overdue`)?"""
+    return bool(stage) and deadlines.is_overdue(stage)

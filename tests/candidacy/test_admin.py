@@ -161,7 +161,9 @@ def test_stage_definitions_are_edited_by_superusers_only(client, world, superuse
     definition.refresh_from_db()
     assert definition.title != "Changed"
     client.force_login(superuser)
-    assert 'name="title_en"' in client.get(url).text
+    page = client.get(url).text
+    assert 'name="title_en"' in page
+    assert 'name="preparation_days"' in page and 'name="signoff_days"' in page
 
 
 @pytest.mark.django_db

@@ -5,12 +5,15 @@ it), so a page that starts issuing a query per row fails at the larger size."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from candidacy import services
-from candidacy.models import Preparer, StageKind, StageState
+from candidacy.models import Preparer, StageDefinition, StageKind, StageProgress, StageState
 from demo.testing import complete_record
 from tests import factories as f
 from tests.candidacy.workflow import PDF_BYTES, RETURN_COMMENT, approve, bring, reload, submit
@@ -42,19 +45,28 @@ def _add_cities(world, count):
     [
         ({}, lambda size: size + 2),  # every city
         ({"stage": "office", "state": StageState.SUBMITTED}, lambda size: (size + 1) // 2),
+        (
+            {"status": "preparing", "overdue": "yes", "sort": "overdue"},
+            lambda size: (size + 1) // 2,
+        ),
     ],
-    ids=["all", "filtered"],
+    ids=["all", "filtered", "overdue"],
 )
 def test_programme_overview(client, world, django_assert_max_num_queries, size, filters, rows):
     _add_cities(world, size)
+    # the office stages awaiting sign-off for two days, one day allowed: overdue
+    StageDefinition.objects.filter(programme=world.programme_a, key="office").update(signoff_days=1)
+    StageProgress.objects.filter(state=StageState.SUBMITTED).update(
+        submitted_at=timezone.now() - datetime.timedelta(days=2)
+    )
     client.force_login(world.coordinator_a)
     url = reverse("candidacy:overview", args=[world.programme_a.key])
-    # measured: 9 (7, the open commitments per city, the lists' edition)
-    with django_assert_max_num_queries(9):
+    # measured: 10 (7, the counts per stage, the open commitments per city, the lists' edition)
+    with django_assert_max_num_queries(10):
         page = client.get(url, filters)
     assert page.status_code == 200
     assert len(page.context["listing"].rows) == rows(size)
-    with django_assert_max_num_queries(7):  # the table from the cache: 2 queries fewer
+    with django_assert_max_num_queries(7):  # the table from the cache: 3 queries fewer
         again = client.get(url, filters)
     assert again.text.count("<tr>") == page.text.count("<tr>")
 

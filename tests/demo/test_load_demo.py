@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from candidacy import deadlines
 from candidacy.models import (
     Candidacy,
     CandidacyStatus,
@@ -303,6 +304,12 @@ class TestDemoData:
             candidacy__city__slug="vilnius", definition__key="ongoing-review"
         )
         assert vilnius_review.round >= 2  # a review round was approved after the badge
+
+    def test_some_stages_are_overdue(self, demo_output):
+        assert StageDefinition.objects.filter(preparation_days__isnull=False).exists()
+        overdue = StageProgress.objects.filter(deadlines.overdue_q())
+        assert overdue.exists()
+        assert overdue.count() < StageProgress.objects.exclude(state=StageState.LOCKED).count()
 
     @pytest.mark.parametrize("username", [u.username for u in PROGRAMME_USERS])
     def test_every_signatory_has_work_waiting(self, demo_output, username):

@@ -6,7 +6,7 @@ missing once, after the record and the evidence, before the submit button."""
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from candidacy import permissions, services
@@ -98,7 +98,7 @@ def test_a_refused_recall_writes_nothing(world, case):
             candidacy=world.city_a.candidacy, by=world.coordinator_a, reason="Left."
         )
     before = snapshot()
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.stage_recall(
             progress=reload(world, progress), by=world.office_a, reason=reason, submission=shown
         )

@@ -290,7 +290,7 @@ def evidence_delete(request, city, stage, pk):
         try:
             services.require_editable(progress, request.user)  # 403 if not theirs to prepare
         except services.WorkflowError as error:
-            messages.error(request, _refusal_text(error))
+            messages.error(request, error_text(error))
             return redirect(progress_url(progress))
         context = {
             "city": progress.candidacy.city,

@@ -87,6 +87,33 @@ class ReopenForm(_CrispyForm):
     )
 
 
+class RecallForm(_CrispyForm):
+    """The preparer takes back the submission the page showed (`submission`, hidden)."""
+
+    submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
+    reason = forms.CharField(
+        label=_("Why you recall it (optional)"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        required=False,
+    )
+
+
+class WithdrawForm(_CrispyForm):
+    reason = forms.CharField(
+        label=_("Reason for withdrawing"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        help_text=_("Recorded in the history and shown on the city's page."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I confirm: the city leaves the programme and none of its stages can change any more."
+        ),
+        error_messages={"required": _("Tick the box to confirm the withdrawal.")},
+    )
+
+
 class OverviewFilterForm(ListForm):
     """The overview's controls: the list's (search, order, page size) and its filters."""
 

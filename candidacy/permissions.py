@@ -100,11 +100,9 @@ def signable_stages_q(user) -> Q:
     )
 
 
-def returning_role(user, progress: StageProgress) -> str | None:
-    """The role in which the user may return this stage to its preparer now: any signatory
-    role of the stage that the user holds, even one that already approved this submission."""
-    if progress.state != StageState.SUBMITTED or progress.candidacy.withdrawn_on:
-        return None
+def held_signatory_role(user, progress: StageProgress) -> str | None:
+    """The first signatory role of the stage the user holds in its programme, whatever the
+    stage's state (never for the city's own office). Those told of a recalled submission."""
     if is_office_of(user, progress.candidacy.city):
         return None
     for role in progress.definition.signatory_roles:
@@ -113,8 +111,31 @@ def returning_role(user, progress: StageProgress) -> str | None:
     return None
 
 
+def returning_role(user, progress: StageProgress) -> str | None:
+    """The role in which the user may return this stage to its preparer now: any signatory
+    role of the stage that the user holds, even one that already approved this submission."""
+    if progress.state != StageState.SUBMITTED or progress.candidacy.withdrawn_on:
+        return None
+    return held_signatory_role(user, progress)
+
+
+def holds_signatory_role(user, progress: StageProgress) -> bool:
+    return held_signatory_role(user, progress) is not None
+
+
 def can_sign_stage(user, progress: StageProgress) -> bool:
     return signing_role(user, progress) is not None
+
+
+def can_recall_stage(user, progress: StageProgress) -> bool:
+    """The stage's preparer takes back a submission nobody has signed off yet (every
+    signatory role still pending; uses `progress.signoffs`, prefetched on the stage page)."""
+    return (
+        progress.state == StageState.SUBMITTED
+        and not progress.candidacy.withdrawn_on
+        and can_prepare_stage(user, progress)
+        and len(pending_signatory_roles(progress)) == len(progress.definition.signatory_roles)
+    )
 
 
 def can_reopen_stage(user, progress: StageProgress) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,10 +19,26 @@ from core.listing import Sort
 from . import deadlines, permissions
 from .models import Candidacy, CandidacyStatus, SignOff, StageProgress, Transition
 
+#: The changes of state a stage's pages announce in a banner with their reason, while the stage
+#: is in the state they brought it to: a return and a coordinator's reopening.
+NOTICE_ACTIONS = (Transition.Action.RETURN, Transition.Action.REOPEN)
+
+
+def _changes_of_state() -> QuerySet[Transition]:
+    """A stage's history rows that changed its state (not a sign-off, not a withdrawal),
+    newest first: the first is the one that brought the stage to its state."""
+    return (
+        Transition.objects.filter(progress=OuterRef("pk"))
+        .exclude(from_state=F("to_state"))
+        .order_by("-created_at", "-pk")
+    )
+
 
 def city_pipeline(city: City) -> tuple[Candidacy | None, list[StageProgress]]:
-    """The city's candidacy with its stages in order, their sign-offs and signatories. The
-    candidacy's city is `city` itself (not read again)."""
+    """The city's candidacy with its stages in order, their sign-offs and signatories, and
+    for each the action and id of the history row that brought it to its state
+    (`entered_by_action`, `entered_by_id`, for `city_notices`). The candidacy's city is `city`
+    itself (not read again)."""
     candidacy = Candidacy.objects.filter(city=city).first()
     if candidacy is None:
         return None, []
@@ -30,6 +46,10 @@ def city_pipeline(city: City) -> tuple[Candidacy | None, list[StageProgress]]:
     stages = list(
         candidacy.stages.select_related("definition")
         .prefetch_related(Prefetch("signoffs", queryset=SignOff.objects.select_related("user")))
+        .annotate(
+            entered_by_action=Subquery(_changes_of_state().values("action")[:1]),
+            entered_by_id=Subquery(_changes_of_state().values("pk")[:1]),
+        )
         .order_by("definition__position")
     )
     for stage in stages:
@@ -37,8 +57,42 @@ def city_pipeline(city: City) -> tuple[Candidacy | None, list[StageProgress]]:
     return candidacy, stages
 
 
+def city_notices(
+    candidacy: Candidacy, stages: list[StageProgress]
+) -> tuple[Transition | None, dict[int, Transition]]:
+    """What the city page announces: the withdrawal (its history row, with the reason) and,
+    per stage id, the return or reopening that brought a stage to its state. One query, and
+    only when there is something to announce."""
+    ids = [
+        stage.entered_by_id
+        for stage in stages
+        if stage.entered_by_action in NOTICE_ACTIONS and stage.is_editable_state
+    ]
+    withdrawal, by_stage = None, {}
+    if not ids and not candidacy.withdrawn_on:
+        return withdrawal, by_stage
+    wanted = Q(pk__in=ids)
+    if candidacy.withdrawn_on:
+        wanted |= Q(progress__candidacy=candidacy, action=Transition.Action.WITHDRAW)
+    for entry in Transition.objects.filter(wanted).order_by("created_at", "pk"):
+        if entry.action == Transition.Action.WITHDRAW:
+            withdrawal = entry  # the last, should there be more than one
+        else:
+            by_stage[entry.progress_id] = entry
+    return withdrawal, by_stage
+
+
 def stage_history(progress: StageProgress) -> QuerySet[Transition]:
     return progress.transitions.select_related("actor").order_by("-created_at", "-pk")
+
+
+def stage_notice(progress: StageProgress, history: list[Transition]) -> Transition | None:
+    """The return or reopening that brought the stage to its state, if it did and the stage is
+    still in it (with the reason to show above the page); `history`: newest first."""
+    if not progress.is_editable_state:
+        return None
+    entered = next((entry for entry in history if entry.from_state != entry.to_state), None)
+    return entered if entered is not None and entered.action in NOTICE_ACTIONS else None
 
 
 OVERVIEW_SORTS = {

@@ -250,16 +250,33 @@ def evidence_remove(*, evidence: Evidence, by) -> list[record_registry.DocumentU
     return uses
 
 
+#: The code of `stage_submit`'s refusal of a stage that still lacks something: its messages
+#: are `submission_missing`'s, which the stage page lists once, before the submit button.
+INCOMPLETE = "incomplete"
+
+
+def submission_missing(
+    progress: StageProgress, *, record_missing: list[str] | None = None
+) -> list[str]:
+    """What the stage still lacks before it can be submitted, one message each: its narrative,
+    then what its record lacks (`record_missing`, if the caller has asked the registry
+    already). The rule of `stage_submit` and the stage page's checklist."""
+    missing = []
+    if not progress.narrative.strip():
+        missing.append(_("Write the stage's narrative before submitting it for sign-off."))
+    if record_missing is None:
+        record_missing = record_registry.missing(progress)
+    return missing + record_missing
+
+
 def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgress:
     """Send a stage to its signatories. Side effects: history row, e-mail to signatories."""
     with transaction.atomic():
         progress = stage_locked(progress)
         require_editable(progress, by)
-        if not progress.narrative.strip():
-            raise WorkflowError(_("Write the stage's narrative before submitting it for sign-off."))
-        missing = record_registry.missing(progress)  # one message per thing the record lacks
+        missing = submission_missing(progress)
         if missing:
-            raise WorkflowError(missing)
+            raise WorkflowError([ValidationError(message, code=INCOMPLETE) for message in missing])
         SignOff.objects.filter(progress=progress).delete()
         _move(
             progress,
@@ -271,6 +288,46 @@ def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgres
             submitted_at=timezone.now(),
         )
         stage_event(progress=progress, action=Transition.Action.SUBMIT, by=by, comment=note)
+    return progress
+
+
+def stage_recall(
+    *, progress: StageProgress, by, reason: str = "", submission: str | None = None
+) -> StageProgress:
+    """Take back a submission before any signatory has approved it: the stage returns to its
+    preparer (open) for more work. Only its preparer may (`permissions.can_recall_stage`);
+    `submission` is the one their page showed (refused if the stage was resubmitted or changed
+    since). The narrative's version is counted, so a form loaded before the submission is
+    stale. Side effects: history row (with the reason, if given), e-mail to the signatories
+    the submission had reached."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        progress = stage_locked(progress)
+        _require_not_withdrawn(progress)
+        if not permissions.can_prepare_stage(by, progress):
+            raise PermissionDenied(_("You do not prepare this stage."))
+        if progress.state != StageState.SUBMITTED:
+            raise WorkflowError(_("Only a stage awaiting sign-off can be recalled."))
+        _require_shown_submission(progress, submission)
+        if not permissions.can_recall_stage(by, progress):
+            raise WorkflowError(
+                _(
+                    "A signatory has already approved this submission, so it can no longer be "
+                    "recalled; ask a signatory to return it."
+                )
+            )
+        Transition._meta.get_field("comment").run_validators(reason)  # bounded by the model
+        _move(
+            progress,
+            StageState.OPEN,
+            action=Transition.Action.RECALL,
+            by=by,
+            role=progress.definition.prepared_by,
+            comment=reason,
+            submitted_at=None,
+            version=progress.version + 1,  # a narrative form from before the submission is stale
+        )
+        stage_event(progress=progress, action=Transition.Action.RECALL, by=by, comment=reason)
     return progress
 
 
@@ -503,6 +560,7 @@ def candidacy_withdraw(*, candidacy: Candidacy, by, reason: str) -> Candidacy:
             raise PermissionDenied(_("Only the programme's coordinator can withdraw a city."))
         if not reason:
             raise WorkflowError(_("Give the reason for withdrawing the candidacy."))
+        Transition._meta.get_field("comment").run_validators(reason)  # bounded by the model
         candidacy.withdrawn_on = timezone.localdate()
         candidacy.save(update_fields=["withdrawn_on"])
         current = candidacy.current_stage

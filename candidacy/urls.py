@@ -9,10 +9,12 @@ urlpatterns = [
     path("queue/", views.queue, name="queue"),
     path("programmes/<slug:programme>/", views.programme_overview, name="overview"),
     path("cities/<slug:city>/", views.city_detail, name="city"),
+    path("cities/<slug:city>/withdraw/", views.candidacy_withdraw, name="candidacy-withdraw"),
     path("cities/<slug:city>/stages/<slug:stage>/", views.stage_detail, name="stage"),
     path("cities/<slug:city>/stages/<slug:stage>/save/", views.stage_save, name="stage-save"),
     path("cities/<slug:city>/stages/<slug:stage>/decide/", views.stage_decide, name="stage-decide"),
     path("cities/<slug:city>/stages/<slug:stage>/reopen/", views.stage_reopen, name="stage-reopen"),
+    path("cities/<slug:city>/stages/<slug:stage>/recall/", views.stage_recall, name="stage-recall"),
     path(
         "cities/<slug:city>/stages/<slug:stage>/evidence/",
         views.evidence_upload,

@@ -25,12 +25,21 @@ from core.editions import edition_key
 from core.errors import add_service_errors, error_text
 from core.listing import list_page
 from core.lookups import visible_city
+from core.pages import bound_data, form_page
 from core.versions import StaleEdit
 
 from . import permissions, selectors, services
-from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm, ReopenForm
+from .forms import (
+    DecisionForm,
+    EvidenceForm,
+    NarrativeForm,
+    OverviewFilterForm,
+    RecallForm,
+    ReopenForm,
+    WithdrawForm,
+)
 from .lookups import visible_stage
-from .models import Evidence, StageProgress
+from .models import Candidacy, Evidence, StageProgress
 from .records.evaluations.selectors import city_conditions
 from .records.registry import document_uses, record_context
 
@@ -67,6 +76,9 @@ def city_detail(request, city):
     current = candidacy and next(
         (stage for stage in stages if stage.pk == candidacy.current_stage_id), None
     )
+    withdrawal, notices = selectors.city_notices(candidacy, stages) if candidacy else (None, {})
+    for stage in stages:
+        stage.notice = notices.get(stage.pk)
     return render(
         request,
         "candidacy/city_detail.html",
@@ -75,8 +87,47 @@ def city_detail(request, city):
             "candidacy": candidacy,
             "stages": stages,
             "current": current,
+            "withdrawal": withdrawal,
+            "noticed_stages": [stage for stage in stages if stage.notice],
+            "can_withdraw": bool(candidacy)
+            and permissions.can_withdraw_candidacy(request.user, candidacy),
             "evaluation_conditions": city_conditions(stages),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def candidacy_withdraw(request, city):
+    """The coordinator withdraws the city's candidacy, with a reason and a confirmation
+    (`services.candidacy_withdraw`). A candidacy already withdrawn is said so, on the city's
+    page (GET) or beside what was typed (POST: a second submit, another coordinator's; the
+    service's refusal)."""
+    city = visible_city(request.user, city)
+    candidacy = get_object_or_404(Candidacy, city=city)
+    candidacy.city = city
+    if candidacy.withdrawn_on:  # nothing to do; a POST is refused by the service, as it says
+        if request.method == "GET":
+            messages.info(request, _("This candidacy has already been withdrawn."))
+            return redirect("candidacy:city", city=city.slug)
+    elif not permissions.can_withdraw_candidacy(request.user, candidacy):
+        raise PermissionDenied
+    city_url = reverse("candidacy:city", kwargs={"city": city.slug})
+    return form_page(
+        request,
+        form=WithdrawForm(*bound_data(request)),
+        write=lambda data: services.candidacy_withdraw(
+            candidacy=candidacy, by=request.user, reason=data["reason"]
+        ),
+        success_message=_("The candidacy was withdrawn."),
+        next_url=lambda _candidacy: city_url,
+        context={
+            "city": city,
+            "title": _("Withdraw the candidacy"),
+            "back": city_url,
+            "crumbs": [],
+        },
+        template="candidacy/withdraw.html",
     )
 
 
@@ -85,6 +136,7 @@ def _render_stage(request, progress, *, status=200, **forms):
     can_edit = permissions.can_edit_stage(user, progress)
     can_sign = permissions.can_sign_stage(user, progress)
     can_reopen = permissions.can_reopen_stage(user, progress)
+    can_recall = permissions.can_recall_stage(user, progress)
     history = list(selectors.stage_history(progress))  # newest first
     context = {
         "city": progress.candidacy.city,
@@ -108,9 +160,15 @@ def _render_stage(request, progress, *, status=200, **forms):
         "decision_form": forms.get("decision_form")
         or (DecisionForm(initial={"submission": progress.submission}) if can_sign else None),
         "reopen_form": forms.get("reopen_form") or (ReopenForm() if can_reopen else None),
-        "last_return": next((entry for entry in history if entry.action == "return"), None),
+        "recall_form": forms.get("recall_form")
+        or (RecallForm(initial={"submission": progress.submission}) if can_recall else None),
+        "notice": selectors.stage_notice(progress, history),
         **record_context(user, progress, request.GET),
     }
+    if can_edit:  # what the stage still lacks, listed once, before the submit button
+        context["still_missing"] = services.submission_missing(
+            progress, record_missing=context["record_missing"]
+        )
     return render(request, "candidacy/stage_detail.html", context, status=status)
 
 
@@ -136,7 +194,7 @@ def stage_form_post(request, progress, form, form_name: str, act, *, invalid_mes
             form.show_stored(error.current)
             status = 409
         except services.WorkflowError as error:
-            messages.error(request, error_text(error))
+            messages.error(request, _refusal_text(error))
         except ValidationError as error:  # e.g. a document the storage could not take
             add_service_errors(form, error)
         else:
@@ -145,6 +203,17 @@ def stage_form_post(request, progress, form, form_name: str, act, *, invalid_mes
     elif invalid_message:
         messages.error(request, invalid_message)
     return _render_stage(request, progress, status=status, **{form_name: form})
+
+
+def _refusal_text(error: services.WorkflowError) -> str:
+    """A refusal as one message. A submission refused for what the stage still lacks says so
+    in one sentence: the page lists the missing things once, before the submit button."""
+    if any(getattr(part, "code", None) == services.INCOMPLETE for part in error.error_list):
+        return _(
+            "The draft was saved, but the stage was not submitted: it still lacks what is "
+            "listed before the submit button."
+        )
+    return error_text(error)
 
 
 def _prepared_stage(request, city, stage) -> StageProgress:
@@ -161,6 +230,8 @@ def stage_save(request, city, stage):
     """Save the narrative as a draft, or save it and submit the stage for sign-off."""
     progress = _prepared_stage(request, city, stage)
 
+    form = NarrativeForm(request.POST, versioned=progress)
+
     def save(data) -> str:
         saved = services.stage_save_draft(
             progress=progress,
@@ -170,10 +241,15 @@ def stage_save(request, city, stage):
         )
         if "submit" not in request.POST:
             return _("Draft saved.")
+        # The draft is stored: should the submission be refused, the page shows the stage as
+        # saved, and the form, at the saved version, saves over it without a clash.
+        progress.refresh_from_db(fields=["narrative", "version"])
+        if "version" in form.fields:
+            form.data = form.data.copy()
+            form.data["version"] = saved.version
         services.stage_submit(progress=saved, by=request.user)
         return _("The stage was submitted for sign-off.")
 
-    form = NarrativeForm(request.POST, versioned=progress)
     return stage_form_post(request, progress, form, "narrative_form", save)
 
 
@@ -284,6 +360,38 @@ def stage_reopen(request, city, stage):
         return _("The stage was reopened.")
 
     return stage_form_post(request, progress, ReopenForm(request.POST), "reopen_form", reopen)
+
+
+@login_required
+@require_POST
+def stage_recall(request, city, stage):
+    """The preparer takes back a submission no signatory has approved yet."""
+    progress = visible_stage(request.user, city, stage)
+    if not permissions.can_prepare_stage(request.user, progress):
+        raise PermissionDenied
+
+    def recall(data) -> str:
+        services.stage_recall(
+            progress=progress,
+            by=request.user,
+            reason=data["reason"],
+            submission=data["submission"],
+        )
+        return _("The submission was recalled: the stage is in preparation again.")
+
+    form = RecallForm(request.POST)
+    if form.is_valid() and form.cleaned_data["submission"] != progress.submission:
+        # A refused recall shows the stage as it is now: a second try is on this submission.
+        form.data = form.data.copy()
+        form.data["submission"] = progress.submission
+    return stage_form_post(
+        request,
+        progress,
+        form,
+        "recall_form",
+        recall,
+        invalid_message=_("The submission was not recalled: see the form below."),
+    )
 
 
 def overview_of(request, programme_key):

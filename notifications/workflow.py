@@ -51,6 +51,16 @@ def _message(progress: StageProgress, action: str, comment: str):
             _("%(city)s: “%(stage)s” is approved") % names,
             comment or _("The stage has been approved by every signatory."),
         )
+    if action == Transition.Action.RECALL:
+        return (
+            permissions.holds_signatory_role,
+            _("%(city)s: “%(stage)s” was recalled before sign-off") % names,
+            _(
+                "The preparer has taken the submission back to work on it; it no longer awaits "
+                "your review. You will be told when it is submitted again."
+            )
+            + (f"\n\n{comment}" if comment else ""),
+        )
     if action == Transition.Action.RETURN:
         return (
             permissions.can_edit_stage,
@@ -62,7 +72,8 @@ def _message(progress: StageProgress, action: str, comment: str):
 
 def stage_changed_notify(sender, *, progress: StageProgress, action: str, comment: str = "", **_):
     """E-mail the people concerned by a committed change of a stage's state: on submission the
-    users who may sign it off now, on approval the city's office, on a return its preparers.
+    users who may sign it off now, on approval the city's office, on a return its preparers,
+    on a recall the stage's signatories (no one had signed the recalled submission).
     Each reads it in their own language (`cities.services.mail_languages`: the one they chose,
     else the programme's, else the portal's), whoever made the change: the message is written
     once per language."""

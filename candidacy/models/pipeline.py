@@ -379,6 +379,7 @@ class Transition(models.Model):
         LOCK = "lock", _("locked again")
         RENEW = "renew", _("opened a new review round")
         WITHDRAW = "withdraw", _("withdrew the candidacy")
+        RECALL = "recall", _("recalled before sign-off")
 
     progress = models.ForeignKey(
         StageProgress, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("stage")

@@ -1,5 +1,6 @@
-"""The journeys people make through a stage, in a real browser: an office prepares and submits,
-a coordinator returns and approves; a joint stage waits for both of its signatories."""
+"""The journeys people make through a stage, in a real browser: an office prepares and submits
+(and recalls its submission once), a coordinator returns and approves; a joint stage waits
+for both of its signatories."""
 
 import re
 
@@ -108,6 +109,14 @@ def test_office_submits_coordinator_returns_then_approves(
     expect(_stage_state(office)).to_have_text("Awaiting sign-off")
     expect(office.get_by_role("button", name="Submit for sign-off")).to_have_count(0)
     screenshot(office, "office-stage-submitted")
+
+    # Nobody has signed yet: it takes the submission back, then submits it again.
+    office.get_by_role("textbox", name="Why you recall it (optional)").fill("One more page.")
+    office.get_by_role("button", name="Recall the submission").click()
+    expect(office.get_by_role("status")).to_contain_text("The submission was recalled")
+    expect(_stage_state(office)).to_have_text("In preparation")
+    office.get_by_role("button", name="Submit for sign-off").click()
+    expect(_stage_state(office)).to_have_text("Awaiting sign-off")
 
     # The coordinator signs in (own browser context) and finds the stage in the queue.
     coordinator = open_session("coord.a")

@@ -133,6 +133,38 @@ def test_city_page(client, db, django_assert_max_num_queries, size):
     assert page.text.count("signed by") == size // 2 + 1
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_city_page_with_notices(client, db, django_assert_max_num_queries, size):
+    """A stage reopened, resubmitted and returned, and the withdrawal, each with its reason:
+    one query more than a quiet city page, whatever the number of stages and their history."""
+    programme = _long_programme(size)
+    city = f.make_city(programme, slug="long-city", name="Long city")
+    office = f.office_user(city, username="office.long")
+    coordinator = f.coordinator_user(programme, username="coord.long")
+    stages = list(city.candidacy.stages.select_related("definition", "candidacy__city__programme"))
+    for progress in stages[:3]:
+        progress.refresh_from_db()
+        for round_ in range(size // 3):  # a long history: returned and resubmitted
+            services.stage_save_draft(progress=progress, by=office, narrative=f"Try {round_}.")
+            complete_record(progress, by=office)
+            services.stage_submit(progress=progress, by=office)
+            services.stage_return(progress=progress, by=coordinator, comment="Again.")
+        services.stage_submit(progress=progress, by=office)
+        services.stage_approve(progress=progress, by=coordinator)
+    services.stage_reopen(progress=stages[2], by=coordinator, reason="Reopened for a fix.")
+    services.stage_submit(progress=stages[2], by=office)
+    services.stage_return(progress=stages[2], by=coordinator, comment="Returned for a fix.")
+    services.candidacy_withdraw(candidacy=city.candidacy, by=coordinator, reason="Left.")
+    client.force_login(office)
+    # measured: 9 (a quiet city page's 8, and the announced history rows)
+    with django_assert_max_num_queries(9):
+        page = client.get(reverse("candidacy:city", args=[city.slug]))
+    assert page.status_code == 200
+    for reason in ("Returned for a fix.", "Left."):
+        assert reason in page.text
+    assert "Reopened for a fix." not in page.text  # returned since
+
+
 def _busy_joint_stage(world, size):
     """City A's joint stage after `size` returns and resubmissions, with `size` documents,
     submitted again and signed by the coordinator: a long history and evidence list."""

@@ -83,6 +83,33 @@ def test_each_evaluator_reads_the_stage_mail_in_their_language(
     assert by_recipient[world.coordinator_a.email].subject == ENGLISH_SUBJECT
 
 
+def test_a_recall_tells_the_signatories_after_the_commit_in_their_language(
+    world, django_capture_on_commit_callbacks
+):
+    """The submission's signatories (none had signed) learn it was taken back; the office,
+    who recalled it, is not written to; nothing goes out before the change is committed."""
+    from candidacy.services import stage_recall
+
+    UserProfile.objects.create(user=world.evaluator_a, language="fa")
+    _open_joint_stage(world)
+    joint = bring(world, world.city_a, "joint", StageState.SUBMITTED)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        stage_recall(progress=joint, by=world.office_a, reason="The budget table is wrong.")
+    assert mail.outbox == []  # queued for the commit, not sent
+    for callback in callbacks:
+        callback()
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert set(by_recipient) == {world.evaluator_a.email, world.coordinator_a.email}
+    english = by_recipient[world.coordinator_a.email]
+    assert english.subject == "City A: “Joint evaluation” was recalled before sign-off"
+    assert "no longer awaits your review" in english.body
+    assert "The budget table is wrong." in english.body
+    persian = by_recipient[world.evaluator_a.email]
+    assert "«ارزیابی مشترک» پیش از تأیید پس گرفته شد" in persian.subject
+    assert "/cities/city-a/stages/joint/" in persian.body
+
+
 def test_the_languages_of_many_recipients_are_read_in_one_query(world, django_assert_num_queries):
     people = [f.evaluator_user(world.programme_a) for _ in range(5)]
     UserProfile.objects.create(user=people[0], language="fa")

@@ -180,10 +180,13 @@ def test_a_kind_without_a_record_is_not_gated(rw):
     assert _try_submit(rw, council) == []
 
 
-def test_the_narrative_is_still_asked_for_first(rw):
+def test_the_narrative_is_asked_for_first_then_what_the_record_lacks(rw):
     office = rw.stage("office")
     with pytest.raises(WorkflowError) as refused:
         workflow.stage_submit(progress=office, by=rw.office)
-    assert refused.value.messages == [
+    # everything missing at once, as the stage page lists it (services.submission_missing)
+    assert refused.value.messages[0] == (
         "Write the stage's narrative before submitting it for sign-off."
-    ]
+    )
+    assert refused.value.messages[1:] == registry.missing(office)
+    assert len(refused.value.messages) > 1

@@ -141,7 +141,7 @@ def test_a_district_of_another_city_is_refused(rw):
 @pytest.mark.parametrize(
     "changes,field",
     [
-        ({"established_on": datetime.date.today() + datetime.timedelta(days=1)}, "established_on"),
+        ({"established_on": datetime.date.today() + datetime.timedelta(days=2)}, "established_on"),
         ({"staff_count": -2}, "staff_count"),
     ],
 )

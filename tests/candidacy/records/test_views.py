@@ -20,7 +20,9 @@ from .conftest import data_set_values, office_values
 
 pytestmark = pytest.mark.django_db
 
-TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+# Two days ahead, not one: the parameters are made when the tests are collected, and a run that
+# crosses midnight must still find this day in the future.
+A_FUTURE_DAY = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
 NEXT_YEAR = str(datetime.date.today().year + 1)
 
 
@@ -202,18 +204,18 @@ def test_recognition_shows_valid_until_from_the_candidacy(client, rw):
 
 BAD = [
     # stage, url name, data changes, field, message, typed value kept
-    ("office", "record-edit", {"established_on": TOMORROW}, "established_on",
-     "This date is in the future.", TOMORROW),
+    ("office", "record-edit", {"established_on": A_FUTURE_DAY}, "established_on",
+     "This date is in the future.", A_FUTURE_DAY),
     ("office", "record-edit", {"staff_count": "-3"}, "staff_count",
      "Give the number of staff: one or more, never negative.", 'value="-3"'),
-    ("database", "record-row-add", {"last_updated": TOMORROW}, "last_updated",
-     "This date is in the future.", TOMORROW),
+    ("database", "record-row-add", {"last_updated": A_FUTURE_DAY}, "last_updated",
+     "This date is in the future.", A_FUTURE_DAY),
     ("stocktake", "record-row-add", {"year_started": NEXT_YEAR}, "year_started",
      f"The year {NEXT_YEAR} has not come yet.", f'value="{NEXT_YEAR}"'),
-    ("submission", "record-edit", {"dated_on": TOMORROW}, "dated_on",
-     "This date is in the future.", TOMORROW),
-    ("network", "record-edit", {"joined_on": TOMORROW}, "joined_on",
-     "This date is in the future.", TOMORROW),
+    ("submission", "record-edit", {"dated_on": A_FUTURE_DAY}, "dated_on",
+     "This date is in the future.", A_FUTURE_DAY),
+    ("network", "record-edit", {"joined_on": A_FUTURE_DAY}, "joined_on",
+     "This date is in the future.", A_FUTURE_DAY),
     # Bounds (a date Solar Hijri cannot show, a headcount, a million characters).
     ("office", "record-edit", {"established_on": "0001-01-01"}, "established_on",
      "Give a date between 1900 and 2100.", 'value="0001-01-01"'),

@@ -37,7 +37,9 @@ from .conftest import (
 pytestmark = pytest.mark.django_db
 
 AFTER_START = "The end of the period must come after its start."
-TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+# Two days ahead, not one: the parameters are made when the tests are collected, and a run that
+# crosses midnight must still find this day in the future.
+A_FUTURE_DAY = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
 
 
 def _records():
@@ -479,7 +481,7 @@ def test_a_bad_self_assessment_level_is_refused(client, pw, changes, field, mess
     [
         ({"period_to": "2024-01-01"}, "period_to", AFTER_START),
         ({"period_to": "2023-06-01"}, "period_to", AFTER_START),
-        ({"period_to": TOMORROW}, "period_to", "This date is in the future."),
+        ({"period_to": A_FUTURE_DAY}, "period_to", "This date is in the future."),
         ({"summary": ""}, "summary", "This field is required."),
         ({"period_from": ""}, "period_from", "This field is required."),
     ],

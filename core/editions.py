@@ -4,7 +4,8 @@ than the last change, whichever app server made it, with a cache per process (se
 and no cache server. `reporting.signals` raises the number when what the lists show changes.
 
 The lists' edition (`LISTS`) covers the public list and the coordinator's overview: cities,
-programmes, countries, candidacies, stage definitions, stages' states and commitments.
+programmes, countries, candidacies, stage definitions, stages' states and commitments. The
+plans' edition (`PLANS`) covers the plan actions (the overview's charts: budget by goal area).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from cities.calendars import calendar_active
 from .models import Edition
 
 LISTS = "lists"
+PLANS = "plans"
 
 
 def edition(name: str = LISTS) -> int:

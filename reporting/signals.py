@@ -1,16 +1,17 @@
 """What the lists show (the public list, the coordinator's overview, the sign-off queue), and so
 what raises their edition (`core.editions`): a city, its programme and country (names), its
 candidacy (status), a stage's state, a stage's title, a commitment (the overview's open
-commitments), a sign-off and a role (who may sign what).
+commitments), a sign-off and a role (who may sign what). A plan action raises the plans'
+edition (`core.editions.PLANS`: the charts' budgets), not the lists'.
 Signals, not calls from the services, because the admin and the services of lower layers write
 these rows too, and none of them should know about a cache above them. (History is never
 written from signals: this is a cache, not a record.)"""
 
 from django.db.models.signals import post_delete, post_save
 
-from candidacy.models import Candidacy, SignOff, StageDefinition, StageProgress
+from candidacy.models import Candidacy, PlanAction, SignOff, StageDefinition, StageProgress
 from cities.models import City, Country, Programme, RoleAssignment
-from core.editions import edition_bump
+from core.editions import PLANS, edition_bump
 from stakeholders.models import Commitment
 
 SHOWN = (City, Country, Programme, Candidacy, StageDefinition, Commitment, SignOff, RoleAssignment)
@@ -26,6 +27,10 @@ def _stage_changed(sender, update_fields=None, **kwargs):
         edition_bump()
 
 
+def _plans_changed(sender, **kwargs):
+    edition_bump(PLANS)
+
+
 def connect():
     for model in SHOWN:
         post_save.connect(_changed, sender=model, dispatch_uid=f"public-edition-{model.__name__}")
@@ -34,3 +39,5 @@ def connect():
         )
     post_save.connect(_stage_changed, sender=StageProgress, dispatch_uid="public-edition-stage")
     post_delete.connect(_changed, sender=StageProgress, dispatch_uid="public-edition-stage-del")
+    post_save.connect(_plans_changed, sender=PlanAction, dispatch_uid="plans-edition-action")
+    post_delete.connect(_plans_changed, sender=PlanAction, dispatch_uid="plans-edition-action-del")

@@ -1,19 +1,24 @@
 """Public pages: deliberately public (no narrative, no evidence, no people), a page of cities at
 a time, served from the public cache (`reporting.cache`) while nothing they show has changed.
-And the programme's status as a spreadsheet, for those who may see its overview (signed in)."""
+And the programme's status as a spreadsheet and its charts, for those who may see its overview
+(signed in)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from candidacy import selectors as candidacy_selectors
 from candidacy.views import overview_of
+from cities.calendars import programme_calendar_activate
 from cities.languages import programme_language_apply
 from cities.models import Programme
+from cities.permissions import programmes_visible_to
+from core.editions import PLANS, edition, edition_key
 from core.listing import list_page
 
-from . import exports, selectors
+from . import charts, exports, selectors
 from .cache import public_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -78,3 +83,44 @@ def status_xlsx(request, programme):
     response = HttpResponse(exports.xlsx_bytes(programme, cities), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{_filename(programme, "xlsx")}"'
     return response
+
+
+def _charts(programme) -> dict:
+    rtl = translation.get_language_bidi()
+    definitions = list(programme.stage_definitions.order_by("position"))
+    figures = charts.stage_figures(programme, definitions)
+    budgets = charts.budgets(programme)
+    return {
+        "figures": figures,
+        "funnel": charts.funnel_drawing(
+            figures,
+            rtl=rtl,
+            approved_of=lambda approved, reached: (
+                _("%(approved)s of %(reached)s approved")
+                % {"approved": approved, "reached": reached}
+            ),
+        ),
+        "time": charts.time_drawing(figures, rtl=rtl),
+        "budgets": [(budget, charts.budget_drawing(budget, rtl=rtl)) for budget in budgets],
+    }
+
+
+@login_required
+def programme_charts(request, programme):
+    """The programme's charts (a funnel by stage, the time in each stage, the budget by goal
+    area per currency), each an SVG with its table, for those who may see the overview (404
+    outside their scope, as the overview). The figures are the same for all of them: kept in the
+    cache while nothing they show has changed (the lists' and the plans' editions)."""
+    # the overview's rule (`programmes_visible_to`), without reading its stages before the cache
+    programme = get_object_or_404(programmes_visible_to(request.user), key=programme)
+    programme_calendar_activate(programme)
+    return render(
+        request,
+        "reporting/charts.html",
+        {
+            "programme": programme,
+            # read in the template, inside the cached part: no query while it is kept
+            "charts": lambda: _charts(programme),
+            "charts_key": edition_key(request, "charts", programme.pk, edition(PLANS)),
+        },
+    )

@@ -402,6 +402,7 @@ def test_object_sweep_covers_the_pages_that_matter():
     names = {endpoint.name for endpoint in OBJECT_ENDPOINTS}
     assert {
         "candidacy:overview",
+        "programme-charts",
         "candidacy:city",
         "candidacy:stage",
         "candidacy:stage-save",

@@ -27,8 +27,15 @@ from core.listing import list_page
 from core.lookups import visible_city
 from core.versions import StaleEdit
 
-from . import permissions, selectors, services
-from .forms import DecisionForm, EvidenceForm, NarrativeForm, OverviewFilterForm, ReopenForm
+from . import comments, permissions, selectors, services
+from .forms import (
+    DecisionForm,
+    EvidenceForm,
+    NarrativeForm,
+    OverviewFilterForm,
+    ReopenForm,
+    StageCommentForm,
+)
 from .lookups import visible_stage
 from .models import Evidence, StageProgress
 from .records.evaluations.selectors import city_conditions
@@ -110,8 +117,21 @@ def _render_stage(request, progress, *, status=200, **forms):
         "reopen_form": forms.get("reopen_form") or (ReopenForm() if can_reopen else None),
         "last_return": next((entry for entry in history if entry.action == "return"), None),
         **record_context(user, progress, request.GET),
+        **_comments_context(user, progress, forms.get("comment_form")),
     }
     return render(request, "candidacy/stage_detail.html", context, status=status)
+
+
+def _comments_context(user, progress, form) -> dict:
+    """The stage's thread as the user may read it, and the form to add to it."""
+    visibilities = permissions.comment_visibilities(user, progress)
+    if form is None and visibilities:
+        form = StageCommentForm(visibilities=visibilities)
+    return {
+        "comments": comments.stage_comments(user, progress),
+        "comment_form": form,
+        "comment_visibilities": visibilities,
+    }
 
 
 @login_required
@@ -284,6 +304,32 @@ def stage_reopen(request, city, stage):
         return _("The stage was reopened.")
 
     return stage_form_post(request, progress, ReopenForm(request.POST), "reopen_form", reopen)
+
+
+@login_required
+@require_POST
+def stage_comment(request, city, stage):
+    """Add a comment to the stage's thread (403 for who may not write in it)."""
+    progress = visible_stage(request.user, city, stage)
+    visibilities = permissions.comment_visibilities(request.user, progress)
+    if not visibilities:
+        raise PermissionDenied
+
+    def add(data) -> str:
+        comments.stage_comment_add(
+            progress=progress, by=request.user, body=data["body"], visibility=data["visibility"]
+        )
+        return _("Your comment was added.")
+
+    form = StageCommentForm(request.POST, visibilities=visibilities)
+    return stage_form_post(
+        request,
+        progress,
+        form,
+        "comment_form",
+        add,
+        invalid_message=_("The comment was not saved: see the form below."),
+    )
 
 
 def overview_of(request, programme_key):

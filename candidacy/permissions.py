@@ -177,9 +177,7 @@ def can_read_internal_comments(user, progress: StageProgress) -> bool:
 
 def can_read_stage_comments(user, progress: StageProgress) -> bool:
     """Whether the user reads the stage's comments to the city."""
-    return can_read_internal_comments(user, progress) or is_office_of(
-        user, progress.candidacy.city
-    )
+    return can_read_internal_comments(user, progress) or is_office_of(user, progress.candidacy.city)
 
 
 def can_read_comment(user, comment: StageComment) -> bool:

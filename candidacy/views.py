@@ -322,6 +322,10 @@ def stage_comment(request, city, stage):
         return _("Your comment was added.")
 
     form = StageCommentForm(request.POST, visibilities=visibilities)
+    if form.is_valid() and len(visibilities) == 1:
+        # The service refuses a visibility not offered; the form shown again offers the one.
+        form.data = form.data.copy()
+        form.data["visibility"] = visibilities[0]
     return stage_form_post(
         request,
         progress,

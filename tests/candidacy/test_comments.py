@@ -118,6 +118,7 @@ def test_the_office_never_sees_an_internal_note_on_its_pages(client, world, thre
         assert SECRET not in refused.text
     assert "you write to the city" in refused.text
     assert "Let us in" in refused.text  # what was typed is kept
+    assert 'value="internal"' not in refused.text  # the form offers "to the city" again
     assert StageComment.objects.count() == 4
 
 

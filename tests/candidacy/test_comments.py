@@ -5,6 +5,8 @@ the stage page, not in an e-mail, not on a page with a refused form."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -188,3 +190,18 @@ def test_an_internal_note_is_mailed_to_the_desk_never_to_the_office(
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted([world.coordinator_a.email, world.evaluator_a.email])
     assert all(SECRET not in m.body for m in mail.outbox)
+
+
+def test_the_thread_dates_in_the_programmes_calendar_and_reads_right_to_left(client, world):
+    world.programme_a.calendar = "solar_hijri"
+    world.programme_a.save()
+    joint = world.stage(world.city_a, "joint")
+    comment = stage_comment_add(progress=joint, by=world.office_a, body="پرسش شهر")
+    StageComment.objects.filter(pk=comment.pk).update(
+        created_at=datetime.datetime(2024, 7, 31, 9, tzinfo=datetime.UTC)
+    )
+    client.force_login(world.office_a)
+    client.cookies["django_language"] = "fa"
+    page = client.get(_url("stage"))
+    assert 'dir="rtl"' in page.text
+    assert "۱۰ مرداد ۱۴۰۳" in page.text

@@ -40,6 +40,7 @@ from .models import (
     CandidacyStatus,
     Evidence,
     SignOff,
+    StageComment,
     StageDefinition,
     StageProgress,
     StageState,
@@ -307,6 +308,22 @@ class SignOffInline(WrittenByServicesInline):
         return person_name(obj.user)
 
 
+class StageCommentInline(WrittenByServicesInline):
+    """The stage's thread, oldest first: only the comments the reader may read
+    (`permissions.visible_comments_q`, the stage page's rule)."""
+
+    model = StageComment
+    fields = ["created_at", "author_name", "visibility", "body"]
+    related = ("author",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(permissions.visible_comments_q(request.user))
+
+    @admin.display(description=_("author"))
+    def author_name(self, obj):
+        return person_name(obj.author)
+
+
 class EvidenceInline(WrittenByServicesInline):
     model = Evidence
     fields = ["document", "description", "content_type", "size_shown", "uploader", "uploaded_at"]
@@ -457,7 +474,7 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
         "approved_at",
     ]
     readonly_fields = fields
-    inlines = [SignOffInline, EvidenceInline, TransitionInline]
+    inlines = [SignOffInline, EvidenceInline, TransitionInline, StageCommentInline]
     actions = ["approve_stages", "return_stages"]
     ordering = ["submitted_at"]
     change_form_template = "admin/candidacy/stageprogress/change_form.html"

@@ -20,3 +20,13 @@ def stage_event(*, progress, action: str, by, comment: str = "") -> None:
             sender=type(progress), progress=progress, action=action, by=by, comment=comment
         )
     )
+
+
+#: Sent after commit with `comment` (a new `StageComment`): `notifications` e-mails those who
+#: may read it.
+stage_commented = Signal()
+
+
+def comment_event(*, comment) -> None:
+    """Queue `stage_commented` for when the current transaction commits."""
+    transaction.on_commit(lambda: stage_commented.send(sender=type(comment), comment=comment))

@@ -9,7 +9,8 @@ from core.listing import ListForm
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
 
-from .models import CandidacyStatus, StageState
+from .models import CandidacyStatus, StageComment, StageState
+from .models.pipeline import COMMENT_CHILD_DATA_WARNING
 from .selectors import OverviewFilters
 
 
@@ -112,6 +113,30 @@ class WithdrawForm(_CrispyForm):
         ),
         error_messages={"required": _("Tick the box to confirm the withdrawal.")},
     )
+
+
+class StageCommentForm(_CrispyForm):
+    """A comment in the stage's thread. Who may choose "internal" sees the choice
+    (`visibilities`, from `permissions.comment_visibilities`); for the others it is a hidden
+    "to the city", and the service refuses anything else."""
+
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=COMMENT_CHILD_DATA_WARNING,
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who reads it"),
+        choices=StageComment.Visibility.choices,
+        initial=StageComment.Visibility.CITY,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, visibilities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if len(visibilities) < 2:
+            self.fields["visibility"].widget = forms.HiddenInput()
 
 
 class OverviewFilterForm(ListForm):

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from cities.permissions import can_view_city, coordinates, evaluates, is_office_of, scope_of
 from cities.roles import Role
 
-from .models import SignOff, StageProgress, StageState
+from .models import SignOff, StageComment, StageProgress, StageState
 
 
 def _programme_id(progress: StageProgress) -> int:
@@ -149,3 +149,76 @@ def can_reopen_stage(user, progress: StageProgress) -> bool:
 
 def can_withdraw_candidacy(user, candidacy) -> bool:
     return candidacy.withdrawn_on is None and coordinates(user, candidacy.city.programme_id)
+
+
+# --- comments: who reads and writes a stage's thread, once as predicates and once as a query ---
+#
+# A stage's thread has two visibilities. "To the city": the city's office, the stage's
+# signatories and the programme's coordinators read it. "Internal": the signatories and the
+# coordinators only; never the city's own office (a user who is also its office staff included).
+# The signatories and coordinators ("the desk") are the programme's coordinators and its
+# evaluators on a stage the evaluator signs or prepares. `visible_comments_q` is the same rule
+# as a filter: the thread, the e-mail's recipients (through the predicates) and the admin read
+# nothing else, and a generated test holds the predicate and the query to the same answer.
+
+Visibility = StageComment.Visibility
+
+
+def _at_the_desk(user, progress: StageProgress) -> bool:
+    city = progress.candidacy.city
+    if is_office_of(user, city):
+        return False
+    if coordinates(user, city.programme_id):
+        return True
+    definition = progress.definition
+    return evaluates(user, city.programme_id) and (
+        definition.signed_by_evaluator or definition.prepared_by == Role.EVALUATOR
+    )
+
+
+def comment_visibilities(user, progress: StageProgress) -> list[str]:
+    """The visibilities the user may give a comment on this stage: the office writes only to
+    the city; signatories and coordinators choose; anyone else writes nothing."""
+    if _at_the_desk(user, progress):
+        return [Visibility.CITY, Visibility.INTERNAL]
+    if is_office_of(user, progress.candidacy.city):
+        return [Visibility.CITY]
+    return []
+
+
+def can_comment_on_stage(user, progress: StageProgress, visibility: str | None = None) -> bool:
+    """Whether the user may write in the stage's thread (with `visibility`, if given)."""
+    visibilities = comment_visibilities(user, progress)
+    return bool(visibilities) if visibility is None else visibility in visibilities
+
+
+def can_read_internal_comments(user, progress: StageProgress) -> bool:
+    return scope_of(user).superuser or _at_the_desk(user, progress)
+
+
+def can_read_stage_comments(user, progress: StageProgress) -> bool:
+    """Whether the user reads the stage's comments to the city."""
+    return can_read_internal_comments(user, progress) or is_office_of(user, progress.candidacy.city)
+
+
+def can_read_comment(user, comment: StageComment) -> bool:
+    if comment.visibility == Visibility.INTERNAL:
+        return can_read_internal_comments(user, comment.progress)
+    return can_read_stage_comments(user, comment.progress)
+
+
+def visible_comments_q(user) -> Q:
+    """`can_read_comment(user, comment)`, as a filter on `StageComment`."""
+    scope = scope_of(user)
+    if scope.superuser:
+        return Q()
+    programme = "progress__candidacy__city__programme_id__in"
+    desk = Q(**{programme: scope.coordinated_programme_ids}) | (
+        Q(**{programme: scope.evaluated_programme_ids})
+        & (
+            Q(progress__definition__signed_by_evaluator=True)
+            | Q(progress__definition__prepared_by=Role.EVALUATOR)
+        )
+    )
+    own_city = Q(progress__candidacy__city_id__in=scope.office_city_ids)
+    return (desk & ~own_city) | (own_city & Q(visibility=Visibility.CITY))

@@ -16,6 +16,11 @@ urlpatterns = [
     path("cities/<slug:city>/stages/<slug:stage>/reopen/", views.stage_reopen, name="stage-reopen"),
     path("cities/<slug:city>/stages/<slug:stage>/recall/", views.stage_recall, name="stage-recall"),
     path(
+        "cities/<slug:city>/stages/<slug:stage>/comments/",
+        views.stage_comment,
+        name="stage-comment",
+    ),
+    path(
         "cities/<slug:city>/stages/<slug:stage>/evidence/",
         views.evidence_upload,
         name="evidence-upload",

@@ -28,7 +28,7 @@ from core.lookups import visible_city
 from core.pages import bound_data, form_page
 from core.versions import StaleEdit
 
-from . import permissions, selectors, services
+from . import comments, permissions, selectors, services
 from .forms import (
     DecisionForm,
     EvidenceForm,
@@ -36,6 +36,7 @@ from .forms import (
     OverviewFilterForm,
     RecallForm,
     ReopenForm,
+    StageCommentForm,
     WithdrawForm,
 )
 from .lookups import visible_stage
@@ -164,12 +165,25 @@ def _render_stage(request, progress, *, status=200, **forms):
         or (RecallForm(initial={"submission": progress.submission}) if can_recall else None),
         "notice": selectors.stage_notice(progress, history),
         **record_context(user, progress, request.GET),
+        **_comments_context(user, progress, forms.get("comment_form")),
     }
     if can_edit:  # what the stage still lacks, listed once, before the submit button
         context["still_missing"] = services.submission_missing(
             progress, record_missing=context["record_missing"]
         )
     return render(request, "candidacy/stage_detail.html", context, status=status)
+
+
+def _comments_context(user, progress, form) -> dict:
+    """The stage's thread as the user may read it, and the form to add to it."""
+    visibilities = permissions.comment_visibilities(user, progress)
+    if form is None and visibilities:
+        form = StageCommentForm(visibilities=visibilities)
+    return {
+        "comments": comments.stage_comments(user, progress),
+        "comment_form": form,
+        "comment_visibilities": visibilities,
+    }
 
 
 @login_required
@@ -391,6 +405,36 @@ def stage_recall(request, city, stage):
         "recall_form",
         recall,
         invalid_message=_("The submission was not recalled: see the form below."),
+    )
+
+
+@login_required
+@require_POST
+def stage_comment(request, city, stage):
+    """Add a comment to the stage's thread (403 for who may not write in it)."""
+    progress = visible_stage(request.user, city, stage)
+    visibilities = permissions.comment_visibilities(request.user, progress)
+    if not visibilities:
+        raise PermissionDenied
+
+    def add(data) -> str:
+        comments.stage_comment_add(
+            progress=progress, by=request.user, body=data["body"], visibility=data["visibility"]
+        )
+        return _("Your comment was added.")
+
+    form = StageCommentForm(request.POST, visibilities=visibilities)
+    if form.is_valid() and len(visibilities) == 1:
+        # The service refuses a visibility not offered; the form shown again offers the one.
+        form.data = form.data.copy()
+        form.data["visibility"] = visibilities[0]
+    return stage_form_post(
+        request,
+        progress,
+        form,
+        "comment_form",
+        add,
+        invalid_message=_("The comment was not saved: see the form below."),
     )
 
 

@@ -29,6 +29,7 @@ from candidacy.models import (
     Candidacy,
     DataSet,
     Evidence,
+    StageComment,
     StageDefinition,
     StageProgress,
     StageState,
@@ -313,6 +314,7 @@ def _full_snapshot() -> dict:
         "memoranda": sorted(Memorandum.objects.values_list("pk", "title", "signed_on")),
         "commitments": sorted(Commitment.objects.values_list("pk", "party", "status")),
         "conditions": evaluation_sweep.sweep_snapshot(),
+        "stage_comments": sorted(StageComment.objects.values_list("pk", "progress_id")),
     }
 
 
@@ -374,6 +376,7 @@ def test_outsiders_get_403_or_404_on_city_a_urls(client, objects, superuser, end
             "decision": "approve",
             "comment": "Taken over.",
             "reason": "Taken over.",
+            "body": "Taken over.",  # a comment in a stage's thread
             "name": "Taken over",
             "name_en": "Taken over",  # names kept per language (the admin)
             "description": "Taken over",
@@ -408,6 +411,7 @@ def test_object_sweep_covers_the_pages_that_matter():
         "candidacy:stage-save",
         "candidacy:stage-decide",
         "candidacy:stage-reopen",
+        "candidacy:stage-comment",
         "candidacy:evidence-upload",
         "candidacy:evidence-download",
         "candidacy:evidence-delete",

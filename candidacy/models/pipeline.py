@@ -406,3 +406,49 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.progress}: {self.from_state} → {self.to_state}"
+
+
+#: The same warning (and msgid) as the stakeholders' comments: a note is about the work.
+COMMENT_CHILD_DATA_WARNING = _(
+    "Describe topics, never children: a child's name, contact or other personal data does not "
+    "belong here."
+)
+
+
+class StageComment(models.Model):
+    """A note in a stage's thread, written through `candidacy.comments.stage_comment_add`:
+    "to the city" (the city's office, the stage's signatories and the programme's coordinators
+    read it) or "internal" (signatories and coordinators only; never the city's office). Who
+    reads which is `candidacy.permissions.visible_comments_q`. Append-only."""
+
+    class Visibility(models.TextChoices):
+        CITY = "city", _("To the city")
+        INTERNAL = "internal", _("Internal")
+
+    progress = models.ForeignKey(
+        StageProgress, on_delete=models.CASCADE, related_name="comments", verbose_name=_("stage")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("author")
+    )
+    body = capped_text(
+        _("comment"), max_length=NOTE_MAX_LENGTH, help_text=COMMENT_CHILD_DATA_WARNING
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.CITY
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("stage comment")
+        verbose_name_plural = _("stage comments")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(visibility__in=["city", "internal"]),
+                name="stage_comment_visibility_known",
+            )
+        ]
+
+    def __str__(self):
+        return self.body[:60]

@@ -18,7 +18,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from candidacy import permissions, selectors, services
-from candidacy.models import Evidence, SignOff, StageProgress, StageState, Transition
+from candidacy.models import (
+    Evidence,
+    SignOff,
+    StageComment,
+    StageProgress,
+    StageState,
+    Transition,
+)
 from cities.calendars import SOLAR_HIJRI
 from cities.models import RoleAssignment
 from cities.roles import Role
@@ -192,6 +199,21 @@ def test_the_inlines_read_as_the_pages_do(client, world, submitted):
     assert client.get(url).status_code == 404
 
 
+def test_the_thread_reads_as_the_stage_page(client, world, submitted):
+    world.coordinator_a.first_name, world.coordinator_a.last_name = "Reza", "Karimi"
+    world.coordinator_a.save()
+    internal = StageComment.Visibility.INTERNAL
+    StageComment.objects.create(progress=submitted, author=world.office_a, body="Question.")
+    StageComment.objects.create(
+        progress=submitted, author=world.coordinator_a, body="Between us.", visibility=internal
+    )
+    client.force_login(world.coordinator_a)
+    thread = _section(client.get(_page(submitted)).content.decode(), "comments")
+    assert thread.index("Question.") < thread.index("Between us.")
+    assert "Reza Karimi" in thread and "Internal" in thread and "To the city" in thread
+    assert "<textarea" not in thread  # read-only: the thread is written on the stage page
+
+
 def test_the_inlines_date_in_the_programmes_calendar(client, world, submitted):
     world.programme_a.calendar = SOLAR_HIJRI
     world.programme_a.save()
@@ -227,11 +249,16 @@ def test_the_page_costs_the_same_with_a_long_history(client, world, submitted):
                 size=1000 + n,
                 uploaded_by=world.office_a2,
             )
+            StageComment.objects.create(
+                progress=other, author=world.office_a2, body=f"Question {size}-{n}."
+            )
         client.force_login(world.coordinator_a)
         client.get(_page(other))
         with CaptureQueriesContext(connection) as queries:
             page = client.get(_page(other))
         assert 'id="stage-decision"' in page.content.decode()
+        thread = StageComment.objects.filter(progress=other).count()
+        assert page.content.decode().count("Question ") == thread
         counts.append(len(queries))
     assert SignOff.objects.filter(progress=other).count() == 1
     assert counts[0] == counts[1]

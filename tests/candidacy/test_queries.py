@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from candidacy import services
+from candidacy.comments import stage_comment_add
 from candidacy.models import Preparer, StageDefinition, StageKind, StageProgress, StageState
 from demo.testing import complete_record
 from tests import factories as f
@@ -166,11 +167,17 @@ def test_city_page_with_notices(client, db, django_assert_max_num_queries, size)
 
 
 def _busy_joint_stage(world, size):
-    """City A's joint stage after `size` returns and resubmissions, with `size` documents,
-    submitted again and signed by the coordinator: a long history and evidence list."""
+    """City A's joint stage after `size` returns and resubmissions, with `size` documents and
+    `size` comments to the city and internal notes each, by three authors, submitted again and
+    signed by the coordinator: a long history, evidence list and thread."""
     bring(world, world.city_a, "office", StageState.APPROVED)
     joint = world.stage(world.city_a, "joint")
     for number in range(size):
+        stage_comment_add(progress=joint, by=world.office_a, body=f"Question {number}.")
+        for signatory in (world.coordinator_a, world.evaluator_a):
+            stage_comment_add(
+                progress=joint, by=signatory, body=f"Note {number}.", visibility="internal"
+            )
         services.evidence_add(
             progress=joint,
             by=world.office_a,
@@ -184,7 +191,7 @@ def _busy_joint_stage(world, size):
     return reload(world, joint)
 
 
-STAGE_PAGE_QUERIES = {"office_a": 12, "evaluator_a": 12, "coordinator_a": 12}
+STAGE_PAGE_QUERIES = {"office_a": 13, "evaluator_a": 13, "coordinator_a": 13}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -194,19 +201,23 @@ def test_stage_page(client, world, django_assert_max_num_queries, size, reader):
     client.force_login(getattr(world, reader))
     url = reverse("candidacy:stage", args=[world.city_a.slug, joint.definition.key])
     # measured: 8 for the office and for a signatory (sign-offs prefetched with the stage; the
-    # last return found in the history),
-    # and 4 for the joint evaluation's record: the record, criteria, judgements, conditions
+    # last return found in the history), 4 for the joint evaluation's record: the record,
+    # criteria, judgements, conditions; and 1 for the thread (its comments the reader may read,
+    # with their authors; one query whatever its length)
     with django_assert_max_num_queries(STAGE_PAGE_QUERIES[reader]):
         page = client.get(url)
     assert page.status_code == 200
     assert page.text.count("report-") == size
     assert len(list(page.context["history"])) == 2 * size + 3  # open, returns, submits, sign
+    assert page.text.count("Question ") == size
+    assert page.text.count("Note ") == (0 if reader == "office_a" else 2 * size)
 
 
 def test_approved_office_stage_page_with_reopen_form(client, world, django_assert_max_num_queries):
     office = approve(world, world.stage(world.city_a, "office"))
     client.force_login(world.coordinator_a)
-    with django_assert_max_num_queries(9):  # measured: 9 (8, and the office's record)
+    # measured: 10 (8, the office's record and the thread)
+    with django_assert_max_num_queries(10):
         page = client.get(reverse("candidacy:stage", args=["city-a", office.definition.key]))
     assert page.status_code == 200
     assert reverse("candidacy:stage-reopen", args=["city-a", "office"]) in page.text

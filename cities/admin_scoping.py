@@ -29,12 +29,12 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.db.models import F
-from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
 from . import calendars
+from .admin_rows import row_checkbox
 from .models import City, Programme
 from .names import in_reader_language
 from .permissions import can_administer_programme, scope_of, user_calendar
@@ -189,6 +189,8 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
     # A page costs the same on any number of rows: one count (the filtered one), a page of 50.
     show_full_result_count = False
     list_per_page = 50
+    # Its rows written by `admin_rows` (the same cells as Django's, at a fraction of the cost).
+    change_list_template = "admin/scoped_change_list.html"
     #: `(user, obj) -> bool` predicates from an app's `permissions` module; `obj` is None when
     #: adding.
     change_rule = None
@@ -240,12 +242,7 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
     def action_checkbox(self, obj):
         """Django's checkbox of a row, written out rather than rendered through a form widget's
         template (a third of a page's time went there, 50 times a page)."""
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            obj.pk,
-            format_html(gettext(_DJANGO_SELECT_ROW), str(obj)),
-        )
+        return row_checkbox(obj.pk, gettext(_DJANGO_SELECT_ROW), str(obj))
 
     def has_module_permission(self, request):
         return _administers_any(request.user)

@@ -36,7 +36,7 @@ from modeltranslation.translator import translator
 from . import calendars
 from .admin_rows import row_checkbox
 from .models import City, Programme
-from .names import in_reader_language
+from .names import in_reader_language, reader_language_columns
 from .permissions import can_administer_programme, scope_of, user_calendar
 
 
@@ -395,6 +395,10 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
     list (`narrowed`); the search box finds the rest."""
 
     limit: int | None = None
+    #: The field that shows a row (what its `__str__` returns), read as a value in the reader's
+    #: language rather than through model instances (for a long list: `limit` + 1 cities cost
+    #: more as rows than the expression costs once); None: `str(row)`.
+    shown_field: str | None = None
 
     def in_scope(self, request):
         """The related rows the user may choose among."""
@@ -404,12 +408,21 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
         """`queryset` narrowed by the other filters chosen on the page."""
         return queryset
 
+    def _offered(self, queryset):
+        if self.shown_field is None:
+            return queryset
+        return queryset.values_list("pk", *reader_language_columns(self.shown_field))
+
     def field_choices(self, field, request, model_admin):
         related = self.in_scope(request)
-        rows = list(self.narrowed(request, related)[: self.limit + 1 if self.limit else None])
+        limit = self.limit + 1 if self.limit else None
+        rows = list(self._offered(self.narrowed(request, related))[:limit])
         if self.limit and len(rows) > self.limit:
-            rows = list(related.filter(pk__in=self.lookup_val or []))
-        return [(row.pk, str(row)) for row in rows]
+            rows = list(self._offered(related.filter(pk__in=self.lookup_val or [])))
+        if self.shown_field is None:
+            return [(row.pk, str(row)) for row in rows]
+        # The first language the row has a name in, as reading the field does.
+        return [(pk, next((name for name in names if name), "")) for pk, *names in rows]
 
     def has_output(self):
         return super().has_output() or bool(self.lookup_val)  # a chosen row stays in sight
@@ -427,6 +440,7 @@ class ScopedCityFilter(ScopedRelatedFilter):
     most `limit` of them (a region holds a few dozen)."""
 
     limit = 60
+    shown_field = "name"
 
     def in_scope(self, request):
         return cities_in_scope(request)

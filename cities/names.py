@@ -70,19 +70,24 @@ def fill_language_columns(model, fields, languages) -> None:
             model._base_manager.filter(pk=row.pk).update(**changes)
 
 
+def reader_language_columns(lookup: str) -> list[str]:
+    """The columns of the translated field at `lookup` (e.g. "city__region") in the order
+    reading the field on a row tries them: the active language, then its fallbacks."""
+    from modeltranslation.settings import FALLBACK_LANGUAGES
+    from modeltranslation.utils import resolution_order
+
+    languages = resolution_order(translation.get_language() or "en", FALLBACK_LANGUAGES)
+    return [f"{lookup}_{language.replace('-', '_')}" for language in languages]
+
+
 def in_reader_language(lookup: str):
     """A query expression for the translated field at `lookup` (e.g. "city__region") in the
     active language, falling back as reading the field on a row does: for a lookup across a
     model whose manager does not translate it (annotations, subqueries, value lists)."""
     from django.db.models import CharField, F, Value
     from django.db.models.functions import Cast, Coalesce, NullIf
-    from modeltranslation.settings import FALLBACK_LANGUAGES
-    from modeltranslation.utils import resolution_order
 
-    languages = resolution_order(translation.get_language() or "en", FALLBACK_LANGUAGES)
-    columns = (
-        Cast(F(f"{lookup}_{language.replace('-', '_')}"), CharField()) for language in languages
-    )
+    columns = (Cast(F(column), CharField()) for column in reader_language_columns(lookup))
     return Coalesce(
         *(NullIf(column, Value("")) for column in columns), Value(""), output_field=CharField()
     )

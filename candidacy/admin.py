@@ -212,7 +212,8 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("state"), ordering="current_stage__state")
     def current_state_label(self, obj):
-        return obj.current_stage.get_state_display() if obj.current_stage else ""
+        # The choice's label (`get_state_display` builds the dict of choices for every row).
+        return StageState(obj.current_stage.state).label if obj.current_stage else ""
 
     @admin.display(description=_("history"))
     def history(self, obj):
@@ -380,7 +381,7 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("signed so far"))
     def signed(self, obj):
-        return ", ".join(str(signoff.get_role_display()) for signoff in obj.signoffs.all())
+        return ", ".join(str(Role(signoff.role).label) for signoff in obj.signoffs.all())
 
     @admin.action(description=_("Approve the selected stages"))
     def approve_stages(self, request, queryset):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin import AdminSite
 from django.contrib.admin.templatetags import admin_list
 from django.urls import reverse
 from django.utils import translation
@@ -68,3 +69,17 @@ def test_a_popup_keeps_djangos_rows(client, world, superuser):
 
     assert response.status_code == 200
     assert 'data-popup-opener="' in response.text
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "ru"])
+def test_the_navigation_lists_apps_and_models_in_djangos_order(rf, world, superuser, language):
+    """The admin site sorts its list on the names as text; Django's order is kept."""
+    request = rf.get("/admin/")
+    request.user = superuser
+    with translation.override(language):
+        ours = admin.site.get_app_list(request)
+        djangos = AdminSite.get_app_list(admin.site, request)
+    assert [app["app_label"] for app in ours] == [app["app_label"] for app in djangos]
+    assert [[m["object_name"] for m in app["models"]] for app in ours] == [
+        [m["object_name"] for m in app["models"]] for app in djangos
+    ]

@@ -21,6 +21,7 @@ from cities.admin_scoping import (
 )
 from cities.calendars import date_format
 from cities.models import City
+from cities.names import shown
 from cities.roles import Role
 from cities.templatetags.portal import format_digits
 from cities.validators import NOTE_MAX_LENGTH
@@ -183,13 +184,17 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     inlines = [StageProgressInline]
     list_per_page = 50
 
+    def row_text(self, obj) -> str:
+        """`str(obj)`, from the name the row holds (`shown`)."""
+        return shown(obj.city)
+
     @admin.display(description=_("region"), ordering="city__region")
     def region(self, obj):
-        return obj.city.region
+        return shown(obj.city, "region")
 
     @admin.display(description=_("programme"))
     def programme(self, obj):
-        return obj.city.programme.name
+        return shown(obj.city.programme)
 
     @admin.display(description=_("Candidacy status"))
     def status_label(self, obj):
@@ -208,7 +213,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         current = obj.current_stage
         if current is None:
             return ""
-        return f"{format_digits(current.definition.position)}. {current.definition.title}"
+        return f"{format_digits(current.definition.position)}. {shown(current.definition, 'title')}"
 
     @admin.display(description=_("state"), ordering="current_stage__state")
     def current_state_label(self, obj):
@@ -371,13 +376,17 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
     def has_change_permission(self, request, obj=None):
         return False  # nothing here is edited by hand; use the actions
 
+    def row_text(self, obj) -> str:
+        """`str(obj)`, from the names the row holds (`shown`)."""
+        return f"{shown(obj.candidacy.city)} – {shown(obj.definition, 'title')}"
+
     @admin.display(description=_("city"), ordering="candidacy__city__name")
     def city(self, obj):
-        return obj.candidacy.city.name
+        return shown(obj.candidacy.city)
 
     @admin.display(description=_("stage"), ordering="definition__position")
     def stage(self, obj):
-        return f"{format_digits(obj.definition.position)}. {obj.definition.title}"
+        return f"{format_digits(obj.definition.position)}. {shown(obj.definition, 'title')}"
 
     @admin.display(description=_("signed so far"))
     def signed(self, obj):

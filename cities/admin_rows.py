@@ -122,8 +122,8 @@ def columns(cl) -> list[Column]:
             if isinstance(field, (models.DateField, models.TimeField, models.ForeignKey)):
                 column.classes.append("nowrap")
             if getattr(field, "flatchoices", None):
-                try:
-                    column.labels = dict(field.flatchoices)
+                try:  # translated once for the page, not once a row
+                    column.labels = {key: str(label) for key, label in field.flatchoices}
                 except TypeError:
                     column.labels = None  # unhashable choices: Django's own per row
             elif isinstance(field, models.BooleanField):

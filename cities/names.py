@@ -4,6 +4,7 @@ time). Kept small and free of models, since migrations import it."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.utils import translation
@@ -78,6 +79,23 @@ def reader_language_columns(lookup: str) -> list[str]:
 
     languages = resolution_order(translation.get_language() or "en", FALLBACK_LANGUAGES)
     return [f"{lookup}_{language.replace('-', '_')}" for language in languages]
+
+
+@functools.lru_cache(maxsize=64)
+def _reader_columns(field: str, language: str) -> tuple[str, ...]:
+    return tuple(reader_language_columns(field))
+
+
+def shown(row, field: str = "name") -> str:
+    """`row.<field>` (a name kept per language) as reading it gives it, for a list that reads it
+    on every row: the order of the languages is worked out once per field and language, where
+    the translated field's descriptor works it out at every read. A value is missing when it is
+    empty (None or "")."""
+    for column in _reader_columns(field, translation.get_language() or "en"):
+        value = getattr(row, column)
+        if value:
+            return value
+    return ""
 
 
 def in_reader_language(lookup: str):

@@ -56,6 +56,9 @@ def test_lean_rows_are_djangos(client, world, superuser):
             assert response.status_code == 200, url
             django, lean = _both(response, language, calendar)
             assert lean == django, (url, language)
+            with translation.override(language):
+                rows = response.context["cl"].result_list
+                assert [model_admin.row_text(row) for row in rows] == [str(row) for row in rows]
             if lean:
                 assert lean[0] in response.text  # the page shows the lean rows
                 compared.add(opts.label)

@@ -146,7 +146,7 @@ def _cell(cl, column: Column, row):
             field, value = column.field, column.value(row)
             empty, boolean = column.empty, column.boolean
     except ObjectDoesNotExist:
-        return column.empty, classes
+        return cl.model_admin.get_empty_value_display(), classes
     if isinstance(value, str) and value.strip() == "":
         value = ""
     if field is None or field.auto_created:

@@ -27,6 +27,7 @@ from cities.admin_scoping import (
 )
 from cities.calendars import date_format
 from cities.models import City
+from cities.names import shown
 from cities.permissions import can_use_signoff_queue
 from cities.roles import Role
 from cities.templatetags.portal import format_digits, format_number
@@ -182,13 +183,17 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     inlines = [StageProgressInline]
     list_per_page = 50
 
+    def row_text(self, obj) -> str:
+        """`str(obj)`, from the name the row holds (`shown`)."""
+        return shown(obj.city)
+
     @admin.display(description=_("region"), ordering="city__region")
     def region(self, obj):
-        return obj.city.region
+        return shown(obj.city, "region")
 
     @admin.display(description=_("programme"))
     def programme(self, obj):
-        return obj.city.programme.name
+        return shown(obj.city.programme)
 
     @admin.display(description=_("Candidacy status"))
     def status_label(self, obj):
@@ -207,11 +212,12 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         current = obj.current_stage
         if current is None:
             return ""
-        return f"{format_digits(current.definition.position)}. {current.definition.title}"
+        return f"{format_digits(current.definition.position)}. {shown(current.definition, 'title')}"
 
     @admin.display(description=_("state"), ordering="current_stage__state")
     def current_state_label(self, obj):
-        return obj.current_stage.get_state_display() if obj.current_stage else ""
+        # The choice's label (`get_state_display` builds the dict of choices for every row).
+        return StageState(obj.current_stage.state).label if obj.current_stage else ""
 
     @admin.display(description=_("history"))
     def history(self, obj):
@@ -559,17 +565,21 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
             context["decision_outcome"] = _approval_outcome(request.user, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def row_text(self, obj) -> str:
+        """`str(obj)`, from the names the row holds (`shown`)."""
+        return f"{shown(obj.candidacy.city)} – {shown(obj.definition, 'title')}"
+
     @admin.display(description=_("city"), ordering="candidacy__city__name")
     def city(self, obj):
-        return obj.candidacy.city.name
+        return shown(obj.candidacy.city)
 
     @admin.display(description=_("stage"), ordering="definition__position")
     def stage(self, obj):
-        return f"{format_digits(obj.definition.position)}. {obj.definition.title}"
+        return f"{format_digits(obj.definition.position)}. {shown(obj.definition, 'title')}"
 
     @admin.display(description=_("signed so far"))
     def signed(self, obj):
-        return ", ".join(str(signoff.get_role_display()) for signoff in obj.signoffs.all())
+        return ", ".join(str(Role(signoff.role).label) for signoff in obj.signoffs.all())
 
     @admin.action(description=_("Approve the selected stages"))
     def approve_stages(self, request, queryset):

@@ -24,12 +24,15 @@ from __future__ import annotations
 import calendar as gregorian_calendar
 import contextlib
 import datetime
+import functools
 import re
 from contextvars import ContextVar
 
 import jdatetime
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS
 from django.utils.functional import lazy
@@ -134,6 +137,25 @@ def _solar_hijri_text(day: datetime.date) -> str:
     return f"{jalali.day} {gettext(SOLAR_HIJRI_MONTHS[jalali.month - 1])} {jalali.year}"
 
 
+# A day's texts depend on the day and the language alone: a list of dates (an admin page of
+# 50) converts and formats each once per process. `language` is the key: the active one.
+@functools.lru_cache(maxsize=4096)
+def _day_in_solar_hijri(day: datetime.date, language: str) -> str:
+    return _solar_hijri_text(day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_in_language(day: datetime.date, language: str) -> str:
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+@receiver(setting_changed)
+def _day_texts_forget(**kwargs) -> None:
+    """A test that changes the formats' settings reads them afresh."""
+    _day_in_solar_hijri.cache_clear()
+    _day_in_language.cache_clear()
+
+
 def date_format(value, calendar: str | None = None, *, with_time: bool = False) -> str:
     """A date (or a datetime, in the local time) for the reader, in `calendar` (default: the
     active one):
@@ -154,20 +176,20 @@ def date_format(value, calendar: str | None = None, *, with_time: bool = False) 
         day = value.date()
     else:
         day, with_time = value, False
+    language = get_language()
     try:
-        gregorian = formats.date_format(
-            value if with_time else day, "DATETIME_FORMAT" if with_time else "DATE_FORMAT"
-        )
         if calendar != SOLAR_HIJRI:
-            return reader_digits(gregorian)
-        text = _solar_hijri_text(day)
+            if with_time:
+                return reader_digits(formats.date_format(value, "DATETIME_FORMAT"))
+            return reader_digits(_day_in_language(day, language))
+        text = _day_in_solar_hijri(day, language)
+        beside = "" if is_persian() else _day_in_language(day, language)
     except (ValueError, OverflowError):
         return reader_digits(day.isoformat())
     if with_time:
         text += " " + value.strftime("%H:%M")
-    if is_persian():
+    if not beside:
         return reader_digits(text)
-    beside = gregorian if not with_time else formats.date_format(day, "DATE_FORMAT")
     return f"{text} ({beside})"
 
 

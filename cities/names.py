@@ -4,6 +4,7 @@ time). Kept small and free of models, since migrations import it."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.utils import translation
@@ -70,19 +71,41 @@ def fill_language_columns(model, fields, languages) -> None:
             model._base_manager.filter(pk=row.pk).update(**changes)
 
 
+def reader_language_columns(lookup: str) -> list[str]:
+    """The columns of the translated field at `lookup` (e.g. "city__region") in the order
+    reading the field on a row tries them: the active language, then its fallbacks."""
+    from modeltranslation.settings import FALLBACK_LANGUAGES
+    from modeltranslation.utils import resolution_order
+
+    languages = resolution_order(translation.get_language() or "en", FALLBACK_LANGUAGES)
+    return [f"{lookup}_{language.replace('-', '_')}" for language in languages]
+
+
+@functools.lru_cache(maxsize=64)
+def _reader_columns(field: str, language: str) -> tuple[str, ...]:
+    return tuple(reader_language_columns(field))
+
+
+def shown(row, field: str = "name") -> str:
+    """`row.<field>` (a name kept per language) as reading it gives it, for a list that reads it
+    on every row: the order of the languages is worked out once per field and language, where
+    the translated field's descriptor works it out at every read. A value is missing when it is
+    empty (None or "")."""
+    for column in _reader_columns(field, translation.get_language() or "en"):
+        value = getattr(row, column)
+        if value:
+            return value
+    return ""
+
+
 def in_reader_language(lookup: str):
     """A query expression for the translated field at `lookup` (e.g. "city__region") in the
     active language, falling back as reading the field on a row does: for a lookup across a
     model whose manager does not translate it (annotations, subqueries, value lists)."""
     from django.db.models import CharField, F, Value
     from django.db.models.functions import Cast, Coalesce, NullIf
-    from modeltranslation.settings import FALLBACK_LANGUAGES
-    from modeltranslation.utils import resolution_order
 
-    languages = resolution_order(translation.get_language() or "en", FALLBACK_LANGUAGES)
-    columns = (
-        Cast(F(f"{lookup}_{language.replace('-', '_')}"), CharField()) for language in languages
-    )
+    columns = (Cast(F(column), CharField()) for column in reader_language_columns(lookup))
     return Coalesce(
         *(NullIf(column, Value("")) for column in columns), Value(""), output_field=CharField()
     )

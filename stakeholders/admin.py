@@ -55,6 +55,7 @@ class ResponsibleOrganisationFilter(ScopedRelatedFilter):
     would fill the sidebar."""
 
     limit = 60
+    shown_field = "name"
 
     def in_scope(self, request):
         return Organisation.objects.filter(city__programme__in=programmes_in_scope(request))

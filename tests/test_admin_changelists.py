@@ -17,9 +17,11 @@ from django.urls import reverse
 
 from candidacy.models import (
     AssessmentCriterion,
+    Candidacy,
     EvaluationCriterion,
     GoalArea,
     IndicatorDefinition,
+    StageDefinition,
     StageProgress,
 )
 from cities.admin_scoping import ScopedCityFilter
@@ -140,6 +142,8 @@ CHANGELISTS = [
     (StakeholderComment, _comments, 2),
     (StakeholderChange, _changes, 4),
     (StageProgress, _grow_cities, 2),
+    (Candidacy, _grow_cities, 2),
+    (StageDefinition, _grow_cities, 2),
     (IndicatorDefinition, _definitions, 2),
     (EvaluationCriterion, _definitions, 2),
     (AssessmentCriterion, _definitions, 2),

@@ -86,7 +86,12 @@ def admin_changelists(user) -> list[tuple[str, str]]:
     request = RequestFactory().get(reverse("admin:index"))
     request.user = user
     return [
-        (f"{app['app_label']}.{model['object_name'].lower()}", model["admin_url"])
+        (
+            f"{app['app_label']}.{model['object_name'].lower()}",
+            # the stages' list opens on "awaiting my sign-off": measured whole
+            model["admin_url"]
+            + ("?awaiting_me=all" if model["object_name"] == "StageProgress" else ""),
+        )
         for app in admin.site.get_app_list(request)
         for model in app["models"]
         if model.get("admin_url") and model["perms"].get("view", model["perms"].get("change"))

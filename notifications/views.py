@@ -36,11 +36,10 @@ def _back_to_inbox(request):
 @login_required
 def inbox(request):
     listing = list_page(request, selectors.inbox_of(request.user), sorts=INBOX_SORTS)
-    return render(
-        request,
-        "notifications/inbox.html",
-        {"listing": listing, "unread": selectors.unread_count(request.user)},
-    )
+    unread = selectors.unread_count(request.user)
+    # the navigation shows the same count: counted once
+    context = {"listing": listing, "unread": unread, "nav_unread": unread}
+    return render(request, "notifications/inbox.html", context)
 
 
 @login_required

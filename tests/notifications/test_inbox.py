@@ -81,11 +81,12 @@ def test_the_preferences_page(client, world):
     client.force_login(world.office_a)
     response = client.get(PREFERENCES)
     assert response.status_code == 200
-    assert (
-        'value="immediate" checked'
-        in response.content.decode().replace('class="form-check-input" ', "")
-        or response.context["form"].initial["reminder"] == Delivery.IMMEDIATE
-    )
+    assert response.context["form"].initial == {
+        "stage": Delivery.IMMEDIATE,
+        "reminder": Delivery.IMMEDIATE,
+        "comment": Delivery.IMMEDIATE,
+    }
+    assert "Changes of a stage" in response.text and "Comments" not in response.text
     refused = client.post(PREFERENCES, {"stage": "digest", "reminder": "weekly"})
     assert refused.status_code == 400
     assert refused.context["form"].data["stage"] == "digest"  # what was chosen is kept

@@ -6,6 +6,7 @@ day; the queries do not grow with the number of cities."""
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
@@ -13,6 +14,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from candidacy.models import Candidacy, StageDefinition, StageProgress
+from cities.calendars import date_format
 from cities.models import UserProfile
 from notifications.models import Delivery, Kind, Notification, Preference
 from notifications.reminders import reminders_due
@@ -55,6 +57,10 @@ def due(world):
     return world
 
 
+def _run(command):
+    call_command(command, stdout=io.StringIO())
+
+
 def _subjects(user):
     return sorted(Notification.objects.filter(recipient=user).values_list("subject", flat=True))
 
@@ -65,9 +71,9 @@ def _mailed(user):
 
 def test_reminders_reach_who_may_act_once(due):
     w = due
-    call_command("send_reminders", stdout=open("/dev/null", "w"))
+    _run("send_reminders")
     assert _subjects(w.office_a) == [
-        "City A: a commitment is due on " + _date_text(timezone.localdate() + 3 * DAYS),
+        "City A: a commitment is due on " + date_format(timezone.localdate() + 3 * DAYS),
         "City A: “Office” is overdue",
     ]
     # the other city's office hears of its own city only; its recognition ends too
@@ -85,21 +91,15 @@ def test_reminders_reach_who_may_act_once(due):
     sent = len(mail.outbox)
     rows = Notification.objects.count()
 
-    call_command("send_reminders", stdout=open("/dev/null", "w"))  # the same day, again
+    _run("send_reminders")  # the same day, again
     assert (len(mail.outbox), Notification.objects.count()) == (sent, rows)
-
-
-def _date_text(day):
-    from cities.calendars import date_format
-
-    return date_format(day)
 
 
 def test_each_reads_in_their_language(due):
     w = due
     UserProfile.objects.create(user=w.office_a, language="fa")
     UserProfile.objects.create(user=w.coordinator_a, language="ru")
-    call_command("send_reminders", stdout=open("/dev/null", "w"))
+    _run("send_reminders")
     persian = _mailed(w.office_a)
     assert any(subject.endswith("«Office» از موعد گذشته است") for subject in persian), persian
     assert any("سررسید تعهد" in subject for subject in persian), persian
@@ -116,12 +116,12 @@ def test_preferences_off_and_digest(due):
     w = due
     Preference.objects.create(user=w.office_a, kind=Kind.REMINDER, delivery=Delivery.OFF)
     Preference.objects.create(user=w.coordinator_a, kind=Kind.REMINDER, delivery=Delivery.DIGEST)
-    call_command("send_reminders", stdout=open("/dev/null", "w"))
+    _run("send_reminders")
     assert _mailed(w.office_a) == [] and len(_subjects(w.office_a)) == 2  # inbox only
     assert _mailed(w.coordinator_a) == []
     mail.outbox.clear()
 
-    call_command("send_digests", stdout=open("/dev/null", "w"))
+    _run("send_digests")
     (digest,) = mail.outbox
     assert digest.to == [w.coordinator_a.email]
     assert digest.subject == "Your daily digest from the CFC Candidacy Portal"
@@ -129,7 +129,7 @@ def test_preferences_off_and_digest(due):
     assert "City A2: the recognition ends on" in digest.body
     assert "http://testserver/cities/city-a2/" in digest.body or "/cities/city-a2/" in digest.body
 
-    call_command("send_digests", stdout=open("/dev/null", "w"))
+    _run("send_digests")
     assert len(mail.outbox) == 1  # sent once
 
 
@@ -137,9 +137,9 @@ def test_the_digest_is_in_the_recipients_language(due):
     w = due
     UserProfile.objects.create(user=w.coordinator_a, language="fa")
     Preference.objects.create(user=w.coordinator_a, kind=Kind.REMINDER, delivery=Delivery.DIGEST)
-    call_command("send_reminders", stdout=open("/dev/null", "w"))
+    _run("send_reminders")
     mail.outbox.clear()
-    call_command("send_digests", stdout=open("/dev/null", "w"))
+    _run("send_digests")
     (digest,) = mail.outbox
     assert digest.subject == "خلاصهٔ روزانهٔ شما از سامانهٔ نامزدی شهر دوستدار کودک"
     assert digest.body.startswith("۳ اعلان از خلاصهٔ پیشین شما تاکنون:")

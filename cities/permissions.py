@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from .models import City, Programme
+from .models import City, Programme, RoleAssignment
 from .roles import Role
 
 
@@ -36,17 +36,9 @@ class Scope:
 _ANONYMOUS = Scope(False, False, frozenset(), frozenset(), frozenset())
 
 
-def scope_of(user) -> Scope:
-    """The user's roles and their scope, read once and cached on the user object."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return _ANONYMOUS
-    cached = getattr(user, "_cfc_scope", None)
-    if cached is not None:
-        return cached
+def _scope_from(user, assignments) -> Scope:
     offices, coordinated, evaluated, calendars = set(), set(), set(), set()
-    for role, city_id, programme_id, calendar, city_calendar in user.role_assignments.values_list(
-        "role", "city_id", "programme_id", "programme__calendar", "city__programme__calendar"
-    ):
+    for role, city_id, programme_id, calendar, city_calendar in assignments:
         calendars.add(calendar or city_calendar)
         if role == Role.OFFICE:
             offices.add(city_id)
@@ -54,7 +46,7 @@ def scope_of(user) -> Scope:
             coordinated.add(programme_id)
         elif role == Role.EVALUATOR:
             evaluated.add(programme_id)
-    scope = Scope(
+    return Scope(
         True,
         user.is_superuser,
         frozenset(offices),
@@ -62,8 +54,40 @@ def scope_of(user) -> Scope:
         frozenset(evaluated),
         frozenset(calendars - {None}),
     )
+
+
+_ASSIGNMENT_FIELDS = (
+    "role",
+    "city_id",
+    "programme_id",
+    "programme__calendar",
+    "city__programme__calendar",
+)
+
+
+def scope_of(user) -> Scope:
+    """The user's roles and their scope, read once and cached on the user object."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return _ANONYMOUS
+    cached = getattr(user, "_cfc_scope", None)
+    if cached is not None:
+        return cached
+    scope = _scope_from(user, user.role_assignments.values_list(*_ASSIGNMENT_FIELDS))
     user._cfc_scope = scope
     return scope
+
+
+def scopes_read(users) -> None:
+    """Read the scopes of many users in one query and keep each on its user, as `scope_of`
+    would one by one (for commands that ask the predicates about many people at once)."""
+    users = [user for user in users if user.is_active and getattr(user, "_cfc_scope", None) is None]
+    rows: dict[int, list] = {user.pk: [] for user in users}
+    for user_id, *row in RoleAssignment.objects.filter(user_id__in=list(rows)).values_list(
+        "user_id", *_ASSIGNMENT_FIELDS
+    ):
+        rows[user_id].append(row)
+    for user in users:
+        user._cfc_scope = _scope_from(user, rows[user.pk])
 
 
 def user_calendar(user) -> str | None:

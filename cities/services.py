@@ -70,14 +70,21 @@ def mail_languages(users, *, programme: Programme | None) -> dict[int, str]:
     """The language to write to each user in, by the user's pk: the one they chose in their
     profile, else `programme`'s default, else the portal's. One query, whatever the number."""
     pks = [user.pk for user in users]
-    chosen = dict(
-        UserProfile.objects.filter(user_id__in=pks)
+    chosen = chosen_languages(pks)
+    default = programme_language(programme)
+    return {pk: chosen.get(pk, default) for pk in pks}
+
+
+def chosen_languages(user_ids) -> dict[int, str]:
+    """The portal languages the users chose in their profiles, by pk; who chose none (or a
+    language the portal no longer speaks) is left out. One query, whatever the number."""
+    languages = dict(settings.LANGUAGES)
+    chosen = (
+        UserProfile.objects.filter(user_id__in=list(user_ids))
         .exclude(language="")
         .values_list("user_id", "language")
     )
-    default = programme_language(programme)
-    languages = dict(settings.LANGUAGES)
-    return {pk: chosen[pk] if chosen.get(pk) in languages else default for pk in pks}
+    return {pk: language for pk, language in chosen if language in languages}
 
 
 def mail_language_of(user, *, programme: Programme | None = None) -> str:

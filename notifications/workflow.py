@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import logging
-from collections import defaultdict
-
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from candidacy import permissions
 from candidacy.models import StageProgress, Transition
 from candidacy.selectors import stage_people
-from cities.services import mail_languages
 
-logger = logging.getLogger(__name__)
+from .models import Kind
+from .services import Message, messages_deliver
 
 
 def _is_city_office(user, progress: StageProgress) -> bool:
     return permissions.is_office_of(user, progress.candidacy.city)
 
 
-def stage_url(progress: StageProgress) -> str:
-    """The stage page's absolute address, for links in e-mail."""
-    return settings.PORTAL_BASE_URL.rstrip("/") + reverse(
+def stage_path(progress: StageProgress) -> str:
+    """The stage page's path (`services.absolute` makes it the address in e-mail)."""
+    return reverse(
         "candidacy:stage",
         kwargs={"city": progress.candidacy.city.slug, "stage": progress.definition.key},
     )
@@ -71,31 +65,29 @@ def _message(progress: StageProgress, action: str, comment: str):
 
 
 def stage_changed_notify(sender, *, progress: StageProgress, action: str, comment: str = "", **_):
-    """E-mail the people concerned by a committed change of a stage's state: on submission the
+    """Tell the people concerned by a committed change of a stage's state: on submission the
     users who may sign it off now, on approval the city's office, on a return its preparers,
     on a recall the stage's signatories (no one had signed the recalled submission).
-    Each reads it in their own language (`cities.services.mail_languages`: the one they chose,
-    else the programme's, else the portal's), whoever made the change: the message is written
-    once per language."""
+    Each gets an inbox row and, as they prefer for stage changes, an e-mail now, in the day's
+    digest or none (`services.messages_deliver`), written in their own language (the one they
+    chose, else the programme's, else the portal's), whoever made the change."""
     message = _message(progress, action, comment)
     if message is None:
         return
     who = message[0]
-    people = [user for user in stage_people(progress, who) if user.email]
+    people = stage_people(progress, who)
     if not people:
         return
-    languages = mail_languages(people, programme=progress.candidacy.city.programme)
-    by_language: dict[str, set[str]] = defaultdict(set)
-    for user in people:
-        by_language[languages[user.pk]].add(user.email)
-    url = stage_url(progress)
-    messages = []
-    for language, addresses in sorted(by_language.items()):
-        with translation.override(language):
-            _who, subject, body = _message(progress, action, comment)
-        text = f"{body}\n\n{url}\n"
-        messages.extend((subject, text, None, [address]) for address in sorted(addresses))
-    try:
-        send_mass_mail(messages)
-    except Exception:  # mail trouble must not undo or hide a committed change
-        logger.exception("Could not send workflow e-mail for %s", progress)
+    link = stage_path(progress)
+
+    def write():
+        _who, subject, body = _message(progress, action, comment)
+        return subject, body
+
+    programme = progress.candidacy.city.programme
+    messages_deliver(
+        [
+            Message(recipient=user, kind=Kind.STAGE, link=link, write=write, programme=programme)
+            for user in people
+        ]
+    )

@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cities.context_processors.portal",
+                "notifications.context_processors.inbox",
             ],
         },
     },

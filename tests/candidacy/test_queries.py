@@ -62,12 +62,13 @@ def test_programme_overview(client, world, django_assert_max_num_queries, size, 
     )
     client.force_login(world.coordinator_a)
     url = reverse("candidacy:overview", args=[world.programme_a.key])
-    # measured: 10 (7, the counts per stage, the open commitments per city, the lists' edition)
-    with django_assert_max_num_queries(10):
+    # measured: 11 (7, the counts per stage, the open commitments per city, the lists' edition,
+    # the inbox's unread count)
+    with django_assert_max_num_queries(11):
         page = client.get(url, filters)
     assert page.status_code == 200
     assert len(page.context["listing"].rows) == rows(size)
-    with django_assert_max_num_queries(7):  # the table from the cache: 3 queries fewer
+    with django_assert_max_num_queries(8):  # the table from the cache: 3 queries fewer
         again = client.get(url, filters)
     assert again.text.count("<tr>") == page.text.count("<tr>")
 
@@ -77,8 +78,8 @@ def test_programme_overview(client, world, django_assert_max_num_queries, size, 
 def test_signoff_queue(client, world, django_assert_max_num_queries, size, signatory):
     _add_cities(world, size)
     client.force_login(getattr(world, signatory))
-    # measured: 7 (5, the pager's count, the lists' edition)
-    with django_assert_max_num_queries(7):
+    # measured: 8 (5, the pager's count, the lists' edition, the inbox's unread count)
+    with django_assert_max_num_queries(8):
         page = client.get(reverse("candidacy:queue"))
     assert page.status_code == 200
     expected = (size + 1) // 2 if signatory == "coordinator_a" else size // 2
@@ -125,9 +126,10 @@ def test_city_page(client, db, django_assert_max_num_queries, size):
     for _ in range(size):
         f.CityFactory(programme=programme)  # more cities in the programme change nothing here
     client.force_login(office)
-    # measured: 8 (the session, user, roles and city; the candidacy, its stages, their
-    # sign-offs and the city's open commitments; no evaluation approved: no conditions to read)
-    with django_assert_max_num_queries(8):
+    # measured: 9 (the session, user, roles and city; the candidacy, its stages, their
+    # sign-offs and the city's open commitments; no evaluation approved: no conditions to read;
+    # the inbox's unread count)
+    with django_assert_max_num_queries(9):
         page = client.get(reverse("candidacy:city", args=[city.slug]))
     assert page.status_code == 200
     assert len(page.context["stages"]) == size
@@ -202,8 +204,8 @@ def test_stage_page(client, world, django_assert_max_num_queries, size, reader):
     url = reverse("candidacy:stage", args=[world.city_a.slug, joint.definition.key])
     # measured: 8 for the office and for a signatory (sign-offs prefetched with the stage; the
     # last return found in the history), 4 for the joint evaluation's record: the record,
-    # criteria, judgements, conditions; and 1 for the thread (its comments the reader may read,
-    # with their authors; one query whatever its length)
+    # criteria, judgements, conditions; 1 for the thread (its comments the reader may read,
+    # with their authors; one query whatever its length); 1 for the inbox's unread count
     with django_assert_max_num_queries(STAGE_PAGE_QUERIES[reader]):
         page = client.get(url)
     assert page.status_code == 200
@@ -216,8 +218,8 @@ def test_stage_page(client, world, django_assert_max_num_queries, size, reader):
 def test_approved_office_stage_page_with_reopen_form(client, world, django_assert_max_num_queries):
     office = approve(world, world.stage(world.city_a, "office"))
     client.force_login(world.coordinator_a)
-    # measured: 10 (8, the office's record and the thread)
-    with django_assert_max_num_queries(10):
+    # measured: 11 (8, the office's record, the thread, the inbox's unread count)
+    with django_assert_max_num_queries(11):
         page = client.get(reverse("candidacy:stage", args=["city-a", office.definition.key]))
     assert page.status_code == 200
     assert reverse("candidacy:stage-reopen", args=["city-a", "office"]) in page.text

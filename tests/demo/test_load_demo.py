@@ -27,6 +27,7 @@ from cities.models import City, District, Organisation, Programme, RoleAssignmen
 from cities.permissions import scope_of
 from cities.roles import Role
 from demo import data as demo
+from notifications.models import Kind, Notification
 from stakeholders.models import (
     ChildrenCouncilMakeUp,
     ChildrenCouncilSession,
@@ -80,6 +81,9 @@ def test_loading_the_demo_sends_no_email():
     load_demo()  # commits for real, so the services' queued notifications run
     assert City.objects.count() == 33
     assert mail.outbox == []
+    # the replay's notices and today's reminders are in the inboxes, sent to no one
+    assert Notification.objects.filter(kind=Kind.STAGE).exists()
+    assert Notification.objects.filter(kind=Kind.REMINDER).exists()
 
 
 @pytest.fixture(scope="class")

@@ -25,17 +25,19 @@ pytestmark = pytest.mark.django_db
 SIZES = [3, 30]
 READERS = ["office_a", "coordinator_a", "evaluator_a"]
 
-CITY_PAGE_QUERIES = 6  # session, user, roles, city, councils, organisations
-COUNCIL_PAGE_QUERIES = 7  # session, user, roles, city, council, members, comments
-PARTICIPATION_PAGE_QUERIES = 7  # session, user, roles, city, council+make-up, sessions, proposals
-PROPOSAL_PAGE_QUERIES = 7  # session, user, roles, city, council, proposal, comments
-YOU_SAID_WE_DID_QUERIES = 5  # session, user, roles, city, proposals
-MEMORANDA_PAGE_QUERIES = 6  # session, user, roles, city, memoranda, commitments
-MEMORANDUM_PAGE_QUERIES = 7  # session, user, roles, city, memorandum, commitments, comments
-HISTORY_PAGE_QUERIES = 6  # session, user, roles, city, count, page of changes
-CANDIDACY_CITY_PAGE_QUERIES = 9  # the candidacy page's 7, commitments per party, conditions
+CITY_PAGE_QUERIES = 7  # session, user, roles, unread, city, councils, organisations
+COUNCIL_PAGE_QUERIES = 8  # session, user, roles, unread, city, council, members, comments
+PARTICIPATION_PAGE_QUERIES = 8  # session, user, roles, unread, city, council+make-up, sessions,
+#                                 proposals
+PROPOSAL_PAGE_QUERIES = 8  # session, user, roles, unread, city, council, proposal, comments
+YOU_SAID_WE_DID_QUERIES = 6  # session, user, roles, unread, city, proposals
+MEMORANDA_PAGE_QUERIES = 7  # session, user, roles, unread, city, memoranda, commitments
+MEMORANDUM_PAGE_QUERIES = 8  # session, user, roles, unread, city, memorandum, commitments, comments
+HISTORY_PAGE_QUERIES = 7  # session, user, roles, unread, city, count, page of changes
+CANDIDACY_CITY_PAGE_QUERIES = 10  # the candidacy page's 8, commitments per party, conditions
 OVERVIEW_QUERIES = (
-    9  # the overview's 7, the commitments per party of every city listed, the edition
+    11  # the overview's 8 (with the unread count), the counts per stage, the commitments per
+    # party of every city listed, the edition
 )
 
 

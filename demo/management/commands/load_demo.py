@@ -36,6 +36,8 @@ from cities.roles import Role
 from cities.seed_names import PLACE_LANGUAGES, district_names, localized
 from demo import data as demo
 from demo.records import fill_demo_record, fill_demo_records
+from notifications.reminders import reminders_due
+from notifications.services import messages_deliver
 from stakeholders.models import (
     ChildrenCouncilMakeUp,
     ChildrenCouncilSession,
@@ -118,6 +120,8 @@ def demo_load(*, today: datetime.date) -> None:
         fill_demo_records(city)
     stakeholders_load(programmes, cities)
     _records_link()
+    # The inbox holds the workflow's notices of the replay; add today's reminders to it.
+    messages_deliver(reminders_due())
 
 
 def programmes_and_cities_load() -> tuple[dict[str, Programme], dict[str, City]]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("queue/", views.queue, name="queue"),
     path("programmes/<slug:programme>/", views.programme_overview, name="overview"),
     path("cities/<slug:city>/", views.city_detail, name="city"),
+    path("cities/<slug:city>/dossier.pdf", views.city_dossier, name="city-dossier"),
     path("cities/<slug:city>/withdraw/", views.candidacy_withdraw, name="candidacy-withdraw"),
     path("cities/<slug:city>/stages/<slug:stage>/", views.stage_detail, name="stage"),
     path("cities/<slug:city>/stages/<slug:stage>/save/", views.stage_save, name="stage-save"),

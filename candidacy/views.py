@@ -1,13 +1,17 @@
 """Pages that move a city through its stages. Thin: they find the object in the user's scope,
 call a selector or a service, and render."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cities.calendars import calendar_activate, programme_calendar_activate
 from cities.models import City
@@ -28,7 +32,7 @@ from core.lookups import visible_city
 from core.pages import bound_data, form_page
 from core.versions import StaleEdit
 
-from . import comments, permissions, selectors, services
+from . import comments, dossier, permissions, selectors, services
 from .forms import (
     DecisionForm,
     EvidenceForm,
@@ -43,6 +47,8 @@ from .lookups import visible_stage
 from .models import Candidacy, Evidence, StageProgress
 from .records.evaluations.selectors import city_conditions
 from .records.registry import document_uses, record_context
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -93,6 +99,28 @@ def city_detail(request, city):
             "can_withdraw": bool(candidacy)
             and permissions.can_withdraw_candidacy(request.user, candidacy),
             "evaluation_conditions": city_conditions(stages),
+        },
+    )
+
+
+@login_required
+@require_safe
+def city_dossier(request, city):
+    """The city's candidacy as a PDF (`candidacy.dossier`), for whoever may see the city (404
+    otherwise), in their language and the programme's calendar; a 503 page saying so where the
+    server cannot make PDFs (WeasyPrint or Pango missing)."""
+    city = visible_city(request.user, city)
+    base_url = request.build_absolute_uri("/")
+    try:
+        pdf = dossier.pdf_of(dossier.dossier_html(city, base_url=base_url), base_url=base_url)
+    except dossier.DossierUnavailable:
+        logger.exception("The dossier of %s could not be made", city.slug)
+        return render(request, "candidacy/dossier_unavailable.html", {"city": city}, status=503)
+    return HttpResponse(
+        pdf,
+        content_type="application/pdf",
+        headers={
+            "Content-Disposition": content_disposition_header(True, f"dossier-{city.slug}.pdf")
         },
     )
 

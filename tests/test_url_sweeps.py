@@ -407,6 +407,7 @@ def test_object_sweep_covers_the_pages_that_matter():
         "candidacy:overview",
         "programme-charts",
         "candidacy:city",
+        "candidacy:city-dossier",
         "candidacy:stage",
         "candidacy:stage-save",
         "candidacy:stage-decide",

@@ -28,6 +28,11 @@ PAGES = [
     ("isfahan.office", "/cities/isfahan/stakeholders/councils/add/", "council-add"),
     ("iran.coordinator", "/admin/cities/city/", "admin-cities"),
     (None, "/public/iran/", "public-iran"),
+    ("iran.coordinator", "/programmes/iran/charts/", "charts-iran"),
+    ("iran.coordinator", "/cities/tehran/withdraw/", "withdraw"),
+    ("iran.coordinator", "/admin/candidacy/stageprogress/", "admin-stages"),
+    ("iran.coordinator", "/inbox/", "inbox-coordinator"),
+    ("isfahan.office", "/accounts/notifications/", "notification-preferences"),
 ]
 WIDTHS = (1280, 320)
 

@@ -32,8 +32,9 @@ def test_evaluation_stage_page_while_prepared(client, ew, django_assert_max_num_
     for _ in range(size):
         ew.add_condition(due_on=DUE)
     client.force_login(ew.evaluator)
-    # measured: 17 (the stage page's 9, what the record still misses 4, the evaluation 4)
-    with django_assert_max_num_queries(17):
+    # measured: 18 (the stage page's 10 with its comment thread and the inbox's unread count,
+    # what the record still misses 4, the evaluation 4)
+    with django_assert_max_num_queries(18):
         page = client.get(ew.url("stage"))
     assert page.status_code == 200
     assert page.text.count("Shown by the plans.") == size
@@ -49,7 +50,7 @@ def test_approved_evaluation_stage_page(client, ew, django_assert_max_num_querie
         ew.add_condition(due_on=DUE)
     ew.approve()
     client.force_login(getattr(ew, reader))
-    with django_assert_max_num_queries(13):  # measured: 13 (9, and the evaluation's 4)
+    with django_assert_max_num_queries(14):  # measured: 14 (10, and the evaluation's 4)
         page = client.get(ew.url("stage"))
     assert page.status_code == 200
     assert page.text.count("Shown by the plans.") == size

@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from reporting.views import public_cities, public_programme, status_csv, status_xlsx
+from reporting.views import (
+    home,
+    my_tasks,
+    public_cities,
+    public_programme,
+    status_csv,
+    status_xlsx,
+    task_section,
+)
 from signin.views import SignInView
 
 from .views import healthz
@@ -14,6 +22,9 @@ urlpatterns = [
     path("public/<slug:programme>/", public_programme, name="public-programme"),
     path("programmes/<slug:programme>/status.xlsx", status_xlsx, name="status-xlsx"),
     path("programmes/<slug:programme>/status.csv", status_csv, name="status-csv"),
+    path("home/", home, name="home"),
+    path("tasks/", my_tasks, name="tasks"),
+    path("tasks/<slug:section>/", task_section, name="task-section"),
     path("healthz", healthz, name="healthz"),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cities.context_processors.portal",
+                "reporting.context_processors.tasks",
             ],
         },
     },
@@ -129,7 +130,7 @@ OTP_TOTP_ISSUER = "CFC Candidacy Portal"  # the name authenticator apps show
 
 LOGIN_URL = "login"
 CSRF_FAILURE_VIEW = "cfc_portal.views.csrf_failure"
-LOGIN_REDIRECT_URL = "candidacy:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "public-cities"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 

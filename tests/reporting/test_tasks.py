@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,7 +21,9 @@ from candidacy.models import (
     StageProgress,
     StageState,
 )
+from cities.permissions import scope_of
 from reporting import tasks
+from reporting.context_processors import tasks as tasks_context
 from stakeholders.models import Commitment, Memorandum
 from tests import factories as f
 
@@ -173,10 +176,25 @@ def test_the_navigation_counts_what_the_page_lists(client, busy):
 
 
 def test_the_count_follows_a_change(client, busy, django_capture_on_commit_callbacks):
-    before = tasks.task_count(busy.office_a)
+    before = tasks.task_count(busy.office_a)  # kept in the cache
+    condition = EvaluationCondition.objects.get(
+        progress__candidacy__city=busy.city_a, status=ConditionStatus.OPEN
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        _commitment(busy.city_a, Commitment.Party.CITY, timezone.localdate())
-    assert tasks.task_count(busy.office_a) == before + 1
+        condition.status = ConditionStatus.MET  # the coordinator marks it met
+        condition.save()
+    assert tasks.task_count(busy.office_a) == before - 1
+
+
+def test_the_navigation_counts_only_when_shown(busy, django_assert_num_queries):
+    request = RequestFactory().get("/")
+    request.user = busy.office_a
+    scope_of(busy.office_a)  # the navigation has read the roles
+    with django_assert_num_queries(0):
+        context = tasks_context(request)
+    first = context["nav_task_count"]()
+    with django_assert_num_queries(1):  # the edition: the count is kept
+        assert context["nav_task_count"]() == first == 3  # a condition, two commitments
 
 
 def test_people_without_a_role_have_no_tasks_link(client, world):

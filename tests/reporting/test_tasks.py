@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from candidacy.models import (
     Candidacy,
@@ -22,6 +22,7 @@ from candidacy.models import (
     StageState,
 )
 from cities.permissions import scope_of
+from cities.templatetags.portal import cfc_date
 from reporting import tasks
 from reporting.context_processors import tasks as tasks_context
 from stakeholders.models import Commitment, Memorandum
@@ -258,3 +259,25 @@ def test_home_shows_the_tasks_when_more_than_one_thing_waits(client, world):
         "prepare",
         "commitments",
     }
+
+
+def test_a_persian_reader_of_a_solar_hijri_programme(client, busy, settings):
+    busy.programme_a.calendar = "solar_hijri"
+    busy.programme_a.save()
+    Candidacy.objects.filter(city=busy.city_a).update(recognised_until=datetime.date(2026, 12, 21))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    with translation.override("fa"):
+        response = _page(client, busy.coordinator_a)
+        assert 'lang="fa" dir="rtl"' in response.text
+        assert "وظایف من" in response.text  # "My tasks"
+        assert cfc_date(datetime.date(2026, 12, 21)) in response.text  # ۳۰ آذر ۱۴۰۵
+        assert "۱۴۰۵" in response.text
+        # counts in Persian digits: five tasks in the navigation
+        assert 'text-bg-light">۵</span>' in response.text
+
+
+def test_a_section_lists_only_the_users_own(client, busy):
+    response = _page(client, busy.office_a2, "task-section", "commitments")
+    rows = response.context["listing"].rows
+    assert {row.memorandum.city.slug for row in rows} == {"city-a2"}
+    assert len(rows) == 2

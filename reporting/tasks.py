@@ -42,7 +42,11 @@ from candidacy.models import (
     StageState,
 )
 from candidacy.permissions import editable_stages_q, signable_stages_q
-from candidacy.selectors import RECOGNITION_EXPIRY_NOTICE_DAYS, recognition_expiring_q
+from candidacy.selectors import (
+    RECOGNITION_EXPIRY_NOTICE_DAYS,
+    long_texts,
+    recognition_expiring_q,
+)
 from cities.permissions import programmes_visible_to, roles_of, scope_of
 from cities.roles import Role
 from cities.templatetags.portal import format_number
@@ -97,7 +101,7 @@ def _stages(q: Q) -> QuerySet[StageProgress]:
     return (
         StageProgress.objects.filter(q)
         .select_related("definition", "candidacy__city__programme")
-        .defer("narrative", "definition__description")
+        .defer(*long_texts(""))  # a list never shows them
     )
 
 

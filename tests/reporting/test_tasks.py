@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -169,7 +170,10 @@ def test_the_navigation_counts_what_the_page_lists(client, busy):
     assert all(entry.count == len(entry.rows) for entry in shown)  # all fit on the page
     total = sum(entry.count for entry in shown)
     assert total == 5
-    assert tasks.task_count(busy.coordinator_a) == total
+    assert tasks.task_count(busy.coordinator_a) == total  # kept by the page
+    for user in (busy.coordinator_a, busy.evaluator_a, busy.office_a, busy.office_b):
+        cache.clear()  # counted afresh, in one query
+        assert tasks.task_count(user) == sum(entry.count for entry in tasks.tasks_of(user))
     # another page's navigation shows the same count
     profile = _page(client, busy.coordinator_a, "profile")
     assert 'id="nav-tasks"' in profile.text
@@ -193,7 +197,8 @@ def test_the_navigation_counts_only_when_shown(busy, django_assert_num_queries):
     scope_of(busy.office_a)  # the navigation has read the roles
     with django_assert_num_queries(0):
         context = tasks_context(request)
-    first = context["nav_task_count"]()
+    with django_assert_num_queries(2):  # the edition, and every section counted in one
+        first = context["nav_task_count"]()
     with django_assert_num_queries(1):  # the edition: the count is kept
         assert context["nav_task_count"]() == first == 3  # a condition, two commitments
 

@@ -34,6 +34,7 @@ PAGES = (
     ("profile (evaluator)", "/accounts/profile/", "evaluator"),
     ("two-factor page (coordinator)", "/accounts/two-factor/", "coordinator"),
     ("sign-off queue (evaluator)", "/queue/", "evaluator"),
+    ("my tasks (coordinator)", "/tasks/", "coordinator"),
 )
 
 

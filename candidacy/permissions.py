@@ -44,6 +44,37 @@ def can_edit_stage(user, progress: StageProgress) -> bool:
     )
 
 
+# The same two rules as queries (the "My tasks" page, `reporting.tasks`);
+# `tests/candidacy/test_preparing_rule.py` holds each to its predicate over every state x
+# preparer x role x withdrawn/active.
+
+#: Each preparer role with the scope in which a user acts as it (`acts_as`).
+_PREPARERS = (
+    (Role.OFFICE, "candidacy__city_id__in", "office_city_ids"),
+    (Role.COORDINATOR, "candidacy__city__programme_id__in", "coordinated_programme_ids"),
+    (Role.EVALUATOR, "candidacy__city__programme_id__in", "evaluated_programme_ids"),
+)
+
+
+def preparable_stages_q(user) -> Q:
+    """`can_prepare_stage(user, stage)`, as a filter on `StageProgress`."""
+    scope = scope_of(user)
+    by_role = Q(pk__in=[])
+    for role, lookup, scope_field in _PREPARERS:
+        ids = getattr(scope, scope_field)
+        if ids:
+            by_role |= Q(definition__prepared_by=role, **{lookup: ids})
+    return by_role
+
+
+def editable_stages_q(user) -> Q:
+    """`can_edit_stage(user, stage)`, as a filter on `StageProgress`: the stages the user
+    prepares that are open or returned, of a candidacy not withdrawn."""
+    return Q(
+        state__in=[StageState.OPEN, StageState.RETURNED], candidacy__withdrawn_on__isnull=True
+    ) & preparable_stages_q(user)
+
+
 def pending_signatory_roles(progress: StageProgress) -> list[str]:
     """Signatory roles that have not yet approved the current submission.
     Uses `progress.signoffs` (prefetch it on list pages)."""

@@ -3,6 +3,7 @@ fixed number of queries whatever the number of rows."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -130,6 +131,24 @@ def candidacy_status_q(status: str, prefix: str = "", *, today=None) -> Q:
         CandidacyStatus.PREPARING: active
         & Q(**{f"{p}recognised_until__isnull": True, f"{p}candidate_since__isnull": True}),
     }[status]
+
+
+#: How far ahead the end of a recognition is announced ("My tasks", the reminders).
+RECOGNITION_EXPIRY_NOTICE_DAYS = 90
+
+
+def recognition_expiring_q(
+    prefix: str = "", *, today=None, within_days: int = RECOGNITION_EXPIRY_NOTICE_DAYS
+) -> Q:
+    """The candidacies (at lookup `prefix`) recognised today (`Candidacy.status`, through
+    `candidacy_status_q`) whose recognition ends within `within_days`: `recognised_until`,
+    which the services set on approval of a stage that grants recognition (approval day plus
+    the definition's `validity_months`), is at most that many days away."""
+    today = today or timezone.localdate()
+    p = f"{prefix}__" if prefix else ""
+    return candidacy_status_q(CandidacyStatus.RECOGNISED, prefix, today=today) & Q(
+        **{f"{p}recognised_until__lte": today + datetime.timedelta(days=within_days)}
+    )
 
 
 def long_texts(stage: str) -> list[str]:

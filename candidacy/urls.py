@@ -5,7 +5,6 @@ from . import views
 app_name = "candidacy"
 
 urlpatterns = [
-    path("home/", views.home, name="home"),
     path("queue/", views.queue, name="queue"),
     path("programmes/<slug:programme>/", views.programme_overview, name="overview"),
     path("cities/<slug:city>/", views.city_detail, name="city"),

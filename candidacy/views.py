@@ -53,7 +53,8 @@ logger = logging.getLogger(__name__)
 
 @login_required
 def home(request):
-    """Where a user lands after signing in: their city, their overview or their queue."""
+    """Where a user lands after signing in when at most one task waits for them (else their
+    tasks: `/home/` is `reporting.views.home`): their city, their overview or their queue."""
     scope = scope_of(request.user)
     roles = roles_of(request.user)
     if roles == {Role.OFFICE} and len(scope.office_city_ids) == 1:

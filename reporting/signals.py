@@ -1,20 +1,38 @@
 """What the lists show (the public list, the coordinator's overview, the sign-off queue), and so
 what raises their edition (`core.editions`): a city, its programme and country (names), its
 candidacy (status), a stage's state, a stage's title, a commitment (the overview's open
-commitments), a sign-off and a role (who may sign what). A plan action raises the plans'
-edition (`core.editions.PLANS`: the charts' budgets), not the lists'.
+commitments), a sign-off and a role (who may sign what); and an evaluation's condition (the
+count of "My tasks", `reporting.tasks`, which is kept under the same edition). A plan action
+raises the plans' edition (`core.editions.PLANS`: the charts' budgets), not the lists'.
 Signals, not calls from the services, because the admin and the services of lower layers write
 these rows too, and none of them should know about a cache above them. (History is never
 written from signals: this is a cache, not a record.)"""
 
 from django.db.models.signals import post_delete, post_save
 
-from candidacy.models import Candidacy, PlanAction, SignOff, StageDefinition, StageProgress
+from candidacy.models import (
+    Candidacy,
+    EvaluationCondition,
+    PlanAction,
+    SignOff,
+    StageDefinition,
+    StageProgress,
+)
 from cities.models import City, Country, Programme, RoleAssignment
 from core.editions import PLANS, edition_bump
 from stakeholders.models import Commitment
 
-SHOWN = (City, Country, Programme, Candidacy, StageDefinition, Commitment, SignOff, RoleAssignment)
+SHOWN = (
+    City,
+    Country,
+    Programme,
+    Candidacy,
+    StageDefinition,
+    Commitment,
+    SignOff,
+    RoleAssignment,
+    EvaluationCondition,
+)
 
 
 def _changed(sender, **kwargs):

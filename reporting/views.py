@@ -4,21 +4,22 @@ And the programme's status as a spreadsheet and its charts, for those who may se
 (signed in)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from candidacy import selectors as candidacy_selectors
+from candidacy.views import home as candidacy_home
 from candidacy.views import overview_of
-from cities.calendars import programme_calendar_activate
+from cities.calendars import calendar_activate, programme_calendar_activate
 from cities.languages import programme_language_apply
 from cities.models import Programme
-from cities.permissions import programmes_visible_to
+from cities.permissions import programmes_visible_to, scope_of, user_calendar
 from core.editions import PLANS, edition, edition_key
-from core.listing import list_page
+from core.listing import Sort, list_page
 
-from . import charts, exports, selectors
+from . import charts, exports, selectors, tasks
 from .cache import public_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -124,3 +125,51 @@ def programme_charts(request, programme):
             "charts_key": edition_key(request, "charts", programme.pk, edition(PLANS)),
         },
     )
+
+
+# --- my tasks -----------------------------------------------------------------------------
+
+
+def _tasks_render(request, shown):
+    return render(
+        request,
+        "reporting/tasks.html",
+        {
+            "shown": [entry for entry in shown if entry.count],
+            # the navigation's count, from the counts just read (no link without a role)
+            "nav_task_count": (
+                sum(entry.count for entry in shown) if scope_of(request.user).has_role else None
+            ),
+        },
+    )
+
+
+@login_required
+def my_tasks(request):
+    """Everything waiting for the user, section by section (`reporting.tasks`)."""
+    calendar_activate(user_calendar(request.user))  # as the queue: the user's own programmes'
+    return _tasks_render(request, tasks.tasks_of(request.user))
+
+
+@login_required
+def task_section(request, section):
+    """One section of the user's tasks, whole, a page at a time (404: a section that is not
+    theirs)."""
+    found = tasks.SECTION_KEYS.get(section)
+    if found is None or found not in tasks.sections_of(request.user):
+        raise Http404
+    calendar_activate(user_calendar(request.user))
+    rows = found.rows(request.user, timezone.localdate())
+    listing = list_page(request, rows, sorts={"due": Sort(found.title, rows.query.order_by)})
+    return render(request, "reporting/task_section.html", {"section": found, "listing": listing})
+
+
+@login_required
+def home(request):
+    """Where a user lands: their tasks when more than one thing waits for them, else their
+    city, their overview or their queue (`candidacy.views.home`)."""
+    shown = tasks.tasks_of(request.user) if scope_of(request.user).has_role else []
+    if sum(entry.count for entry in shown) > 1:
+        calendar_activate(user_calendar(request.user))
+        return _tasks_render(request, shown)
+    return candidacy_home(request)

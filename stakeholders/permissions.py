@@ -15,6 +15,8 @@ or hide a button) and the admin alike.
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from cities.models import Organisation
 from cities.permissions import can_view_city, coordinates, is_office_of, scope_of
 
@@ -87,3 +89,13 @@ def can_add_commitment(user, memorandum: Memorandum) -> bool:
 def can_manage_commitment(user, commitment: Commitment) -> bool:
     """The office manages every commitment of its city; coordinators the ministry's."""
     return commitment.party in commitment_parties_for(user, commitment.memorandum.city)
+
+
+def manageable_commitments_q(user) -> Q:
+    """`can_manage_commitment(user, commitment)`, as a filter on `Commitment` (the "My tasks"
+    page); `tests/stakeholders/test_commitment_rule.py` holds the two to the same answer."""
+    scope = scope_of(user)
+    return Q(memorandum__city_id__in=scope.office_city_ids) | Q(
+        party=Commitment.Party.MINISTRY,
+        memorandum__city__programme_id__in=scope.coordinated_programme_ids,
+    )

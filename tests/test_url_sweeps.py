@@ -271,6 +271,8 @@ def _value(endpoint: Endpoint, parameter: str, objects: Objects) -> str:
         return "office"
     if parameter == "programme":
         return objects.world.programme_a.key
+    if parameter == "section":  # a section of "My tasks" (reporting.tasks), not an object
+        return "prepare"
     if parameter == "app_label":
         return "candidacy"
     if parameter == "uidb64":
@@ -328,6 +330,7 @@ def test_the_public_list_names_real_pages():
 
 def test_the_sweep_sees_every_app():
     routes = [endpoint.route for endpoint in ENDPOINTS]
+    assert {"home/", "tasks/", "tasks/<slug:section>/"} <= set(routes)
     assert any(route.startswith("cities/<slug:city>/stages/") for route in routes)
     assert any("stakeholders/" in route for route in routes)
     assert any(route.startswith("programmes/") for route in routes)

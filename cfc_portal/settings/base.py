@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cities.context_processors.portal",
                 "notifications.context_processors.inbox",
+                "reporting.context_processors.tasks",
             ],
         },
     },
@@ -130,7 +131,7 @@ OTP_TOTP_ISSUER = "CFC Candidacy Portal"  # the name authenticator apps show
 
 LOGIN_URL = "login"
 CSRF_FAILURE_VIEW = "cfc_portal.views.csrf_failure"
-LOGIN_REDIRECT_URL = "candidacy:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "public-cities"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 

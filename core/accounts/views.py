@@ -59,7 +59,7 @@ def profile(request):
         success_message=_("Your profile was saved."),
         next_url=lambda saved: reverse("profile"),
         template="accounts/profile.html",
-        context={"title": _("My profile"), "back": reverse("candidacy:home")},
+        context={"title": _("My profile"), "back": reverse("home")},
     )
 
 

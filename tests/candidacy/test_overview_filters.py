@@ -46,6 +46,31 @@ def test_status_query_agrees_with_the_property(world, case, monkeypatch):
     assert matching == {candidacy.status}
 
 
+@pytest.mark.parametrize(
+    ("until", "withdrawn"),
+    [
+        (None, None),
+        (TODAY - DAY, None),
+        (TODAY, None),
+        (TODAY + 90 * DAY, None),
+        (TODAY + 91 * DAY, None),
+        (TODAY + DAY, TODAY),
+    ],
+)
+def test_expiring_recognition_query_agrees_with_the_status(world, until, withdrawn, monkeypatch):
+    Candidacy.objects.filter(city=world.city_a).update(
+        candidate_since=TODAY, recognised_until=until, withdrawn_on=withdrawn
+    )
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
+    candidacy = Candidacy.objects.get(city=world.city_a)
+    found = Candidacy.objects.filter(selectors.recognition_expiring_q(), pk=candidacy.pk).exists()
+    expected = (
+        candidacy.status == CandidacyStatus.RECOGNISED
+        and candidacy.recognised_until <= TODAY + selectors.RECOGNITION_EXPIRY_NOTICE_DAYS * DAY
+    )
+    assert found == expected
+
+
 def _overdue_submission(world):
     progress = f.stage_of(world.city_a, "office")
     services.stage_save_draft(progress=progress, by=world.office_a, narrative="Done.")

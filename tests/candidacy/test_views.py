@@ -52,7 +52,7 @@ def test_wrong_password_keeps_the_visitor_on_the_login_page(client, world):
 
 def test_a_person_without_a_role_sees_an_explanation(client, world):
     client.force_login(UserFactory(username="nobody"))
-    page = client.get(reverse("candidacy:home"))
+    page = client.get(reverse("home"))
     assert page.status_code == 200
     assert "You have no city or programme assigned yet" in page.text
 

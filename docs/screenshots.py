@@ -33,6 +33,8 @@ PAGES = [
     ("iran.coordinator", "/admin/candidacy/stageprogress/", "admin-stages"),
     ("iran.coordinator", "/inbox/", "inbox-coordinator"),
     ("isfahan.office", "/accounts/notifications/", "notification-preferences"),
+    ("iran.coordinator", "/tasks/", "tasks-coordinator"),
+    ("isfahan.office", "/tasks/", "tasks-office"),
 ]
 WIDTHS = (1280, 320)
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,10 +22,10 @@ from cities.permissions import (
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
-from core.editions import edition_key
+from core.editions import edition_cached, edition_key
 from core.errors import add_service_errors, error_text
 from core.listing import list_page
-from core.lookups import visible_city
+from core.lookups import visible_city, visible_programme
 from core.versions import StaleEdit
 
 from . import permissions, selectors, services
@@ -62,22 +63,26 @@ def home(request):
 
 @login_required
 def city_detail(request, city):
+    """The city's candidacy and pipeline. The content is the same for everyone who may read
+    the city: kept in the cache while nothing it shows has changed (core.editions)."""
     city = visible_city(request.user, city)
-    candidacy, stages = selectors.city_pipeline(city)
-    current = candidacy and next(
-        (stage for stage in stages if stage.pk == candidacy.current_stage_id), None
-    )
-    return render(
-        request,
-        "candidacy/city_detail.html",
-        {
+
+    def content() -> str:
+        candidacy, stages = selectors.city_pipeline(city)
+        current = candidacy and next(
+            (stage for stage in stages if stage.pk == candidacy.current_stage_id), None
+        )
+        context = {
             "city": city,
             "candidacy": candidacy,
             "stages": stages,
             "current": current,
             "evaluation_conditions": city_conditions(stages),
-        },
-    )
+        }
+        return render_to_string("candidacy/_city_body.html", context, request)
+
+    body = edition_cached(edition_key(request, "city", city.pk), content)
+    return render(request, "candidacy/city_detail.html", {"city": city, "body": body})
 
 
 def _render_stage(request, progress, *, status=200, **forms):
@@ -289,45 +294,54 @@ def stage_reopen(request, city, stage):
 @login_required
 def programme_overview(request, programme):
     """The programme's cities, a page at a time: searched, filtered by current stage and state,
-    sorted (`selectors.OVERVIEW_SORTS`)."""
-    programme = get_object_or_404(programmes_visible_to(request.user), key=programme)
+    sorted (`selectors.OVERVIEW_SORTS`). The list is the same for everyone who may see the
+    programme: kept in the cache while nothing it shows has changed (core.editions)."""
+    programme = visible_programme(request.user, programme)
     programme_calendar_activate(programme)
-    definitions = list(programme.stage_definitions.order_by("position"))
-    form = OverviewFilterForm(request.GET, definitions=definitions, sorts=selectors.OVERVIEW_SORTS)
-    cities = selectors.programme_overview(
-        programme, stage_key=form.value("stage", ""), state=form.value("state", "")
-    )
-    listing = list_page(
-        request, cities, sorts=selectors.OVERVIEW_SORTS, search=selectors.city_search, form=form
-    )
+
+    def content() -> str:
+        definitions = list(programme.stage_definitions.order_by("position"))
+        form = OverviewFilterForm(
+            request.GET, definitions=definitions, sorts=selectors.OVERVIEW_SORTS
+        )
+        cities = selectors.programme_overview(
+            programme, stage_key=form.value("stage", ""), state=form.value("state", "")
+        )
+        listing = list_page(
+            request, cities, sorts=selectors.OVERVIEW_SORTS, search=selectors.city_search, form=form
+        )
+        context = {"programme": programme, "listing": listing, "form": form}
+        return render_to_string("candidacy/_overview_body.html", context, request)
+
     return render(
         request,
         "candidacy/overview.html",
         {
             "programme": programme,
-            "listing": listing,
-            "form": form,
             "can_manage_people": can_manage_people(request.user, programme),
-            # the table is the same for everyone who may see the programme: kept in the cache
-            # while nothing it shows has changed (core.editions)
-            "rows_key": edition_key(request, "overview", programme.pk),
+            "body": edition_cached(edition_key(request, "overview", programme.pk), content),
         },
     )
 
 
 @login_required
 def queue(request):
+    """The stages the user may sign off now, a page at a time. The list is the user's own:
+    kept in the cache, under their name, while nothing it shows has changed (core.editions; a
+    sign-off or a role changes it too)."""
     calendar_activate(user_calendar(request.user))  # the queue: the user's own programmes'
-    listing = list_page(
-        request,
-        selectors.signoff_queue(request.user),
-        sorts=selectors.QUEUE_SORTS,
-        search=selectors.queue_search,
-    )
-    # the table is the user's own: kept in the cache, under their name, while nothing it
-    # shows has changed (core.editions; a sign-off or a role changes it too)
-    rows_key = edition_key(request, "queue", request.user.pk)
-    return render(request, "candidacy/queue.html", {"listing": listing, "rows_key": rows_key})
+
+    def content() -> str:
+        listing = list_page(
+            request,
+            selectors.signoff_queue(request.user),
+            sorts=selectors.QUEUE_SORTS,
+            search=selectors.queue_search,
+        )
+        return render_to_string("candidacy/_queue_body.html", {"listing": listing}, request)
+
+    body = edition_cached(edition_key(request, "queue", request.user.pk), content)
+    return render(request, "candidacy/queue.html", {"body": body})
 
 
 def progress_url(progress: StageProgress) -> str:

@@ -1,19 +1,39 @@
-"""What the lists show (the public list, the coordinator's overview, the sign-off queue), and so
-what raises their edition (`core.editions`): a city, its programme and country (names), its
-candidacy (status), a stage's state, a stage's title, a commitment (the overview's open
-commitments), a sign-off and a role (who may sign what).
+"""What the lists show (the public list, the coordinator's overview, the sign-off queue, the city
+page), and so what raises their edition (`core.editions`): a city, its programme and country
+(names), its candidacy (status), a stage's state, a stage's title, a commitment (the open
+commitments), a sign-off and a role (who may sign what; the scopes kept under the edition), an
+evaluation's condition (the city page) and a person's name (who signed).
 Signals, not calls from the services, because the admin and the services of lower layers write
 these rows too, and none of them should know about a cache above them. (History is never
 written from signals: this is a cache, not a record.)"""
 
+from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 
-from candidacy.models import Candidacy, SignOff, StageDefinition, StageProgress
+from candidacy.models import (
+    Candidacy,
+    EvaluationCondition,
+    SignOff,
+    StageDefinition,
+    StageProgress,
+)
 from cities.models import City, Country, Programme, RoleAssignment
 from core.editions import edition_bump
 from stakeholders.models import Commitment
 
-SHOWN = (City, Country, Programme, Candidacy, StageDefinition, Commitment, SignOff, RoleAssignment)
+SHOWN = (
+    City,
+    Country,
+    Programme,
+    Candidacy,
+    StageDefinition,
+    Commitment,
+    SignOff,
+    RoleAssignment,
+    EvaluationCondition,
+)
+#: What of a person the pages show ("signed by ...").
+NAME_FIELDS = {"username", "first_name", "last_name"}
 
 
 def _changed(sender, **kwargs):
@@ -26,6 +46,12 @@ def _stage_changed(sender, update_fields=None, **kwargs):
         edition_bump()
 
 
+def _person_changed(sender, update_fields=None, **kwargs):
+    """A sign-in (its `last_login`) changes nothing shown; a new name does."""
+    if update_fields is None or NAME_FIELDS & set(update_fields):
+        edition_bump()
+
+
 def connect():
     for model in SHOWN:
         post_save.connect(_changed, sender=model, dispatch_uid=f"public-edition-{model.__name__}")
@@ -34,3 +60,6 @@ def connect():
         )
     post_save.connect(_stage_changed, sender=StageProgress, dispatch_uid="public-edition-stage")
     post_delete.connect(_changed, sender=StageProgress, dispatch_uid="public-edition-stage-del")
+    post_save.connect(
+        _person_changed, sender=get_user_model(), dispatch_uid="public-edition-person"
+    )

@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cities.calendars.CalendarMiddleware",  # each request dates in no programme's calendar yet
+    "core.editions.EditionMiddleware",  # each request reads an edition once, at its first use
     "cities.languages.UserLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -29,9 +29,8 @@ from .models import Edition
 LISTS = "lists"
 TIMEOUT = 60 * 60  # what is kept is rendered afresh at least hourly, whatever happens
 
-_NUMBER_SQL = (
-    f"SELECT number FROM {connection.ops.quote_name(Edition._meta.db_table)} WHERE name = %s"
-)
+_TABLE = connection.ops.quote_name(Edition._meta.db_table)
+_NUMBER_SQL = f"SELECT number FROM {_TABLE} WHERE name = %s"  # noqa: S608 (the table's name)
 
 #: The editions the current request has read (None outside a request: read each time).
 _read: ContextVar[dict | None] = ContextVar("editions_read", default=None)

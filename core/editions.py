@@ -52,6 +52,14 @@ def edition(name: str = LISTS) -> int:
     return number
 
 
+def edition_seen(name: str, number: int) -> None:
+    """The request read the edition's number with something else (`core.sessions`): that
+    is the number it uses."""
+    read = _read.get()
+    if read is not None:
+        read.setdefault(name, number)
+
+
 class EditionMiddleware:
     """Each request reads an edition once, at its first use, and never inherits the number an
     earlier request read."""

@@ -132,6 +132,8 @@ LOGIN_URL = "login"
 CSRF_FAILURE_VIEW = "cfc_portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "candidacy:home"
 LOGOUT_REDIRECT_URL = "public-cities"
+# Sessions in the database, read with the lists' edition in one statement (core/sessions.py).
+SESSION_ENGINE = "core.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 
 LANGUAGE_CODE = "en"

@@ -54,14 +54,15 @@ def test_programme_overview(client, world, django_assert_max_num_queries, size, 
     _add_cities(world, size)
     client.force_login(world.coordinator_a)
     url = reverse("candidacy:overview", args=[world.programme_a.key])
-    # measured: 9 (the session, user, lists' edition, roles, programme, its stages, the count,
-    # the page's cities, their open commitments)
-    with django_assert_max_num_queries(9):
+    # measured: 8 (the session with the lists' edition, the user, roles, programme, its
+    # stages, the count, the page's cities, their open commitments)
+    with django_assert_max_num_queries(8):
         page = client.get(url, filters)
     assert page.status_code == 200
     assert len(page.context["listing"].rows) == rows(size)
-    # measured: 3 (the session, user and edition: the roles, the programme and the list kept)
-    with django_assert_max_num_queries(3):
+    # measured: 2 (the session with the edition, the user: the roles, the programme and the
+    # list kept under the edition)
+    with django_assert_max_num_queries(2):
         again = client.get(url, filters)
     assert _main(again) == _main(page)
 
@@ -72,15 +73,15 @@ def test_signoff_queue(client, world, django_assert_max_num_queries, size, signa
     _add_cities(world, size)
     client.force_login(getattr(world, signatory))
     url = reverse("candidacy:queue")
-    # measured: 7 (the session, user, lists' edition, roles, the pager's count, the stages,
-    # their sign-offs)
-    with django_assert_max_num_queries(7):
+    # measured: 6 (the session with the lists' edition, the user, roles, the pager's count,
+    # the stages, their sign-offs)
+    with django_assert_max_num_queries(6):
         page = client.get(url)
     assert page.status_code == 200
     expected = (size + 1) // 2 if signatory == "coordinator_a" else size // 2
     assert len(page.context["listing"].rows) == expected
-    # measured: 3 (the session, user and edition: the roles and the list kept)
-    with django_assert_max_num_queries(3):
+    # measured: 2 (the session with the edition, the user: the roles and the list kept)
+    with django_assert_max_num_queries(2):
         again = client.get(url)
     assert _main(again) == _main(page)
 
@@ -126,16 +127,17 @@ def test_city_page(client, db, django_assert_max_num_queries, size):
         f.CityFactory(programme=programme)  # more cities in the programme change nothing here
     client.force_login(office)
     url = reverse("candidacy:city", args=[city.slug])
-    # measured: 9 (the session, user, lists' edition, roles and city; the candidacy, its
-    # stages, their sign-offs and the city's open commitments; no evaluation approved: no
-    # conditions to read)
-    with django_assert_max_num_queries(9):
+    # measured: 8 (the session with the lists' edition, the user, roles and city; the
+    # candidacy, its stages, their sign-offs and the city's open commitments; no evaluation
+    # approved: no conditions to read)
+    with django_assert_max_num_queries(8):
         page = client.get(url)
     assert page.status_code == 200
     assert len(page.context["stages"]) == size
     assert page.text.count("signed by") == size // 2 + 1
-    # measured: 3 (the session, user and edition: the roles, the city and the content kept)
-    with django_assert_max_num_queries(3):
+    # measured: 2 (the session with the edition, the user: the roles, the city and the
+    # content kept under the edition)
+    with django_assert_max_num_queries(2):
         again = client.get(url)
     assert _main(again) == _main(page)
 
@@ -159,8 +161,7 @@ def _busy_joint_stage(world, size):
     return reload(world, joint)
 
 
-# with an empty cache: the lists' edition too, under which the roles and the city are kept
-STAGE_PAGE_QUERIES = {"office_a": 13, "evaluator_a": 13, "coordinator_a": 13}
+STAGE_PAGE_QUERIES = {"office_a": 12, "evaluator_a": 12, "coordinator_a": 12}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -182,7 +183,7 @@ def test_stage_page(client, world, django_assert_max_num_queries, size, reader):
 def test_approved_office_stage_page_with_reopen_form(client, world, django_assert_max_num_queries):
     office = approve(world, world.stage(world.city_a, "office"))
     client.force_login(world.coordinator_a)
-    with django_assert_max_num_queries(10):  # measured: 10 (9, and the office's record)
+    with django_assert_max_num_queries(9):  # measured: 9 (8, and the office's record)
         page = client.get(reverse("candidacy:stage", args=["city-a", office.definition.key]))
     assert page.status_code == 200
     assert reverse("candidacy:stage-reopen", args=["city-a", "office"]) in page.text

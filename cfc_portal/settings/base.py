@@ -132,6 +132,15 @@ LOGIN_URL = "login"
 CSRF_FAILURE_VIEW = "cfc_portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "candidacy:home"
 LOGOUT_REDIRECT_URL = "public-cities"
+# Each process's own memory cache (no cache server: what is kept is checked against an edition
+# number in the database, core.editions). Django's 300 entries would turn over constantly
+# with a scope and a sign-off queue per signed-in user and a city page per city and language.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=2000)},
+    }
+}
 # Sessions in the database, read with the lists' edition in one statement (core/sessions.py).
 SESSION_ENGINE = "core.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 12

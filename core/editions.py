@@ -113,6 +113,14 @@ def edition_cached(key: str, render: Callable[[], str]) -> str:
     return kept
 
 
+def user_key(user_id) -> str | None:
+    """Where `core.auth` keeps a signed-in user's row between requests: under the lists'
+    edition, which any change of a user's row but a sign-in raises. Outside a request, none."""
+    if _read.get() is None:
+        return None
+    return f"user:{user_id}:{edition()}"
+
+
 def scope_key(user) -> str | None:
     """Where `cities.permissions.scope_of` keeps the user's scope between requests: under the
     lists' edition, which a change of a role assignment, of a programme (its calendar) or of a

@@ -2,7 +2,8 @@
 page), and so what raises their edition (`core.editions`): a city, its programme and country
 (names), its candidacy (status), a stage's state, a stage's title, a commitment (the open
 commitments), a sign-off and a role (who may sign what; the scopes kept under the edition), an
-evaluation's condition (the city page) and a person's name (who signed).
+evaluation's condition (the city page) and a person's row (their name, who signed; the
+signed-in user's row is kept under the edition too, `core.auth`).
 Signals, not calls from the services, because the admin and the services of lower layers write
 these rows too, and none of them should know about a cache above them. (History is never
 written from signals: this is a cache, not a record.)"""
@@ -32,8 +33,8 @@ SHOWN = (
     RoleAssignment,
     EvaluationCondition,
 )
-#: What of a person the pages show ("signed by ...").
-NAME_FIELDS = {"username", "first_name", "last_name"}
+#: What a sign-in changes of a person (`core.auth` keeps the rest under the edition).
+SIGN_IN_FIELDS = {"last_login"}
 
 
 def _changed(sender, **kwargs):
@@ -47,8 +48,9 @@ def _stage_changed(sender, update_fields=None, **kwargs):
 
 
 def _person_changed(sender, update_fields=None, **kwargs):
-    """A sign-in (its `last_login`) changes nothing shown; a new name does."""
-    if update_fields is None or NAME_FIELDS & set(update_fields):
+    """A sign-in (its `last_login`) changes nothing kept; a new name ("signed by ..."), a new
+    password, a deactivation or new flags do (the signed-in user's row is kept, `core.auth`)."""
+    if update_fields is None or set(update_fields) - SIGN_IN_FIELDS:
         edition_bump()
 
 

@@ -109,7 +109,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # one address behind their NAT, so the lock is on the pair: colleagues still sign in.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, the signed-in user's row kept under the lists' edition
+    "core.auth.KeptUserBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))

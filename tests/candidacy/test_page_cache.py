@@ -114,3 +114,23 @@ def test_the_overview_keeps_the_list_not_the_readers_links(client, world):
     assert "City A2" in evaluator.text  # the list, kept
     client.force_login(world.coordinator_b)
     assert client.get(url).status_code == 404
+
+
+def test_a_deactivation_or_a_new_password_counts_at_once(
+    client, world, city_url, django_capture_on_commit_callbacks
+):
+    """The signed-in user's row is kept under the edition (`core.auth`): a change of it made
+    through any server raises the edition, so the next request reads it afresh."""
+    client.force_login(world.office_a)
+    assert client.get(city_url).status_code == 200  # the user's row is kept
+    with django_capture_on_commit_callbacks(execute=True):
+        people.user_deactivate(
+            target=world.office_a, programme=world.programme_a, by=world.coordinator_a
+        )
+    assert client.get(city_url).status_code == 302  # to the sign-in page
+    client.force_login(world.evaluator_a)
+    assert client.get(city_url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        world.evaluator_a.set_password("another password, changed elsewhere")
+        world.evaluator_a.save()
+    assert client.get(city_url).status_code == 302

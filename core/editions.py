@@ -4,11 +4,13 @@ than the last change, whichever app server made it, with a cache per process (se
 and no cache server. `reporting.signals` raises the number when what the lists show changes.
 
 The lists' edition (`LISTS`) covers the public list, the coordinator's overview, the sign-off
-queue and the city page: cities, programmes, countries, candidacies, stage definitions, stages'
-states, sign-offs, role assignments, commitments, evaluation conditions and people's names.
+queue and the city page, and what signed-in requests keep (the user's row and scope, the city
+or programme of a URL): cities, programmes, countries, candidacies, stage definitions, stages'
+states, sign-offs, role assignments, commitments, evaluation conditions and users' rows.
 
-A request reads each edition once, at its first use (`EditionMiddleware`), before it reads
-what it shows: whatever it keeps under that number is at least as new as the number.
+A request reads each edition once, with its session (`core.sessions`) or at its first use
+(`EditionMiddleware`), before it reads what it shows: whatever it keeps under that number is
+at least as new as the number.
 """
 
 from __future__ import annotations
@@ -113,12 +115,19 @@ def edition_cached(key: str, render: Callable[[], str]) -> str:
     return kept
 
 
+def kept_key(kind: str, *parts) -> str | None:
+    """A key for a row a request keeps under the lists' edition (the signed-in user's, their
+    two-factor device): a change of it must raise the edition. Outside a request, none (read
+    afresh)."""
+    if _read.get() is None:
+        return None
+    return ":".join([kind, str(edition()), *(str(part) for part in parts)])
+
+
 def user_key(user_id) -> str | None:
     """Where `core.auth` keeps a signed-in user's row between requests: under the lists'
     edition, which any change of a user's row but a sign-in raises. Outside a request, none."""
-    if _read.get() is None:
-        return None
-    return f"user:{user_id}:{edition()}"
+    return kept_key("user", user_id)
 
 
 def scope_key(user) -> str | None:

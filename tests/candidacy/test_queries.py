@@ -18,7 +18,7 @@ from candidacy.models import Preparer, StageDefinition, StageKind, StageProgress
 from demo.testing import complete_record
 from tests import factories as f
 from tests.candidacy.workflow import PDF_BYTES, RETURN_COMMENT, approve, bring, reload, submit
-from tests.navigation import NAV_TASKS_COUNTED, NAV_TASKS_KEPT
+from tests.navigation import NAV_TASKS_COUNTED
 
 pytestmark = pytest.mark.django_db
 

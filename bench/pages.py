@@ -141,7 +141,7 @@ def session_key(user, *, two_factor: bool = False) -> str:
     session verified by it (django_otp's login), as the admin requires."""
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     if two_factor:
         device, _ = TOTPDevice.objects.get_or_create(

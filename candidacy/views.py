@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from cities.models import City
 from cities.permissions import (
     can_manage_people,
     cities_visible_to,
+    coordinates,
     programmes_visible_to,
     roles_of,
     scope_of,
@@ -25,10 +27,10 @@ from cities.permissions import (
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
-from core.editions import edition_key
+from core.editions import edition_cached, edition_key
 from core.errors import add_service_errors, error_text
 from core.listing import list_page
-from core.lookups import visible_city
+from core.lookups import visible_city, visible_programme
 from core.pages import bound_data, form_page
 from core.versions import StaleEdit
 
@@ -79,28 +81,41 @@ def home(request):
 
 @login_required
 def city_detail(request, city):
+    """The city's candidacy and pipeline. The content is the same for everyone who may read
+    the city: kept in the cache while nothing it shows has changed (core.editions); what
+    depends on the reader (may they withdraw the candidacy?) is decided per request."""
     city = visible_city(request.user, city)
-    candidacy, stages = selectors.city_pipeline(city)
-    current = candidacy and next(
-        (stage for stage in stages if stage.pk == candidacy.current_stage_id), None
-    )
-    withdrawal, notices = selectors.city_notices(candidacy, stages) if candidacy else (None, {})
-    for stage in stages:
-        stage.notice = notices.get(stage.pk)
-    return render(
-        request,
-        "candidacy/city_detail.html",
-        {
+
+    def content() -> str:
+        candidacy, stages = selectors.city_pipeline(city)
+        current = candidacy and next(
+            (stage for stage in stages if stage.pk == candidacy.current_stage_id), None
+        )
+        withdrawal, notices = selectors.city_notices(candidacy, stages) if candidacy else (None, {})
+        for stage in stages:
+            stage.notice = notices.get(stage.pk)
+        context = {
             "city": city,
             "candidacy": candidacy,
             "stages": stages,
             "current": current,
             "withdrawal": withdrawal,
             "noticed_stages": [stage for stage in stages if stage.notice],
-            "can_withdraw": bool(candidacy)
-            and permissions.can_withdraw_candidacy(request.user, candidacy),
             "evaluation_conditions": city_conditions(stages),
-        },
+        }
+        return render_to_string("candidacy/_city_body.html", context, request)
+
+    body = edition_cached(edition_key(request, "city", city.pk), content)
+    can_withdraw = False
+    if coordinates(request.user, city.programme_id):  # only they may withdraw: read it then
+        candidacy = Candidacy.objects.filter(city=city).first()
+        can_withdraw = bool(candidacy) and permissions.can_withdraw_candidacy(
+            request.user, candidacy
+        )
+    return render(
+        request,
+        "candidacy/city_detail.html",
+        {"city": city, "body": body, "can_withdraw": can_withdraw},
     )
 
 
@@ -481,33 +496,43 @@ def overview_of(request, programme_key):
 def programme_overview(request, programme):
     """The programme's cities, a page at a time: searched, filtered by current stage, state,
     candidacy status and overdue, sorted (`selectors.OVERVIEW_SORTS`), with the count of
-    cities at each stage (the other filters applied), each a link to that stage's list."""
-    programme, definitions, form = overview_of(request, programme)
-    filters = form.filters()
-    cities = selectors.programme_overview(programme, filters)
-    listing = list_page(
-        request, cities, sorts=selectors.OVERVIEW_SORTS, search=selectors.city_search, form=form
-    )
-    unstaged = selectors.programme_overview(programme, filters, stage_filter=False)
-    if listing.query:
-        unstaged = unstaged.filter(selectors.city_search(listing.query))
+    cities at each stage (the other filters applied), each a link to that stage's list. The
+    list is the same for everyone who may see the programme: kept in the cache while nothing
+    it shows has changed (core.editions); the URL, so every filter, is part of the key."""
+    programme = visible_programme(request.user, programme)
+    programme_calendar_activate(programme)
+
+    def content() -> str:
+        definitions = list(programme.stage_definitions.order_by("position"))
+        form = OverviewFilterForm(
+            request.GET, definitions=definitions, sorts=selectors.OVERVIEW_SORTS
+        )
+        filters = form.filters()
+        cities = selectors.programme_overview(programme, filters)
+        listing = list_page(
+            request, cities, sorts=selectors.OVERVIEW_SORTS, search=selectors.city_search, form=form
+        )
+        unstaged = selectors.programme_overview(programme, filters, stage_filter=False)
+        if listing.query:
+            unstaged = unstaged.filter(selectors.city_search(listing.query))
+        context = {
+            "programme": programme,
+            "listing": listing,
+            "form": form,
+            "filters": filters,
+            "stage_counts": _stage_links(request, definitions, unstaged),
+            "query_string": _without(request, "page"),
+            "every_stage_query": _without(request, "page", "stage"),
+        }
+        return render_to_string("candidacy/_overview_body.html", context, request)
+
     return render(
         request,
         "candidacy/overview.html",
         {
             "programme": programme,
-            "listing": listing,
-            "form": form,
-            "filters": filters,
-            # read in the template, inside the cached part: no query while it is kept
-            "stage_counts": lambda: _stage_links(request, definitions, unstaged),
-            "query_string": _without(request, "page"),
-            "every_stage_query": _without(request, "page", "stage"),
             "can_manage_people": can_manage_people(request.user, programme),
-            # the table is the same for everyone who may see the programme: kept in the cache
-            # while nothing it shows has changed (core.editions); the URL, so every filter, is
-            # part of the key
-            "rows_key": edition_key(request, "overview", programme.pk),
+            "body": edition_cached(edition_key(request, "overview", programme.pk), content),
         },
     )
 
@@ -540,17 +565,22 @@ def _stage_links(request, definitions, cities) -> list[dict]:
 
 @login_required
 def queue(request):
+    """The stages the user may sign off now, a page at a time. The list is the user's own:
+    kept in the cache, under their name, while nothing it shows has changed (core.editions; a
+    sign-off or a role changes it too)."""
     calendar_activate(user_calendar(request.user))  # the queue: the user's own programmes'
-    listing = list_page(
-        request,
-        selectors.signoff_queue(request.user),
-        sorts=selectors.QUEUE_SORTS,
-        search=selectors.queue_search,
-    )
-    # the table is the user's own: kept in the cache, under their name, while nothing it
-    # shows has changed (core.editions; a sign-off or a role changes it too)
-    rows_key = edition_key(request, "queue", request.user.pk)
-    return render(request, "candidacy/queue.html", {"listing": listing, "rows_key": rows_key})
+
+    def content() -> str:
+        listing = list_page(
+            request,
+            selectors.signoff_queue(request.user),
+            sorts=selectors.QUEUE_SORTS,
+            search=selectors.queue_search,
+        )
+        return render_to_string("candidacy/_queue_body.html", {"listing": listing}, request)
+
+    body = edition_cached(edition_key(request, "queue", request.user.pk), content)
+    return render(request, "candidacy/queue.html", {"body": body})
 
 
 def progress_url(progress: StageProgress) -> str:

@@ -6,8 +6,10 @@ predicates called many times on one page cost no extra queries.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from .models import City, Programme, RoleAssignment
@@ -34,6 +36,18 @@ class Scope:
 
 
 _ANONYMOUS = Scope(False, False, frozenset(), frozenset(), frozenset())
+
+#: Where scopes are kept between requests: a function of the user giving a cache key that
+#: changes whenever what the scope is read from may have (None: read afresh). `core` hands in
+#: `core.editions.scope_key` when it is ready; this layer cannot import it.
+_scope_key: Callable[[object], str | None] = lambda user: None  # noqa: E731
+
+
+def scope_keep_under(key_of: Callable[[object], str | None]) -> None:
+    """Keep scopes in the cache under `key_of(user)`: it must change whenever the user's role
+    assignments, their programmes' calendars or their cities' programmes change."""
+    global _scope_key
+    _scope_key = key_of
 
 
 def _scope_from(user, assignments) -> Scope:
@@ -66,14 +80,23 @@ _ASSIGNMENT_FIELDS = (
 
 
 def scope_of(user) -> Scope:
-    """The user's roles and their scope, read once and cached on the user object."""
+    """The user's roles and their scope, read once and cached on the user object (and kept
+    between requests under `_scope_key`)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return _ANONYMOUS
     cached = getattr(user, "_cfc_scope", None)
     if cached is not None:
         return cached
+    key = _scope_key(user)
+    if key is not None:
+        cached = cache.get(key)
+        if cached is not None:
+            user._cfc_scope = cached
+            return cached
     scope = _scope_from(user, user.role_assignments.values_list(*_ASSIGNMENT_FIELDS))
     user._cfc_scope = scope
+    if key is not None:
+        cache.set(key, scope, 60 * 60)
     return scope
 
 
@@ -122,7 +145,15 @@ def cities_visible_to(user) -> QuerySet[City]:
     )
 
 
+def can_view_programme(user, programme: Programme) -> bool:
+    """See the programme's overview: its coordinators and evaluators (and superusers);
+    `programmes_visible_to` is the same rule as a query."""
+    scope = scope_of(user)
+    return scope.superuser or programme.pk in scope.programme_ids
+
+
 def programmes_visible_to(user) -> QuerySet[Programme]:
+    """Every programme for which `can_view_programme` holds."""
     scope = scope_of(user)
     if scope.superuser:
         return Programme.objects.all()

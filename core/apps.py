@@ -6,4 +6,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from cities.permissions import scope_keep_under
+
         from . import checks  # noqa: F401 - registers the deployment checks
+        from .editions import scope_key
+
+        scope_keep_under(scope_key)  # scopes kept under the lists' edition

@@ -3,16 +3,25 @@ A cache keyed on the number read from the database at each request never serves 
 than the last change, whichever app server made it, with a cache per process (settings.CACHES)
 and no cache server. `reporting.signals` raises the number when what the lists show changes.
 
-The lists' edition (`LISTS`) covers the public list and the coordinator's overview: cities,
-programmes, countries, candidacies, stage definitions, stages' states and commitments. The
+The lists' edition (`LISTS`) covers the public list, the coordinator's overview, the sign-off
+queue and the city page, and what signed-in requests keep (the user's row and scope, the city
+or programme of a URL): cities, programmes, countries, candidacies, stage definitions, stages'
+states, sign-offs, role assignments, commitments, evaluation conditions and users' rows. The
 plans' edition (`PLANS`) covers the plan actions (the overview's charts: budget by goal area).
+
+A request reads each edition once, with its session (`core.sessions`) or at its first use
+(`EditionMiddleware`), before it reads what it shows: whatever it keeps under that number is
+at least as new as the number.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from contextvars import ContextVar
 
-from django.db import transaction
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
@@ -22,10 +31,52 @@ from .models import Edition
 
 LISTS = "lists"
 PLANS = "plans"
+TIMEOUT = 60 * 60  # what is kept is rendered afresh at least hourly, whatever happens
+
+_TABLE = connection.ops.quote_name(Edition._meta.db_table)
+_NUMBER_SQL = f"SELECT number FROM {_TABLE} WHERE name = %s"  # noqa: S608 (the table's name)
+
+#: The editions the current request has read (None outside a request: read each time).
+_read: ContextVar[dict | None] = ContextVar("editions_read", default=None)
 
 
 def edition(name: str = LISTS) -> int:
-    return Edition.objects.filter(name=name).values_list("number", flat=True).first() or 0
+    """The edition's number: read from the database, once per request."""
+    read = _read.get()
+    if read is not None and name in read:
+        return read[name]
+    # Read at every request: one plain statement, without the ORM's query building (a
+    # thousand Python calls for this one row).
+    with connection.cursor() as cursor:
+        cursor.execute(_NUMBER_SQL, [name])
+        row = cursor.fetchone()
+    number = row[0] if row else 0
+    if read is not None:
+        read[name] = number
+    return number
+
+
+def edition_seen(name: str, number: int) -> None:
+    """The request read the edition's number with something else (`core.sessions`): that
+    is the number it uses."""
+    read = _read.get()
+    if read is not None:
+        read.setdefault(name, number)
+
+
+class EditionMiddleware:
+    """Each request reads an edition once, at its first use, and never inherits the number an
+    earlier request read."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _read.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _read.reset(token)
 
 
 def edition_bump(name: str = LISTS) -> None:
@@ -55,3 +106,37 @@ def edition_key(request, *parts, name: str = LISTS) -> str:
             *(str(part) for part in parts),
         ]
     )
+
+
+def edition_cached(key: str, render: Callable[[], str]) -> str:
+    """What `render()` gives, kept in the cache under `key` (an `edition_key`)."""
+    kept = cache.get(key)
+    if kept is None:
+        kept = render()
+        cache.set(key, kept, TIMEOUT)
+    return kept
+
+
+def kept_key(kind: str, *parts) -> str | None:
+    """A key for a row a request keeps under the lists' edition (the signed-in user's, their
+    two-factor device): a change of it must raise the edition. Outside a request, none (read
+    afresh)."""
+    if _read.get() is None:
+        return None
+    return ":".join([kind, str(edition()), *(str(part) for part in parts)])
+
+
+def user_key(user_id) -> str | None:
+    """Where `core.auth` keeps a signed-in user's row between requests: under the lists'
+    edition, which any change of a user's row but a sign-in raises. Outside a request, none."""
+    return kept_key("user", user_id)
+
+
+def scope_key(user) -> str | None:
+    """Where `cities.permissions.scope_of` keeps the user's scope between requests: under the
+    lists' edition, which a change of a role assignment, of a programme (its calendar) or of a
+    city (its programme) raises, and the user's superuser flag (read with the user). Outside a
+    request (services, commands) scopes are read afresh."""
+    if _read.get() is None:
+        return None
+    return f"scope:{user.pk}:{int(user.is_superuser)}:{edition()}"

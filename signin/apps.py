@@ -3,10 +3,30 @@ from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
+def _device_changed(sender, **kwargs):
+    """A two-factor device saved or removed: the devices kept by `signin.middleware` are read
+    afresh (as is everything kept under the lists' edition: a sign-in with a code saves its
+    device)."""
+    from core.editions import edition_bump
+
+    edition_bump()
+
+
 class SigninConfig(AppConfig):
     default = True
     name = "signin"
     verbose_name = _("Sign-in")
+
+    def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_delete, post_save
+        from django_otp.models import Device
+
+        for model in apps.get_models():
+            if issubclass(model, Device):
+                for signal in (post_save, post_delete):
+                    uid = f"kept-{model._meta.label}-{signal is post_save}"
+                    signal.connect(_device_changed, sender=model, dispatch_uid=uid)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

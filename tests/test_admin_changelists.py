@@ -131,7 +131,7 @@ def _definitions(world, size):
 
 #: (model, its table's rows grown by, queries of the page that read its table)
 CHANGELISTS = [
-    (City, _grow_cities, 4),  # the count, the page, the region filter, the user's scope
+    (City, _grow_cities, 3),  # the count, the page, the region filter (the scope is kept)
     (Organisation, _councils, 2),
     (Council, _councils, 2),
     (CouncilType, _definitions, 2),

@@ -35,6 +35,7 @@ from candidacy.models import (
     StageState,
 )
 from cities.models import City, District, Organisation, Programme, RoleAssignment
+from notifications.models import Notification
 from stakeholders import services as stakeholder_services
 from stakeholders.models import (
     ChildrenCouncilSession,
@@ -134,6 +135,7 @@ SEGMENT_MODELS = {
     "rows": DataSet,
     "assignments": RoleAssignment,
     "users": get_user_model(),
+    "inbox": Notification,  # a notification of city A's office (its own inbox only)
     **PLAN_SEGMENTS,
     **evaluation_sweep.SEGMENTS,
 }
@@ -212,9 +214,13 @@ def objects(world):
         update_frequency="yearly",
         last_updated="2020-01-01",
     )
+    notification = Notification.objects.create(
+        recipient=world.office_a, kind="stage", subject="Office formation", link="/"
+    )
     return Objects(
         world=world,
         by_model={
+            Notification: notification,
             Evidence: evidence,
             Council: council,
             CouncilMember: member,

@@ -49,11 +49,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cities.calendars.CalendarMiddleware",  # each request dates in no programme's calendar yet
+    "core.editions.EditionMiddleware",  # each request reads an edition once, at its first use
     "cities.languages.UserLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "signin.middleware.KeptDeviceOTPMiddleware",  # django-otp's, its device kept (editions)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page's message
@@ -110,7 +111,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # one address behind their NAT, so the lock is on the pair: colleagues still sign in.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, the signed-in user's row kept under the lists' edition
+    "core.auth.KeptUserBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
@@ -133,6 +135,17 @@ LOGIN_URL = "login"
 CSRF_FAILURE_VIEW = "cfc_portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "public-cities"
+# Each process's own memory cache (no cache server: what is kept is checked against an edition
+# number in the database, core.editions). Django's 300 entries would turn over constantly
+# with a scope and a sign-off queue per signed-in user and a city page per city and language.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=2000)},
+    }
+}
+# Sessions in the database, read with the lists' edition in one statement (core/sessions.py).
+SESSION_ENGINE = "core.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 
 LANGUAGE_CODE = "en"

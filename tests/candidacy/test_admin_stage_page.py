@@ -291,12 +291,15 @@ def test_the_list_opens_on_awaiting_my_sign_off_with_a_way_to_all(client, world,
     assert set(_listed(client, "?state=locked")) < everything  # so is a chosen filter
 
 
-def test_a_superuser_opens_on_the_queue_only_if_they_sign(client, world, superuser, submitted):
+def test_a_superuser_opens_on_the_queue_only_if_they_sign(
+    client, world, superuser, submitted, django_capture_on_commit_callbacks
+):
     client.force_login(superuser)
     assert len(_listed(client)) == StageProgress.objects.count()
-    RoleAssignment.objects.create(
-        user=superuser, role=Role.COORDINATOR, programme=world.programme_a
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # a new role: the scope read anew
+        RoleAssignment.objects.create(
+            user=superuser, role=Role.COORDINATOR, programme=world.programme_a
+        )
     assert _listed(client) == [submitted.pk]
 
 

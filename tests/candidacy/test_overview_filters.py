@@ -97,7 +97,7 @@ def test_filters_and_counts(client, world):
     assert _names(_overview(client, world, status="candidate")) == []
     assert _names(_overview(client, world, state="submitted")) == ["City A"]
     page = _overview(client, world)
-    counts = {link["definition"].key: link["count"] for link in page.context["stage_counts"]()}
+    counts = {link["definition"].key: link["count"] for link in page.context["stage_counts"]}
     assert counts == {"office": 2, "joint": 0, "candidacy": 0, "badge": 0, "review": 0}
     assert "?stage=office" in page.text and "Office: 2" in page.text
     # the counts keep the other filters: with "overdue", one city at the office stage

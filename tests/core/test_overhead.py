@@ -72,7 +72,7 @@ from django.template import engines
 from django.template.loaders.cached import Loader
 django.setup()
 assert isinstance(engines["django"].engine.template_loaders[0], Loader)
-assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db", settings.SESSION_ENGINE
+assert settings.SESSION_ENGINE == "core.sessions", settings.SESSION_ENGINE
 assert settings.DATABASES["default"]["ENGINE"] == "cfc_portal.database"
 assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
 assert str(default_storage.location) == "/srv/cfc/media", default_storage.location

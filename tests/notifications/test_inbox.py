@@ -39,8 +39,9 @@ def test_the_inbox_shows_ones_own_a_page_at_a_time(
     _notify(world.office_a, count)
     _notify(world.office_b, 3, body="Someone else's")
     client.force_login(world.office_a)
-    # session, user, roles (the navigation), unread count, the pager's count, a page of rows
-    with django_assert_max_num_queries(6):
+    # session (with the lists' edition), user, roles (the navigation), unread count, the
+    # navigation's count of tasks, the pager's count, a page of rows
+    with django_assert_max_num_queries(7):
         response = client.get(INBOX)
     text = response.content.decode()
     assert response.status_code == 200

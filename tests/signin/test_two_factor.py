@@ -147,3 +147,21 @@ def test_production_requires_it_and_the_local_demo_does_not():
 
     assert base.OTP_REQUIRED_FOR_SUPERUSERS is True
     assert local.OTP_REQUIRED_FOR_SUPERUSERS is False
+
+
+def test_a_device_removed_through_any_server_stops_verifying_at_once(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    """The device that verified the session is kept under the lists' edition
+    (`signin.middleware`); removing it raises the edition, so the next request reads afresh."""
+    device = with_device(coordinator)
+    client.post(
+        reverse("login"),
+        {"username": coordinator.username, "password": PASSWORD, "otp_token": code(device)},
+    )
+    assert client.get(reverse("admin:index")).wsgi_request.user.otp_device == device
+    kept = client.get(reverse("admin:index"))  # the device kept
+    assert kept.status_code == 200 and kept.wsgi_request.user.is_verified()
+    with django_capture_on_commit_callbacks(execute=True):
+        TOTPDevice.objects.get(pk=device.pk).delete()
+    assert not client.get(reverse("admin:index")).wsgi_request.user.is_verified()

@@ -14,7 +14,7 @@ from candidacy.views import home as candidacy_home
 from candidacy.views import overview_of
 from cities.calendars import calendar_activate, programme_calendar_activate
 from cities.languages import programme_language_apply
-from cities.models import Programme
+from cities.models import City, Programme
 from cities.permissions import programmes_visible_to, scope_of, user_calendar
 from core.editions import PLANS, edition, edition_key
 from core.listing import Sort, list_page
@@ -131,11 +131,23 @@ def programme_charts(request, programme):
 
 
 def _tasks_render(request, shown):
+    scope = scope_of(request.user)
     return render(
         request,
         "reporting/tasks.html",
         {
             "shown": [entry for entry in shown if entry.count],
+            # where the user works, to reach it from here (the overview, the city page)
+            "programmes": (
+                Programme.objects.filter(pk__in=scope.programme_ids).order_by("pk")
+                if scope.programme_ids
+                else []
+            ),
+            "cities": (
+                City.objects.filter(pk__in=scope.office_city_ids).order_by("pk")
+                if scope.office_city_ids
+                else []
+            ),
             # the navigation's count, from the counts just read (no link without a role)
             "nav_task_count": (
                 sum(entry.count for entry in shown) if scope_of(request.user).has_role else None

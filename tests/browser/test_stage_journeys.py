@@ -21,7 +21,7 @@ def _timeline_entry(page, title: str):
 
 def _decide(page, decision: str, comment: str = "") -> None:
     page.get_by_label(decision, exact=True).check()
-    page.get_by_role("textbox", name="Comment").fill(comment)
+    page.get_by_role("textbox", name="Comment", exact=True).fill(comment)
     page.get_by_role("button", name="Record decision").click()
 
 

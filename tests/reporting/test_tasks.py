@@ -223,7 +223,8 @@ def _many(world, count):
         _commitment(city, Commitment.Party.MINISTRY, timezone.localdate())
 
 
-QUERY_BOUND = 14  # session, user, roles; two a section (5); the programmes; the edition
+QUERY_BOUND = 15  # session, user, roles; two a section (5); the programmes; the edition; the
+# programmes linked (the overview)
 
 
 @pytest.mark.parametrize("count", [2, 2 * tasks.SHOWN + 1])
@@ -237,6 +238,8 @@ def test_the_page_reads_a_fixed_number_of_queries(
     sections = _sections(response)
     assert sections["sign"].count == count
     assert len(sections["sign"].rows) == min(count, tasks.SHOWN)
+    # the coordinator reaches their overview from here, whatever waits
+    assert reverse("candidacy:overview", args=[world.programme_a.key]) in response.text
     if count > tasks.SHOWN:
         assert sections["overdue"].see_all[0][1].endswith("?overdue=yes")
         assert reverse("task-section", args=["recognitions"]) in response.text

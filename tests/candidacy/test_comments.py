@@ -17,6 +17,7 @@ from candidacy.comments import stage_comment_add, stage_comments
 from candidacy.models import StageComment
 from candidacy.services import WorkflowError
 from cities.validators import NOTE_MAX_LENGTH
+from notifications.models import Delivery, Kind, Notification, Preference
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -190,6 +191,28 @@ def test_an_internal_note_is_mailed_to_the_desk_never_to_the_office(
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted([world.coordinator_a.email, world.evaluator_a.email])
     assert all(SECRET not in m.body for m in mail.outbox)
+
+
+def test_a_comment_lands_in_the_inbox_and_follows_the_comments_preference(
+    world, django_capture_on_commit_callbacks
+):
+    """Comments are a kind of notification (`notifications.models.Kind.COMMENT`): each reader
+    gets an inbox row; one who chose "off" for comments gets no e-mail, the others at once."""
+    Preference.objects.create(user=world.evaluator_a, kind=Kind.COMMENT, delivery=Delivery.OFF)
+    joint = world.stage(world.city_a, "joint")
+    with django_capture_on_commit_callbacks(execute=True):
+        stage_comment_add(progress=joint, by=world.coordinator_a, body=SECRET, visibility=INTERNAL)
+    assert mail.outbox == []  # the evaluator, its only reader, hears of comments in the inbox
+    (row,) = Notification.objects.filter(kind=Kind.COMMENT)
+    assert row.recipient == world.evaluator_a and "internal note" in row.subject
+    with django_capture_on_commit_callbacks(execute=True):
+        stage_comment_add(progress=joint, by=world.office_a, body="When do you visit?")
+    assert [m.to[0] for m in mail.outbox] == [world.coordinator_a.email]
+    assert set(
+        Notification.objects.filter(kind=Kind.COMMENT).values_list("recipient", flat=True)
+    ) == {world.evaluator_a.pk, world.coordinator_a.pk}
+    # the city's office never gets a row of the internal note
+    assert not Notification.objects.filter(recipient=world.office_a, body__contains=SECRET)
 
 
 def test_the_thread_dates_in_the_programmes_calendar_and_reads_right_to_left(client, world):

@@ -7,12 +7,13 @@ from django.contrib.admin.options import IS_FACETS_VAR
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ALL_VAR, ERROR_FLAG, ORDER_VAR, PAGE_VAR
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin import CityAdmin as BaseCityAdmin
@@ -26,17 +27,25 @@ from cities.admin_scoping import (
     scoped_values_filter,
 )
 from cities.calendars import date_format
-from cities.models import City
+from cities.models import City, Programme
 from cities.names import shown
-from cities.permissions import can_use_signoff_queue
+from cities.permissions import can_use_signoff_queue, scope_of
 from cities.roles import Role
 from cities.templatetags.portal import format_digits, format_number
 from cities.validators import NOTE_MAX_LENGTH
+from core.editions import TIMEOUT, kept_key
 from core.errors import error_text
 
-from . import deadlines, permissions, selectors, services
+from . import (
+    admin_frameworks,  # noqa: F401
+    deadlines,
+    permissions,
+    selectors,
+    services,
+)
 from .forms import DecisionForm
 from .models import (
+    CallRound,
     Candidacy,
     CandidacyStatus,
     Evidence,
@@ -91,13 +100,21 @@ class CurrentStageFilter(admin.SimpleListFilter):
     parameter_name = "stage"
 
     def lookups(self, request, model_admin):
-        definitions = StageDefinition.objects.filter(programme__in=programmes_in_scope(request))
-        seen = {}
-        for definition in definitions.order_by("position"):
-            seen.setdefault(
-                definition.key, f"{format_digits(definition.position)}. {definition.title}"
-            )
-        return list(seen.items())
+        """The stages of the user's programmes, kept under the lists' edition (which a stage
+        definition or a role changed raises) per user and language."""
+        key = kept_key("stage-filter", request.user.pk, get_language())
+        found = cache.get(key) if key else None
+        if found is None:
+            definitions = StageDefinition.objects.filter(programme__in=programmes_in_scope(request))
+            seen = {}
+            for definition in definitions.order_by("position"):
+                seen.setdefault(
+                    definition.key, f"{format_digits(definition.position)}. {definition.title}"
+                )
+            found = list(seen.items())
+            if key:
+                cache.set(key, found, TIMEOUT)
+        return found
 
     def queryset(self, request, queryset):
         if self.value():
@@ -172,6 +189,7 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     fields = [
         "city",
         "started_on",
+        "call_round",
         "status_label",
         "candidate_since",
         "recognised_since",
@@ -179,9 +197,23 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
         "withdrawn_on",
         "history",
     ]
-    readonly_fields = fields
+    readonly_fields = [field for field in fields if field != "call_round"]
     inlines = [StageProgressInline]
     list_per_page = 50
+    # Only the call round changes here, through `services.candidacy_join_round`.
+    change_rule = staticmethod(permissions.can_manage_candidacy_round)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and "call_round" in form.base_fields:
+            form.base_fields["call_round"].queryset = CallRound.objects.filter(
+                programme_id=obj.city.programme_id
+            )
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if "call_round" in form.changed_data:
+            services.candidacy_join_round(candidacy=obj, call_round=obj.call_round, by=request.user)
 
     def row_text(self, obj) -> str:
         """`str(obj)`, from the name the row holds (`shown`)."""
@@ -485,8 +517,17 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
     ordering = ["submitted_at"]
     change_form_template = "admin/candidacy/stageprogress/change_form.html"
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("signoffs")
+    def page_read(self, rows: list) -> None:
+        """Each row's sign-offs' roles, in the order they were given, in one query."""
+        roles = {row.pk: [] for row in rows}
+        for progress_id, role in (
+            SignOff.objects.filter(progress_id__in=roles)
+            .order_by("signed_at", "pk")
+            .values_list("progress_id", "role")
+        ):
+            roles[progress_id].append(role)
+        for row in rows:
+            row.signed_roles = roles[row.pk]
 
     def has_change_permission(self, request, obj=None):
         return False  # nothing here is edited by hand; decide on the page or with the actions
@@ -579,7 +620,10 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
 
     @admin.display(description=_("signed so far"))
     def signed(self, obj):
-        return ", ".join(str(Role(signoff.role).label) for signoff in obj.signoffs.all())
+        roles = getattr(obj, "signed_roles", None)  # read for the list's page (`page_read`)
+        if roles is None:
+            roles = [signoff.role for signoff in obj.signoffs.all()]
+        return ", ".join(str(Role(role).label) for role in roles)
 
     @admin.action(description=_("Approve the selected stages"))
     def approve_stages(self, request, queryset):
@@ -665,3 +709,34 @@ class CityAdmin(BaseCityAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             services.candidacy_start(city=obj)
+
+
+@admin.register(CallRound)
+class CallRoundAdmin(ProgrammeScopedAdmin, NamesAdmin):
+    """A programme's call rounds: its coordinators open and change them (the rule of the
+    rounds' pages, `permissions.can_manage_round`); the model keeps the dates in order."""
+
+    programme_lookup = "programme_id"
+    list_display = ["name", "programme", "opens_on", "closes_on", "decision_by"]
+    list_display_links = ["name"]
+    list_filter = [("programme", ScopedProgrammeFilter)]
+    search_fields = ["name"]
+    ordering = ["programme", "-opens_on", "pk"]
+    fields = [
+        "programme",
+        "name",
+        "opens_on",
+        "closes_on",
+        "decision_by",
+        "applications_close",
+        "notes",
+    ]
+    change_rule = staticmethod(permissions.can_manage_round)
+    add_rule = staticmethod(permissions.can_manage_round)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "programme" and not request.user.is_superuser:
+            kwargs["queryset"] = Programme.objects.filter(
+                pk__in=scope_of(request.user).coordinated_programme_ids
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -25,7 +25,7 @@ from .models import Evidence, StageKind, StageProgress, StageState, Transition
 from .records.evaluations.selectors import city_conditions
 from .records.plans.selectors import plans_context
 from .records.registry import record_kind
-from .selectors import city_pipeline
+from .selectors import action_progress, city_pipeline
 
 STYLESHEET = "css/dossier.css"
 
@@ -91,6 +91,7 @@ def _record_html(city: City, stage: StageProgress) -> str:
     template = SUMMARIES.get(stage.definition.kind, kind.template)
     if stage.definition.kind == StageKind.PLANS:
         context["rec"] = plans_context(stage)
+        context["rec"]["progress_actions"] = list(action_progress(city.pk))
     elif kind.context is not None:
         context.update(kind.context(stage))
     context["rows"] = context["record_rows"]

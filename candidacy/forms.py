@@ -3,13 +3,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cities.calendars import CalendarFormMixin
 from cities.templatetags.portal import format_digits
 from cities.validators import NARRATIVE_MAX_LENGTH, NOTE_MAX_LENGTH
 from core.listing import ListForm
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
 
-from .models import CandidacyStatus, StageComment, StageState
+from .models import CallRound, CandidacyStatus, StageComment, StageState
 from .models.pipeline import COMMENT_CHILD_DATA_WARNING
 from .selectors import OverviewFilters
 
@@ -173,3 +174,51 @@ class OverviewFilterForm(ListForm):
             status=self.value("status", ""),
             overdue=self.value("overdue", "") == "yes",
         )
+
+
+class ConflictDeclarationForm(_CrispyForm):
+    """The evaluator's declaration of a conflict of interest with a city, before its dossier."""
+
+    notice = _(
+        "Before you see this city's dossier, declare whether you have a conflict of interest "
+        "with it. A conflict recuses you: you will not see its dossier or sign its stages."
+    )
+
+    has_conflict = forms.TypedChoiceField(
+        label=_("Do you have a conflict of interest with this city?"),
+        choices=[("no", _("No conflict of interest")), ("yes", _("I have a conflict of interest"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether you have a conflict of interest.")},
+    )
+    statement = forms.CharField(
+        label=_("Statement"),
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        help_text=_("For a conflict: what it is (a relative, a contract, a former post...)."),
+    )
+
+
+class CallRoundForm(CalendarFormMixin, VersionedForm, forms.ModelForm):
+    """A call round's name, dates (in the programme's calendar) and notes; the model checks
+    them (dates in order, bounded), the service writes them (`services.round_open` /
+    `round_update`). An edit carries the version it was loaded with."""
+
+    class Meta:
+        model = CallRound
+        fields = ["name", "opens_on", "closes_on", "decision_by", "applications_close", "notes"]
+        widgets = {
+            "name": forms.TextInput(attrs={"dir": "auto"}),
+            "notes": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def written(self) -> dict:
+        """The fields the service writes, from the cleaned form."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}

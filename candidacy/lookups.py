@@ -3,24 +3,38 @@ them (404). Built on `core.lookups.visible_city`."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from core.lookups import visible_city
 
 from .models import SignOff, StageProgress
+from .permissions import can_see_dossier
+
+
+class DossierClosed(PermissionDenied):
+    """The user may read the city but not its dossier (an evaluator who has not declared, or
+    declared a conflict of interest: `permissions.can_see_dossier`)."""
+
+    def __init__(self, candidacy):
+        super().__init__()
+        self.candidacy = candidacy
 
 
 def visible_stage(user, city_slug: str, stage_key: str) -> StageProgress:
-    """The city's stage with this key, with its definition, city and sign-offs; 404 if the
-    user may not read the city or it has no such stage."""
+    """The city's stage with this key, with its definition, city, call round and sign-offs;
+    404 if the user may not read the city or it has no such stage; `DossierClosed` (403) if
+    they may read the city but not its dossier."""
     city = visible_city(user, city_slug)
     progress = get_object_or_404(
-        StageProgress.objects.select_related("definition", "candidacy").prefetch_related(
-            Prefetch("signoffs", queryset=SignOff.objects.select_related("user"))
-        ),
+        StageProgress.objects.select_related(
+            "definition", "candidacy__call_round"
+        ).prefetch_related(Prefetch("signoffs", queryset=SignOff.objects.select_related("user"))),
         candidacy__city=city,
         definition__key=stage_key,
     )
     progress.candidacy.city = city  # with its programme, as `visible_city` read it
+    if not can_see_dossier(user, progress.candidacy):
+        raise DossierClosed(progress.candidacy)
     return progress

@@ -5,24 +5,129 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 
-from cities.permissions import can_view_city, coordinates, evaluates, is_office_of, scope_of
+from cities.permissions import (
+    can_view_city,
+    city_is_open,
+    coordinates,
+    evaluates,
+    is_office_of,
+    open_programmes_q,
+    scope_of,
+)
 from cities.roles import Role
 
-from .models import SignOff, StageComment, StageProgress, StageState
+from .models import ConflictDeclaration, SignOff, StageComment, StageProgress, StageState
 
 
 def _programme_id(progress: StageProgress) -> int:
     return progress.candidacy.city.programme_id
 
 
+def stage_can_change(progress: StageProgress) -> bool:
+    """Whether anything may happen to the stage at all: its candidacy is not withdrawn and its
+    programme is open (`cities.permissions.programme_is_open`: not suspended, not closed).
+    Every predicate below that lets someone act asks it; `_stage_can_change_q` is the query."""
+    return not progress.candidacy.withdrawn_on and city_is_open(progress.candidacy.city)
+
+
+def _stage_can_change_q() -> Q:
+    """`stage_can_change`, as a filter on `StageProgress`."""
+    return Q(candidacy__withdrawn_on__isnull=True) & open_programmes_q("candidacy__city__programme")
+
+
+# --- conflicts of interest: the rule, once as a predicate and once as a query ---
+#
+# An evaluator acts on a city's candidacy (prepares, signs, returns, reads its dossier) only
+# once they have declared no conflict of interest with it (`ConflictDeclaration`); a declared
+# conflict recuses them. `has_cleared_conflict` answers it for one candidacy (the user's
+# declarations read once per request); `cleared_conflict_q` is the same rule as a filter on
+# `StageProgress`, used by the queues' queries below.
+
+
+def _declarations(user) -> dict[int, bool]:
+    """{candidacy id: has_conflict} of the user's declarations, read once per user object."""
+    cached = getattr(user, "_cfc_conflicts", None)
+    if cached is None:
+        cached = dict(
+            ConflictDeclaration.objects.filter(evaluator_id=user.pk).values_list(
+                "candidacy_id", "has_conflict"
+            )
+        )
+        user._cfc_conflicts = cached
+    return cached
+
+
+def conflict_declaration_of(user, candidacy) -> bool | None:
+    """None while the user has not declared; else whether they declared a conflict."""
+    if user is None or not user.is_authenticated:
+        return None
+    return _declarations(user).get(candidacy.pk)
+
+
+def has_cleared_conflict(user, candidacy) -> bool:
+    """The user declared no conflict of interest with this candidacy's city."""
+    return conflict_declaration_of(user, candidacy) is False
+
+
+def cleared_conflict_q(user, prefix: str = "") -> Q:
+    """`has_cleared_conflict(user, stage.candidacy)`, as a filter on `StageProgress` (or,
+    with `prefix`, on a model that reaches it through `prefix`)."""
+    return Q(
+        Exists(
+            ConflictDeclaration.objects.filter(
+                evaluator_id=user.pk,
+                candidacy_id=OuterRef(f"{prefix}candidacy_id"),
+                has_conflict=False,
+            )
+        )
+    )
+
+
+def must_declare_conflict(user, candidacy) -> bool:
+    """The user reads the city only as an evaluator of its programme (not as its office, a
+    coordinator or a superuser) and has not declared yet: the declaration comes first."""
+    return (
+        _reads_only_as_evaluator(user, candidacy)
+        and conflict_declaration_of(user, candidacy) is None
+    )
+
+
+def _reads_only_as_evaluator(user, candidacy) -> bool:
+    scope = scope_of(user)
+    city = candidacy.city
+    return (
+        not scope.superuser
+        and city.pk not in scope.office_city_ids
+        and city.programme_id not in scope.coordinated_programme_ids
+        and city.programme_id in scope.evaluated_programme_ids
+    )
+
+
+def can_see_dossier(user, candidacy) -> bool:
+    """Read the city's stages, records and dossier: whoever may read the city
+    (`can_view_city`), except an evaluator (reading it only as one) who has not declared, or
+    declared a conflict."""
+    if not can_view_city(user, candidacy.city):
+        return False
+    return not _reads_only_as_evaluator(user, candidacy) or has_cleared_conflict(user, candidacy)
+
+
+def can_declare_conflict(user, candidacy) -> bool:
+    """An evaluator of the city's programme declares once for the candidacy."""
+    return evaluates(user, candidacy.city.programme_id) and not is_office_of(user, candidacy.city)
+
+
 def acts_as(user, role: str, progress: StageProgress) -> bool:
-    """Whether the user holds `role` in the scope of this stage's city."""
+    """Whether the user holds `role` in the scope of this stage's city (an evaluator: having
+    declared no conflict of interest with it)."""
     if role == Role.OFFICE:
         return is_office_of(user, progress.candidacy.city)
     if role == Role.COORDINATOR:
         return coordinates(user, _programme_id(progress))
     if role == Role.EVALUATOR:
-        return evaluates(user, _programme_id(progress))
+        return evaluates(user, _programme_id(progress)) and has_cleared_conflict(
+            user, progress.candidacy
+        )
     return False
 
 
@@ -39,7 +144,7 @@ def can_edit_stage(user, progress: StageProgress) -> bool:
     """Write the narrative, attach or remove evidence, submit: only while open or returned."""
     return (
         progress.is_editable_state
-        and not progress.candidacy.withdrawn_on
+        and stage_can_change(progress)
         and can_prepare_stage(user, progress)
     )
 
@@ -63,16 +168,21 @@ def preparable_stages_q(user) -> Q:
     for role, lookup, scope_field in _PREPARERS:
         ids = getattr(scope, scope_field)
         if ids:
-            by_role |= Q(definition__prepared_by=role, **{lookup: ids})
+            rule = Q(definition__prepared_by=role, **{lookup: ids})
+            if role == Role.EVALUATOR:
+                rule &= cleared_conflict_q(user)
+            by_role |= rule
     return by_role
 
 
 def editable_stages_q(user) -> Q:
     """`can_edit_stage(user, stage)`, as a filter on `StageProgress`: the stages the user
     prepares that are open or returned, of a candidacy not withdrawn."""
-    return Q(
-        state__in=[StageState.OPEN, StageState.RETURNED], candidacy__withdrawn_on__isnull=True
-    ) & preparable_stages_q(user)
+    return (
+        Q(state__in=[StageState.OPEN, StageState.RETURNED])
+        & _stage_can_change_q()
+        & preparable_stages_q(user)
+    )
 
 
 def pending_signatory_roles(progress: StageProgress) -> list[str]:
@@ -101,7 +211,7 @@ _SIGNATORIES = (
 
 def signing_role(user, progress: StageProgress) -> str | None:
     """The role in which the user may sign this stage off now, if any."""
-    if progress.state != StageState.SUBMITTED or progress.candidacy.withdrawn_on:
+    if progress.state != StageState.SUBMITTED or not stage_can_change(progress):
         return None
     if is_office_of(user, progress.candidacy.city):
         return None
@@ -119,13 +229,17 @@ def signable_stages_q(user) -> Q:
         programme_ids = getattr(scope, scope_field)
         if programme_ids:
             already_signed = Exists(SignOff.objects.filter(progress=OuterRef("pk"), role=role))
-            by_role |= (
+            rule = (
                 Q(**{f"definition__{flag}": True})
                 & Q(candidacy__city__programme_id__in=programme_ids)
                 & ~already_signed
             )
+            if role == Role.EVALUATOR:
+                rule &= cleared_conflict_q(user)
+            by_role |= rule
     return (
-        Q(state=StageState.SUBMITTED, candidacy__withdrawn_on__isnull=True)
+        Q(state=StageState.SUBMITTED)
+        & _stage_can_change_q()
         & ~Q(candidacy__city_id__in=scope.office_city_ids)
         & by_role
     )
@@ -145,7 +259,7 @@ def held_signatory_role(user, progress: StageProgress) -> str | None:
 def returning_role(user, progress: StageProgress) -> str | None:
     """The role in which the user may return this stage to its preparer now: any signatory
     role of the stage that the user holds, even one that already approved this submission."""
-    if progress.state != StageState.SUBMITTED or progress.candidacy.withdrawn_on:
+    if progress.state != StageState.SUBMITTED or not stage_can_change(progress):
         return None
     return held_signatory_role(user, progress)
 
@@ -163,7 +277,7 @@ def can_recall_stage(user, progress: StageProgress) -> bool:
     signatory role still pending; uses `progress.signoffs`, prefetched on the stage page)."""
     return (
         progress.state == StageState.SUBMITTED
-        and not progress.candidacy.withdrawn_on
+        and stage_can_change(progress)
         and can_prepare_stage(user, progress)
         and len(pending_signatory_roles(progress)) == len(progress.definition.signatory_roles)
     )
@@ -173,13 +287,17 @@ def can_reopen_stage(user, progress: StageProgress) -> bool:
     """Coordinators reopen an approved stage (the service also checks later stages)."""
     return (
         progress.state == StageState.APPROVED
-        and not progress.candidacy.withdrawn_on
+        and stage_can_change(progress)
         and coordinates(user, _programme_id(progress))
     )
 
 
 def can_withdraw_candidacy(user, candidacy) -> bool:
-    return candidacy.withdrawn_on is None and coordinates(user, candidacy.city.programme_id)
+    return (
+        candidacy.withdrawn_on is None
+        and city_is_open(candidacy.city)
+        and coordinates(user, candidacy.city.programme_id)
+    )
 
 
 # --- comments: who reads and writes a stage's thread, once as predicates and once as a query ---
@@ -209,7 +327,10 @@ def _at_the_desk(user, progress: StageProgress) -> bool:
 
 def comment_visibilities(user, progress: StageProgress) -> list[str]:
     """The visibilities the user may give a comment on this stage: the office writes only to
-    the city; signatories and coordinators choose; anyone else writes nothing."""
+    the city; signatories and coordinators choose; anyone else writes nothing. Nobody writes
+    in a suspended or closed programme (its threads stay readable)."""
+    if not city_is_open(progress.candidacy.city):
+        return []
     if _at_the_desk(user, progress):
         return [Visibility.CITY, Visibility.INTERNAL]
     if is_office_of(user, progress.candidacy.city):
@@ -253,3 +374,27 @@ def visible_comments_q(user) -> Q:
     )
     own_city = Q(progress__candidacy__city_id__in=scope.office_city_ids)
     return (desk & ~own_city) | (own_city & Q(visibility=Visibility.CITY))
+
+
+# --- call rounds --------------------------------------------------------------------------------
+
+
+def can_manage_rounds(user, programme_id: int) -> bool:
+    """Open and change a programme's call rounds, put its candidacies in them and read the
+    rounds' reports: its coordinators (and superusers)."""
+    return scope_of(user).superuser or coordinates(user, programme_id)
+
+
+def can_manage_candidacy_round(user, candidacy) -> bool:
+    """Put this candidacy in a call round (the admin's candidacy form): `can_manage_rounds` of
+    its city's programme. `None` (a candidacy not yet created): never (a candidacy is started
+    by the portal)."""
+    return candidacy is not None and can_manage_rounds(user, candidacy.city.programme_id)
+
+
+def can_manage_round(user, call_round) -> bool:
+    """Change this call round (the admin's rule); `None`: open a round in some programme."""
+    if call_round is None:
+        scope = scope_of(user)
+        return scope.superuser or bool(scope.coordinated_programme_ids)
+    return can_manage_rounds(user, call_round.programme_id)

@@ -8,17 +8,25 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import PlanAction
+from candidacy.models import ActionYearNote, PlanAction, late_actions
 from cities.models import City, Programme
 from cities.names import in_reader_language, names_contain
 from core.listing import Sort
 
-from . import deadlines, permissions
-from .models import Candidacy, CandidacyStatus, SignOff, StageProgress, Transition
+from . import deadlines, permissions, rounds
+from .models import (
+    Candidacy,
+    CandidacyStatus,
+    Recognition,
+    SignOff,
+    StageProgress,
+    StageState,
+    Transition,
+)
 
 #: The changes of state a stage's pages announce in a banner with their reason, while the stage
 #: is in the state they brought it to: a return and a coordinator's reopening.
@@ -192,6 +200,7 @@ def programme_overview(
             shown_region=in_reader_language("region"),
             waiting_since=deadlines.waiting_since_expression(CURRENT),
             due_at=deadlines.due_at_expression(CURRENT),
+            current_late=rounds.late_expression(f"{CURRENT}__", "candidacy__call_round__closes_on"),
         )
     )
     if filters.stage and stage_filter:
@@ -237,6 +246,7 @@ def signoff_queue(user) -> QuerySet[StageProgress]:
         .annotate(
             city_name=in_reader_language("candidacy__city__name"),
             programme_name=in_reader_language("candidacy__city__programme__name"),
+            late=rounds.late_expression(),
         )
         .order_by("submitted_at", "pk")
     )
@@ -263,6 +273,24 @@ def plan_actions_of_city(city_id: int) -> QuerySet[PlanAction]:
     )
 
 
+def action_progress(city_id: int, *, today: datetime.date | None = None) -> QuerySet[PlanAction]:
+    """How far the city's plan actions have come, for a reader who follows them (the public
+    city page): the actions of `plan_actions_of_city`, each with its planned and actual dates,
+    status and completion, whether it is `late` on `today` (the rule of
+    `candidacy.models.late_actions`) and its yearly notes (`note_list`, by year). Two queries
+    however many actions and notes."""
+    today = today or timezone.localdate()
+    return (
+        plan_actions_of_city(city_id)
+        .annotate(late=Q(late_actions(today)))
+        .prefetch_related(
+            Prefetch(
+                "year_notes", queryset=ActionYearNote.objects.order_by("year"), to_attr="note_list"
+            )
+        )
+    )
+
+
 def stage_people(progress: StageProgress, predicate) -> list:
     """The active users for whom `predicate(user, progress)` holds, in sign-up order.
 
@@ -282,3 +310,61 @@ def stage_people(progress: StageProgress, predicate) -> list:
         .order_by("pk")
     )
     return [user for user in candidates if predicate(user, progress)]
+
+
+def last_recognition(city: City) -> Recognition | None:
+    """The city's latest recognition cycle (lapsed, current or on the record of a closed
+    programme), if it was ever recognised."""
+    return Recognition.objects.filter(candidacy__city=city).order_by("-cycle").first()
+
+
+def recognition_cycles(city: City) -> list[Recognition]:
+    """Every cycle of the city's recognition, first to last (the city page lists them)."""
+    return list(Recognition.objects.filter(candidacy__city=city).order_by("cycle"))
+
+
+# --- the round's report ------------------------------------------------------------------------
+
+#: The report's sections: each a filter on the round's candidacies (`Candidacy`), by key.
+#: "applied" is every candidacy in the round; "pending": its current stage awaits sign-off;
+#: the outcomes; "late": a submission after the round closed (`late_q`).
+REPORT_SECTIONS = ("applied", "pending", "recognised", "returned", "withdrawn", "late")
+
+
+def _has_late() -> Exists:
+    """Whether the candidacy (the outer row) has a late submission."""
+    return Exists(StageProgress.objects.filter(rounds.late_q(), candidacy=OuterRef("pk")))
+
+
+def section_q(section: str) -> Q:
+    """The candidacies of a report's section, as a filter on `Candidacy`."""
+    active = Q(withdrawn_on__isnull=True)
+    return {
+        "applied": Q(),
+        "pending": active & Q(current_stage__state=StageState.SUBMITTED),
+        "recognised": candidacy_status_q(CandidacyStatus.RECOGNISED),
+        "returned": active & Q(current_stage__state=StageState.RETURNED),
+        "withdrawn": candidacy_status_q(CandidacyStatus.WITHDRAWN),
+        "late": Q(_has_late()),
+    }[section]
+
+
+def round_counts(call_round) -> dict[str, int]:
+    """How many of the round's candidacies are in each section: one query."""
+    return Candidacy.objects.filter(call_round=call_round).aggregate(
+        **{section: Count("pk", filter=section_q(section)) for section in REPORT_SECTIONS}
+    )
+
+
+def round_candidacies(call_round, section: str = "applied") -> QuerySet[Candidacy]:
+    """The round's candidacies of a section, each with its city and current stage, and
+    `has_late` (a late submission); unordered (the page orders and reads one screen)."""
+    return (
+        Candidacy.objects.filter(call_round=call_round)
+        .filter(section_q(section))
+        .select_related("city", "current_stage__definition")
+        .annotate(
+            shown_name=in_reader_language("city__name"),
+            has_late=_has_late(),
+        )
+    )

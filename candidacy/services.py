@@ -19,19 +19,26 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cities.models import City
+from cities.models import City, Programme, RoleAssignment
+from cities.permissions import programme_closed_message, programme_is_open
 from cities.roles import Role
+from cities.templatetags.portal import format_number
 from core.uploads import document_delete, document_store, evidence_file_type
 from core.versions import check_and_bump
 
-from . import permissions
+from . import permissions, rounds
 from .events import stage_event
 from .models import (
+    CallRound,
     Candidacy,
+    ConflictDeclaration,
+    CriterionJudgement,
     Evidence,
     Grants,
+    Recognition,
     SignOff,
     StageDefinition,
+    StageKind,
     StageProgress,
     StageState,
     Transition,
@@ -60,7 +67,7 @@ def stage_locked(progress: StageProgress) -> StageProgress:
     """Re-read the stage with its row locked, so two requests cannot move it at once."""
     return (
         StageProgress.objects.select_for_update(of=("self",))
-        .select_related("definition", "candidacy__city__programme")
+        .select_related("definition", "candidacy__city__programme", "candidacy__call_round")
         .get(pk=progress.pk)
     )
 
@@ -171,6 +178,11 @@ def stage_sync_definitions(*, candidacy: Candidacy) -> int:
 
 
 def _require_not_withdrawn(progress: StageProgress) -> None:
+    """The reasons nothing may happen to the stage, whoever asks: its programme is suspended
+    or closed (`cities.permissions.programme_is_open`), its candidacy withdrawn."""
+    programme = progress.candidacy.city.programme
+    if not programme_is_open(programme):
+        raise PermissionDenied(programme_closed_message(programme))
     if progress.candidacy.withdrawn_on:
         raise WorkflowError(
             _("This candidacy has been withdrawn; its stages can no longer change.")
@@ -250,6 +262,10 @@ def evidence_remove(*, evidence: Evidence, by) -> list[record_registry.DocumentU
     return uses
 
 
+#: The code of `stage_submit`'s refusal of an application to a closed call round
+#: (`rounds.closed_round_refusal`).
+ROUND_CLOSED = "round_closed"
+
 #: The code of `stage_submit`'s refusal of a stage that still lacks something: its messages
 #: are `submission_missing`'s, which the stage page lists once, before the submit button.
 INCOMPLETE = "incomplete"
@@ -277,6 +293,9 @@ def stage_submit(*, progress: StageProgress, by, note: str = "") -> StageProgres
         missing = submission_missing(progress)
         if missing:
             raise WorkflowError([ValidationError(message, code=INCOMPLETE) for message in missing])
+        refusal = rounds.closed_round_refusal(progress)
+        if refusal:
+            raise WorkflowError(refusal, code=ROUND_CLOSED)
         SignOff.objects.filter(progress=progress).delete()
         _move(
             progress,
@@ -366,6 +385,36 @@ def _require_signatory(progress: StageProgress, by) -> str:
     return role
 
 
+def evaluators_judged(progress: StageProgress) -> int:
+    """How many different evaluators of the programme judged the criteria of the stage's
+    evaluation (`CriterionJudgement.judged_by`): one query."""
+    evaluators = RoleAssignment.objects.filter(
+        role=Role.EVALUATOR, programme_id=progress.candidacy.city.programme_id
+    ).values("user_id")
+    return (
+        CriterionJudgement.objects.filter(record__progress=progress, judged_by_id__in=evaluators)
+        .values("judged_by_id")
+        .distinct()
+        .count()
+    )
+
+
+def _require_enough_evaluators(progress: StageProgress) -> None:
+    """An evaluation is approved only once `min_evaluators` different evaluators judged it."""
+    needed = progress.definition.min_evaluators
+    if progress.definition.kind != StageKind.EVALUATION or needed <= 1:
+        return
+    judged = evaluators_judged(progress)
+    if judged < needed:
+        raise WorkflowError(
+            _(
+                "This evaluation needs the judgements of %(needed)s different evaluators; "
+                "%(judged)s judged it so far. Another evaluator judges the criteria first."
+            )
+            % {"needed": format_number(needed), "judged": format_number(judged)}
+        )
+
+
 def stage_approve(
     *, progress: StageProgress, by, comment: str = "", submission: str | None = None
 ) -> StageProgress:
@@ -377,6 +426,7 @@ def stage_approve(
         progress = stage_locked(progress)
         role = _require_signatory(progress, by)
         _require_shown_submission(progress, submission)
+        _require_enough_evaluators(progress)
         SignOff.objects.create(progress=progress, role=role, user=by, comment=comment)
         if permissions.pending_signatory_roles(progress):
             _record(
@@ -430,6 +480,45 @@ def _grant(progress: StageProgress) -> None:
         candidacy.recognised_since = candidacy.recognised_since or today
         candidacy.recognised_until = _add_months(today, definition.validity_months)
         candidacy.save(update_fields=["recognised_since", "recognised_until"])
+        _recognition_cycle_start(candidacy, starts_on=today, ends_on=candidacy.recognised_until)
+
+
+def _recognition_cycle_start(candidacy: Candidacy, *, starts_on, ends_on) -> Recognition:
+    """The next cycle of the city's recognition; the one before (if any) names it as its
+    renewal. In the transaction of the approval that grants it."""
+    previous = (
+        Recognition.objects.select_for_update()
+        .filter(candidacy=candidacy)
+        .order_by("-cycle")
+        .first()
+    )
+    cycle = Recognition.objects.create(
+        candidacy=candidacy,
+        cycle=previous.cycle + 1 if previous else 1,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+    if previous is not None:
+        previous.renewed_by = cycle
+        previous.save(update_fields=["renewed_by"])
+    return cycle
+
+
+def recognition_lapses_record(*, today: datetime.date | None = None) -> int:
+    """Record as lapsed (`Recognition.lapsed_on`, the day after its end) every cycle whose
+    end has passed without a renewal; run daily by `manage.py record_lapses`. Idempotent: a
+    cycle already lapsed or renewed is left alone. Returns how many it recorded."""
+    today = today or timezone.localdate()
+    lapsed = 0
+    with transaction.atomic():
+        due = Recognition.objects.select_for_update().filter(
+            ends_on__lt=today, lapsed_on__isnull=True, renewed_by__isnull=True
+        )
+        for recognition in due:
+            recognition.lapsed_on = recognition.ends_on + datetime.timedelta(days=1)
+            recognition.save(update_fields=["lapsed_on"])
+            lapsed += 1
+    return lapsed
 
 
 def _next_round(progress: StageProgress, *, by, role) -> None:
@@ -544,6 +633,10 @@ def stage_reopen(*, progress: StageProgress, by, reason: str) -> StageProgress:
         elif progress.definition.grants == Grants.RECOGNITION:
             candidacy.recognised_since = candidacy.recognised_until = None
             candidacy.save(update_fields=["recognised_since", "recognised_until"])
+            # The cycle this approval started is undone with it; earlier ones stay.
+            latest = candidacy.recognitions.order_by("-cycle").first()
+            if latest is not None:
+                latest.delete()
     return progress
 
 
@@ -552,8 +645,12 @@ def candidacy_withdraw(*, candidacy: Candidacy, by, reason: str) -> Candidacy:
     reason = (reason or "").strip()
     with transaction.atomic():
         candidacy = (
-            Candidacy.objects.select_for_update().select_related("city").get(pk=candidacy.pk)
+            Candidacy.objects.select_for_update(of=("self",))
+            .select_related("city__programme")
+            .get(pk=candidacy.pk)
         )
+        if not programme_is_open(candidacy.city.programme):
+            raise PermissionDenied(programme_closed_message(candidacy.city.programme))
         if candidacy.withdrawn_on:
             raise WorkflowError(_("This candidacy has already been withdrawn."))
         if not permissions.can_withdraw_candidacy(by, candidacy):
@@ -573,4 +670,117 @@ def candidacy_withdraw(*, candidacy: Candidacy, by, reason: str) -> Candidacy:
                 from_state=current.state,
                 comment=reason,
             )
+    return candidacy
+
+
+# --- conflicts of interest --------------------------------------------------------------------
+
+
+def conflict_declare(
+    *, candidacy: Candidacy, by, has_conflict: bool, statement: str = ""
+) -> ConflictDeclaration:
+    """The evaluator declares, once, whether they have a conflict of interest with the city
+    (`permissions.has_cleared_conflict`). A conflict recuses them, and needs a statement; it
+    is refused while no other evaluator of the programme could act on the city."""
+    statement = (statement or "").strip()
+    with transaction.atomic():
+        candidacy = (
+            Candidacy.objects.select_for_update(of=("self",))
+            .select_related("city")
+            .get(pk=candidacy.pk)
+        )
+        if not permissions.can_declare_conflict(by, candidacy):
+            raise PermissionDenied(_("Only the programme's evaluators declare a conflict."))
+        if ConflictDeclaration.objects.filter(evaluator=by, candidacy=candidacy).exists():
+            raise WorkflowError(_("You have already declared for this city."))
+        if has_conflict and not statement:
+            raise ValidationError({"statement": _("Say what the conflict of interest is.")})
+        if has_conflict:
+            others = (
+                RoleAssignment.objects.filter(
+                    role=Role.EVALUATOR,
+                    programme_id=candidacy.city.programme_id,
+                    user__is_active=True,
+                )
+                .exclude(user=by)
+                .exclude(
+                    user__conflict_declarations__candidacy=candidacy,
+                    user__conflict_declarations__has_conflict=True,
+                )
+            )
+            if not others.exists():
+                raise ValidationError(
+                    {
+                        "has_conflict": _(
+                            "You are the only evaluator who can sign this stage: ask the "
+                            "coordinator to add an evaluator before recusing yourself."
+                        )
+                    }
+                )
+        declaration = ConflictDeclaration(
+            evaluator=by, candidacy=candidacy, has_conflict=has_conflict, statement=statement
+        )
+        declaration.full_clean()
+        declaration.save()
+    by._cfc_conflicts = None  # the predicates read the user's declarations again
+    return declaration
+
+
+# --- call rounds --------------------------------------------------------------------------------
+
+#: What a coordinator writes of a call round (the form's and the admin's fields).
+ROUND_FIELDS = ("name", "opens_on", "closes_on", "decision_by", "applications_close", "notes")
+
+
+def _round_require_manager(by, programme_id: int) -> None:
+    if not permissions.can_manage_rounds(by, programme_id):
+        raise PermissionDenied(_("Only the programme's coordinators manage its call rounds."))
+
+
+def round_open(*, programme: Programme, by, name: str, opens_on, closes_on, **fields) -> CallRound:
+    """Open a call round in the programme (its coordinators). Validated by the model (dates in
+    order and bounded, texts capped); nothing is written if it is refused. `fields`: the rest of
+    `ROUND_FIELDS`."""
+    _round_require_manager(by, programme.pk)
+    call_round = CallRound(programme=programme, name=name, opens_on=opens_on, closes_on=closes_on)
+    for field, value in fields.items():
+        if field not in ROUND_FIELDS:
+            raise TypeError(field)
+        setattr(call_round, field, value)
+    with transaction.atomic():
+        call_round.full_clean()
+        call_round.save()
+    return call_round
+
+
+def round_update(*, call_round: CallRound, by, version: int | None = None, **fields) -> CallRound:
+    """Change a call round's name, dates or notes (its programme's coordinators). `version`:
+    the one the form was loaded with; a save since is refused (`core.versions.StaleEdit`).
+    Moving `closes_on` later reopens the round to applications."""
+    with transaction.atomic():
+        call_round = CallRound.objects.select_for_update().get(pk=call_round.pk)
+        _round_require_manager(by, call_round.programme_id)
+        check_and_bump(call_round, version)
+        for field, value in fields.items():
+            if field not in ROUND_FIELDS:
+                raise TypeError(field)
+            setattr(call_round, field, value)
+        call_round.full_clean()
+        call_round.save()
+    return call_round
+
+
+def candidacy_join_round(*, candidacy: Candidacy, call_round: CallRound | None, by) -> Candidacy:
+    """Put the candidacy in a call round of its city's programme (`None`: in none). Only the
+    programme's coordinators; a round of another programme is refused."""
+    with transaction.atomic():
+        candidacy = (
+            Candidacy.objects.select_for_update(of=("self",))
+            .select_related("city")
+            .get(pk=candidacy.pk)
+        )
+        _round_require_manager(by, candidacy.city.programme_id)
+        candidacy.call_round = call_round
+        candidacy.clean()
+        candidacy.save(update_fields=["call_round"])
     return candidacy

@@ -3,7 +3,13 @@ language (django-modeltranslation; see cities/translation.py)."""
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AssessmentCriterion, EvaluationCriterion, IndicatorDefinition, StageDefinition
+from .models import (
+    AssessmentCriterion,
+    CallRound,
+    EvaluationCriterion,
+    IndicatorDefinition,
+    StageDefinition,
+)
 
 
 @register(StageDefinition)
@@ -18,9 +24,14 @@ class IndicatorNames(TranslationOptions):
 
 @register(EvaluationCriterion)
 class EvaluationCriterionNames(TranslationOptions):
-    fields = ("text",)
+    fields = ("text", "guidance")
 
 
 @register(AssessmentCriterion)
 class AssessmentCriterionNames(TranslationOptions):
-    fields = ("text",)
+    fields = ("text", "guidance")
+
+
+@register(CallRound)
+class CallRoundNames(TranslationOptions):
+    fields = ("name",)

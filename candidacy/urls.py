@@ -1,14 +1,26 @@
 from django.urls import include, path
 
-from . import views
+from . import framework_views, round_views, views
 
 app_name = "candidacy"
 
 urlpatterns = [
     path("queue/", views.queue, name="queue"),
     path("programmes/<slug:programme>/", views.programme_overview, name="overview"),
+    path(
+        "programmes/<slug:programme>/frameworks/<slug:kind>/",
+        framework_views.framework_versions,
+        name="framework-versions",
+    ),
+    path(
+        "programmes/<slug:programme>/frameworks/<slug:kind>/compare/",
+        framework_views.framework_compare,
+        name="framework-compare",
+    ),
     path("cities/<slug:city>/", views.city_detail, name="city"),
     path("cities/<slug:city>/dossier.pdf", views.city_dossier, name="city-dossier"),
+    path("cities/<slug:city>/conflict/", views.conflict_declare, name="conflict"),
+    path("cities/<slug:city>/districts/<int:number>/", views.district_detail, name="district"),
     path("cities/<slug:city>/withdraw/", views.candidacy_withdraw, name="candidacy-withdraw"),
     path("cities/<slug:city>/stages/<slug:stage>/", views.stage_detail, name="stage"),
     path("cities/<slug:city>/stages/<slug:stage>/save/", views.stage_save, name="stage-save"),
@@ -36,4 +48,14 @@ urlpatterns = [
         name="evidence-delete",
     ),
     path("cities/<slug:city>/stages/<slug:stage>/record/", include("candidacy.records.urls")),
+]
+
+urlpatterns += [
+    path("programmes/<slug:programme>/rounds/", round_views.round_list, name="rounds"),
+    path("programmes/<slug:programme>/rounds/<int:pk>/", round_views.round_report, name="round"),
+    path(
+        "programmes/<slug:programme>/rounds/<int:pk>/edit/",
+        round_views.round_edit,
+        name="round-edit",
+    ),
 ]

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -18,8 +19,10 @@ from cities.calendars import calendar_activate, programme_calendar_activate
 from cities.models import City
 from cities.permissions import (
     can_manage_people,
+    can_publish_city,
     cities_visible_to,
     coordinates,
+    evaluates,
     programmes_visible_to,
     roles_of,
     scope_of,
@@ -27,15 +30,22 @@ from cities.permissions import (
 )
 from cities.roles import Role
 from core.downloads import stored_file_response
-from core.editions import edition_cached, edition_key
+from core.editions import (
+    TOKEN_MARK,
+    edition,
+    edition_cached,
+    edition_cached_with_token,
+    edition_key,
+)
 from core.errors import add_service_errors, error_text
 from core.listing import list_page
 from core.lookups import visible_city, visible_programme
 from core.pages import bound_data, form_page
 from core.versions import StaleEdit
 
-from . import comments, dossier, permissions, selectors, services
+from . import comments, districts, dossier, permissions, selectors, services
 from .forms import (
+    ConflictDeclarationForm,
     DecisionForm,
     EvidenceForm,
     NarrativeForm,
@@ -45,10 +55,11 @@ from .forms import (
     StageCommentForm,
     WithdrawForm,
 )
-from .lookups import visible_stage
+from .lookups import DossierClosed, visible_stage
 from .models import Candidacy, Evidence, StageProgress
+from .records.evaluations.permissions import can_record_panel_verdict
 from .records.evaluations.selectors import city_conditions
-from .records.registry import document_uses, record_context
+from .records.registry import document_uses, record_context, record_kind
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +113,12 @@ def city_detail(request, city):
             "withdrawal": withdrawal,
             "noticed_stages": [stage for stage in stages if stage.notice],
             "evaluation_conditions": city_conditions(stages),
+            # read only for a city recognised once (a fixed one query more)
+            "recognitions": (
+                selectors.recognition_cycles(city)
+                if candidacy and candidacy.recognised_since
+                else []
+            ),
         }
         return render_to_string("candidacy/_city_body.html", context, request)
 
@@ -112,10 +129,22 @@ def city_detail(request, city):
         can_withdraw = bool(candidacy) and permissions.can_withdraw_candidacy(
             request.user, candidacy
         )
+    must_declare = False
+    if evaluates(request.user, city.programme_id):  # only they declare: read it then
+        candidacy = Candidacy.objects.filter(city=city).first()
+        if candidacy is not None:
+            candidacy.city = city
+            must_declare = permissions.must_declare_conflict(request.user, candidacy)
     return render(
         request,
         "candidacy/city_detail.html",
-        {"city": city, "body": body, "can_withdraw": can_withdraw},
+        {
+            "city": city,
+            "body": body,
+            "must_declare": must_declare,
+            "can_withdraw": can_withdraw,
+            "can_publish": can_publish_city(request.user, city),
+        },
     )
 
 
@@ -126,6 +155,13 @@ def city_dossier(request, city):
     otherwise), in their language and the programme's calendar; a 503 page saying so where the
     server cannot make PDFs (WeasyPrint or Pango missing)."""
     city = visible_city(request.user, city)
+    if evaluates(request.user, city.programme_id):  # only an evaluator may have to declare
+        candidacy = get_object_or_404(Candidacy, city=city)
+        candidacy.city = city
+        if permissions.must_declare_conflict(request.user, candidacy):
+            return redirect("candidacy:conflict", city=city.slug)
+        if not permissions.can_see_dossier(request.user, candidacy):
+            raise PermissionDenied
     base_url = request.build_absolute_uri("/")
     try:
         pdf = dossier.pdf_of(dossier.dossier_html(city, base_url=base_url), base_url=base_url)
@@ -208,7 +244,8 @@ def _render_stage(request, progress, *, status=200, **forms):
         "recall_form": forms.get("recall_form")
         or (RecallForm(initial={"submission": progress.submission}) if can_recall else None),
         "notice": selectors.stage_notice(progress, history),
-        **record_context(user, progress, request.GET),
+        "can_record_panel_verdict": can_record_panel_verdict(user, progress),
+        **_record_part(request, progress),
         **_comments_context(user, progress, forms.get("comment_form")),
     }
     if can_edit:  # what the stage still lacks, listed once, before the submit button
@@ -216,6 +253,41 @@ def _render_stage(request, progress, *, status=200, **forms):
             progress, record_missing=context["record_missing"]
         )
     return render(request, "candidacy/stage_detail.html", context, status=status)
+
+
+def _record_part(request, progress) -> dict:
+    """What the stage page shows of the stage's record (`record_context`). A record kept in the
+    cache (its kind names an edition: the plans' 300 actions) comes rendered, with what it
+    still lacks, under the lists' edition (the stage's state, the districts), the kind's (its
+    rows), the address (filters, order, page) and whether the reader may edit it."""
+    kind = record_kind(progress)
+    if kind is None or not kind.edition:
+        return record_context(request.user, progress, request.GET)
+    can_edit = permissions.can_edit_stage(request.user, progress)
+
+    def content() -> tuple[str, list[str]]:
+        context = record_context(request.user, progress, request.GET)
+        context.update(
+            city=progress.candidacy.city,
+            progress=progress,
+            definition=progress.definition,
+            rows=context["record_rows"],
+            with_actions=context["can_edit_record"],
+            csrf_token=TOKEN_MARK,  # the reader's own, put in on the way out
+        )
+        body = render_to_string(kind.template, context, request)
+        return body, context["record_missing"]
+
+    key = edition_key(request, "record", progress.pk, int(can_edit), edition(kind.edition))
+    body, missing = edition_cached_with_token(request, key, content)
+    return {
+        "record_kind": kind,
+        "record": None,
+        "record_rows": [],
+        "record_body": mark_safe(body),  # noqa: S308 (rendered by our template, escaped there)
+        "record_missing": missing,
+        "can_edit_record": can_edit,
+    }
 
 
 def _comments_context(user, progress, form) -> dict:
@@ -231,9 +303,70 @@ def _comments_context(user, progress, form) -> dict:
 
 
 @login_required
+@require_safe
+def district_detail(request, city, number):
+    """A district of the city: its plan actions (the whole city's apart) and the latest value
+    of each atlas indicator there. Who may: whoever may read the city's stages
+    (`visible_city`, the plans page's rule); 404 outside it or for a district it lacks."""
+    city = visible_city(request.user, city)
+    page = districts.district_page(city, number, request.GET)
+    return render(request, "candidacy/district.html", {"city": city, "page": page})
+
+
+@login_required
 def stage_detail(request, city, stage):
-    progress = visible_stage(request.user, city, stage)
+    """The stage page. An evaluator who has not declared whether they have a conflict of
+    interest with the city is sent to the declaration first."""
+    try:
+        progress = visible_stage(request.user, city, stage)
+    except DossierClosed as closed:
+        if permissions.must_declare_conflict(request.user, closed.candidacy):
+            return redirect(
+                f"{reverse('candidacy:conflict', kwargs={'city': city})}?next="
+                f"{reverse('candidacy:stage', kwargs={'city': city, 'stage': stage})}"
+            )
+        raise
     return _render_stage(request, progress)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conflict_declare(request, city):
+    """The evaluator declares, once, whether they have a conflict of interest with the city
+    (`services.conflict_declare`); afterwards the page shows what they declared."""
+    city = visible_city(request.user, city)
+    candidacy = get_object_or_404(Candidacy, city=city)
+    candidacy.city = city
+    if not permissions.can_declare_conflict(request.user, candidacy):
+        raise PermissionDenied
+    declared = permissions.conflict_declaration_of(request.user, candidacy)
+    city_url = reverse("candidacy:city", kwargs={"city": city.slug})
+    context = {"city": city, "title": _("Conflict of interest"), "back": city_url, "crumbs": []}
+    if declared is not None:
+        if request.method == "POST":
+            messages.error(request, _("You have already declared for this city."))
+        return render(
+            request,
+            "candidacy/conflict_declared.html",
+            {**context, "has_conflict": declared},
+            status=400 if request.method == "POST" else 200,
+        )
+    next_url = request.GET.get("next", "")
+    if not next_url.startswith(city_url):  # only back to a page of this city
+        next_url = city_url
+    return form_page(
+        request,
+        form=ConflictDeclarationForm(*bound_data(request)),
+        write=lambda data: services.conflict_declare(
+            candidacy=candidacy,
+            by=request.user,
+            has_conflict=data["has_conflict"],
+            statement=data["statement"],
+        ),
+        success_message=_("Your declaration was recorded."),
+        next_url=lambda declaration: city_url if declaration.has_conflict else next_url,
+        context=context,
+    )
 
 
 def stage_form_post(request, progress, form, form_name: str, act, *, invalid_message: str = ""):
@@ -532,6 +665,7 @@ def programme_overview(request, programme):
         {
             "programme": programme,
             "can_manage_people": can_manage_people(request.user, programme),
+            "can_manage_rounds": permissions.can_manage_rounds(request.user, programme.pk),
             "body": edition_cached(edition_key(request, "overview", programme.pk), content),
         },
     )

@@ -23,6 +23,7 @@ from django.contrib.admin.utils import lookup_field, quote
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -147,6 +148,10 @@ def _cell(cl, column: Column, row):
             empty, boolean = column.empty, column.boolean
     except ObjectDoesNotExist:
         return cl.model_admin.get_empty_value_display(), classes
+    if isinstance(value, Promise):
+        # A lazy translation (a choice's label): translated once here, not again at each of
+        # the comparisons `display_for_value` makes with the empty values.
+        value = str(value)
     if isinstance(value, str) and value.strip() == "":
         value = ""
     if field is None or field.auto_created:

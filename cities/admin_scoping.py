@@ -19,6 +19,8 @@ date hierarchy: its years and months would be Gregorian ones."""
 
 import datetime
 import functools
+import hashlib
+from collections.abc import Callable
 
 from django import forms
 from django.contrib import admin
@@ -26,9 +28,11 @@ from django.contrib.admin import helpers
 from django.contrib.admin import utils as admin_utils
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.views.main import ChangeList
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -176,6 +180,15 @@ class CalendarChangeList(ChangeList):
             request, model, list_display, list_display_links, list_filter, date_hierarchy, *rest
         )
 
+    def get_results(self, request):
+        """The page's rows, then what their columns show beyond their own fields, read once for
+        the page (`ProgrammeScopedAdmin.page_read`)."""
+        super().get_results(request)
+        page_read = getattr(self.model_admin, "page_read", None)
+        if page_read is not None:
+            self.result_list = list(self.result_list)
+            page_read(self.result_list)
+
 
 class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelAdmin):
     """Rows of the programmes the user coordinates, read-only unless a rule says otherwise.
@@ -238,6 +251,11 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
 
     def get_changelist(self, request, **kwargs):
         return CalendarChangeList
+
+    def page_read(self, rows: list) -> None:
+        """Read, once for a change list's page, what its columns show beyond the rows' own
+        fields and attach it to the rows (one query for the page rather than a prefetch's
+        machinery per row); nothing by default."""
 
     def action_checkbox(self, obj):
         """Django's checkbox of a row, written out rather than rendered through a form widget's
@@ -335,6 +353,41 @@ def cities_in_scope(request):
     return City.objects.filter(programme_id__in=scope.coordinated_programme_ids)
 
 
+#: `core.editions.kept_key` once core is ready (`CoreConfig.ready`): this layer cannot import
+#: it. None: the filters' choices are read every time.
+_choices_key: Callable[..., str | None] = lambda *parts: None  # noqa: E731
+CHOICES_TIMEOUT = 60 * 60
+
+
+def choices_keep_under(key_of: Callable[..., str | None]) -> None:
+    """Keep the choices of the filters built on cities, programmes and countries under
+    `key_of(*parts)` (the lists' edition, which a change of any of them raises)."""
+    global _choices_key
+    _choices_key = key_of
+
+
+def _kept_choices(request, name: str, read: Callable[[], list]) -> list:
+    """`read()`, the choices of the filter `name`, kept in the cache under the lists' edition,
+    what they are read from (the user's programmes, the address with the filters chosen) and
+    the reader's language (the names shown)."""
+    scope = scope_of(request.user)
+    key = _choices_key(
+        "admin-choices",
+        name,
+        int(scope.superuser),
+        ",".join(map(str, sorted(scope.coordinated_programme_ids))),
+        translation.get_language() or "",
+        hashlib.sha256(request.get_full_path().encode()).hexdigest(),
+    )
+    if key is None:
+        return read()
+    kept = cache.get(key)
+    if kept is None:
+        kept = read()
+        cache.set(key, kept, CHOICES_TIMEOUT)
+    return kept
+
+
 def _city_path(field_path: str, model) -> str:
     """The lookup of the city that `field_path` ends on (e.g. "council__city" for
     "council__city__region"; "" when `model` is the city)."""
@@ -369,17 +422,22 @@ def scoped_values_filter(field_path: str, title):
 
         def lookups(self, request, model_admin):
             city_path = _city_path(field_path, model_admin.model)
-            cities = cities_in_scope(request)
-            programme = _chosen(request, _programme_parameter(city_path))
-            if programme and programme.isdigit():
-                cities = cities.filter(programme_id=programme)
-            values = (
-                cities.annotate(scoped_value=values_expression(City, _name))
-                .order_by("scoped_value")
-                .values_list("scoped_value", flat=True)
-                .distinct()
-            )
-            return [(value, value) for value in values if value]
+
+            def read():
+                cities = cities_in_scope(request)
+                programme = _chosen(request, _programme_parameter(city_path))
+                if programme and programme.isdigit():
+                    cities = cities.filter(programme_id=programme)
+                values = (
+                    cities.annotate(scoped_value=values_expression(City, _name))
+                    .order_by("scoped_value")
+                    .values_list("scoped_value", flat=True)
+                    .distinct()
+                )
+                return [(value, value) for value in values if value]
+
+            name = f"values:{model_admin.model._meta.label_lower}:{field_path}"
+            return _kept_choices(request, name, read)
 
         def queryset(self, request, queryset):
             if self.value():
@@ -400,6 +458,9 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
     list (`narrowed`); the search box finds the rest."""
 
     limit: int | None = None
+    #: Whether the rows offered are cities, programmes or countries, whose changes raise the
+    #: lists' edition: then the choices are kept under it (`choices_keep_under`).
+    kept: bool = False
     #: The field that shows a row (what its `__str__` returns), read as a value in the reader's
     #: language rather than through model instances (for a long list: `limit` + 1 cities cost
     #: more as rows than the expression costs once); None: `str(row)`.
@@ -419,6 +480,12 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
         return queryset.values_list("pk", *reader_language_columns(self.shown_field))
 
     def field_choices(self, field, request, model_admin):
+        if not self.kept:
+            return self._choices(request)
+        name = f"related:{type(self).__qualname__}:{model_admin.model._meta.label_lower}"
+        return _kept_choices(request, f"{name}:{self.field_path}", lambda: self._choices(request))
+
+    def _choices(self, request):
         related = self.in_scope(request)
         limit = self.limit + 1 if self.limit else None
         rows = list(self._offered(self.narrowed(request, related))[:limit])
@@ -436,6 +503,8 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
 class ScopedProgrammeFilter(ScopedRelatedFilter):
     """Programmes: the user's own (one, for most coordinators: then not shown)."""
 
+    kept = True
+
     def in_scope(self, request):
         return programmes_in_scope(request)
 
@@ -446,6 +515,7 @@ class ScopedCityFilter(ScopedRelatedFilter):
 
     limit = 60
     shown_field = "name"
+    kept = True
 
     def in_scope(self, request):
         return cities_in_scope(request)

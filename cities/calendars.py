@@ -236,6 +236,15 @@ def year_shown(stored: int | None, calendar: str | None = None) -> int | None:
     return stored - SOLAR_HIJRI_OFFSET if calendar == SOLAR_HIJRI else stored
 
 
+def date_year(day: datetime.date, calendar: str | None = None) -> int:
+    """The stored year of the `calendar` year a day falls in (a Solar Hijri year runs from
+    late March: 2024-03-19 falls in 1402, stored 2023)."""
+    calendar = calendar or calendar_active()
+    if calendar == SOLAR_HIJRI:
+        return year_to_stored(jdatetime.date.fromgregorian(date=day).year, calendar)
+    return day.year
+
+
 def year_format(stored) -> str:
     """A stored year for the reader: in the active calendar, in the reader's digits."""
     if stored in (None, ""):

@@ -6,7 +6,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
-from .validators import plausible_date
+from .validators import (
+    LATITUDE_BOUNDS,
+    LONGITUDE_BOUNDS,
+    NOTE_MAX_LENGTH,
+    capped_text,
+    latitude_in_range,
+    longitude_in_range,
+    plausible_date,
+)
 
 
 class Country(models.Model):
@@ -34,6 +42,24 @@ class Programme(models.Model):
         GREGORIAN = "gregorian", _("Gregorian")
         SOLAR_HIJRI = "solar_hijri", _("Solar Hijri")
 
+    class Status(models.TextChoices):
+        """Where the programme stands. Suspended and closed programmes are read-only
+        (`cities.permissions.programme_is_open`); a handed-over one goes on under its new
+        coordinating body. Changed only by `cities.services.programme_status_change` and
+        `programme_hand_over`, each with a `ProgrammeChange` row."""
+
+        ACTIVE = "active", _("Active")
+        SUSPENDED = "suspended", _("Suspended")
+        CLOSED = "closed", _("Closed")
+        HANDED_OVER = "handed_over", _("Handed over")
+
+    class PreStatus(models.TextChoices):
+        """What the programme calls a city on its way, before recognition."""
+
+        NONE = "", _("None")
+        ALLIED = "allied", _("Allied municipality")
+        CANDIDATE = "candidate", _("Candidate city")
+
     key = models.SlugField(_("key"), unique=True)
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("country")
@@ -53,6 +79,29 @@ class Programme(models.Model):
             "and of its public pages for readers whose browser asks for none of ours."
         ),
     )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, editable=False
+    )
+    status_since = models.DateField(
+        _("status since"), null=True, blank=True, editable=False, validators=[plausible_date]
+    )
+    closed_on = models.DateField(
+        _("closed on"), null=True, blank=True, editable=False, validators=[plausible_date]
+    )
+    handed_over_to = models.CharField(
+        _("handed over to"), max_length=300, blank=True, editable=False
+    )
+    pre_status = models.CharField(
+        _("label before recognition"),
+        max_length=20,
+        choices=PreStatus.choices,
+        default=PreStatus.NONE,
+        blank=True,
+        help_text=_(
+            "What the public page and the city page call a city of this programme on its way, "
+            "before it is recognised."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -63,8 +112,40 @@ class Programme(models.Model):
         return self.name
 
 
+class MapPlacement(models.TextChoices):
+    """Whether a city is on the public map, and why not: `City.map_placement`, and as a query
+    `map_placement_q` (the admin's filter, the map's markers)."""
+
+    ON_MAP = "on-map", _("On the map")
+    NO_COORDINATES = "no-coordinates", _("Not on the map: no coordinates")
+    OUT_OF_RANGE = "out-of-range", _("Not on the map: coordinates out of range")
+
+
+def map_placement_q(placement: str, prefix: str = "") -> models.Q:
+    """The cities (at lookup `prefix`) whose `City.map_placement` is `placement`: the
+    property's rule as a query (`tests/cities/test_map_placement.py` checks they agree)."""
+    p = f"{prefix}__" if prefix else ""
+    missing = models.Q(**{f"{p}latitude__isnull": True}) | models.Q(
+        **{f"{p}longitude__isnull": True}
+    )
+    in_range = models.Q(
+        **{
+            f"{p}latitude__gte": LATITUDE_BOUNDS[0],
+            f"{p}latitude__lte": LATITUDE_BOUNDS[1],
+            f"{p}longitude__gte": LONGITUDE_BOUNDS[0],
+            f"{p}longitude__lte": LONGITUDE_BOUNDS[1],
+        }
+    )
+    return {
+        MapPlacement.NO_COORDINATES: missing,
+        MapPlacement.ON_MAP: ~missing & in_range,
+        MapPlacement.OUT_OF_RANGE: ~missing & ~in_range,
+    }[placement]
+
+
 class City(models.Model):
-    """A municipality taking part in its country's programme."""
+    """A municipality taking part in its country's programme. Its coordinates (WGS 84 degrees,
+    both or neither) put it on the public map."""
 
     slug = models.SlugField(_("key"), unique=True)
     programme = models.ForeignKey(
@@ -75,6 +156,39 @@ class City(models.Model):
     joined_on = models.DateField(
         _("joined the programme on"), null=True, blank=True, validators=[plausible_date]
     )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[latitude_in_range],
+        help_text=_("In degrees, north positive (Isfahan: 32.65246)."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[longitude_in_range],
+        help_text=_("In degrees, east positive (Isfahan: 51.67462)."),
+    )
+    # What the city's office shows on its public page (`reporting.public_city`); its status,
+    # the stages passed and the validity are always public. Set through
+    # `services.city_publication_set` (or the admin), never by the public page.
+    publish_plan = models.BooleanField(
+        _("publish the plan"),
+        default=False,
+        help_text=_("The plan's summary by goal area and each action's progress."),
+    )
+    publish_proposals = models.BooleanField(
+        _("publish the children's proposals"),
+        default=False,
+        help_text=_(
+            "What the children asked for, the city's answers and the actions that carry them out."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -83,6 +197,25 @@ class City(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                _("Give both the latitude and the longitude, or neither."),
+                code="half_coordinates",
+            )
+
+    @property
+    def map_placement(self) -> str:
+        if self.latitude is None or self.longitude is None:
+            return MapPlacement.NO_COORDINATES
+        if (
+            LATITUDE_BOUNDS[0] <= self.latitude <= LATITUDE_BOUNDS[1]
+            and LONGITUDE_BOUNDS[0] <= self.longitude <= LONGITUDE_BOUNDS[1]
+        ):
+            return MapPlacement.ON_MAP
+        return MapPlacement.OUT_OF_RANGE
 
 
 class District(models.Model):
@@ -257,3 +390,33 @@ class RoleAssignmentChange(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.get_action_display()}"
+
+
+class ProgrammeChange(models.Model):
+    """The history of a programme's lifecycle: suspended, resumed, closed, handed over (from
+    which coordinating body to which). Written by `cities.services` in the same transaction as
+    the change."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="lifecycle_changes"
+    )
+    from_status = models.CharField(
+        _("from status"), max_length=20, choices=Programme.Status.choices
+    )
+    to_status = models.CharField(_("to status"), max_length=20, choices=Programme.Status.choices)
+    on = models.DateField(_("on"), validators=[plausible_date])
+    from_body = models.CharField(_("from coordinating body"), max_length=300, blank=True)
+    to_body = models.CharField(_("to coordinating body"), max_length=300, blank=True)
+    note = capped_text(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("change of a programme's status")
+        verbose_name_plural = _("changes of a programme's status")
+
+    def __str__(self):
+        return f"{self.programme} – {self.get_to_status_display()}"

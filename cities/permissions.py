@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from .models import City, Programme, RoleAssignment
 from .roles import Role
@@ -160,6 +161,44 @@ def programmes_visible_to(user) -> QuerySet[Programme]:
     return Programme.objects.filter(pk__in=scope.programme_ids)
 
 
+# --- a programme's lifecycle: the one rule every edit predicate asks ---------------------------
+
+#: The statuses in which a programme's work may change: a suspended or closed programme is
+#: read-only (its record stays readable), a handed-over one goes on under its new body.
+OPEN_STATUSES = (Programme.Status.ACTIVE, Programme.Status.HANDED_OVER)
+
+
+def programme_is_open(programme: Programme) -> bool:
+    """Whether anything of the programme's cities may change: every edit, sign-off and
+    management predicate asks this (`candidacy.permissions`, `stakeholders.permissions`)."""
+    return programme.status in OPEN_STATUSES
+
+
+def programme_closed_message(programme: Programme) -> str:
+    """Why nothing of a programme that is not open may change, in the reader's words."""
+    if programme.status == Programme.Status.SUSPENDED:
+        return gettext("This programme is suspended: its record can be read but not changed.")
+    return gettext("This programme is closed: its record can be read but not changed.")
+
+
+def open_programmes_q(prefix: str = "") -> Q:
+    """`programme_is_open`, as a filter on the programme at lookup `prefix` (e.g.
+    `"candidacy__city__programme"`); the queues and lists built beside the predicates use it."""
+    p = f"{prefix}__" if prefix else ""
+    return Q(**{f"{p}status__in": OPEN_STATUSES})
+
+
+def can_change_programme_status(user, programme: Programme) -> bool:
+    """Suspend, resume, close or hand over a programme: superusers (who also give the
+    coordinator role)."""
+    return scope_of(user).superuser
+
+
+def city_is_open(city: City) -> bool:
+    """`programme_is_open` for the city's programme (read with the city where pages do)."""
+    return programme_is_open(city.programme)
+
+
 def can_view_city(user, city: City) -> bool:
     scope = scope_of(user)
     return scope.superuser or (
@@ -193,11 +232,20 @@ def can_manage_city(user, city: City | None = None) -> bool:
     """Add a city, or correct one and its districts, in the admin: the coordinators of its
     programme (for a city not yet created, a coordinator of any programme)."""
     scope = scope_of(user)
-    if scope.superuser:
+    if scope.superuser and (city is None or city_is_open(city)):
         return True
     if city is None:
         return bool(scope.coordinated_programme_ids)
-    return coordinates(user, city.programme_id)
+    return city_is_open(city) and coordinates(user, city.programme_id)
+
+
+def can_publish_city(user, city: City) -> bool:
+    """Choose what the city's public page shows (`City.publish_plan`, `publish_proposals`):
+    the city's own office and its programme's coordinators (and superusers)."""
+    if not city_is_open(city):
+        return False
+    scope = scope_of(user)
+    return scope.superuser or is_office_of(user, city) or coordinates(user, city.programme_id)
 
 
 # --- a programme's people ------------------------------------------------------------------

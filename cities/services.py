@@ -1,8 +1,11 @@
-"""Every change of a user's account, profile and roles: profiles, invitations, moves, ends and
-deactivations. Each function checks its predicate (`cities.permissions`), validates, writes
-inside one transaction with its history row, and sends e-mail only after the commit."""
+"""Every change of a user's account, profile and roles (profiles, invitations, moves, ends and
+deactivations) and of a programme's lifecycle (suspended, closed, handed over). Each function
+checks its predicate (`cities.permissions`), validates, writes inside one transaction with its
+history row, and sends e-mail only after the commit."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,17 +16,28 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from .models import City, Programme, RoleAssignment, RoleAssignmentChange, UserProfile
+from .models import (
+    City,
+    Programme,
+    ProgrammeChange,
+    RoleAssignment,
+    RoleAssignmentChange,
+    UserProfile,
+)
 from .permissions import (
     INVITABLE_ROLES,
+    can_change_programme_status,
     can_deactivate_user,
     can_manage_people,
     can_manage_role_assignment,
+    can_publish_city,
+    programme_closed_message,
+    programme_is_open,
 )
 from .roles import Role
 
@@ -127,6 +141,23 @@ def profile_update(
         profile.save(update_fields=["language"])
     user.first_name, user.last_name, user.email = first_name, last_name, email
     return profile
+
+
+# --- the city's public page ---------------------------------------------------------------
+
+
+def city_publication_set(*, city: City, by, publish_plan: bool, publish_proposals: bool) -> City:
+    """Choose what the city's public page shows besides its status and stages: the plan, the
+    children's proposals. The city's office or its programme's coordinators. Side effect: the
+    public pages' edition is raised on commit (`reporting.signals`, the city's save)."""
+    if not can_publish_city(by, city):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = City.objects.select_for_update().get(pk=city.pk)
+        locked.publish_plan, locked.publish_proposals = bool(publish_plan), bool(publish_proposals)
+        locked.save(update_fields=["publish_plan", "publish_proposals"])
+    city.publish_plan, city.publish_proposals = locked.publish_plan, locked.publish_proposals
+    return locked
 
 
 # --- a programme's people ----------------------------------------------------------------
@@ -316,3 +347,98 @@ def user_deactivate(*, target, programme: Programme, by) -> None:
             action=RoleAssignmentChange.Action.DEACTIVATED,
             by=by,
         )
+
+
+# --- a programme's lifecycle --------------------------------------------------------------
+
+
+def _programme_locked(programme: Programme, by) -> Programme:
+    if not can_change_programme_status(by, programme):
+        raise PermissionDenied
+    return Programme.objects.select_for_update().get(pk=programme.pk)
+
+
+def programme_status_change(
+    *, programme: Programme, by, status: str, on: datetime.date | None = None, note: str = ""
+) -> Programme:
+    """Suspend, resume (active again) or close a programme (superusers). A suspended or closed
+    programme is read-only (`permissions.programme_is_open`); its record and its cities'
+    recognitions stay. Side effects: a `ProgrammeChange` row; the pages' editions are raised on
+    commit (the programme's save)."""
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        locked = _programme_locked(programme, by)
+        allowed = {
+            Programme.Status.ACTIVE: {Programme.Status.SUSPENDED, Programme.Status.CLOSED},
+            Programme.Status.HANDED_OVER: {Programme.Status.SUSPENDED, Programme.Status.CLOSED},
+            Programme.Status.SUSPENDED: {Programme.Status.ACTIVE, Programme.Status.CLOSED},
+            Programme.Status.CLOSED: set(),
+        }[locked.status]
+        if status not in allowed:
+            raise ValidationError({"status": _("The programme cannot take this status now.")})
+        ProgrammeChange(
+            programme=locked, from_status=locked.status, to_status=status, on=on, note=note, by=by
+        ).full_clean(exclude=["by"])
+        ProgrammeChange.objects.create(
+            programme=locked, from_status=locked.status, to_status=status, on=on, note=note, by=by
+        )
+        locked.status, locked.status_since = status, on
+        if status == Programme.Status.CLOSED:
+            locked.closed_on = on
+        locked.save(update_fields=["status", "status_since", "closed_on"])
+    return locked
+
+
+def programme_hand_over(
+    *, programme: Programme, by, to_body: str, coordinators=(), on=None, note: str = ""
+) -> Programme:
+    """Hand an open programme over to another coordinating body (superusers): the programme,
+    its cities and their whole history go on under `to_body`. The outgoing coordinators' roles
+    end and `coordinators` (the receiving body's people) are given the coordinator role, each
+    with its `RoleAssignmentChange` row; offices and evaluators keep theirs. Side effect: a
+    `ProgrammeChange` row with both bodies."""
+    on = on or timezone.localdate()
+    to_body = (to_body or "").strip()
+    with transaction.atomic():
+        locked = _programme_locked(programme, by)
+        if not programme_is_open(locked):
+            raise ValidationError(programme_closed_message(locked))
+        if not to_body:
+            raise ValidationError({"to_body": _("Name the body that takes the programme over.")})
+        change = ProgrammeChange(
+            programme=locked,
+            from_status=locked.status,
+            to_status=Programme.Status.HANDED_OVER,
+            on=on,
+            from_body=locked.coordinating_body,
+            to_body=to_body,
+            note=note,
+            by=by,
+        )
+        change.full_clean(exclude=["by"])
+        change.save()
+        outgoing = RoleAssignment.objects.select_for_update().filter(
+            programme=locked, role=Role.COORDINATOR
+        )
+        for assignment in outgoing:
+            RoleAssignmentChange.objects.create(
+                programme=locked,
+                person_id=assignment.user_id,
+                action=RoleAssignmentChange.Action.ENDED,
+                role=Role.COORDINATOR,
+                by=by,
+            )
+            assignment.delete()
+        for user in coordinators:
+            RoleAssignment.objects.create(user=user, role=Role.COORDINATOR, programme=locked)
+            RoleAssignmentChange.objects.create(
+                programme=locked,
+                person=user,
+                action=RoleAssignmentChange.Action.INVITED,
+                role=Role.COORDINATOR,
+                by=by,
+            )
+        locked.status, locked.status_since = Programme.Status.HANDED_OVER, on
+        locked.coordinating_body = locked.handed_over_to = to_body
+        locked.save(update_fields=["status", "status_since", "coordinating_body", "handed_over_to"])
+    return locked

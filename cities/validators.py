@@ -64,6 +64,35 @@ def plausible_headcount(number) -> None:
         )
 
 
+#: Where a place can be on the map, in degrees (WGS 84): the latitude, then the longitude.
+LATITUDE_BOUNDS = (-90, 90)
+LONGITUDE_BOUNDS = (-180, 180)
+
+
+def latitude_in_range(value) -> None:
+    if value is not None and not LATITUDE_BOUNDS[0] <= value <= LATITUDE_BOUNDS[1]:
+        raise ValidationError(
+            _("A latitude lies between %(low)s and %(high)s degrees (south is negative)."),
+            code="latitude_out_of_range",
+            params={
+                "low": format_number(LATITUDE_BOUNDS[0]),
+                "high": format_number(LATITUDE_BOUNDS[1]),
+            },
+        )
+
+
+def longitude_in_range(value) -> None:
+    if value is not None and not LONGITUDE_BOUNDS[0] <= value <= LONGITUDE_BOUNDS[1]:
+        raise ValidationError(
+            _("A longitude lies between %(low)s and %(high)s degrees (west is negative)."),
+            code="longitude_out_of_range",
+            params={
+                "low": format_number(LONGITUDE_BOUNDS[0]),
+                "high": format_number(LONGITUDE_BOUNDS[1]),
+            },
+        )
+
+
 def capped_text(verbose_name, *, max_length: int, **kwargs) -> models.TextField:
     """A TextField whose cap is kept by the model (a TextField's `max_length` alone only
     reaches its form field, as the textarea's `maxlength` and the form's check)."""

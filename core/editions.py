@@ -7,7 +7,14 @@ The lists' edition (`LISTS`) covers the public list, the coordinator's overview,
 queue and the city page, and what signed-in requests keep (the user's row and scope, the city
 or programme of a URL): cities, programmes, countries, candidacies, stage definitions, stages'
 states, sign-offs, role assignments, commitments, evaluation conditions and users' rows. The
-plans' edition (`PLANS`) covers the plan actions (the overview's charts: budget by goal area).
+plans' edition (`PLANS`) covers the plans stage's record: the strategic plan, its goals, the
+gaps they close, the operational plans, the plan actions and their yearly notes (the overview's
+charts: budget by goal area; a city's public page; the plans stage's page). The proposals'
+edition (`PROPOSALS`) covers the children's proposals and their answers (a city's public page
+and its children's report). The atlases' edition (`ATLAS`) covers what an atlas page shows
+beside the stage: districts, indicator definitions, indicator values and district boundaries.
+The inbox's edition (`INBOX`) covers the navigation's unread counts: a notification sent, read
+or all read (`notifications.services`) raises it; each user's count is kept under it.
 
 A request reads each edition once, with its session (`core.sessions`) or at its first use
 (`EditionMiddleware`), before it reads what it shows: whatever it keeps under that number is
@@ -23,6 +30,7 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
+from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
 from cities.calendars import calendar_active
@@ -31,6 +39,13 @@ from .models import Edition
 
 LISTS = "lists"
 PLANS = "plans"
+PROPOSALS = "proposals"
+ATLAS = "atlas"
+INBOX = "inbox"
+#: The editions a signed-in request reads with its session, in one statement (`core.sessions`).
+READ_WITH_SESSION = (LISTS, ATLAS, PLANS, INBOX)
+#: What a kept body holds in place of the reader's CSRF token (`edition_cached_with_token`).
+TOKEN_MARK = "__csrf_token_of_the_reader__"  # noqa: S105 (a placeholder, no secret)
 TIMEOUT = 60 * 60  # what is kept is rendered afresh at least hourly, whatever happens
 
 _TABLE = connection.ops.quote_name(Edition._meta.db_table)
@@ -117,13 +132,24 @@ def edition_cached(key: str, render: Callable[[], str]) -> str:
     return kept
 
 
-def kept_key(kind: str, *parts) -> str | None:
+def edition_cached_with_token(request, key: str, render: Callable[[], tuple]) -> tuple:
+    """What `render()` gives, a tuple whose first item is HTML rendered with `TOKEN_MARK` as
+    its `csrf_token` (its remove buttons' forms), kept in the cache under `key`; the reader's
+    own token is put in on the way out, so a body kept for one editor serves another."""
+    body, *rest = edition_cached(key, render)
+    if TOKEN_MARK in body:
+        body = body.replace(TOKEN_MARK, get_token(request))
+    return (body, *rest)
+
+
+def kept_key(kind: str, *parts, name: str = LISTS) -> str | None:
     """A key for a row a request keeps under the lists' edition (the signed-in user's, their
-    two-factor device): a change of it must raise the edition. Outside a request, none (read
-    afresh)."""
+    two-factor device), or under edition `name` (a user's unread count): a change of it must
+    raise the edition. Outside a request, none (read afresh)."""
     if _read.get() is None:
         return None
-    return ":".join([kind, str(edition()), *(str(part) for part in parts)])
+    prefix = [kind] if name == LISTS else [kind, name]
+    return ":".join([*prefix, str(edition(name)), *(str(part) for part in parts)])
 
 
 def user_key(user_id) -> str | None:

@@ -35,6 +35,9 @@ class CityRow:
         return slugify(self.name)
 
 
+#: The cities whose public page shows their plan and their children's proposals (issue 12).
+PUBLIC_PAGES = ("isfahan", "pavlodar")
+
 CITIES: dict[str, tuple[CityRow, ...]] = {
     "iran": (
         CityRow(
@@ -240,6 +243,44 @@ CITIES: dict[str, tuple[CityRow, ...]] = {
             ("Jurgita", "Jankauskienė"),
         ),
     ),
+}
+
+#: Where each demo city is (WGS 84 degrees, latitude then longitude, to about 100 m): the
+#: public map's markers.
+POSITIONS: dict[str, tuple[str, str]] = {
+    "isfahan": ("32.65246", "51.67462"),
+    "ahvaz": ("31.31901", "48.6842"),
+    "bandar-abbas": ("27.18322", "56.26664"),
+    "tabriz": ("38.08", "46.2919"),
+    "tehran": ("35.6892", "51.389"),
+    "rasht": ("37.28077", "49.58319"),
+    "semnan": ("35.57691", "53.39205"),
+    "shiraz": ("29.61031", "52.53113"),
+    "kerman": ("30.28321", "57.07879"),
+    "gorgan": ("36.8427", "54.44391"),
+    "mashhad": ("36.29707", "59.60567"),
+    "hamedan": ("34.79922", "48.51456"),
+    "yazd": ("31.89722", "54.3675"),
+    "astana": ("51.1694", "71.4491"),
+    "almaty": ("43.25667", "76.92861"),
+    "saran": ("49.79", "72.84"),
+    "satpayev": ("47.9", "67.53333"),
+    "balkhash": ("46.84806", "74.995"),
+    "anai": ("49.78", "73.1"),
+    "osakarovka": ("50.56", "72.57"),
+    "semey": ("50.41111", "80.2275"),
+    "ust-kamenogorsk": ("49.97143", "82.60586"),
+    "aksu": ("52.04023", "76.92748"),
+    "ekibastuz": ("51.72371", "75.32287"),
+    "pavlodar": ("52.28733", "76.96744"),
+    "aksai": ("51.17111", "53.03472"),
+    "kyzylorda": ("44.85278", "65.50917"),
+    "petropavlovsk": ("54.86667", "69.15"),
+    "aktobe": ("50.27969", "57.20718"),
+    "shymkent": ("42.3", "69.6"),
+    "vilnius": ("54.68916", "25.2798"),
+    "kaunas": ("54.90272", "23.90961"),
+    "alytus": ("54.39635", "24.04142"),
 }
 
 ISFAHAN_DISTRICTS = 15
@@ -1330,6 +1371,10 @@ class ProposalRow:
     responsible: str = ""  # an organisation of the city, by name
     details: str = ""
     plan_action: str = ""  # the action of the city's operational plans carrying it out, by title
+    # who put it forward, in aggregate: girls and boys under 10, 10 to 13, 14 to 17
+    # (stakeholders.ChildrenCounts.COUNT_FIELDS' order)
+    counts: tuple[int, int, int, int, int, int] = (0, 0, 0, 0, 0, 0)
+    district: int | None = None  # the number of the city's district it came from, if one
 
 
 PROPOSALS = (
@@ -1345,6 +1390,8 @@ PROPOSALS = (
         "Landscape and Green Space Organization",
         "A place in the park that belongs to children, where they can read, build and meet.",
         "Children's house in Ghalamestan park: a year-round programme for families",
+        counts=(3, 2, 6, 4, 2, 1),
+        district=3,
     ),
     ProposalRow(
         "isfahan",
@@ -1357,6 +1404,7 @@ PROPOSALS = (
         "Urban Freight and Passenger Transport Management",
         plan_action="Mother-and-child rooms at the Soffeh and Kaveh bus terminals: refurbishment "
         "and longer opening hours",
+        counts=(2, 1, 3, 2, 4, 3),
     ),
     ProposalRow(
         "isfahan",
@@ -1368,6 +1416,8 @@ PROPOSALS = (
         "5 and 13 this year.",
         date(2024, 4, 30),
         "Deputy for Transport and Traffic",
+        counts=(0, 0, 8, 7, 3, 4),
+        district=5,
     ),
     ProposalRow(
         "isfahan",
@@ -1379,6 +1429,8 @@ PROPOSALS = (
         "children's council will see the plans before they are built.",
         date(2024, 1, 20),
         "Landscape and Green Space Organization",
+        counts=(2, 2, 4, 4, 1, 1),
+        district=12,
     ),
     ProposalRow(
         "isfahan",
@@ -1390,12 +1442,15 @@ PROPOSALS = (
         "which the children's council is discussing.",
         date(2024, 3, 1),
         "Cultural, Social and Sports Organization",
+        counts=(0, 0, 1, 1, 1, 1),
+        district=14,
     ),
     ProposalRow(
         "isfahan",
         "childrens-city-council",
         "Children's seats on the city's budget hearings",
         date(2024, 11, 20),
+        counts=(0, 0, 2, 3, 4, 4),
     ),
     ProposalRow(
         "pavlodar",
@@ -1406,12 +1461,14 @@ PROPOSALS = (
         "Every school now shows the number of the trust line, and the school ombudsmen answer it.",
         date(2025, 1, 15),
         "Education Department of Pavlodar",
+        counts=(0, 0, 5, 4, 6, 3),
     ),
     ProposalRow(
         "pavlodar",
         "childrens-maslikhat",
         "Longer opening hours of the children's library",
         date(2025, 2, 20),
+        counts=(1, 2, 3, 3, 0, 0),
     ),
 )
 

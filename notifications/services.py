@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from cities.calendars import calendar_override
 from cities.services import chosen_languages, programme_language
 from cities.templatetags.portal import format_number
+from core.editions import INBOX, edition_bump
 
 from .models import (
     BODY_MAX_LENGTH,
@@ -120,6 +121,7 @@ def messages_deliver(messages: list[Message]) -> list[Notification]:
         )
     with transaction.atomic():
         created = Notification.objects.bulk_create(rows)
+        edition_bump(INBOX)  # the navigation's unread counts (a bulk write sends no signal)
         ReminderSent.objects.bulk_create(
             ReminderSent(recipient=message.recipient, key=message.key)
             for message in messages
@@ -165,17 +167,21 @@ def notification_read(*, notification: Notification, by) -> Notification:
         raise PermissionDenied
     if notification.read_at is None:
         notification.read_at = timezone.now()
-        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+        if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
-        )
+        ):
+            edition_bump(INBOX)
     return notification
 
 
 def notifications_read_all(*, by) -> int:
     """Mark all of one's unread notifications read; how many were."""
-    return Notification.objects.filter(recipient=by, read_at__isnull=True).update(
+    read = Notification.objects.filter(recipient=by, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    if read:
+        edition_bump(INBOX)
+    return read
 
 
 # --- preferences ----------------------------------------------------------------------------

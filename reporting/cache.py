@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
-from core.editions import edition_key
+from core.editions import edition, edition_key
 
 TIMEOUT = 60 * 60  # a page is rendered afresh at least hourly, whatever happens
 _TOKEN_MARK = "__csrf_token_of_the_reader__"  # noqa: S105 (a placeholder, no secret)
@@ -36,13 +36,16 @@ def _cacheable(request) -> bool:
     )
 
 
-def public_page(request, render: Callable[[], HttpResponse]) -> HttpResponse:
+def public_page(
+    request, render: Callable[[], HttpResponse], *, editions: tuple[str, ...] = ()
+) -> HttpResponse:
     """`render()`'s response, from the cache when an anonymous reader asks for a page of the
     current edition in the same language, calendar and day (the status of a badge lapses
-    at midnight)."""
+    at midnight). `editions`: the other editions (`core.editions`) of what the page shows
+    besides the lists' (a city's page: its plan actions, its children's proposals)."""
     if not _cacheable(request):
         return render()
-    key = edition_key(request, "public-page")
+    key = edition_key(request, "public-page", *(f"{name}{edition(name)}" for name in editions))
     stored = cache.get(key)
     if stored is None:
         response = render()

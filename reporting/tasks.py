@@ -9,7 +9,9 @@ of the layers below (never a second statement of one):
 - recognitions ending within 90 days (`candidacy.selectors.recognition_expiring_q`);
 - conditions of the user's cities' approved evaluations, open and due within 30 days or overdue;
 - commitments the user manages (`stakeholders.permissions.manageable_commitments_q`), pending
-  and due within 30 days or overdue.
+  and due within 30 days or overdue;
+- good practice to review: initiatives the user curates awaiting a decision
+  (`library.selectors.good_practice_to_review`, from `library.permissions`).
 
 A page shows the first `SHOWN` rows of each section and its count; the whole section is a page
 of its own (or the sign-off queue, the overview filtered on overdue). The navigation's count
@@ -52,6 +54,7 @@ from cities.permissions import programmes_visible_to, roles_of, scope_of
 from cities.roles import Role
 from cities.templatetags.portal import format_number
 from core.editions import edition
+from library.selectors import good_practice_to_review
 from stakeholders.models import Commitment
 from stakeholders.permissions import manageable_commitments_q
 
@@ -186,6 +189,10 @@ def _commitments(user, today):
     )
 
 
+def _good_practice(user, today):
+    return good_practice_to_review(user)
+
+
 OFFICE, COORDINATOR, EVALUATOR = Role.OFFICE, Role.COORDINATOR, Role.EVALUATOR
 SIGNATORIES = frozenset({COORDINATOR, EVALUATOR})
 
@@ -247,6 +254,13 @@ SECTIONS = (
         "commitments.html",
         _commitments,
         DUE_SOON_DAYS,
+    ),
+    Section(
+        "good-practice",
+        _("Good practice to review"),
+        frozenset({COORDINATOR}),
+        "good_practice.html",
+        _good_practice,
     ),
 )
 SECTION_KEYS = {section.key: section for section in SECTIONS}

@@ -222,7 +222,8 @@ class ChildrenProposalAdmin(RecordedAdmin):
     autocomplete_fields = ["responsible_organisation"]
     # Chosen on the proposal's answer page, among the city's own plan actions only; a select
     # here would list every city's actions.
-    readonly_fields = ["plan_action"]
+    # The district likewise, on the proposal's page: a select here would list every city's.
+    readonly_fields = ["plan_action", "district"]
     date_hierarchy = "received_on"
     ordering = ["-received_on"]
 

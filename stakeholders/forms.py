@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.calendars import CalendarFormMixin, date_format, year_format
-from cities.models import City, Organisation
+from cities.models import City, District, Organisation
 from cities.validators import NOTE_MAX_LENGTH, plausible_date
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
@@ -344,7 +344,9 @@ class SessionForm(_CrispyModelForm):
 
 
 class ProposalForm(_CrispyModelForm):
-    """What a children's council asked for. Pass an instance with its council (and city) set."""
+    """What a children's council asked for, and who put it forward in numbers only (girls and
+    boys per age band) with the district it came from. Pass an instance with its council (and
+    city) set."""
 
     notice = _(
         "Record what the children asked for, not who asked: a child's name, contact or other "
@@ -353,7 +355,14 @@ class ProposalForm(_CrispyModelForm):
 
     class Meta:
         model = ChildrenProposal
-        fields = ["title", "details", "received_on", "responsible_organisation"]
+        fields = [
+            "title",
+            "details",
+            "received_on",
+            "responsible_organisation",
+            "district",
+            *ChildrenProposal.COUNT_FIELDS,
+        ]
         widgets = {
             "title": forms.TextInput(attrs={"dir": "auto"}),
             "details": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
@@ -361,10 +370,44 @@ class ProposalForm(_CrispyModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _limit_organisations(self.fields["responsible_organisation"], self.instance.council.city)
+        city = self.instance.council.city
+        _limit_organisations(self.fields["responsible_organisation"], city)
         self.fields["responsible_organisation"].help_text = _(
             "The body that answers for it, if known."
         )
+        district = self.fields["district"]
+        district.queryset = District.objects.filter(city=city)
+        district.empty_label = _("— none —")
+        district.error_messages["invalid_choice"] = _("Choose one of this city's districts.")
+        for name in ChildrenProposal.COUNT_FIELDS:
+            count = self.fields[name]
+            count.required = False  # left empty: none
+            count.error_messages["min_value"] = _("Give a number of children: zero or more.")
+        self.helper.layout = Layout(
+            "title",
+            "details",
+            "received_on",
+            "responsible_organisation",
+            "district",
+            Fieldset(
+                _("Children who put it forward, by age band and sex"),
+                *(
+                    Div(
+                        Div(girls, css_class="col-sm-6"),
+                        Div(boys, css_class="col-sm-6"),
+                        css_class="row",
+                    )
+                    for _label, girls, boys in ChildrenProposal.AGE_BANDS
+                ),
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        for name in ChildrenProposal.COUNT_FIELDS:
+            if name in data and data[name] is None:
+                data[name] = 0
+        return data
 
 
 def _plan_action_label(action) -> str:

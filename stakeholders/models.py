@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.calendars import date_format
-from cities.models import City, Organisation, Programme
+from cities.models import City, District, Organisation, Programme
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
     NOTE_MAX_LENGTH,
@@ -263,7 +263,65 @@ MAKEUP_FIELDS = (
 )
 
 
-class ChildrenCouncilMakeUp(Versioned):
+class ChildrenCounts(models.Model):
+    """Children counted in aggregate by age band and sex: a children's council's members, the
+    children who put a proposal forward. Never a child's name, contact or other personal data.
+    The age bands are defined here once (`AGE_BANDS`) for every model and figure that counts
+    children so."""
+
+    girls_under_10 = models.PositiveSmallIntegerField(
+        _("girls under 10"), default=0, validators=[plausible_headcount]
+    )
+    boys_under_10 = models.PositiveSmallIntegerField(
+        _("boys under 10"), default=0, validators=[plausible_headcount]
+    )
+    girls_10_13 = models.PositiveSmallIntegerField(
+        _("girls aged 10 to 13"), default=0, validators=[plausible_headcount]
+    )
+    boys_10_13 = models.PositiveSmallIntegerField(
+        _("boys aged 10 to 13"), default=0, validators=[plausible_headcount]
+    )
+    girls_14_17 = models.PositiveSmallIntegerField(
+        _("girls aged 14 to 17"), default=0, validators=[plausible_headcount]
+    )
+    boys_14_17 = models.PositiveSmallIntegerField(
+        _("boys aged 14 to 17"), default=0, validators=[plausible_headcount]
+    )
+    #: (age band label, girls field, boys field), in age order.
+    AGE_BANDS = (
+        (_("Under 10"), "girls_under_10", "boys_under_10"),
+        (_("10 to 13"), "girls_10_13", "boys_10_13"),
+        (_("14 to 17"), "girls_14_17", "boys_14_17"),
+    )
+
+    #: Every count's field, girls then boys per band, in age order.
+    COUNT_FIELDS = tuple(name for _label, g, b in AGE_BANDS for name in (g, b))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def bands(self) -> list[tuple[str, int, int, int]]:
+        """(label, girls, boys, total) per age band."""
+        return [
+            (label, getattr(self, g), getattr(self, b), getattr(self, g) + getattr(self, b))
+            for label, g, b in self.AGE_BANDS
+        ]
+
+    @property
+    def girls(self) -> int:
+        return sum(getattr(self, g) for _label, g, _b in self.AGE_BANDS)
+
+    @property
+    def boys(self) -> int:
+        return sum(getattr(self, b) for _label, _g, b in self.AGE_BANDS)
+
+    @property
+    def total(self) -> int:
+        return self.girls + self.boys
+
+
+class ChildrenCouncilMakeUp(ChildrenCounts, Versioned):
     """Who sits on a children's council, in aggregate only: counts by age band and sex, how
     they were chosen, and whether children with disabilities and from minorities take part.
     Never a child's name, contact or any other personal data."""
@@ -286,24 +344,6 @@ class ChildrenCouncilMakeUp(Versioned):
     )
     recorded_on = models.DateField(
         _("as of"), default=timezone.localdate, validators=[plausible_date]
-    )
-    girls_under_10 = models.PositiveSmallIntegerField(
-        _("girls under 10"), default=0, validators=[plausible_headcount]
-    )
-    boys_under_10 = models.PositiveSmallIntegerField(
-        _("boys under 10"), default=0, validators=[plausible_headcount]
-    )
-    girls_10_13 = models.PositiveSmallIntegerField(
-        _("girls aged 10 to 13"), default=0, validators=[plausible_headcount]
-    )
-    boys_10_13 = models.PositiveSmallIntegerField(
-        _("boys aged 10 to 13"), default=0, validators=[plausible_headcount]
-    )
-    girls_14_17 = models.PositiveSmallIntegerField(
-        _("girls aged 14 to 17"), default=0, validators=[plausible_headcount]
-    )
-    boys_14_17 = models.PositiveSmallIntegerField(
-        _("boys aged 14 to 17"), default=0, validators=[plausible_headcount]
     )
     selection = models.CharField(
         _("how the members were chosen"),
@@ -330,13 +370,6 @@ class ChildrenCouncilMakeUp(Versioned):
         default=Inclusion.UNKNOWN,
     )
 
-    #: (age band label, girls field, boys field), in age order.
-    AGE_BANDS = (
-        (_("Under 10"), "girls_under_10", "boys_under_10"),
-        (_("10 to 13"), "girls_10_13", "boys_10_13"),
-        (_("14 to 17"), "girls_14_17", "boys_14_17"),
-    )
-
     class Meta:
         verbose_name = _("children's council make-up")
         verbose_name_plural = _("children's council make-ups")
@@ -347,26 +380,6 @@ class ChildrenCouncilMakeUp(Versioned):
     def clean(self):
         if self.council_id:
             require_children_council(self.council)
-
-    @property
-    def bands(self) -> list[tuple[str, int, int, int]]:
-        """(label, girls, boys, total) per age band."""
-        return [
-            (label, getattr(self, g), getattr(self, b), getattr(self, g) + getattr(self, b))
-            for label, g, b in self.AGE_BANDS
-        ]
-
-    @property
-    def girls(self) -> int:
-        return sum(getattr(self, g) for _label, g, _b in self.AGE_BANDS)
-
-    @property
-    def boys(self) -> int:
-        return sum(getattr(self, b) for _label, _g, b in self.AGE_BANDS)
-
-    @property
-    def total(self) -> int:
-        return self.girls + self.boys
 
 
 def stakeholder_document_path(instance, filename):
@@ -411,12 +424,16 @@ class ChildrenCouncilSession(Versioned):
             require_children_council(self.council)
 
 
-class ChildrenProposal(Versioned):
+class ChildrenProposal(ChildrenCounts, Versioned):
     """What a children's council asked the city for, and the city's answer: the rows of the
     city's "You said, we did" page. An accepted or implemented proposal may name the action of
     the city's operational plans that carries it out (`plan_action`, a string reference to the
     candidacy app's model; the city's actions are offered and checked through the candidacy
     app's public selector `plan_actions_of_city`).
+
+    Who put it forward is recorded in aggregate only (`ChildrenCounts`: girls and boys per age
+    band), with the district of the city it came from or concerns: what the public figures of
+    proposals carried out break down by (`reporting.figures`).
     """
 
     class Status(models.TextChoices):
@@ -471,6 +488,15 @@ class ChildrenProposal(Versioned):
         verbose_name=_("plan action"),
         help_text=_("The action of the city's operational plans that carries the proposal out."),
     )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.SET_NULL,
+        related_name="children_proposals",
+        null=True,
+        blank=True,
+        verbose_name=_("district"),
+        help_text=_("The district of the city the proposal came from or concerns, if one."),
+    )
 
     class Meta:
         ordering = ["council", "-received_on", "-pk"]
@@ -506,6 +532,8 @@ class ChildrenProposal(Versioned):
                 and self.responsible_organisation.city_id != self.council.city_id
             ):
                 errors["responsible_organisation"] = _("Choose one of this city's organisations.")
+            if self.district_id and self.district.city_id != self.council.city_id:
+                errors["district"] = _("Choose one of this city's districts.")
             if self.plan_action_id and not self._plan_action_in_city():
                 errors["plan_action"] = _("Choose an action of this city's own plans.")
         if self.answered_on and self.received_on and self.answered_on < self.received_on:

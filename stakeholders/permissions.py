@@ -11,6 +11,8 @@ or hide a button) and the admin alike.
   manage the commitments in which the ministry (the national coordinator) is the party. The
   office may answer in the same comment threads.
 - The history of changes is read by the office and the programme's coordinators.
+- Nobody manages or comments on anything of a city whose programme is suspended or closed
+  (`cities.permissions.programme_is_open`); it stays readable.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from __future__ import annotations
 from django.db.models import Q
 
 from cities.models import Organisation
-from cities.permissions import can_view_city, coordinates, is_office_of, scope_of
+from cities.permissions import (
+    can_view_city,
+    city_is_open,
+    coordinates,
+    is_office_of,
+    open_programmes_q,
+    scope_of,
+)
 
 from .models import Commitment, Council, CouncilMember, Memorandum
 
@@ -30,12 +39,12 @@ def can_view_stakeholders(user, city) -> bool:
 
 def can_manage_stakeholders(user, city) -> bool:
     """Only the city's own office manages its councils, members, participation and memoranda."""
-    return is_office_of(user, city)
+    return is_office_of(user, city) and city_is_open(city)
 
 
 def can_comment_on_stakeholders(user, city) -> bool:
     """The programme's coordinators, and the city's office answering them."""
-    return is_office_of(user, city) or coordinates(user, city.programme_id)
+    return city_is_open(city) and (is_office_of(user, city) or coordinates(user, city.programme_id))
 
 
 def can_view_stakeholder_history(user, city) -> bool:
@@ -75,6 +84,8 @@ def can_manage_memorandum(user, memorandum: Memorandum) -> bool:
 
 def commitment_parties_for(user, city) -> list[str]:
     """The parties whose commitments the user may add or manage in the city's memoranda."""
+    if not city_is_open(city):
+        return []
     if is_office_of(user, city):
         return list(Commitment.Party.values)
     if coordinates(user, city.programme_id):
@@ -95,7 +106,10 @@ def manageable_commitments_q(user) -> Q:
     """`can_manage_commitment(user, commitment)`, as a filter on `Commitment` (the "My tasks"
     page); `tests/stakeholders/test_commitment_rule.py` holds the two to the same answer."""
     scope = scope_of(user)
-    return Q(memorandum__city_id__in=scope.office_city_ids) | Q(
-        party=Commitment.Party.MINISTRY,
-        memorandum__city__programme_id__in=scope.coordinated_programme_ids,
+    return open_programmes_q("memorandum__city__programme") & (
+        Q(memorandum__city_id__in=scope.office_city_ids)
+        | Q(
+            party=Commitment.Party.MINISTRY,
+            memorandum__city__programme_id__in=scope.coordinated_programme_ids,
+        )
     )

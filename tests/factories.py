@@ -170,7 +170,25 @@ def make_city(programme: Programme, **kwargs) -> City:
 
     city = CityFactory(programme=programme, **kwargs)
     candidacy_start(city=city)
+    evaluators = RoleAssignment.objects.filter(role=Role.EVALUATOR, programme=programme)
+    _declare_no_conflict([row.user_id for row in evaluators], [city.candidacy.pk])
     return city
+
+
+def _declare_no_conflict(user_ids, candidacy_ids) -> None:
+    """The factories' evaluators have declared no conflict of interest with the cities of
+    their programme (`candidacy.permissions.has_cleared_conflict`); a test of the
+    declaration uses `evaluator_user(..., declared=False)` or deletes the rows."""
+    from candidacy.models import ConflictDeclaration
+
+    ConflictDeclaration.objects.bulk_create(
+        [
+            ConflictDeclaration(evaluator_id=user_id, candidacy_id=candidacy_id, has_conflict=False)
+            for user_id in user_ids
+            for candidacy_id in candidacy_ids
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def stage_of(city: City, key: str):
@@ -192,9 +210,18 @@ def coordinator_user(programme: Programme, **kwargs):
     return user
 
 
-def evaluator_user(programme: Programme, **kwargs):
+def evaluator_user(programme: Programme, *, declared: bool = True, **kwargs):
+    """An evaluator of the programme; `declared`: having declared no conflict of interest
+    with the programme's cities so far."""
+    from candidacy.models import Candidacy
+
     user = UserFactory(**kwargs)
     RoleAssignmentFactory(user=user, role=Role.EVALUATOR, programme=programme)
+    if declared:
+        candidacies = Candidacy.objects.filter(city__programme=programme).values_list(
+            "pk", flat=True
+        )
+        _declare_no_conflict([user.pk], list(candidacies))
     return user
 
 

@@ -16,16 +16,26 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from candidacy.models import (
+    ActionYearNote,
     AssessmentCriterion,
+    CallRound,
     Candidacy,
+    ChildrenPanelVerdict,
     EvaluationCriterion,
     GoalArea,
     IndicatorDefinition,
+    OperationalPlan,
+    PanelVerdict,
+    PlanAction,
     StageDefinition,
     StageProgress,
+    StrategicGoal,
+    StrategicPlan,
 )
+from cities import admin_scoping
 from cities.admin_scoping import ScopedCityFilter
 from cities.models import City, Organisation
+from library.models import GoodPractice
 from stakeholders.models import (
     ChildrenCouncilSession,
     ChildrenProposal,
@@ -37,6 +47,7 @@ from stakeholders.models import (
     StakeholderComment,
 )
 from tests import factories as f
+from tests.library import make as library_make
 from tests.stakeholders.factories import (
     CommitmentFactory,
     MemorandumFactory,
@@ -109,6 +120,34 @@ def _changes(world, size):
         )
 
 
+def _call_rounds(world, size):
+    _grow_cities(world, size)
+    for n in range(size):
+        CallRound.objects.create(
+            programme=world.programme_a,
+            name=f"Call {size}-{n}",
+            opens_on=datetime.date(2024, 1, 1 + n),
+            closes_on=datetime.date(2024, 6, 1 + n),
+        )
+
+
+def _panel_verdicts(world, size):
+    """A children's panel verdict on the evaluation stage of each grown city."""
+    for city in _grow_cities(world, size):
+        progress = (
+            StageProgress.objects.filter(candidacy__city=city).order_by("-definition__position")
+        ).first()
+        ChildrenPanelVerdict.objects.create(
+            progress=progress,
+            panel_size=12,
+            verdict=PanelVerdict.RECOMMEND,
+            votes_for=10,
+            votes_against=1,
+            votes_abstain=1,
+            recorded_on=datetime.date(2024, 5, 1),
+        )
+
+
 def _definitions(world, size):
     _grow_cities(world, size)
     for n in range(size):
@@ -129,9 +168,42 @@ def _definitions(world, size):
         f.CouncilTypeFactory(programme=world.programme_a)
 
 
+def _entries(world, size):
+    for city in _grow_cities(world, size):
+        library_make.published(city, world.coordinator_a, title=f"Play streets of {city.slug}")
+
+
+def _plan_actions(world, size):
+    """`size` plan actions (with a yearly note each) in a grown city's plan: its strategic
+    plan hangs on the city's first stage, written directly."""
+    city = f.make_city(world.programme_a, slug=f"planning-{size}", name=f"Planning {size}")
+    progress = StageProgress.objects.filter(candidacy__city=city).order_by("pk").first()
+    plan = StrategicPlan.objects.create(
+        progress=progress, start_year=2022, end_year=2026, vision="Vision"
+    )
+    goal = StrategicGoal.objects.create(plan=plan, title="Goal")
+    operational = OperationalPlan.objects.create(plan=plan, year=2022)
+    for n in range(size):
+        action = PlanAction.objects.create(
+            operational_plan=operational,
+            title=f"Action {size}.{n}",
+            goal=goal,
+            goal_area=GoalArea.choices[0][0],
+            responsible_organisation="Office",
+            starts_on=datetime.date(2022, 1, 1),
+            ends_on=datetime.date(2022, 12, 31),
+            budget=1,
+            currency="EUR",
+            children_participation="Council",
+            indicator="Indicator",
+            target="Target",
+        )
+        ActionYearNote.objects.create(action=action, year=2022, progress_text="Progress")
+
+
 #: (model, its table's rows grown by, queries of the page that read its table)
 CHANGELISTS = [
-    (City, _grow_cities, 3),  # the count, the page, the region filter (the scope is kept)
+    (City, _grow_cities, 2),  # the count and the page (the region filter and the scope are kept)
     (Organisation, _councils, 2),
     (Council, _councils, 2),
     (CouncilType, _definitions, 2),
@@ -145,8 +217,12 @@ CHANGELISTS = [
     (Candidacy, _grow_cities, 2),
     (StageDefinition, _grow_cities, 2),
     (IndicatorDefinition, _definitions, 2),
+    (CallRound, _call_rounds, 2),
+    (ChildrenPanelVerdict, _panel_verdicts, 2),
     (EvaluationCriterion, _definitions, 2),
     (AssessmentCriterion, _definitions, 2),
+    (GoodPractice, _entries, 2),
+    (PlanAction, _plan_actions, 2),
 ]
 
 
@@ -310,3 +386,29 @@ def test_council_type_filter_offers_the_programmes_types(client, world):
     assert "Youth council" in page and "Health council" in page
     assert "Faraway council" not in page
     assert CouncilType.objects.count() == 3
+
+
+def test_the_filters_choices_are_kept_until_a_city_changes(
+    client, world, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The choices of the filters by programme, region and city are kept under the lists'
+    edition (`cities.admin_scoping.choices_keep_under`): a warm page does not read them (3
+    queries fewer on the councils' list); a city renamed or moved to another region (a
+    change that raises the edition) is offered on the next page."""
+    council_with_members(world.city_a, members=1)
+    client.force_login(world.coordinator_a)
+    url = _changelist(Council)
+
+    kept = _queries(client, url)
+    with monkeypatch.context() as unkept:
+        unkept.setattr(admin_scoping, "_choices_key", lambda *parts: None)
+        read = _queries(client, url)
+
+    assert len(read) - len(kept) == 3, kept
+    with django_capture_on_commit_callbacks(execute=True):
+        world.city_a.name = "Renamed City"
+        world.city_a.region = "New Province"
+        world.city_a.save()
+    page = client.get(url)
+    assert "Renamed City" in _city_choices(page)
+    assert "New Province" in page.text

@@ -26,15 +26,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from candidacy import services
 from candidacy.models import (
+    CallRound,
     Candidacy,
     DataSet,
     Evidence,
+    Initiative,
     StageComment,
     StageDefinition,
     StageProgress,
     StageState,
 )
 from cities.models import City, District, Organisation, Programme, RoleAssignment
+from library.models import GoodPractice
 from notifications.models import Notification
 from stakeholders import services as stakeholder_services
 from stakeholders.models import (
@@ -50,6 +53,7 @@ from tests.candidacy.records.evaluations import sweep as evaluation_sweep
 from tests.candidacy.records.plans.sweep import SEGMENTS as PLAN_SEGMENTS
 from tests.candidacy.records.plans.sweep import sweep_objects as plan_objects
 from tests.candidacy.workflow import PDF_BYTES, bring, snapshot
+from tests.library import make as library_make
 
 # --- the URL patterns -------------------------------------------------------------------------
 
@@ -96,6 +100,17 @@ PUBLIC = {
     "public-cities": {"get": (200, None), "post": (200, None)},
     # The same for one programme, in the programme's language by default.
     "public-programme": {"get": (200, None), "post": (200, None)},
+    # The good-practice library and a published entry: curated summary, goal area, themes,
+    # city and country, year started, responsible body; no person, no contact.
+    "good-practice": {"get": (200, None), "post": (200, None)},
+    "good-practice-entry": {"get": (200, None), "post": (200, None)},
+    # The public list's map: its cities' names, coordinates and links, as JSON.
+    "public-map": {"get": (200, None), "post": (200, None)},
+    "public-programme-map": {"get": (200, None), "post": (200, None)},
+    # A city's public page (status, stages passed; its plan and its children's proposals as
+    # the city publishes them) and its report for children (city A publishes its proposals).
+    "public-city": {"get": (200, None), "post": (200, None)},
+    "public-city-report": {"get": (200, None), "post": (200, None)},
     "login": {"get": (200, None), "post": (200, None)},
     # Signing out needs a POST; an anonymous one just lands on the public page.
     "logout": {"get": (405, None), "post": (302, "/")},
@@ -112,6 +127,11 @@ PUBLIC = {
     "password_reset_complete": {"get": (200, None), "post": (405, None)},
     # The admin's sign-out sends an anonymous visitor to the admin index, i.e. its login.
     "admin:logout": {"get": (302, "/admin/"), "post": (302, "/admin/")},
+    # Open data: the public list's information as files (no people, contacts or documents).
+    "open-data": {"get": (200, None), "post": (405, None)},
+    "open-data-cities-csv": {"get": (200, None), "post": (405, None)},
+    "open-data-cities-json": {"get": (200, None), "post": (405, None)},
+    "open-data-programmes-json": {"get": (200, None), "post": (405, None)},
 }
 
 #: The path segment before an id parameter says which kind of object it names.
@@ -136,6 +156,9 @@ SEGMENT_MODELS = {
     "assignments": RoleAssignment,
     "users": get_user_model(),
     "inbox": Notification,  # a notification of city A's office (its own inbox only)
+    "good-practice": GoodPractice,  # a published entry (city A's)
+    "initiatives": Initiative,  # an initiative of city A marked as good practice
+    "rounds": CallRound,  # programme A's call round, city A's candidacy in it
     **PLAN_SEGMENTS,
     **evaluation_sweep.SEGMENTS,
 }
@@ -162,6 +185,8 @@ def objects(world):
         upload=_pdf(),
         description="Decree establishing the office",
     )
+    # City A publishes its plan and proposals: its public report is a page, not a 404.
+    City.objects.filter(pk=world.city_a.pk).update(publish_plan=True, publish_proposals=True)
     # A children's council, so that its participation pages, sessions and proposals exist.
     council = f.CouncilFactory(
         city=world.city_a,
@@ -217,10 +242,15 @@ def objects(world):
     notification = Notification.objects.create(
         recipient=world.office_a, kind="stage", subject="Office formation", link="/"
     )
+    entry = library_make.published(world.city_a, world.coordinator_a)
+    call_round = call_round_of_a(world)
     return Objects(
         world=world,
         by_model={
             Notification: notification,
+            CallRound: call_round,
+            GoodPractice: entry,
+            Initiative: entry.initiative,
             Evidence: evidence,
             Council: council,
             CouncilMember: member,
@@ -242,6 +272,21 @@ def objects(world):
             RoleAssignment: world.office_a.role_assignments.get(),
         },
     )
+
+
+def call_round_of_a(world) -> CallRound:
+    """A call round of programme A with city A's candidacy in it."""
+    call_round = services.round_open(
+        programme=world.programme_a,
+        by=world.coordinator_a,
+        name="Call 2024",
+        opens_on=datetime.date(2024, 1, 1),
+        closes_on=datetime.date(2024, 6, 30),
+    )
+    services.candidacy_join_round(
+        candidacy=world.city_a.candidacy, call_round=call_round, by=world.coordinator_a
+    )
+    return call_round
 
 
 def _pdf():
@@ -277,6 +322,10 @@ def _value(endpoint: Endpoint, parameter: str, objects: Objects) -> str:
         return "office"
     if parameter == "programme":
         return objects.world.programme_a.key
+    if parameter == "kind":  # a kind of framework (candidacy.models.FrameworkKind)
+        return "evaluation"
+    if parameter == "number":  # a district's number in its city
+        return str(objects.by_model[District].number)
     if parameter == "section":  # a section of "My tasks" (reporting.tasks), not an object
         return "prepare"
     if parameter == "app_label":
@@ -312,7 +361,11 @@ def _url(endpoint: Endpoint, objects: Objects) -> str:
 def _full_snapshot() -> dict:
     return {
         **snapshot(),
-        "cities": sorted(City.objects.values_list("pk", "name", "slug", "programme_id")),
+        "cities": sorted(
+            City.objects.values_list(
+                "pk", "name", "slug", "programme_id", "publish_plan", "publish_proposals"
+            )
+        ),
         "districts": sorted(District.objects.values_list("pk", "city_id", "name")),
         "councils": sorted(Council.objects.values_list("pk", "city_id", "name")),
         "members": sorted(CouncilMember.objects.values_list("pk", "council_id", "representative")),
@@ -323,6 +376,11 @@ def _full_snapshot() -> dict:
         "commitments": sorted(Commitment.objects.values_list("pk", "party", "status")),
         "conditions": evaluation_sweep.sweep_snapshot(),
         "stage_comments": sorted(StageComment.objects.values_list("pk", "progress_id")),
+        "good_practice": sorted(GoodPractice.objects.values_list("pk", "status", "summary")),
+        "call_rounds": sorted(
+            CallRound.objects.values_list("pk", "programme_id", "name", "closes_on", "version")
+        ),
+        "candidacy_rounds": sorted(Candidacy.objects.values_list("pk", "call_round_id")),
     }
 
 
@@ -389,6 +447,8 @@ def test_outsiders_get_403_or_404_on_city_a_urls(client, objects, superuser, end
             "name": "Taken over",
             "name_en": "Taken over",  # names kept per language (the admin)
             "description": "Taken over",
+            "opens_on": "2024-01-01",  # a call round's dates
+            "closes_on": "2024-12-31",
             "file": _pdf(),
         }
 
@@ -417,6 +477,7 @@ def test_object_sweep_covers_the_pages_that_matter():
         "programme-charts",
         "candidacy:city",
         "candidacy:city-dossier",
+        "city-publication",
         "candidacy:stage",
         "candidacy:stage-save",
         "candidacy:stage-decide",
@@ -426,6 +487,11 @@ def test_object_sweep_covers_the_pages_that_matter():
         "candidacy:evidence-download",
         "candidacy:evidence-delete",
         "stakeholders:city",
+        "library:curation",
+        "library:curate",
+        "candidacy:rounds",
+        "candidacy:round",
+        "candidacy:round-edit",
     } <= names
 
 
@@ -438,10 +504,16 @@ def _admin_targets(world):
         "candidacy": world.city_a.candidacy.pk,
         "stageprogress": stage.pk,
         "city": world.city_a.pk,
+        "callround": call_round_of_a(world).pk,
     }
 
 
-ADMIN_MODELS = [("candidacy", "candidacy"), ("candidacy", "stageprogress"), ("cities", "city")]
+ADMIN_MODELS = [
+    ("candidacy", "candidacy"),
+    ("candidacy", "stageprogress"),
+    ("candidacy", "callround"),
+    ("cities", "city"),
+]
 
 
 @pytest.mark.django_db
@@ -467,6 +539,8 @@ def test_other_coordinator_cannot_open_programme_a_in_the_admin(client, world, a
             "region_en": "Elsewhere",
             "state": StageState.APPROVED,
             "narrative": "Taken over.",
+            "opens_on": "2024-01-01",
+            "closes_on": "2024-12-31",
         },
     )
     assert posted.status_code in (302, 403, 404)

@@ -18,14 +18,26 @@ from .atlas import (
     IndicatorValue,
 )
 from .evaluations import (
+    ChildrenPanelVerdict,
     ConditionStatus,
     ConditionStatusChange,
+    ConflictDeclaration,
     CriterionJudgement,
     Decision,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
     Judgement,
+    PanelVerdict,
+)
+from .frameworks import (
+    FrameworkKind,
+    FrameworkVersion,
+    criterion_in_use,
+    criterion_in_use_message,
+    framework_for_opening,
+    framework_in_force,
+    framework_uses,
 )
 from .pipeline import (
     Candidacy,
@@ -33,6 +45,7 @@ from .pipeline import (
     Evidence,
     Grants,
     Preparer,
+    Recognition,
     SignOff,
     StageComment,
     StageDefinition,
@@ -43,8 +56,11 @@ from .pipeline import (
     evidence_path,
 )
 from .plans import (
+    ACTION_CLOSED,
+    ACTION_ENDED,
     STRATEGIC_PLAN_YEARS,
     ActionStatus,
+    ActionYearNote,
     AssessmentCriterion,
     AssessmentLevel,
     CriterionScore,
@@ -58,6 +74,7 @@ from .plans import (
     StrategicGoal,
     StrategicPlan,
     currency_name,
+    late_actions,
 )
 from .records import (
     DataSet,
@@ -74,14 +91,29 @@ from .records import (
     required_document,
     year_not_in_future,
 )
+from .rounds import CallRound
 
 __all__ = [
+    "Recognition",
+    "CallRound",
+    "ACTION_CLOSED",
+    "ACTION_ENDED",
     "ActionStatus",
+    "ActionYearNote",
     "AssessmentCriterion",
+    "FrameworkKind",
+    "FrameworkVersion",
+    "criterion_in_use",
+    "criterion_in_use_message",
+    "framework_for_opening",
+    "framework_in_force",
+    "framework_uses",
     "AssessmentLevel",
     "Candidacy",
     "CandidacyStatus",
+    "ChildrenPanelVerdict",
     "ConditionStatus",
+    "ConflictDeclaration",
     "ConditionStatusChange",
     "CriterionJudgement",
     "CriterionScore",
@@ -103,11 +135,13 @@ __all__ = [
     "IndicatorValue",
     "Initiative",
     "Judgement",
+    "PanelVerdict",
     "LetterRecord",
     "NetworkRecord",
     "OfficeRecord",
     "OperationalPlan",
     "PlanAction",
+    "late_actions",
     "Preparer",
     "Priority",
     "ReviewRound",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +26,10 @@ from django.utils.translation import ngettext
 from cities.calendars import date_format
 from cities.models import Programme
 from cities.validators import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH, capped_text, plausible_date
+from core.privacy import figure
 
-from .pipeline import StageProgress
+from .frameworks import FrameworkCriterion, FrameworkKind, FrameworkVersion
+from .pipeline import Candidacy, StageProgress
 from .records import StageRecord, StageRow, not_in_future, required_document
 
 
@@ -48,7 +51,7 @@ class ConditionStatus(models.TextChoices):
     WAIVED = "waived", _("Waived")
 
 
-class EvaluationCriterion(models.Model):
+class EvaluationCriterion(FrameworkCriterion):
     """One thing a programme's evaluators judge: UNICEF's global minimum criteria, which every
     programme has, and the country's own. Superusers edit them in the admin."""
 
@@ -58,9 +61,24 @@ class EvaluationCriterion(models.Model):
         related_name="evaluation_criteria",
         verbose_name=_("programme"),
     )
+    framework = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.CASCADE,
+        blank=True,
+        related_name="evaluation_criteria",
+        limit_choices_to={"kind": FrameworkKind.EVALUATION},
+        verbose_name=_("framework version"),
+    )
     key = models.SlugField(_("key"), help_text=_("Stable identifier; never shown to users."))
     text = capped_text(_("criterion"), max_length=NOTE_MAX_LENGTH)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    guidance = capped_text(
+        _("guidance"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        default="",
+        help_text=_("What to look for when judging this criterion; shown beside it on the forms."),
+    )
     is_global = models.BooleanField(
         _("UNICEF global minimum criterion"),
         default=False,
@@ -72,8 +90,10 @@ class EvaluationCriterion(models.Model):
         verbose_name = _("evaluation criterion")
         verbose_name_plural = _("evaluation criteria")
         constraints = [
-            models.UniqueConstraint(fields=["programme", "key"], name="criterion_key_per_programme")
+            models.UniqueConstraint(fields=["framework", "key"], name="criterion_key_per_version")
         ]
+
+    framework_kind = FrameworkKind.EVALUATION
 
     def __str__(self):
         return self.text
@@ -112,6 +132,14 @@ class EvaluationRecord(StageRecord):
         ),
     )
     report = required_document(_("evaluation report"))
+    framework = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.PROTECT,
+        related_name="evaluation_records",
+        editable=False,
+        verbose_name=_("framework version"),
+        help_text=_("The criteria in force when the evaluation was opened."),
+    )
 
     document_field = "report"
 
@@ -174,7 +202,21 @@ class CriterionJudgement(models.Model):
         verbose_name=_("criterion"),
     )
     judgement = models.CharField(_("judgement"), max_length=20, choices=Judgement.choices)
+    #: The written justification of the judgement: required by the form, the service and
+    #: the model (a judgement without it is refused).
     finding = capped_text(_("finding"), max_length=DESCRIPTION_MAX_LENGTH)
+    #: Who last judged the criterion (`services.evaluation_save`); empty for judgements
+    #: recorded before it was kept. The approval counts the different evaluators among them
+    #: (`StageDefinition.min_evaluators`).
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("judged by"),
+    )
 
     class Meta:
         ordering = ["criterion__order", "criterion_id"]
@@ -196,6 +238,10 @@ class CriterionJudgement(models.Model):
         if self.criterion.programme_id != self.record.progress.candidacy.city.programme_id:
             raise ValidationError(
                 {"criterion": _("Judge only the criteria of this city's programme.")}
+            )
+        if self.criterion.framework_id != self.record.framework_id:
+            raise ValidationError(
+                {"criterion": _("Judge only the criteria of the evaluation's framework version.")}
             )
 
 
@@ -308,3 +354,127 @@ class ConditionStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.condition}: {self.from_status} → {self.to_status}"
+
+
+class ConflictDeclaration(models.Model):
+    """An evaluator's declaration, before they see a city's dossier, of whether they have a
+    conflict of interest with the city. A declared conflict recuses them from the candidacy
+    (`candidacy.permissions.has_cleared_conflict`). Written by
+    `candidacy.services.conflict_declare`; one per evaluator and candidacy."""
+
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="conflict_declarations",
+        verbose_name=_("evaluator"),
+    )
+    candidacy = models.ForeignKey(
+        Candidacy,
+        on_delete=models.CASCADE,
+        related_name="conflict_declarations",
+        verbose_name=_("candidacy"),
+    )
+    has_conflict = models.BooleanField(_("I have a conflict of interest with this city"))
+    statement = capped_text(
+        _("statement"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=_("For a conflict: what it is (a relative, a contract, a former post...)."),
+    )
+    declared_at = models.DateTimeField(_("declared"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-declared_at", "-pk"]
+        verbose_name = _("declaration of conflict of interest")
+        verbose_name_plural = _("declarations of conflict of interest")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluator", "candidacy"], name="one_conflict_declaration_per_evaluator"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.evaluator} · {self.candidacy}"
+
+
+class PanelVerdict(models.TextChoices):
+    RECOMMEND = "recommend", _("Recommend")
+    RECOMMEND_WITH_CONDITIONS = "recommend_with_conditions", _("Recommend with conditions")
+    DO_NOT_RECOMMEND = "do_not_recommend", _("Do not recommend")
+
+
+class ChildrenPanelVerdict(models.Model):
+    """The children's panel's verdict on an evaluation: its own, anonymous input to the
+    decision. Aggregates only: how many children sat on the panel and how they voted, never
+    who. Its vote counts are published only for a panel the small-group rule allows
+    (`core.privacy`). Written by `candidacy.services.panel_verdict_save`."""
+
+    progress = models.OneToOneField(
+        StageProgress,
+        on_delete=models.CASCADE,
+        related_name="children_panel_verdict",
+        verbose_name=_("stage"),
+    )
+    panel_size = models.PositiveSmallIntegerField(
+        _("children on the panel"),
+        validators=[
+            MinValueValidator(1, message=_("At least one child.")),
+            MaxValueValidator(500, message=_("At most 500 children.")),
+        ],
+    )
+    verdict = models.CharField(_("verdict"), max_length=30, choices=PanelVerdict.choices)
+    votes_for = models.PositiveSmallIntegerField(
+        _("votes for"), validators=[MaxValueValidator(500)]
+    )
+    votes_against = models.PositiveSmallIntegerField(
+        _("votes against"), validators=[MaxValueValidator(500)]
+    )
+    votes_abstain = models.PositiveSmallIntegerField(
+        _("abstentions"), validators=[MaxValueValidator(500)]
+    )
+    summary = capped_text(
+        _("summary"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=_("What the panel said, in a few sentences, naming no child."),
+    )
+    recorded_on = models.DateField(
+        _("date of the panel"), validators=[plausible_date, not_in_future]
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("children's panel verdict")
+        verbose_name_plural = _("children's panel verdicts")
+
+    def __str__(self):
+        return f"{self.progress} · {self.get_verdict_display()}"
+
+    def clean(self):
+        super().clean()
+        votes = [self.votes_for, self.votes_against, self.votes_abstain]
+        if self.panel_size and None not in votes and sum(votes) > self.panel_size:
+            raise ValidationError(
+                {
+                    "votes_for": _(
+                        "The votes for, against and abstentions add up to more than the "
+                        "children on the panel."
+                    )
+                }
+            )
+
+    def votes(self):
+        """The vote counts as published figures: hidden for a panel too small to publish."""
+        return [
+            (_("votes for"), figure(self.votes_for, group_size=self.panel_size)),
+            (_("votes against"), figure(self.votes_against, group_size=self.panel_size)),
+            (_("abstentions"), figure(self.votes_abstain, group_size=self.panel_size)),
+        ]

@@ -10,6 +10,7 @@ row for every change in the same transaction.
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -82,6 +83,18 @@ class StageDefinition(models.Model):
     prepared_by = models.CharField(_("prepared by"), max_length=20, choices=Preparer.choices)
     signed_by_coordinator = models.BooleanField(_("signed off by the coordinator"), default=False)
     signed_by_evaluator = models.BooleanField(_("signed off by a UNICEF evaluator"), default=False)
+    min_evaluators = models.PositiveSmallIntegerField(
+        _("evaluators needed"),
+        default=1,
+        validators=[
+            MinValueValidator(1, message=_("At least one evaluator.")),
+            MaxValueValidator(20, message=_("At most 20 evaluators.")),
+        ],
+        help_text=_(
+            "For an evaluation: how many different evaluators must have judged its criteria "
+            "before the stage can be approved."
+        ),
+    )
     grants = models.CharField(
         _("grants"), max_length=20, choices=Grants.choices, blank=True, default=Grants.NOTHING
     )
@@ -216,6 +229,17 @@ class Candidacy(models.Model):
         related_name="+",
         verbose_name=_("current stage"),
     )
+    # The programme's call round the city applied in (`candidacy.rounds`); set through
+    # `candidacy.services.candidacy_join_round`, which keeps it in the city's programme.
+    # (Named `call_round`: a stage's `round` is the count of its review rounds.)
+    call_round = models.ForeignKey(
+        "CallRound",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidacies",
+        verbose_name=_("call round"),
+    )
 
     class Meta:
         verbose_name = _("candidacy")
@@ -224,6 +248,14 @@ class Candidacy(models.Model):
 
     def __str__(self):
         return str(self.city)
+
+    def clean(self):
+        super().clean()
+        if self.call_round_id and self.call_round.programme_id != self.city.programme_id:
+            raise ValidationError(
+                {"call_round": _("Choose a call round of the city's own programme.")},
+                code="round_of_another_programme",
+            )
 
     @property
     def status(self) -> str:
@@ -452,3 +484,50 @@ class StageComment(models.Model):
 
     def __str__(self):
         return self.body[:60]
+
+
+class Recognition(models.Model):
+    """One cycle of a city's recognition: from the approval of a stage that grants recognition
+    to the end of its validity. Written by `candidacy.services` in the transaction of that
+    approval (a renewal starts the next cycle and names it on the one before, `renewed_by`);
+    `lapsed_on` is set by `manage.py record_lapses` for a cycle whose end passed without
+    renewal. Earlier cycles stay on the record, the programme's closure included."""
+
+    candidacy = models.ForeignKey(
+        Candidacy,
+        on_delete=models.CASCADE,
+        related_name="recognitions",
+        verbose_name=_("candidacy"),
+    )
+    cycle = models.PositiveSmallIntegerField(
+        _("cycle"), validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    starts_on = models.DateField(_("starts on"), validators=[plausible_date])
+    ends_on = models.DateField(_("ends on"), validators=[plausible_date])
+    lapsed_on = models.DateField(
+        _("lapsed on"), null=True, blank=True, editable=False, validators=[plausible_date]
+    )
+    renewed_by = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="renews",
+        verbose_name=_("renewed by"),
+    )
+
+    class Meta:
+        ordering = ["candidacy", "cycle"]
+        verbose_name = _("recognition")
+        verbose_name_plural = _("recognitions")
+        constraints = [
+            models.UniqueConstraint(fields=["candidacy", "cycle"], name="recognition_cycle_unique"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="recognition_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.candidacy} – {self.cycle}"

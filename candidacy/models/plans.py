@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cities.calendars import calendar_year, year_format
+from cities.calendars import calendar_year, date_year, year_format
 from cities.models import District, Programme
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
@@ -34,6 +34,7 @@ from cities.validators import (
 )
 from core.versions import Versioned
 
+from .frameworks import FrameworkCriterion, FrameworkKind, FrameworkVersion
 from .pipeline import StageProgress
 from .records import ConstraintOnField, DataSet, GoalArea, not_in_future
 
@@ -137,7 +138,7 @@ class Gap(ConstraintOnField, Versioned):
     )
 
 
-class AssessmentCriterion(models.Model):
+class AssessmentCriterion(FrameworkCriterion):
     """One criterion of a programme's self-assessment (data: loaded by
     `manage.py load_assessment_criteria`, edited by superusers in the admin)."""
 
@@ -147,8 +148,23 @@ class AssessmentCriterion(models.Model):
         related_name="assessment_criteria",
         verbose_name=_("programme"),
     )
+    framework = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.CASCADE,
+        blank=True,
+        related_name="assessment_criteria",
+        limit_choices_to={"kind": FrameworkKind.SELF_ASSESSMENT},
+        verbose_name=_("framework version"),
+    )
     key = models.SlugField(_("key"), max_length=60, help_text=_("Stable identifier."))
     text = models.CharField(_("criterion"), max_length=500)
+    guidance = capped_text(
+        _("guidance"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        default="",
+        help_text=_("What to look for when judging this criterion; shown beside it on the forms."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -157,9 +173,11 @@ class AssessmentCriterion(models.Model):
         verbose_name_plural = _("self-assessment criteria")
         constraints = [
             models.UniqueConstraint(
-                fields=["programme", "key"], name="assessment_criterion_key_per_programme"
+                fields=["framework", "key"], name="assessment_criterion_key_per_version"
             )
         ]
+
+    framework_kind = FrameworkKind.SELF_ASSESSMENT
 
     def __str__(self):
         return self.text
@@ -183,6 +201,14 @@ class SelfAssessment(models.Model):
         verbose_name=_("stage"),
     )
     version = models.PositiveSmallIntegerField(_("version"))
+    framework = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.PROTECT,
+        related_name="self_assessments",
+        editable=False,
+        verbose_name=_("framework version"),
+        help_text=_("The criteria in force when the self-assessment was opened."),
+    )
     saved_at = models.DateTimeField(_("saved"), default=timezone.now)
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -224,6 +250,11 @@ class CriterionScore(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("level"), choices=AssessmentLevel.choices)
     comment = capped_text(_("comment"), max_length=NOTE_MAX_LENGTH, blank=True)
+    #: Why this level: required on every new save (`services.self_assessment_save` and the
+    #: form); blank only on scores saved before it was asked.
+    justification = capped_text(
+        _("justification"), max_length=NOTE_MAX_LENGTH, blank=True, default=""
+    )
 
     class Meta:
         ordering = ["assessment", "criterion__order", "criterion_id"]
@@ -435,8 +466,22 @@ def currency_name(code: str, amount=None) -> str:
 class ActionStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     UNDER_WAY = "under_way", _("Under way")
+    DELAYED = "delayed", _("Delayed")
     DONE = "done", _("Done")
+    FAILED = "failed", _("Not achieved")
     DROPPED = "dropped", _("Dropped")
+
+
+#: The statuses of an action that is over: it can no longer be late.
+ACTION_CLOSED = (ActionStatus.DONE, ActionStatus.FAILED, ActionStatus.DROPPED)
+#: The statuses of an action that has ended: it has an actual end.
+ACTION_ENDED = (ActionStatus.DONE, ActionStatus.FAILED)
+
+
+def late_actions(today) -> models.Q:
+    """The actions that are late on `today`: their planned end has passed and they are not
+    over (`ACTION_CLOSED`). The one rule; `PlanAction.late_on` asks it of one action."""
+    return models.Q(ends_on__lt=today) & ~models.Q(status__in=ACTION_CLOSED)
 
 
 class PlanAction(Versioned):
@@ -454,6 +499,8 @@ class PlanAction(Versioned):
         "district",
         "starts_on",
         "ends_on",
+        "started_on",
+        "ended_on",
         "budget",
         "currency",
         "children_participation",
@@ -491,8 +538,22 @@ class PlanAction(Versioned):
         verbose_name=_("district"),
         help_text=_("Leave empty if the action serves the whole city."),
     )
-    starts_on = models.DateField(_("start"), validators=[plausible_date])
-    ends_on = models.DateField(_("end"), validators=[plausible_date])
+    starts_on = models.DateField(_("planned start"), validators=[plausible_date])
+    ends_on = models.DateField(_("planned end"), validators=[plausible_date])
+    started_on = models.DateField(
+        _("actual start"),
+        null=True,
+        blank=True,
+        validators=[plausible_date, not_in_future],
+        help_text=_("Leave empty until the action has started."),
+    )
+    ended_on = models.DateField(
+        _("actual end"),
+        null=True,
+        blank=True,
+        validators=[plausible_date, not_in_future],
+        help_text=_("Required once the action is done or not achieved."),
+    )
     budget = models.DecimalField(
         _("budget"),
         max_digits=18,
@@ -529,6 +590,11 @@ class PlanAction(Versioned):
                 name="action_ends_after_it_starts",
             ),
             models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(started_on__isnull=False, ended_on__gte=models.F("started_on")),
+                name="action_actually_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(budget__gte=0), name="action_budget_not_negative"
             ),
             models.CheckConstraint(
@@ -544,14 +610,108 @@ class PlanAction(Versioned):
         """The budget's currency by name in the reader's language (see `currency_name`)."""
         return currency_name(self.currency, self.budget)
 
+    def late_on(self, today) -> bool:
+        """Whether the action is late on `today` (the rule of `late_actions`)."""
+        return self.ends_on < today and self.status not in ACTION_CLOSED
+
+    @property
+    def last_day(self):
+        """The action's last day as far as it is known: its actual end, else its planned end."""
+        return self.ended_on or self.ends_on
+
+    def years(self, calendar: str) -> range:
+        """The stored years of `calendar` the action spans, from its (planned or actual) start
+        to its (planned or actual) end, or to today while it runs on after its planned end
+        (started, not ended, not over): the years a yearly note may be written for."""
+        first = min(day for day in (self.starts_on, self.started_on) if day)
+        last = max(day for day in (self.ends_on, self.ended_on) if day)
+        if self.started_on and not self.ended_on and self.status not in ACTION_CLOSED:
+            last = max(last, timezone.localdate())
+        return range(date_year(first, calendar), date_year(last, calendar) + 1)
+
     def clean(self):
         super().clean()
+        errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("The end cannot come before the start.")})
+            errors["ends_on"] = _("The planned end cannot come before the planned start.")
+        if self.ended_on and not self.started_on:
+            errors["started_on"] = _("Give the actual start of an action that has ended.")
+        elif self.started_on and self.ended_on and self.ended_on < self.started_on:
+            errors["ended_on"] = _("The actual end cannot come before the actual start.")
+        if self.status in ACTION_ENDED and not self.ended_on and "ended_on" not in errors:
+            errors["ended_on"] = _("Give the actual end of an action that is done or not achieved.")
+        if errors:
+            raise ValidationError(errors)
 
     def validate_constraints(self, exclude=None):
         # Each constraint is checked on its field by the validators and clean() above.
         pass
+
+
+class ActionYearNote(ConstraintOnField, Versioned):
+    """A yearly progress note on an action that runs over several years: what it achieved that
+    year (counted in the programme's calendar, stored as its Gregorian year like every plan
+    year) and how far it had come by then. One a year; written only through
+    `candidacy.records.plans.services` by whoever may edit the plan's actions."""
+
+    #: What a user may set: the forms' fields, and all the record services accept.
+    editable_fields = (
+        "year",
+        "progress_text",
+        "completion",
+    )
+
+    document_field = ""  # requires no document (see candidacy.records.forms)
+
+    action = models.ForeignKey(
+        PlanAction,
+        on_delete=models.CASCADE,
+        related_name="year_notes",
+        verbose_name=_("action"),
+    )
+    year = _plan_year(_("year"))
+    progress_text = capped_text(_("progress that year"), max_length=NOTE_MAX_LENGTH)
+    completion = models.PositiveSmallIntegerField(
+        _("progress by then (%)"),
+        default=0,
+        validators=[
+            MaxValueValidator(100, message=_("Give the progress as a percentage, 0 to 100."))
+        ],
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["action", "year"]
+        verbose_name = _("yearly progress note")
+        verbose_name_plural = _("yearly progress notes")
+        constraints = [
+            models.UniqueConstraint(fields=["action", "year"], name="one_action_note_a_year"),
+            models.CheckConstraint(
+                condition=models.Q(completion__lte=100), name="action_note_completion_at_most_100"
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Progress in %(year)s") % {"year": year_format(self.year)})
+
+    constraint_error = ("year", _("There is a note for this year already: edit it instead."))
+
+    def clean(self):
+        super().clean()
+        if self.year is None or self.action_id is None:
+            return
+        action = self.action
+        calendar = action.operational_plan.plan.progress.candidacy.city.programme.calendar
+        years = action.years(calendar)
+        if self.year not in years:
+            raise ValidationError(
+                {
+                    "year": _(
+                        "The year must fall within the action's years (%(start)s to %(end)s)."
+                    )
+                    % {"start": year_format(years[0]), "end": year_format(years[-1])}
+                }
+            )
 
 
 # --- ongoing review ----------------------------------------------------------------------------

@@ -45,6 +45,9 @@ class RecordKind:
     add_label: str = ""  # the button that adds a row
     #: The kind's own pages, under the stage's record address (namespace `candidacy`).
     urlpatterns: tuple = ()
+    #: For a record whose part of the stage page is kept in the cache (`candidacy.views`): the
+    #: edition its rows raise (`core.editions`), besides the lists'. Empty: read every time.
+    edition: str = ""
 
 
 #: Issue 3 describes no record for these (Kazakhstan's and Lithuania's councils and working

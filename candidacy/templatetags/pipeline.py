@@ -2,7 +2,7 @@
 
 from django import template
 
-from candidacy import deadlines
+from candidacy import deadlines, rounds
 from candidacy.models import StageState
 
 register = template.Library()
@@ -54,3 +54,13 @@ def waiting(stage):
 def overdue(stage) -> bool:
     """Is the stage past its deadline (`candidacy.deadlines.is_overdue`)?"""
     return bool(stage) and deadlines.is_overdue(stage)
+
+
+@register.filter
+def late(stage) -> bool:
+    """Was the stage submitted after its candidacy's call round closed
+    (`candidacy.rounds.is_late`)? A list's row annotated with `late` answers from it."""
+    if not stage:
+        return False
+    annotated = getattr(stage, "late", None)
+    return bool(annotated) if annotated is not None else rounds.is_late(stage)

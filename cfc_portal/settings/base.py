@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "candidacy",
     "stakeholders",
     "notifications",
+    "library",
     "reporting",
 ]
 
@@ -213,6 +214,11 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.Ema
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="cfc-portal@localhost")
 # The portal's public address, for links in e-mails.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The licence line of the open data files and their page (/open-data/).
+OPEN_DATA_LICENCE = env("OPEN_DATA_LICENCE", default="CC BY 4.0")
+# The smallest group of children a published figure may be about (core/privacy.py): a figure
+# about fewer children is hidden.
+PORTAL_SMALL_GROUP_THRESHOLD = env.int("PORTAL_SMALL_GROUP_THRESHOLD", default=5)
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -221,9 +227,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 # (empty: no tiles, the districts' shapes alone), and the attribution the tiles require.
 ATLAS_TILE_URL = env("ATLAS_TILE_URL", default="")
 ATLAS_TILE_ATTRIBUTION = env("ATLAS_TILE_ATTRIBUTION", default="")
-# The tiles' origin joins img-src; a "{s}" subdomain placeholder becomes a wildcard.
-_TILE_ORIGIN = "/".join(ATLAS_TILE_URL.split("/")[:3]).replace("{s}", "*")
-_IMG_SRC = "'self' data:" + (f" {_TILE_ORIGIN}" if "://" in ATLAS_TILE_URL else "")
+# The public map's tiles (the list of cities, `/`): a URL template as Leaflet takes it
+# ("https://tile.example.org/{z}/{x}/{y}.png") and the attribution its provider requires; empty
+# (the default): no tiles, the markers on a plain background.
+PORTAL_MAP_TILES = env("PORTAL_MAP_TILES", default="")
+PORTAL_MAP_ATTRIBUTION = env("PORTAL_MAP_ATTRIBUTION", default="")
+
+
+# The tiles' origins join img-src; a "{s}" subdomain placeholder becomes a wildcard.
+def _tile_origin(url: str) -> str:
+    return "/".join(url.split("/")[:3]).replace("{s}", "*") if "://" in url else ""
+
+
+_IMG_SRC = " ".join(
+    dict.fromkeys(
+        ["'self'", "data:", *filter(None, map(_tile_origin, [ATLAS_TILE_URL, PORTAL_MAP_TILES]))]
+    )
+)
 CONTENT_SECURITY_POLICY = (
     f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {_IMG_SRC}; "
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "

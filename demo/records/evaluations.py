@@ -17,6 +17,7 @@ from candidacy.models import (
     Decision,
     EvaluationCondition,
     EvaluationCriterion,
+    EvaluationRecord,
     Judgement,
     StageKind,
     StageProgress,
@@ -24,6 +25,7 @@ from candidacy.models import (
 )
 from candidacy.records import services as records
 from candidacy.records.documents import pdf_upload
+from candidacy.records.evaluations import selectors as evaluation_selectors
 from candidacy.records.evaluations import services
 from candidacy.records.evaluations.criteria import criteria_seed
 from cities.models import City
@@ -65,7 +67,9 @@ def fill(progress: StageProgress, city: City, by, day: datetime.date) -> None:
     isfahan_joint = city.slug == ISFAHAN and progress.definition.key == ISFAHAN_JOINT
     evaluated_on = day - datetime.timedelta(days=7)
     judgements = {}
-    for criterion in EvaluationCriterion.objects.filter(programme_id=city.programme_id):
+    record = EvaluationRecord.objects.filter(progress=progress).first()
+    framework = evaluation_selectors.framework_of(progress, record)
+    for criterion in EvaluationCriterion.objects.filter(framework_id=framework):
         partly = isfahan_joint and criterion.key in _ISFAHAN_PARTLY_MET
         level = Judgement.PARTLY_MET if partly else Judgement.MET
         judgements[criterion.pk] = (level, _FINDINGS[level])

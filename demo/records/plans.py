@@ -165,7 +165,7 @@ def _assess(progress, by, criteria, levels, note: str, day: datetime.date) -> No
                 4: "Fully in place.",
             }[level]
         )
-        scores[criterion.pk] = (level, comment)
+        scores[criterion.pk] = (level, comment, comment)
     assessment = services.self_assessment_save(progress=progress, by=by, scores=scores)
     # Saved on that day of the demo's story, not today.
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(11)))
@@ -220,6 +220,8 @@ def _isfahan_actions(operationals, goals, districts) -> list[dict]:
             target="120,000 visits",
             status=ActionStatus.DONE,
             completion=100,
+            started_on=datetime.date(2022, 3, 21),
+            ended_on=datetime.date(2023, 3, 10),
         ),
         _action(
             first,
@@ -239,6 +241,8 @@ def _isfahan_actions(operationals, goals, districts) -> list[dict]:
             target="2 of 2",
             status=ActionStatus.DONE,
             completion=100,
+            started_on=datetime.date(2022, 4, 10),
+            ended_on=datetime.date(2023, 1, 15),
         ),
         _action(
             first,
@@ -255,8 +259,9 @@ def _isfahan_actions(operationals, goals, districts) -> list[dict]:
             children_participation="Children's views gathered through school surveys.",
             indicator="Guidelines adopted by the city's crisis management council",
             target="Adopted by the end of 2022",
-            status=ActionStatus.UNDER_WAY,
+            status=ActionStatus.DELAYED,
             completion=60,
+            started_on=datetime.date(2022, 4, 5),
         ),
     ]
     for district in districts:
@@ -277,8 +282,14 @@ def _isfahan_actions(operationals, goals, districts) -> list[dict]:
                 "and cultural centres.",
                 indicator="District plan drafted with children's proposals",
                 target="Plan adopted by the district council",
-                status=ActionStatus.DONE,
-                completion=100,
+                status=ActionStatus.FAILED if district.number == 15 else ActionStatus.DONE,
+                completion=40 if district.number == 15 else 100,
+                started_on=datetime.date(2022, 5, 1),
+                ended_on=(
+                    datetime.date(2023, 2, 28)
+                    if district.number == 15
+                    else datetime.date(2022, 12, 20)
+                ),
             )
         )
     far = [district for district in districts if district.number >= 13] or [None]
@@ -298,8 +309,9 @@ def _isfahan_actions(operationals, goals, districts) -> list[dict]:
             children_participation="Pupils mapped their way to school and the dangerous crossings.",
             indicator="Primary schools with a safe crossing and a 30 km/h zone",
             target="40 schools",
-            status=ActionStatus.UNDER_WAY,
+            status=ActionStatus.DELAYED,
             completion=35,
+            started_on=datetime.date(2023, 4, 15),
         ),
         _action(
             second,
@@ -317,8 +329,10 @@ def _isfahan_actions(operationals, goals, districts) -> list[dict]:
             "designers.",
             indicator="New accessible playgrounds",
             target="6 playgrounds",
-            status=ActionStatus.PLANNED,
-            completion=0,
+            status=ActionStatus.FAILED,
+            completion=20,
+            started_on=datetime.date(2023, 5, 1),
+            ended_on=datetime.date(2024, 2, 28),
         ),
         _action(
             second,
@@ -337,12 +351,73 @@ def _isfahan_actions(operationals, goals, districts) -> list[dict]:
             target="100 %",
             status=ActionStatus.UNDER_WAY,
             completion=50,
+            started_on=datetime.date(2023, 3, 21),
         ),
     ]
     return actions
 
 
-def _generic_actions(operationals, goals, currency, year: int) -> list[dict]:
+def _actual_dates(status: str, year: int, day: datetime.date) -> dict:
+    """The actual start of an action under way or over, and the end of one done (never after
+    the demo's day)."""
+    if status in (ActionStatus.PLANNED, ActionStatus.DROPPED):
+        return {}
+    started = min(datetime.date(year, 2, 1), day)
+    if status != ActionStatus.DONE:
+        return {"started_on": started}
+    return {"started_on": started, "ended_on": min(datetime.date(year, 11, 30), day)}
+
+
+#: Isfahan's yearly progress notes: (the action's title begins with, stored year, completion,
+#: what it achieved that year).
+_ISFAHAN_NOTES = [
+    (
+        "Children's city council",
+        2023,
+        30,
+        "Representatives elected in 12 of the 15 districts; 41 proposals received, 25 answered "
+        "in writing.",
+    ),
+    (
+        "Children's city council",
+        2024,
+        50,
+        "All 15 districts represented; answers within 60 days for two proposals in three.",
+    ),
+    (
+        "Safe routes to school",
+        2023,
+        20,
+        "Pupils' maps collected from 60 schools; 8 crossings rebuilt. Works paused in winter.",
+    ),
+    (
+        "Safe routes to school",
+        2024,
+        35,
+        "14 schools with a safe crossing and a 30 km/h zone; the contractor's delay carried the "
+        "rest over.",
+    ),
+    (
+        "Accessible play spaces",
+        2023,
+        20,
+        "One playground of six opened; the land for the others was not released.",
+    ),
+]
+
+
+def _isfahan_notes(progress: StageProgress, by) -> None:
+    actions = list(PlanAction.objects.filter(operational_plan__plan__progress=progress))
+    for start, year, completion, text in _ISFAHAN_NOTES:
+        action = next(action for action in actions if action.title.startswith(start))
+        services.action_note_add(
+            action=action,
+            by=by,
+            values=dict(year=year, completion=completion, progress_text=text),
+        )
+
+
+def _generic_actions(operationals, goals, currency, year: int, day) -> list[dict]:
     (first,) = operationals
     scale = {Currency.KZT: 1_000_000, Currency.IRR: 1_000_000_000}.get(currency, 10_000)
     rows = [
@@ -411,6 +486,7 @@ def _generic_actions(operationals, goals, currency, year: int) -> list[dict]:
             responsible_organisation=responsible,
             starts_on=datetime.date(year, 2, 1),
             ends_on=datetime.date(year, 11, 30),
+            **_actual_dates(status, year, day),
             budget=Decimal(amount * scale),
             currency=currency,
             children_participation=participation,
@@ -489,9 +565,11 @@ def plans(progress: StageProgress, city: City, by, day: datetime.date) -> None:
         actions = _isfahan_actions(operationals, goals, districts)
     else:
         currency = _CURRENCIES.get(city.programme.country.code, Currency.USD)
-        actions = _generic_actions(operationals, goals, currency, plan.start_year)
+        actions = _generic_actions(operationals, goals, currency, plan.start_year, day)
     for values in actions:
         services.action_add(progress=progress, by=by, values=values)
+    if isfahan:
+        _isfahan_notes(progress, by)
 
 
 # --- ongoing review ------------------------------------------------------------------------------

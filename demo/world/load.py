@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -32,14 +33,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from candidacy.models import (
+    ActionYearNote,
     AssessmentCriterion,
     Candidacy,
+    ConditionStatusChange,
     CriterionJudgement,
     CriterionScore,
     DataSet,
+    DistrictBoundaries,
+    EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
     Evidence,
+    FrameworkKind,
     Gap,
     GoalArea,
     GrantRecord,
@@ -62,18 +68,21 @@ from candidacy.models import (
     StrategicGoal,
     StrategicPlan,
     Transition,
+    framework_for_opening,
 )
 from candidacy.programmes import PROGRAMMES, ProgrammeSpec, programme_load
 from candidacy.records.atlas.indicators import indicators_seed
 from candidacy.records.evaluations.criteria import criteria_seed
 from candidacy.records.plans.criteria import criteria_load
 from candidacy.services import current_stages_point
+from cities.calendars import date_year
 from cities.models import City, District, Organisation, Programme, RoleAssignment
 from cities.roles import Role
+from core.editions import ATLAS, LISTS, PLANS, PROPOSALS, edition_bump
 from demo.data import COUNCIL_TYPES
 from stakeholders.models import ChildrenCouncilMakeUp, Council, CouncilMember, CouncilType
 
-from . import names, records, rows
+from . import life, names, records, rows
 
 PASSWORD = "cfc-world"  # noqa: S105 - the documented password of the world's logins
 BATCH = 2000
@@ -133,6 +142,42 @@ COUNTRIES = (
     ("UZ", "Uzbekistan"),
     ("VN", "Viet Nam"),
 )
+#: Roughly where each country's cities lie: (latitude, longitude) of a middle point and how far
+#: (in degrees) a city may stand from it. A world city is placed there, spread by its slug's hash
+#: (`_position`): plausible, repeatable, and costing no draw of the simulation's random numbers.
+CENTRES = {
+    "IR": (32.4, 53.7, 5.0), "KZ": (48.0, 67.0, 8.0), "LT": (55.2, 23.9, 1.2),
+    "AM": (40.1, 45.0, 0.6), "AZ": (40.3, 47.7, 1.0), "BD": (23.7, 90.3, 1.5),
+    "BG": (42.7, 25.3, 1.2), "BR": (-12.0, -48.0, 8.0), "CL": (-33.0, -71.0, 3.0),
+    "CN": (32.0, 108.0, 8.0), "CO": (4.5, -74.3, 2.5), "CZ": (49.8, 15.5, 1.2),
+    "DE": (51.0, 10.4, 2.0), "DK": (56.0, 9.5, 0.8), "EE": (58.6, 25.0, 0.8),
+    "EG": (28.0, 30.8, 2.5), "ES": (40.2, -3.7, 2.5), "FI": (62.0, 25.7, 2.5),
+    "FR": (46.6, 2.4, 2.5), "GE": (42.0, 43.5, 0.8), "GH": (7.9, -1.0, 1.5),
+    "HR": (45.3, 16.0, 0.8), "ID": (-6.5, 107.0, 3.0), "IS": (64.5, -19.0, 1.0),
+    "IT": (42.8, 12.5, 2.5), "JO": (31.2, 36.5, 0.8), "JP": (36.2, 138.3, 2.5),
+    "KG": (41.4, 74.8, 1.5), "KR": (36.4, 127.8, 1.0), "LV": (56.9, 24.6, 0.9),
+    "MA": (32.0, -6.5, 2.0), "MN": (46.9, 103.8, 4.0), "MX": (22.0, -101.0, 5.0),
+    "MY": (3.8, 102.0, 1.5), "NL": (52.2, 5.3, 0.7), "NO": (61.0, 9.0, 2.0),
+    "NZ": (-40.9, 174.9, 2.5), "PE": (-9.2, -75.0, 3.5), "PH": (12.9, 121.8, 3.0),
+    "PL": (52.0, 19.1, 2.0), "PT": (39.6, -8.2, 1.2), "RS": (44.0, 20.9, 1.0),
+    "SE": (60.1, 15.6, 3.0), "SI": (46.1, 14.8, 0.5), "SK": (48.7, 19.7, 0.8),
+    "TJ": (38.9, 71.0, 1.2), "TR": (39.0, 35.2, 3.0), "UA": (49.0, 31.2, 3.0),
+    "UZ": (41.4, 64.6, 3.0), "VN": (16.0, 107.0, 4.0),
+}  # fmt: skip
+
+
+def _position(country_code: str, slug: str) -> tuple[Decimal, Decimal]:
+    """A city's coordinates in its country (`CENTRES`), from its slug's hash."""
+    latitude, longitude, spread = CENTRES[country_code]
+    digest = zlib.crc32(slug.encode())
+    north = ((digest & 0xFFFF) / 0xFFFF * 2 - 1) * spread
+    east = ((digest >> 16) / 0xFFFF * 2 - 1) * spread
+    return (
+        Decimal(f"{max(-89.9, min(89.9, latitude + north)):.5f}"),
+        Decimal(f"{(longitude + east + 180) % 360 - 180:.5f}"),
+    )
+
+
 #: The seed programme whose stages programme i copies: Iran's long sequence most often.
 TEMPLATES = ("iran", "kazakhstan", "iran", "lithuania", "iran")
 LANGUAGE_OF = {"iran": names.PERSIAN, "kazakhstan": names.TURKIC, "lithuania": names.BALTIC}
@@ -476,22 +521,37 @@ def world_load(
             index: list(IndicatorDefinition.objects.filter(programme=programme).order_by("order"))
             for index, programme in enumerate(programmes)
         }
-        criteria = {
-            index: {
-                "evaluation": list(EvaluationCriterion.objects.filter(programme=programme)),
-                "assessment": list(AssessmentCriterion.objects.filter(programme=programme)),
+        criteria = {}
+        for index, programme in enumerate(programmes):
+            evaluation = framework_for_opening(programme.pk, FrameworkKind.EVALUATION)
+            assessment = framework_for_opening(programme.pk, FrameworkKind.SELF_ASSESSMENT)
+            criteria[index] = {
+                "evaluation": list(EvaluationCriterion.objects.filter(framework=evaluation)),
+                "assessment": list(AssessmentCriterion.objects.filter(framework=assessment)),
+                "evaluation_framework": evaluation,
+                "assessment_framework": assessment,
             }
-            for index, programme in enumerate(programmes)
-        }
         records.placeholder_ensure()
+        # What happens around the cities draws from a sequence of its own (`life`).
+        life_rng = random.Random(shape.seed + 1)  # noqa: S311
+        notices = life.Notices()
+        known = {
+            "indicators": indicators,
+            "criteria": criteria,
+            "types": types,
+            "themes": life.themes_ensure(),
+        }
         for start in range(0, len(plans), CHUNK):
             chunk = plans[start : start + CHUNK]
-            known = {"indicators": indicators, "criteria": criteria, "types": types}
-            _chunk_write(chunk, programmes, definitions, known, people, rng)
+            _chunk_write(chunk, programmes, definitions, known, people, (rng, life_rng), notices)
             world.cities += len(chunk)
             if progress:
                 progress(world.cities, len(plans))
+        notices.write(life_rng)
         world.big_city, world.import_city = plans[0].slug, plans[1].slug
+        # Bulk writes send no signal: every family of cached pages is told once, on commit.
+        for name in (LISTS, PLANS, PROPOSALS, ATLAS):
+            edition_bump(name)
     return world
 
 
@@ -590,14 +650,25 @@ def _council_types_create(programmes) -> dict:
     return types
 
 
-def _chunk_write(chunk, programmes, definitions, known, people, rng):
+def _chunk_write(chunk, programmes, definitions, known, people, rngs, notices):
     """Write a chunk of cities with everything they hold, in a fixed number of statements.
-    `known`: the programmes' indicators, criteria and council types, by programme index."""
+    `known`: the programmes' indicators, criteria and council types, by programme index, and
+    the library's themes; `rngs`: the world's random sequence and `life`'s."""
+    rng, life_rng = rngs
     cities, districts_of, actors = _cities_write(chunk, programmes, people)
     stages = _pipeline_write(chunk, cities, actors, definitions, rng)
     gaps = _other_records_write(chunk, cities, stages, known["criteria"], rng)
-    _records_write(chunk, cities, stages, districts_of, known["indicators"], programmes, gaps, rng)
-    _stakeholders_write(chunk, cities, known["types"], programmes, rng)
+    actions_of = _records_write(
+        chunk, cities, stages, districts_of, known["indicators"], programmes, gaps, rng
+    )
+    councils, organisations_of = _stakeholders_write(chunk, cities, known["types"], programmes, rng)
+    around = {
+        "councils": [(council, stages[council.city.pk][0][2]) for council in councils],
+        "organisations": organisations_of,
+        "districts": districts_of,
+        "actions": actions_of,
+    }
+    life.chunk_write(chunk, cities, stages, around, life_rng, notices, known["themes"])
 
 
 def _cities_write(chunk, programmes, people):
@@ -612,6 +683,8 @@ def _cities_write(chunk, programmes, people):
                 plan.name,
                 plan.region,
                 plan.end - datetime.timedelta(days=3650),
+                _position(COUNTRIES[plan.programme_index % len(COUNTRIES)][0], plan.slug),
+                life.published(zlib.crc32(plan.slug.encode()), plan.special),
             )
             for plan in chunk
         ],
@@ -713,8 +786,9 @@ def _pipeline_write(chunk, cities, actors, definitions, rng) -> dict:
 def _records_write(chunk, cities, by_city, districts_of, indicators, programmes, gaps, rng):
     """The atlas's values and the plans, for the stages that reached them (an open stage half
     the time; never the import city's atlas, which the benchmark fills). Each strategic goal
-    closes its city's gap of the same goal area (of `gaps`, the situation analyses written)."""
-    values, plans_made = [], []
+    closes its city's gap of the same goal area (of `gaps`, the situation analyses written).
+    Returns the plan actions by city id."""
+    values, plans_made, shapes = [], [], []
     for city, plan in zip(cities, chunk, strict=True):
         for progress, stage, who in by_city[city.pk]:
             kind = stage.definition.kind
@@ -723,6 +797,10 @@ def _records_write(chunk, cities, by_city, districts_of, indicators, programmes,
             if plan.special == "import" or not records.filled(rng, stage):
                 continue
             if kind == StageKind.CHILDRENS_ATLAS:
+                # The big city's districts and a third of the others' have their shapes (by
+                # the slug's hash: no draw from the random sequence).
+                if plan.special == "big" or zlib.crc32(city.slug.encode()) % 3 == 0:
+                    shapes.append(rows.boundaries(city, districts_of[city.pk], who[Role.OFFICE]))
                 values += _atlas_values(
                     rng,
                     progress,
@@ -735,6 +813,7 @@ def _records_write(chunk, cities, by_city, districts_of, indicators, programmes,
             elif kind == StageKind.PLANS:
                 plans_made.append((progress, city, plan, stage, who))
     IndicatorValue.objects.bulk_create(values, batch_size=BATCH)
+    DistrictBoundaries.objects.bulk_create(shapes, batch_size=BATCH)
     strategic = StrategicPlan.objects.bulk_create(
         [
             rows.strategic_plan(
@@ -778,7 +857,8 @@ def _records_write(chunk, cities, by_city, districts_of, indicators, programmes,
         ],
         batch_size=BATCH,
     )
-    actions = []
+    actions, calendars, actions_of = [], [], {}
+    today = timezone.localdate()
     goal_iter, operational_iter = iter(goals), iter(operationals)
     for _p, city, plan, _s, _w in plans_made:
         own_goals = [next(goal_iter) for _ in GoalArea.choices]
@@ -805,16 +885,53 @@ def _records_write(chunk, cities, by_city, districts_of, indicators, programmes,
                     partners="UNICEF country office",
                     district=rng.choice(city_districts) if number % 3 else None,
                     starts_on=starts,
-                    ends_on=starts + datetime.timedelta(days=rng.randint(30, 330)),
+                    ends_on=(ends := starts + datetime.timedelta(days=rng.randint(30, 330))),
                     budget=Decimal(rng.randint(10, 5000) * 1000),
                     currency=currency,
                     children_participation="The children's council chose the priorities.",
                     indicator="Children reached",
                     target=f"{rng.randint(2, 90) * 100} children",
-                    status="planned",
+                    **_action_progress(number + city.pk, starts, ends, today),
                 )
             )
+            calendars.append(programmes[plan.programme_index].calendar)
+            actions_of.setdefault(city.pk, []).append(actions[-1])
     PlanAction.objects.bulk_create(actions, batch_size=BATCH)
+    ActionYearNote.objects.bulk_create(
+        [
+            rows.action_note(
+                made,
+                date_year(made.started_on, calendar),
+                made.completion,
+                "Work began; the children's council followed the first steps.",
+            )
+            for made, calendar in zip(actions, calendars, strict=True)
+            if made.started_on and made.pk % 4 == 0
+        ],
+        batch_size=BATCH,
+    )
+    return actions_of
+
+
+def _action_progress(key: int, starts, ends, today) -> dict:
+    """How far an action has come on `today`, from its dates and a key (no draw from the
+    world's random sequence): planned before it starts; under way, or over (done, not achieved,
+    dropped) or delayed once its planned end has passed."""
+    if starts > today:
+        return {"status": "planned", "completion": 0}
+    started = min(starts + datetime.timedelta(days=key % 20), today)
+    if ends >= today:
+        share = (today - starts).days * 100 // max((ends - starts).days, 1)
+        return {"status": "under_way", "started_on": started, "completion": min(share, 95)}
+    ended = min(max(ends + datetime.timedelta(days=key % 40 - 10), started), today)
+    roll = key % 20
+    if roll < 12:
+        return {"status": "done", "started_on": started, "ended_on": ended, "completion": 100}
+    if roll < 15:
+        return {"status": "failed", "started_on": started, "ended_on": ended, "completion": 30}
+    if roll < 17:
+        return {"status": "dropped", "started_on": started, "completion": 10}
+    return {"status": "delayed", "started_on": started, "completion": 70}
 
 
 _RECORD_MODELS = {
@@ -853,6 +970,13 @@ def _other_records_write(chunk, cities, by_city, criteria, rng) -> list:
             made.setdefault(name, []).extend(items)
     for name, model in _RECORD_MODELS.items():
         model.objects.bulk_create(made.get(name, []), batch_size=BATCH)
+    conditions = EvaluationCondition.objects.bulk_create(
+        made.get("condition", []), batch_size=BATCH
+    )
+    ConditionStatusChange.objects.bulk_create(
+        [rows.condition_change(made) for made in conditions if made.status_changed_by],
+        batch_size=BATCH,
+    )
     evaluations = made.get("evaluation", [])
     EvaluationRecord.objects.bulk_create([record for record, _c in evaluations], batch_size=BATCH)
     CriterionJudgement.objects.bulk_create(
@@ -872,9 +996,10 @@ def _other_records_write(chunk, cities, by_city, criteria, rng) -> list:
     return made.get("gap", [])
 
 
-def _stakeholders_write(chunk, cities, types, programmes, rng) -> None:
+def _stakeholders_write(chunk, cities, types, programmes, rng) -> tuple[list, dict]:
     """Around each city: its catalogue of organisations, two councils of adults with their
-    members, and half the time a children's council described by counts only."""
+    members, and half the time a children's council described by counts only. Returns the
+    councils and the organisations by city id."""
     organisations = []
     for city in cities:
         for name, inside, sector in _DEPARTMENTS[:ORGANISATIONS_PER_CITY]:
@@ -918,6 +1043,10 @@ def _stakeholders_write(chunk, cities, types, programmes, rng) -> None:
             )
     CouncilMember.objects.bulk_create(seats, batch_size=BATCH)
     ChildrenCouncilMakeUp.objects.bulk_create(makeups, batch_size=BATCH)
+    organisations_of: dict[int, list] = {}
+    for made in organisations:
+        organisations_of.setdefault(made.city_id, []).append(made)
+    return made_councils, organisations_of
 
 
 def _programme_index(council, programmes) -> int:

@@ -10,8 +10,9 @@ import random
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
-from candidacy.models import GoalArea, StageKind, StageState
+from candidacy.models import Decision, GoalArea, StageKind, StageState
 from cities.roles import Role
 
 from . import rows
@@ -39,6 +40,12 @@ _AGENCIES = (
     "University of Medical Sciences",
     "Municipal statistics unit",
     "Police Department for Families",
+)
+
+#: The conditions of a decision to approve with conditions: (what, days after the evaluation).
+_CONDITIONS = (
+    ("Publish the plan's budget by district on the city's website.", 180),
+    ("Add the children's council's review of the plan to the next yearly report.", 365),
 )
 
 
@@ -93,9 +100,17 @@ def record_rows(rng, progress, stage, city, who, document, criteria) -> dict[str
             rows.dataset(progress, area, rng.choice(_AGENCIES), day) for area in _AREAS
         ]
     elif kind == StageKind.STOCKTAKE:
+        # A third of the initiatives are marked as good practice (by their place, drawing
+        # nothing from the random sequence): the library's queue and entries (`life`).
         out["initiative"] = [
-            rows.initiative(progress, area, rng.choice(_AGENCIES), day.year - rng.randint(1, 9))
-            for area in _AREAS[: rng.randint(2, 5)]
+            rows.initiative(
+                progress,
+                area,
+                rng.choice(_AGENCIES),
+                day.year - rng.randint(1, 9),
+                good_practice=(progress.pk + number) % 3 == 0,
+            )
+            for number, area in enumerate(_AREAS[: rng.randint(2, 5)])
         ]
     elif kind in (StageKind.SUBMISSION, StageKind.MEMORANDUM):
         out["letter"] = [rows.letter_record(progress, city.name, day, by, document)]
@@ -107,17 +122,41 @@ def record_rows(rng, progress, stage, city, who, document, criteria) -> dict[str
         out["gap"] = [rows.gap(progress, area, rng.choice(("high", "medium"))) for area in _AREAS]
         out["assessment"] = [
             (
-                rows.self_assessment(progress, stage.opened_at, by),
+                rows.self_assessment(
+                    progress, stage.opened_at, by, criteria["assessment_framework"]
+                ),
                 [(criterion, rng.randint(1, 4)) for criterion in criteria["assessment"]],
             )
         ]
     elif kind == StageKind.EVALUATION:
+        # Every third evaluation approves with conditions (by its place, drawing nothing from
+        # the random sequence); once approved, the coordinator marked the first met.
+        conditional = progress.pk % 3 == 0
+        decision = Decision.APPROVE_WITH_CONDITIONS if conditional else Decision.APPROVE
         out["evaluation"] = [
             (
-                rows.evaluation_record(progress, day, who[Role.EVALUATOR], document),
+                rows.evaluation_record(
+                    progress,
+                    day,
+                    who[Role.EVALUATOR],
+                    document,
+                    criteria["evaluation_framework"],
+                    decision,
+                ),
                 criteria["evaluation"],
             )
         ]
+        if conditional:
+            met = None  # the first condition, once the stage is approved
+            if stage.state == StageState.APPROVED:
+                at = min(stage.approved_at + datetime.timedelta(days=45), timezone.now())
+                met = (at, who[Role.COORDINATOR])
+            out["condition"] = [
+                rows.condition(
+                    progress, text, day + datetime.timedelta(days=days), None if number else met
+                )
+                for number, (text, days) in enumerate(_CONDITIONS)
+            ]
     elif kind == StageKind.ONGOING_REVIEW:
         last = stage.round if stage.state != StageState.OPEN else stage.round - 1
         out["review"] = [

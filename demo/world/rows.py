@@ -5,15 +5,21 @@ set through each model's plain `name` (or `title`) attribute."""
 from __future__ import annotations
 
 import datetime
+import math
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
 from candidacy.models import (
+    ActionYearNote,
     Candidacy,
+    ConditionStatusChange,
     CriterionJudgement,
     CriterionScore,
     DataSet,
+    Decision,
+    DistrictBoundaries,
+    EvaluationCondition,
     EvaluationRecord,
     Evidence,
     Gap,
@@ -30,13 +36,27 @@ from candidacy.models import (
     ReviewRound,
     SelfAssessment,
     SignOff,
+    StageComment,
     StageProgress,
     StrategicGoal,
     StrategicPlan,
     Transition,
 )
 from cities.models import City, District, Organisation, RoleAssignment
-from stakeholders.models import ChildrenCouncilMakeUp, Council, CouncilMember, CouncilType
+from library.models import GoodPractice, GoodPracticeChange
+from notifications.models import Kind, Notification, Preference
+from stakeholders.models import (
+    ChildrenCouncilMakeUp,
+    ChildrenCouncilSession,
+    ChildrenProposal,
+    Commitment,
+    Council,
+    CouncilMember,
+    CouncilType,
+    Memorandum,
+    StakeholderChange,
+    StakeholderComment,
+)
 
 
 def user(username: str, first: str, last: str, password: str, *, staff=False, superuser=False):
@@ -61,8 +81,27 @@ def indicator(programme, key: str, name: str, unit: str, goal_area: str, order: 
     )
 
 
-def city(programme, slug: str, name: str, region: str, joined_on: datetime.date) -> City:
-    return City(programme=programme, slug=slug, name=name, region=region, joined_on=joined_on)
+def city(
+    programme,
+    slug: str,
+    name: str,
+    region: str,
+    joined_on: datetime.date,
+    position=(None, None),
+    published=(False, False),
+) -> City:
+    """`published`: what its public page shows (the plan, the children's proposals)."""
+    return City(
+        programme=programme,
+        slug=slug,
+        name=name,
+        region=region,
+        joined_on=joined_on,
+        latitude=position[0],
+        longitude=position[1],
+        publish_plan=published[0],
+        publish_proposals=published[1],
+    )
 
 
 def district(city_obj, number: int, name: str) -> District:
@@ -122,6 +161,34 @@ def value(progress, district_obj, indicator_obj, amount: Decimal, year: int, sou
     )
 
 
+def boundaries(city_obj, districts, by) -> DistrictBoundaries:
+    """The city's districts as a grid of squares around its point (0.02 degrees a side): a
+    FeatureCollection as `candidacy.records.atlas.geojson.boundaries_parse` accepts it."""
+    side, columns = 0.02, max(1, math.ceil(math.sqrt(len(districts))))
+    west = float(city_obj.longitude or 0) - side * columns / 2
+    south = float(city_obj.latitude or 0) - side * columns / 2
+    features = []
+    for index, made in enumerate(districts):
+        x, y = west + side * (index % columns), south + side * (index // columns)
+        ring = [[x, y], [x + side, y], [x + side, y + side], [x, y + side], [x, y]]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"district_number": made.number},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[round(a, 5), round(b, 5)] for a, b in ring]],
+                },
+            }
+        )
+    return DistrictBoundaries(
+        city=city_obj,
+        geojson={"type": "FeatureCollection", "features": features},
+        original_name="districts.geojson",
+        uploaded_by=by,
+    )
+
+
 def strategic_plan(progress, start_year: int, vision: str, by) -> StrategicPlan:
     return StrategicPlan(
         progress=progress,
@@ -144,6 +211,10 @@ def action(operational, goal_obj, area: str, title: str, **values) -> PlanAction
     return PlanAction(
         operational_plan=operational, goal=goal_obj, goal_area=area, title=title, **values
     )
+
+
+def action_note(action_obj, year: int, completion: int, text: str) -> ActionYearNote:
+    return ActionYearNote(action=action_obj, year=year, completion=completion, progress_text=text)
 
 
 def organisation(city_obj, name: str, inside: bool, sector: str) -> Organisation:
@@ -224,8 +295,9 @@ def dataset(progress, area, agency, day) -> DataSet:
     )
 
 
-def initiative(progress, area, organisation, year) -> Initiative:
+def initiative(progress, area, organisation, year, good_practice=False) -> Initiative:
     return Initiative(
+        good_practice=good_practice,
         progress=progress,
         title=f"{GoalArea(area).label}: a programme the city already runs",
         goal_area=area,
@@ -278,22 +350,48 @@ def gap(progress, area, priority) -> Gap:
     )
 
 
-def self_assessment(progress, at, by) -> SelfAssessment:
-    return SelfAssessment(progress=progress, version=1, saved_at=at, saved_by=by)
+def self_assessment(progress, at, by, framework) -> SelfAssessment:
+    return SelfAssessment(
+        progress=progress, version=1, framework=framework, saved_at=at, saved_by=by
+    )
 
 
 def score(assessment, criterion, level: int) -> CriterionScore:
     return CriterionScore(assessment=assessment, criterion=criterion, level=level)
 
 
-def evaluation_record(progress, day, by, report) -> EvaluationRecord:
+def evaluation_record(
+    progress, day, by, report, framework, decision=Decision.APPROVE
+) -> EvaluationRecord:
     return EvaluationRecord(
         progress=progress,
+        framework=framework,
         evaluated_on=day,
         recommendation="The plans meet the criteria; we recommend approval.",
-        decision="approve",
+        decision=decision,
         report=report,
         updated_by=by,
+    )
+
+
+def condition(progress, text: str, due_on, changed=None) -> EvaluationCondition:
+    """A condition of a decision to approve with conditions; `changed`: (at, by) once the
+    coordinator marked it met."""
+    values = {}
+    if changed:
+        values = {"status": "met", "status_changed_at": changed[0], "status_changed_by": changed[1]}
+    return EvaluationCondition(progress=progress, text=text, due_on=due_on, **values)
+
+
+def condition_change(condition_obj) -> ConditionStatusChange:
+    """The history row of a condition marked met (`condition`'s `changed`)."""
+    return ConditionStatusChange(
+        condition=condition_obj,
+        from_status="open",
+        to_status=condition_obj.status,
+        by=condition_obj.status_changed_by,
+        note="Shown by the documents the office uploaded.",
+        changed_at=condition_obj.status_changed_at,
     )
 
 
@@ -311,3 +409,101 @@ def review_round(progress, number, period_from, city_name) -> ReviewRound:
         period_to=period_from + datetime.timedelta(days=364),
         summary=f"{city_name} kept its plan on course this year; the council met four times.",
     )
+
+
+# --- what happens around a city once it runs (demo.world.life) ---------------------------------
+
+
+def stage_comment(progress, author, body: str, visibility: str, at) -> StageComment:
+    return StageComment(
+        progress=progress, author=author, body=body, visibility=visibility, created_at=at
+    )
+
+
+def memorandum(city_obj, title: str, parties: str, signed_on, summary: str) -> Memorandum:
+    return Memorandum(
+        city=city_obj, title=title, parties=parties, signed_on=signed_on, summary=summary
+    )
+
+
+def commitment(memorandum_obj, party: str, description: str, due_on, status: str, **values):
+    """`values`: party_name (a party "other"), status_changed_on, evidence_note."""
+    return Commitment(
+        memorandum=memorandum_obj,
+        party=party,
+        description=description,
+        due_on=due_on,
+        status=status,
+        **values,
+    )
+
+
+def session(council_obj, held_on, topic: str, attendance: int) -> ChildrenCouncilSession:
+    """A children's council's meeting: its topic and how many children came, no names."""
+    return ChildrenCouncilSession(
+        council=council_obj, held_on=held_on, topic=topic, attendance=attendance
+    )
+
+
+def proposal(council_obj, title: str, received_on, counts: tuple[int, ...], **values):
+    """A children's proposal; who put it forward in counts only (`ChildrenProposal.COUNT_FIELDS`).
+    `values`: details, district, status, answer, answered_on, responsible_organisation,
+    plan_action."""
+    return ChildrenProposal(
+        council=council_obj,
+        title=title,
+        received_on=received_on,
+        **dict(zip(ChildrenProposal.COUNT_FIELDS, counts, strict=True)),
+        **values,
+    )
+
+
+def stakeholder_comment(city_obj, author, body: str, at, **target) -> StakeholderComment:
+    """`target`: exactly one of council, proposal, memorandum."""
+    return StakeholderComment(city=city_obj, author=author, body=body, created_at=at, **target)
+
+
+def stakeholder_change(city_obj, object_type: str, object_id: int, summary: str, by, at):
+    return StakeholderChange(
+        city=city_obj,
+        object_type=object_type,
+        object_id=object_id,
+        action=StakeholderChange.Action.CREATED,
+        summary=summary[:500],
+        user=by,
+        created_at=at,
+    )
+
+
+def good_practice(initiative_obj, status: str, summary: str, by, published_at) -> GoodPractice:
+    """A library entry, its summary written in English (the curator's language)."""
+    return GoodPractice(
+        initiative=initiative_obj,
+        status=status,
+        summary=summary,
+        summary_en=summary,
+        curated_by=by,
+        published_at=published_at,
+    )
+
+
+def good_practice_change(entry, by, from_status: str, to_status: str) -> GoodPracticeChange:
+    return GoodPracticeChange(entry=entry, by=by, from_status=from_status, to_status=to_status)
+
+
+def notification(recipient, subject: str, body: str, link: str, read_at) -> Notification:
+    """A stage's notice in the recipient's inbox, written in English (no profile: the
+    portal's default language); never mailed (`mail` stays "none")."""
+    return Notification(
+        recipient=recipient,
+        kind=Kind.STAGE,
+        subject=subject,
+        body=body,
+        link=link,
+        read_at=read_at,
+        language="en",
+    )
+
+
+def preference(user_obj, kind: str, delivery: str) -> Preference:
+    return Preference(user=user_obj, kind=kind, delivery=delivery)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cities.models import Organisation
+from cities.models import District, Organisation
 from core.versions import check_and_bump
 
 from ..models import (
@@ -126,11 +126,15 @@ def proposal_add(
     received_on: datetime.date,
     details: str = "",
     responsible_organisation: Organisation | None = None,
+    district: District | None = None,
+    **counts: int,
 ) -> ChildrenProposal:
-    """Record what a children's council asked the city for; it starts as received. Side
-    effects: history row."""
+    """Record what a children's council asked the city for; it starts as received. Who put it
+    forward: `counts`, girls and boys per age band (`ChildrenProposal.COUNT_FIELDS`, 0 if not
+    given), and the `district` of the city it came from. Side effects: history row."""
     require_manager(by, council.city)
     require_children_council(council, field=None)
+    _check_counts(counts)
     with transaction.atomic():
         proposal = ChildrenProposal(
             council=council,
@@ -138,6 +142,8 @@ def proposal_add(
             details=details.strip(),
             received_on=received_on,
             responsible_organisation=responsible_organisation,
+            district=district,
+            **counts,
         )
         save_with_history(
             proposal,
@@ -147,6 +153,12 @@ def proposal_add(
             by=by,
         )
     return proposal
+
+
+def _check_counts(counts: dict) -> None:
+    unknown = set(counts) - set(ChildrenProposal.COUNT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown count fields: {sorted(unknown)}")
 
 
 def _locked_proposal(proposal: ChildrenProposal) -> ChildrenProposal:
@@ -163,17 +175,24 @@ def proposal_update(
     received_on: datetime.date,
     details: str = "",
     responsible_organisation: Organisation | None = None,
+    district: District | None = None,
     version: int | None = None,
+    **counts: int,
 ) -> ChildrenProposal:
-    """Correct what a proposal asked for, when it came, and who is responsible. Side effects:
-    history row."""
+    """Correct what a proposal asked for, when it came, who is responsible, and who put it
+    forward (`counts` given replace the stored ones; the `district`). Side effects: history
+    row."""
     require_manager(by, proposal.council.city)
+    _check_counts(counts)
     with transaction.atomic():
         locked = _locked_proposal(proposal)
         check_and_bump(locked, version)
         locked.title, locked.details = title.strip(), details.strip()
         locked.received_on = received_on
         locked.responsible_organisation = responsible_organisation
+        locked.district = district
+        for name, value in counts.items():
+            setattr(locked, name, value)
         save_with_history(
             locked,
             city=locked.council.city,

@@ -145,6 +145,14 @@ def test_the_walk_reaches_every_kind_of_page(sweep):
         "cities/<slug:city>/",
         "cities/<slug:city>/stages/<slug:stage>/",
         "cities/<slug:city>/stakeholders/",
+        "cities/<slug:city>/public-page/",
+        "public/<slug:programme>/<slug:city>/",
+        "public/<slug:programme>/<slug:city>/report/",
+        "cities/<slug:city>/districts/<int:number>/",
+        "open-data/",
+        "good-practice/",
+        "good-practice/<int:entry>/",
+        "programmes/<slug:programme>/good-practice/",
     ]:
         assert route in everyone, route
 
@@ -171,3 +179,49 @@ def test_the_admin_in_its_dark_theme_has_no_wcag_violations(sweep):
     assert not found, f"{len(found)} pages: " + "\n\n".join(
         f"{walker} {path}:\n{report}" for (walker, path), report in found.items()
     )
+
+
+#: The good-practice library's pages (issue 12), checked on their own too: (who, path).
+GOOD_PRACTICE_PAGES = [
+    (None, "/good-practice/"),
+    (None, "/good-practice/{entry}/"),
+    ("coord.a", "/programmes/{programme}/good-practice/"),
+    ("coord.a", "/programmes/{programme}/good-practice/initiatives/{initiative}/"),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "ru"])
+def test_the_good_practice_pages_have_no_wcag_violations(
+    transactional_db, world, live_server, chromium, language
+):
+    """The library and its curation pages alone (the sweep above walks them with the rest):
+    axe at 1280 px, nothing sideways at 320 px."""
+    from tests.browser.conftest import PASSWORD
+    from tests.library import make
+
+    entry = make.published(world.city_a, world.coordinator_a, themes=[make.theme()])
+    waiting = make.initiative(world.city_a, title="Waiting street")
+    values = {"entry": entry.pk, "programme": world.programme_a.key, "initiative": waiting.pk}
+    axe = Axe()
+    found = {}
+    for username, path in GOOD_PRACTICE_PAGES:
+        context = chromium.new_context(base_url=live_server.url, viewport=DESKTOP)
+        context.add_init_script(axe.axe_script)
+        page = context.new_page()
+        if username is not None:
+            sign_in_form(page, username, PASSWORD)
+            page.wait_for_load_state()
+        context.add_cookies(
+            [{"name": "django_language", "value": language, "url": live_server.url}]
+        )
+        response = page.goto(path.format(**values))
+        assert response.status == 200 and page.url.endswith(path.format(**values)), page.url
+        results = AxeResults(page.evaluate(AXE_RUN, WCAG))
+        if results.violations_count:
+            found[path] = results.generate_report()
+        page.set_viewport_size(NARROW)
+        scroll_width, client_width = page.evaluate(SIDEWAYS)
+        if scroll_width > client_width:
+            found[path + " at 320 px"] = (scroll_width, client_width)
+        context.close()
+    assert found == {}

@@ -179,6 +179,7 @@ def test_stage_appended_by_a_superuser_reaches_running_candidacies(client, world
             "title_en": "Network membership",
             "prepared_by": "office",
             "signed_by_coordinator": "on",
+            "min_evaluators": 1,
             "grants": "",
         },
     )

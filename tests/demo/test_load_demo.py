@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from candidacy import deadlines
 from candidacy.models import (
+    CallRound,
     Candidacy,
     CandidacyStatus,
     SignOff,
@@ -22,8 +23,9 @@ from candidacy.models import (
     StageState,
     Transition,
 )
+from candidacy.rounds import late_q
 from candidacy.selectors import signoff_queue
-from cities.models import City, District, Organisation, Programme, RoleAssignment
+from cities.models import City, District, MapPlacement, Organisation, Programme, RoleAssignment
 from cities.permissions import scope_of
 from cities.roles import Role
 from demo import data as demo
@@ -110,6 +112,17 @@ class TestDemoData:
             "vilnius",
         }
         assert not City.objects.filter(region="").exists()
+
+    def test_every_city_is_on_the_public_map_in_its_country(self, demo_output):
+        boxes = {
+            "iran": (25, 40, 44, 64),
+            "kazakhstan": (40, 56, 46, 88),
+            "lithuania": (53, 57, 20, 27),
+        }
+        for city in City.objects.select_related("programme"):
+            assert city.map_placement == MapPlacement.ON_MAP, city.slug
+            south, north, west, east = boxes[city.programme.key]
+            assert south < city.latitude < north and west < city.longitude < east, city.slug
         assert not City.objects.filter(joined_on=None).exists()
         assert list(
             District.objects.filter(city__slug="isfahan").values_list("number", flat=True)
@@ -314,6 +327,18 @@ class TestDemoData:
         overdue = StageProgress.objects.filter(deadlines.overdue_q())
         assert overdue.exists()
         assert overdue.count() < StageProgress.objects.exclude(state=StageState.LOCKED).count()
+
+    def test_iran_has_a_call_round_with_one_late_submission(self, demo_output):
+        call_round = CallRound.objects.get(programme__key="iran")
+        assert call_round.name_fa.startswith("فراخوان ۱۴")
+        iranian = Candidacy.objects.filter(city__programme__key="iran")
+        assert iranian.exists() and not iranian.filter(call_round__isnull=True).exists()
+        assert StageProgress.objects.filter(late_q()).count() >= 1
+        assert (
+            not StageProgress.objects.filter(late_q())
+            .exclude(candidacy__city__programme__key="iran")
+            .exists()
+        )
 
     @pytest.mark.parametrize("username", [u.username for u in PROGRAMME_USERS])
     def test_every_signatory_has_work_waiting(self, demo_output, username):

@@ -1,6 +1,7 @@
 """`manage.py load_world`: a tiny world (20 cities) is consistent the way the services leave
-the data (stages, history, sign-offs, granted dates), valid by each model's own rules, honours
-the big city's shape, holds no child's name, and is never loaded over existing cities."""
+the data (stages, history, sign-offs, granted dates), valid by each model's own rules, fills
+every model the demo fills, honours the big city's shape, holds no child's name, and is never
+loaded over existing cities. (That a load raises the editions: `test_world_editions.py`.)"""
 
 import io
 from collections import defaultdict
@@ -9,10 +10,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from candidacy.models import (
+    ActionYearNote,
     Candidacy,
+    ConditionStatusChange,
     CriterionJudgement,
     CriterionScore,
     DataSet,
+    DistrictBoundaries,
+    EvaluationCondition,
     EvaluationRecord,
     Evidence,
     Gap,
@@ -28,6 +33,7 @@ from candidacy.models import (
     ReviewRound,
     SelfAssessment,
     SignOff,
+    StageComment,
     StageKind,
     StageProgress,
     StageState,
@@ -35,14 +41,19 @@ from candidacy.models import (
     Transition,
 )
 from candidacy.records import registry
-from cities.models import City, District, Organisation, RoleAssignment
+from cities.models import City, District, MapPlacement, Organisation, RoleAssignment
 from cities.roles import Role
+from library.models import GoodPractice, GoodPracticeChange, Theme
+from notifications.models import Notification, Preference
 from stakeholders.models import (
     ChildrenCouncilMakeUp,
     ChildrenCouncilSession,
     ChildrenProposal,
+    Commitment,
     Council,
     CouncilMember,
+    Memorandum,
+    StakeholderChange,
     StakeholderComment,
 )
 
@@ -59,6 +70,17 @@ def test_the_world_has_the_shape_asked_for(tiny_world):
         assert city.role_assignments.filter(role=Role.OFFICE).exists(), city
         assert city.organisations.count() == 20
         assert city.councils.exists()
+
+
+def test_every_city_is_on_the_map_near_its_country(tiny_world):
+    from demo.world.load import CENTRES
+
+    for city in City.objects.select_related("programme__country"):
+        assert city.map_placement == MapPlacement.ON_MAP, city.slug
+        city.full_clean()
+        latitude, longitude, spread = CENTRES[city.programme.country.code]
+        assert abs(float(city.latitude) - latitude) <= spread + 0.001
+        assert abs(float(city.longitude) - longitude) <= spread + 0.001
 
 
 def test_every_stage_agrees_with_its_history(tiny_world):
@@ -154,9 +176,97 @@ def test_no_child_is_named(tiny_world):
     assert not Council.objects.filter(
         council_type__involves_children=True, makeup__isnull=True
     ).exists()
-    assert not ChildrenCouncilSession.objects.exists()
-    assert not ChildrenProposal.objects.exists()
-    assert not StakeholderComment.objects.exists()
+    assert ChildrenCouncilSession.objects.exists()
+    assert not ChildrenCouncilSession.objects.filter(
+        council__council_type__involves_children=False
+    ).exists()
+    assert not ChildrenProposal.objects.filter(
+        council__council_type__involves_children=False
+    ).exists()
+
+
+def test_the_childrens_proposals_are_plausible(tiny_world):
+    """Who put each proposal forward is a handful of children counted by age band and sex;
+    a decision has its answer, dated after the proposal; the district, the organisation and the
+    plan action are the council's city's own; every status and some links appear."""
+    proposals = list(
+        ChildrenProposal.objects.select_related(
+            "council__city", "district", "responsible_organisation", "plan_action"
+        )
+    )
+    assert len(proposals) >= 10
+    for proposal in proposals:
+        counts = [getattr(proposal, name) for name in ChildrenProposal.COUNT_FIELDS]
+        assert 1 <= proposal.total <= 40 and max(counts) <= 12, proposal
+        if proposal.status in ChildrenProposal.DECIDED:
+            assert proposal.answer and proposal.answered_on >= proposal.received_on
+        else:
+            assert not proposal.answer and proposal.answered_on is None
+        if proposal.district:
+            assert proposal.district.city_id == proposal.council.city_id
+        proposal.full_clean()  # the organisation and the plan action of the city's own
+    assert {p.status for p in proposals} >= {"implemented", "declined"}
+    assert any(p.district for p in proposals) and any(p.plan_action for p in proposals)
+
+
+def test_some_cities_publish_and_published_entries_are_theirs(tiny_world):
+    """Some cities' public pages show their plan or proposals, some nothing; the library's
+    published entries are all of cities with a public page, and a few initiatives wait in the
+    coordinators' queue."""
+    public = City.objects.filter(publish_plan=True) | City.objects.filter(publish_proposals=True)
+    assert 0 < public.count() < City.objects.count()
+    published = GoodPractice.objects.filter(status=GoodPractice.Status.PUBLISHED)
+    assert published.exists()
+    for entry in published.select_related("initiative__progress__candidacy__city"):
+        city = entry.initiative.progress.candidacy.city
+        assert entry.initiative.good_practice and entry.summary and entry.published_at
+        assert city.publish_plan or city.publish_proposals, city
+        assert entry.themes.exists()
+    assert Initiative.objects.filter(good_practice=True, library_entry__isnull=True).exists()
+    assert GoodPracticeChange.objects.count() >= GoodPractice.objects.count()
+
+
+def test_district_shapes_are_what_an_upload_accepts(tiny_world):
+    """The big city's and some others' district boundaries pass the upload's own check."""
+    import json
+
+    from candidacy.records.atlas.geojson import boundaries_parse
+
+    assert DistrictBoundaries.objects.filter(city__districts__number=100).exists()
+    for shapes in DistrictBoundaries.objects.select_related("city"):
+        numbers = set(shapes.city.districts.values_list("number", flat=True))
+        content = json.dumps(shapes.geojson).encode()
+        assert boundaries_parse(content, district_numbers=numbers) == shapes.geojson
+
+
+def test_memoranda_have_commitments_in_every_state(tiny_world):
+    assert not Memorandum.objects.filter(commitments__isnull=True).exists()
+    assert {c.status for c in Commitment.objects.all()} >= {"pending", "fulfilled"}
+    for commitment in Commitment.objects.exclude(status="pending"):
+        assert commitment.status_changed_on and commitment.evidence_note
+
+
+def test_a_few_notices_per_person(tiny_world):
+    """The inbox holds the newest stage notices of each person the workflow would have told,
+    none dated in the future, some read."""
+    counts = defaultdict(int)
+    for recipient in Notification.objects.values_list("recipient", flat=True):
+        counts[recipient] += 1
+    assert len(counts) >= 4 and max(counts.values()) <= 5
+    assert Notification.objects.filter(read_at__isnull=False).exists()
+    assert Notification.objects.filter(read_at__isnull=True).exists()
+    latest = Notification.objects.order_by("-created_at").first()
+    old = Notification.objects.order_by("created_at").first()
+    assert latest.created_at > old.created_at
+    assert Preference.objects.exists()
+
+
+def test_comments_and_the_stakeholders_history(tiny_world):
+    assert StageComment.objects.filter(visibility="city").exists()
+    assert StakeholderComment.objects.exists()
+    assert StakeholderChange.objects.filter(object_type="childrenproposal").count() == (
+        ChildrenProposal.objects.count()
+    )
 
 
 @pytest.mark.parametrize(
@@ -173,6 +283,7 @@ def test_no_child_is_named(tiny_world):
         IndicatorValue,
         StrategicPlan,
         PlanAction,
+        ActionYearNote,
         OfficeRecord,
         DataSet,
         Initiative,
@@ -189,6 +300,21 @@ def test_no_child_is_named(tiny_world):
         Council,
         CouncilMember,
         ChildrenCouncilMakeUp,
+        ChildrenCouncilSession,
+        ChildrenProposal,
+        Memorandum,
+        Commitment,
+        StageComment,
+        StakeholderComment,
+        StakeholderChange,
+        EvaluationCondition,
+        ConditionStatusChange,
+        DistrictBoundaries,
+        Theme,
+        GoodPractice,
+        GoodPracticeChange,
+        Notification,
+        Preference,
     ],
 )
 def test_rows_keep_the_models_rules(tiny_world, model):
@@ -197,6 +323,16 @@ def test_rows_keep_the_models_rules(tiny_world, model):
     assert rows
     for row in rows:
         row.full_clean()
+
+
+def test_actions_have_come_some_way(tiny_world):
+    """The world's actions are in every status their dates allow, with actual dates and some
+    yearly notes (issue 12)."""
+
+    statuses = set(PlanAction.objects.values_list("status", flat=True))
+    assert "done" in statuses and len(statuses) >= 3
+    assert PlanAction.objects.filter(started_on__isnull=False).exists()
+    assert ActionYearNote.objects.exists()
 
 
 def test_refuses_to_load_over_existing_cities(tiny_world):

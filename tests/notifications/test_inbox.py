@@ -116,3 +116,38 @@ def test_a_submission_lands_in_the_signatories_inbox_as_they_prefer(
     assert row.link == "/cities/city-a/stages/office/"
     assert mail.outbox == []  # off: inbox only
     assert not Notification.objects.exclude(recipient=world.coordinator_a).exists()
+
+
+def test_the_navigations_unread_count_is_kept_until_a_notification_is_sent_or_read(
+    client, world, django_capture_on_commit_callbacks
+):
+    """Kept under the inbox's edition (`core.editions.INBOX`, read with the session): a warm
+    page counts nothing; a notification sent, one read and all read are on the next page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from notifications import services
+    from notifications.services import Message
+
+    client.force_login(world.office_a)
+    profile = reverse("profile")
+    client.get(profile)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(profile).content.decode()
+    assert not [q for q in queries.captured_queries if "notifications_notification" in q["sql"]]
+    assert 'id="nav-inbox">Inbox</a>' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        services.messages_deliver(
+            [
+                Message(world.office_a, Kind.STAGE, "/home/", lambda: ("One", "Body"))
+                for _ in range(2)
+            ]
+        )
+    assert 'Inbox <span class="badge text-bg-light">2<' in client.get(profile).content.decode()
+    first = Notification.objects.filter(recipient=world.office_a).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notification_read(notification=first, by=world.office_a)
+    assert 'Inbox <span class="badge text-bg-light">1<' in client.get(profile).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notifications_read_all(by=world.office_a)
+    assert 'id="nav-inbox">Inbox</a>' in client.get(profile).content.decode()

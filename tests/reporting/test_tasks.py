@@ -22,6 +22,7 @@ from candidacy.models import (
     StageProgress,
     StageState,
 )
+from candidacy.models.frameworks import FrameworkKind, framework_for_opening
 from cities.permissions import scope_of
 from cities.templatetags.portal import cfc_date
 from reporting import tasks
@@ -61,7 +62,11 @@ def _condition(city, due_on, status=ConditionStatus.OPEN):
     progress = f.stage_of(city, "joint")
     EvaluationRecord.objects.get_or_create(
         progress=progress,
-        defaults={"evaluated_on": datetime.date(2024, 1, 1), "decision": "approve_with_conditions"},
+        defaults={
+            "evaluated_on": datetime.date(2024, 1, 1),
+            "decision": "approve_with_conditions",
+            "framework": framework_for_opening(city.programme_id, FrameworkKind.EVALUATION),
+        },
     )
     return EvaluationCondition.objects.create(
         progress=progress, text=f"Condition of {city.slug}", due_on=due_on, status=status
@@ -223,7 +228,8 @@ def _many(world, count):
         _commitment(city, Commitment.Party.MINISTRY, timezone.localdate())
 
 
-QUERY_BOUND = 15  # session, user, roles; two a section (5); the programmes; the edition; the
+QUERY_BOUND = 16  # session, user, roles; two a section (5), one for the good practice to review
+# (none here: its rows are read only when it counts some); the programmes; the edition; the
 # programmes linked (the overview)
 
 

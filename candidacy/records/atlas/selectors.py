@@ -18,7 +18,6 @@ from django.db.models import Count, Max
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from candidacy import permissions
 from candidacy.models import DistrictBoundaries, IndicatorDefinition, IndicatorValue, StageProgress
 from candidacy.records import registry
 from cities.calendars import year_format
@@ -42,13 +41,20 @@ class IndicatorRow:
     value: str  # "": no value yet
     year: str
     source: str
+    number: int  # the district's, for the link to its page
 
     @classmethod
     def of(cls, district: District, value: IndicatorValue | None) -> IndicatorRow:
         label = f"{format_digits(district.number)}. {district.name}"
         if value is None:
-            return cls(label, "", "", "")
-        return cls(label, format_number(value.value), year_format(value.year), value.source)
+            return cls(label, "", "", "", district.number)
+        return cls(
+            label,
+            format_number(value.value),
+            year_format(value.year),
+            value.source,
+            district.number,
+        )
 
 
 #: The most cells (districts x indicators) a page shows at once: a bigger atlas is shown one
@@ -255,10 +261,11 @@ def _number(value) -> float | int:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def atlas_context(user, progress: StageProgress, part: AtlasPart) -> dict:
+def atlas_context(progress: StageProgress, part: AtlasPart, can_edit: bool) -> dict:
     """What the atlas page shows of `part`: the table of the latest values (every indicator of
     a small atlas, or one indicator for a page of districts) and the map's data (the shown
-    indicators' values in every district, so the whole map is coloured)."""
+    indicators' values in every district, so the whole map is coloured); `can_edit`: whether
+    the reader may edit the atlas (`candidacy.permissions.can_edit_stage`)."""
     districts, indicators = part.districts, part.shown_indicators
     if part.indicator is None:
         latest = latest_values(progress)
@@ -304,7 +311,6 @@ def atlas_context(user, progress: StageProgress, part: AtlasPart) -> dict:
                 "map": _("Map of the districts"),
             },
         }
-    can_edit = permissions.can_edit_stage(user, progress)
     return {
         "part": part,
         "districts": districts,

@@ -1,7 +1,9 @@
 """Every write to the children's atlas. Each function checks that the user may edit the atlas
 stage (`candidacy.permissions.can_edit_stage`: its preparer while it is open or returned, so an
 approved atlas is read-only until reopened), validates everything before writing anything, and
-writes in one transaction with the stage row locked.
+writes in one transaction with the stage row locked. A write of values raises the atlases'
+edition (`core.editions.ATLAS`, the atlas pages' cache) once it commits; the boundaries raise
+it through their model's signal (`reporting.signals`).
 
 Values are written in bulk: a fixed number of statements whatever the number of values
 (on SQLite, Django splits a bulk statement into batches of at most 999 parameters)."""
@@ -25,6 +27,7 @@ from candidacy.models import (
     StageProgress,
 )
 from cities.models import District
+from core.editions import ATLAS, edition_bump
 
 from .. import services as records
 from . import csv_import, geojson, selectors
@@ -170,6 +173,7 @@ def values_import(
     with transaction.atomic():
         progress = _atlas_stage(progress, by)
         _require_values_version(progress, version)
+        edition_bump(ATLAS)
         parsed = csv_import.values_parse(
             content,
             city=progress.candidacy.city,
@@ -196,6 +200,7 @@ def values_save_grid(
     with transaction.atomic():
         progress = _atlas_stage(progress, by)
         _require_values_version(progress, version)
+        edition_bump(ATLAS)
         district_ids = {district.pk for district in _districts(progress)}
         indicator_ids = {indicator.pk for indicator in _indicators(progress)}
         errors: dict[str, list[str]] = {}

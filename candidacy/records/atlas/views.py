@@ -9,15 +9,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from candidacy import permissions
 from candidacy.lookups import visible_stage
 from candidacy.models import StageKind
 from candidacy.services import WorkflowError
 from candidacy.views import progress_url
+from core.editions import ATLAS, edition, edition_cached, edition_key
 from core.errors import error_text
 
 from ..views import prepared_stage, refusal_redirect
@@ -54,8 +57,21 @@ def atlas(request, city, stage):
     other = _not_an_atlas(progress)
     if other:
         return other
-    part = selectors.atlas_part(progress, request.GET)
-    context = _context(progress, **selectors.atlas_context(request.user, progress, part))
+    # The content is the same for everyone who reads the stage but for whether they may edit
+    # it: kept in the cache, under that and the address (the part shown), while neither the
+    # lists (the city, the stage's title and state) nor the atlases (districts, indicators,
+    # values, boundaries) have changed (core.editions).
+    can_edit = permissions.can_edit_stage(request.user, progress)
+
+    def content() -> tuple[str, bool]:
+        part = selectors.atlas_part(progress, request.GET)
+        context = _context(progress, **selectors.atlas_context(progress, part, can_edit))
+        body = render_to_string("candidacy/records/atlas/_atlas_body.html", context, request)
+        return body, context["map_data"] is not None
+
+    key = edition_key(request, "atlas", progress.pk, int(can_edit), edition(ATLAS))
+    body, has_map = edition_cached(key, content)
+    context = _context(progress, body=body, has_map=has_map)
     return render(request, "candidacy/records/atlas/atlas.html", context)
 
 

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from candidacy.models import EvaluationCriterion
+from candidacy.models import (
+    EvaluationCriterion,
+    FrameworkKind,
+    framework_for_opening,
+    framework_uses,
+)
 from cities.models import Programme
 from cities.seed_names import localized
 
@@ -105,12 +110,17 @@ def criteria_for(programme_key: str) -> tuple[CriterionSpec, ...]:
 def criteria_seed(programme: Programme) -> int:
     """Create the programme's missing criteria (global ones first, then the country's); an
     existing criterion, perhaps edited by an administrator, is never overwritten. Returns how
-    many were created."""
+    many were created. They go into the framework version in force (version 1 for a programme
+    without one); nothing is added to a version an evaluation already uses."""
     created = 0
     with transaction.atomic():
+        framework = framework_for_opening(programme.pk, FrameworkKind.EVALUATION)
+        if framework_uses(framework.pk, framework.kind):
+            return 0
         for order, spec in enumerate(criteria_for(programme.key), start=1):
             _, new = EvaluationCriterion.objects.get_or_create(
                 programme=programme,
+                framework=framework,
                 key=spec.key,
                 defaults={
                     **localized("text", spec.text),

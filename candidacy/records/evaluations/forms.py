@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import re
 
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import (
+    ChildrenPanelVerdict,
     ConditionStatus,
     EvaluationCondition,
     EvaluationRecord,
     Judgement,
     StageProgress,
 )
+from cities.calendars import CalendarFormMixin
 from cities.validators import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH
 
 from ..forms import TEXT_ATTRS, RecordForm
@@ -137,3 +140,38 @@ class ConditionStatusForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, **TEXT_ATTRS}),
         help_text=_("How the condition was met, or why it is waived or open again."),
     )
+
+
+class PanelVerdictForm(CalendarFormMixin, forms.ModelForm):
+    """The children's panel verdict: how many children sat, how they voted, what they said;
+    never who."""
+
+    notice = _(
+        "Record only totals: never a child's name or anything that would tell who voted how. "
+        "The vote counts of a small panel are not published."
+    )
+
+    class Meta:
+        model = ChildrenPanelVerdict
+        fields = (
+            "recorded_on",
+            "panel_size",
+            "verdict",
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "summary",
+        )
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4, **TEXT_ATTRS})}
+
+    def __init__(self, *args, progress, **kwargs):
+        kwargs.setdefault("instance", getattr(progress, "children_panel_verdict_read", None))
+        super().__init__(*args, **kwargs)
+        self.instance.progress = progress
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    @property
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}

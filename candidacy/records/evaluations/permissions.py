@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from candidacy.models import EvaluationCondition, StageState
-from candidacy.permissions import can_view_stage
+from candidacy.models import EvaluationCondition, StageKind, StageProgress, StageState
+from candidacy.permissions import acts_as, can_view_stage, stage_can_change
 from cities.permissions import coordinates
+from cities.roles import Role
 
 
 def can_view_condition(user, condition: EvaluationCondition) -> bool:
@@ -14,10 +15,22 @@ def can_view_condition(user, condition: EvaluationCondition) -> bool:
 
 def can_track_condition(user, condition: EvaluationCondition) -> bool:
     """Mark a condition met, waived or open again: the programme's coordinator, once the
-    evaluation that set it is approved, while the candidacy runs."""
+    evaluation that set it is approved, while the candidacy runs in an open programme."""
     progress = condition.progress
     return (
         progress.state == StageState.APPROVED
-        and not progress.candidacy.withdrawn_on
+        and stage_can_change(progress)
         and coordinates(user, progress.candidacy.city.programme_id)
+    )
+
+
+def can_record_panel_verdict(user, progress: StageProgress) -> bool:
+    """Record or correct the children's panel verdict of an evaluation: the programme's
+    coordinator or an evaluator who may act on the city (`acts_as`: declared no conflict),
+    until the stage is approved, while the candidacy runs."""
+    return (
+        progress.definition.kind == StageKind.EVALUATION
+        and progress.state in (StageState.OPEN, StageState.RETURNED, StageState.SUBMITTED)
+        and stage_can_change(progress)
+        and (acts_as(user, Role.COORDINATOR, progress) or acts_as(user, Role.EVALUATOR, progress))
     )

@@ -13,14 +13,27 @@ from candidacy.models import (
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    FrameworkKind,
     StageKind,
     StageProgress,
     StageState,
+    framework_in_force,
 )
 
 
-def criteria_of(programme_id: int) -> list[EvaluationCriterion]:
-    return list(EvaluationCriterion.objects.filter(programme_id=programme_id))
+def framework_of(progress: StageProgress, record: EvaluationRecord | None) -> int | None:
+    """The framework version whose criteria the stage's evaluation judges: the record's own
+    (kept when it was opened), else the one in force now (None: the programme has none)."""
+    if record is not None:
+        return record.framework_id
+    version = framework_in_force(progress.candidacy.city.programme_id, FrameworkKind.EVALUATION)
+    return version.pk if version else None
+
+
+def criteria_of(framework_id: int | None) -> list[EvaluationCriterion]:
+    if framework_id is None:
+        return []
+    return list(EvaluationCriterion.objects.filter(framework_id=framework_id))
 
 
 @dataclass
@@ -42,10 +55,11 @@ class Evaluation:
 
 
 def evaluation_of(progress: StageProgress) -> Evaluation:
-    """The stage's evaluation record (with its report) and every criterion of the programme
-    with its judgement: three queries."""
+    """The stage's evaluation record (with its report) and every criterion of its framework
+    version (the one it was opened under, else the one in force) with its judgement: three
+    queries, four before the record exists."""
     record = EvaluationRecord.objects.filter(progress=progress).select_related("report").first()
-    criteria = criteria_of(progress.candidacy.city.programme_id)
+    criteria = criteria_of(framework_of(progress, record))
     judgements = {}
     if record is not None:
         rows = CriterionJudgement.objects.filter(record=record)

@@ -13,19 +13,33 @@ from django.utils.translation import gettext as _
 
 from candidacy import services as workflow
 from candidacy.models import (
+    ChildrenPanelVerdict,
     ConditionStatus,
     ConditionStatusChange,
     CriterionJudgement,
     EvaluationCondition,
     EvaluationCriterion,
     EvaluationRecord,
+    FrameworkKind,
     StageKind,
     StageProgress,
+    framework_for_opening,
 )
 from core.versions import check_and_bump
 
 from .. import services as records
-from .permissions import can_track_condition
+from .permissions import can_record_panel_verdict, can_track_condition
+
+#: The panel verdict's fields a caller may set.
+PANEL_FIELDS = (
+    "recorded_on",
+    "panel_size",
+    "verdict",
+    "votes_for",
+    "votes_against",
+    "votes_abstain",
+    "summary",
+)
 
 #: The record's fields a caller may set (the form's fields, without the document).
 RECORD_FIELDS = ("evaluated_on", "recommendation", "decision", "report")
@@ -42,8 +56,11 @@ def evaluation_save(
 ) -> EvaluationRecord:
     """Create or change the stage's evaluation: `values` for the record's own fields,
     `judgements` as {criterion id: (judgement, finding)} (both empty clears a criterion's
-    judgement). `document_upload`, if given, is attached to the stage and becomes the report.
-    `version`: the one the form was loaded with; another save since is refused
+    judgement; a judgement needs its finding, the written justification), the criteria of the
+    record's framework version: the one in force when the record is first saved, kept ever
+    after. Who changes a judgement is kept as its judge (`CriterionJudgement.judged_by`).
+    `document_upload`, if given, is attached to the stage and becomes the report. `version`:
+    the one the form was loaded with; another save since is refused
     (`core.versions.StaleEdit`). Raises ValidationError (per field) or WorkflowError; writes
     nothing then."""
     if progress.definition.kind != StageKind.EVALUATION:
@@ -53,19 +70,20 @@ def evaluation_save(
         raise ValueError(f"Not fields of the evaluation: {sorted(unknown)}")
     with transaction.atomic():
         progress = records.editable_stage(progress, by)
+        record = EvaluationRecord.objects.filter(progress=progress).first() or EvaluationRecord(
+            progress=progress,
+            framework=framework_for_opening(
+                progress.candidacy.city.programme_id, FrameworkKind.EVALUATION
+            ),
+        )
         criteria = {
             criterion.pk: criterion
-            for criterion in EvaluationCriterion.objects.filter(
-                programme_id=progress.candidacy.city.programme_id
-            )
+            for criterion in EvaluationCriterion.objects.filter(framework_id=record.framework_id)
         }
         if set(judgements) - set(criteria):
             raise ValidationError(
                 _("Judge only the criteria of this city's programme; nothing was saved.")
             )
-        record = EvaluationRecord.objects.filter(progress=progress).first() or EvaluationRecord(
-            progress=progress
-        )
         check_and_bump(record, version)
         for name, value in values.items():
             setattr(record, name, value)
@@ -85,7 +103,10 @@ def evaluation_save(
                     row.delete()
                 continue
             row = row or CriterionJudgement(record=record, criterion=criteria[criterion_id])
+            if (row.judgement, row.finding) == (judgement, finding.strip()):
+                continue  # unchanged: who judged it stays
             row.judgement, row.finding = judgement, finding.strip()
+            row.judged_by = by
             try:
                 row.full_clean(exclude=["record"])
             except ValidationError as error:
@@ -145,3 +166,30 @@ def condition_set_status(
             changed_at=condition.status_changed_at,
         )
     return condition
+
+
+def panel_verdict_save(*, progress: StageProgress, by, values: dict) -> ChildrenPanelVerdict:
+    """Record (or correct) the children's panel verdict of an evaluation stage: aggregates
+    only, never a child's name. The coordinator or an evaluator who may act on the city
+    (`can_record_panel_verdict`). Raises ValidationError per field; writes nothing then."""
+    unknown = set(values) - set(PANEL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not fields of the panel verdict: {sorted(unknown)}")
+    with transaction.atomic():
+        progress = (
+            StageProgress.objects.select_for_update(of=("self",))
+            .select_related("definition", "candidacy__city")
+            .get(pk=progress.pk)
+        )
+        if not can_record_panel_verdict(by, progress):
+            raise PermissionDenied(
+                _("Only the programme's coordinator or its evaluators record the panel's verdict.")
+            )
+        verdict = ChildrenPanelVerdict.objects.filter(progress=progress).first()
+        verdict = verdict or ChildrenPanelVerdict(progress=progress)
+        for name, value in values.items():
+            setattr(verdict, name, value.strip() if isinstance(value, str) else value)
+        verdict.recorded_by = by
+        verdict.full_clean()
+        verdict.save()
+    return verdict

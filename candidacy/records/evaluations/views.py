@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from candidacy.lookups import visible_stage
-from candidacy.models import EvaluationCondition, StageKind
+from candidacy.models import ChildrenPanelVerdict, EvaluationCondition, StageKind
+from core.pages import bound_data, form_page
 
-from ..views import prepared_stage, stage_form_page
+from ..views import prepared_stage, progress_url, stage_form_context, stage_form_page
 from . import selectors, services
-from .forms import ConditionStatusForm, EvaluationForm
-from .permissions import can_track_condition
+from .forms import ConditionStatusForm, EvaluationForm, PanelVerdictForm
+from .permissions import can_record_panel_verdict, can_track_condition
 
 
 @login_required
@@ -43,6 +44,28 @@ def evaluation_edit(request, city, stage):
         instance=evaluation.record,
         criteria=[row.criterion for row in evaluation.assessments],
         judgements={row.criterion.pk: row.judgement for row in evaluation.assessments},
+    )
+
+
+@login_required
+def panel_verdict_edit(request, city, stage):
+    """The children's panel verdict, recorded by the coordinator or an evaluator."""
+    progress = visible_stage(request.user, city, stage)
+    if not can_record_panel_verdict(request.user, progress):
+        raise PermissionDenied
+    progress.children_panel_verdict_read = ChildrenPanelVerdict.objects.filter(
+        progress=progress
+    ).first()
+    form = PanelVerdictForm(*bound_data(request), progress=progress)
+    return form_page(
+        request,
+        form=form,
+        write=lambda _data: services.panel_verdict_save(
+            progress=progress, by=request.user, values=form.values
+        ),
+        success_message=_("The children's panel verdict was saved."),
+        next_url=lambda _verdict: progress_url(progress),
+        context=stage_form_context(progress, _("Children's panel verdict")),
     )
 
 

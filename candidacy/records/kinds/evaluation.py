@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candidacy.models import (
+    ChildrenPanelVerdict,
     CriterionJudgement,
     Decision,
     EvaluationCondition,
@@ -26,12 +27,12 @@ from cities.templatetags.portal import format_number
 def evaluation(progress: StageProgress) -> list[str]:
     """Every criterion judged with a finding; a recommendation; a decision; for a decision to
     approve with conditions, at least one condition (each has its due date); the report."""
+    record = EvaluationRecord.objects.filter(progress=progress).first()
     criteria = list(
         EvaluationCriterion.objects.filter(
-            programme_id=progress.candidacy.city.programme_id
+            framework_id=selectors.framework_of(progress, record)
         ).values_list("pk", flat=True)
     )
-    record = EvaluationRecord.objects.filter(progress=progress).first()
     problems = []
     if not criteria:
         problems.append(
@@ -76,9 +77,11 @@ def evaluation(progress: StageProgress) -> list[str]:
 
 
 def context(progress: StageProgress) -> dict:
-    """The record and every criterion with its judgement, and the conditions."""
+    """The record and every criterion with its judgement, the conditions and the children's
+    panel verdict."""
     return {
         "evaluation": selectors.evaluation_of(progress),
+        "panel_verdict": ChildrenPanelVerdict.objects.filter(progress=progress).first(),
         "record_rows": list(EvaluationCondition.objects.filter(progress=progress)),
     }
 
@@ -94,5 +97,6 @@ KIND = RecordKind(
     urlpatterns=(
         path("evaluation/", views.evaluation_edit, name="evaluation-edit"),
         path("conditions/<int:pk>/", views.condition_detail, name="evaluation-condition"),
+        path("panel-verdict/", views.panel_verdict_edit, name="evaluation-panel-verdict"),
     ),
 )

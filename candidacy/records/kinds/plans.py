@@ -16,9 +16,11 @@ from candidacy.models import (
     StageProgress,
     StrategicGoal,
 )
+from candidacy.records.forms import city_districts
 from candidacy.records.plans import selectors, views
 from candidacy.records.plans.forms import ActionListForm
 from candidacy.records.registry import RecordKind
+from core.editions import PLANS
 
 from .common import goal_areas_text
 
@@ -58,18 +60,21 @@ def plans(progress: StageProgress) -> list[str]:
 
 def context(progress: StageProgress, query: QueryDict) -> dict:
     """The plans, and one page of their actions as the page's address asks (filters, order,
-    page size and page: `ActionListForm`), with the form that changes them."""
+    district, page size and page: `ActionListForm`), with the form that changes them."""
     record = selectors.plans_context(progress)
     plan = record["strategic_plan"]
     if plan is not None:
         operational = record["operational"]
-        asked = ActionListForm(query or None, operational=operational)
+        districts = list(city_districts(progress))
+        asked = ActionListForm(query or None, operational=operational, districts=districts)
         filters = asked.filters(page=query.get("page"))
         record["filters"] = filters
         record["actions"] = selectors.plan_actions_page(
             plan, filters, operational=operational, goals=record["goals"]
         )
-        record["action_form"] = ActionListForm(initial=filters.initial, operational=operational)
+        record["action_form"] = ActionListForm(
+            initial=filters.initial, operational=operational, districts=districts
+        )
     return {"rec": record}
 
 
@@ -78,6 +83,7 @@ KIND = RecordKind(
     template="candidacy/records/plans/plans.html",
     rule=plans,
     query_context=context,
+    edition=PLANS,  # a city's 300 actions: the page keeps them (issue 10)
     urlpatterns=(
         path("strategic-plan/", views.strategic_plan_edit, name="record-strategic-plan"),
         path("plan-goals/add/", views.goal_add, name="record-goal-add"),
@@ -101,5 +107,16 @@ KIND = RecordKind(
         path("plan-actions/add/", views.action_add, name="record-action-add"),
         path("plan-actions/<int:pk>/", views.action_edit, name="record-action-edit"),
         path("plan-actions/<int:pk>/delete/", views.action_delete, name="record-action-delete"),
+        path(
+            "plan-actions/<int:pk>/notes/add/",
+            views.action_note_add,
+            name="record-action-note-add",
+        ),
+        path("plan-action-notes/<int:pk>/", views.action_note_edit, name="record-action-note-edit"),
+        path(
+            "plan-action-notes/<int:pk>/delete/",
+            views.action_note_delete,
+            name="record-action-note-delete",
+        ),
     ),
 )

@@ -14,7 +14,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from candidacy.models import AssessmentCriterion
+from candidacy.models import (
+    AssessmentCriterion,
+    FrameworkKind,
+    framework_for_opening,
+    framework_uses,
+)
 from cities.models import Programme
 from cities.seed_names import localized
 
@@ -135,15 +140,24 @@ GENERIC: list[tuple[str, str]] = [
 
 def criteria_load(*, programme: Programme) -> int:
     """Add the programme's criteria that are missing (by key); never overwrite an
-    administrator's edits. Returns how many were added."""
+    administrator's edits. Returns how many were added. They go into the framework version in
+    force (version 1 for a programme without one); nothing is added to a version a
+    self-assessment already uses."""
     rows = CRITERIA.get(programme.key, GENERIC)
     with transaction.atomic():
+        framework = framework_for_opening(programme.pk, FrameworkKind.SELF_ASSESSMENT)
+        if framework_uses(framework.pk, framework.kind):
+            return 0
         existing = set(
-            AssessmentCriterion.objects.filter(programme=programme).values_list("key", flat=True)
+            AssessmentCriterion.objects.filter(framework=framework).values_list("key", flat=True)
         )
         added = AssessmentCriterion.objects.bulk_create(
             AssessmentCriterion(
-                programme=programme, key=key, order=order, **localized("text", text)
+                programme=programme,
+                framework=framework,
+                key=key,
+                order=order,
+                **localized("text", text),
             )
             for order, (key, text) in enumerate(rows, start=1)
             if key not in existing

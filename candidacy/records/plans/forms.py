@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import (
     ActionStatus,
+    ActionYearNote,
     AssessmentLevel,
     Currency,
     Gap,
@@ -72,6 +73,7 @@ class SelfAssessmentForm(forms.Form):
             score = scores.get(criterion.pk)
             self.fields[f"level_{criterion.pk}"] = forms.TypedChoiceField(
                 label=f"{format_digits(number)}. {criterion.text}",
+                help_text=criterion.guidance,
                 choices=[("", _("— choose a level —")), *AssessmentLevel.choices],
                 coerce=int,
                 initial=score.level if score else None,
@@ -87,14 +89,23 @@ class SelfAssessmentForm(forms.Form):
                 initial=score.comment if score else "",
                 widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
             )
+            self.fields[f"justification_{criterion.pk}"] = forms.CharField(
+                label=_("Justification of criterion %(number)s")
+                % {"number": format_digits(number)},
+                max_length=NOTE_MAX_LENGTH,
+                initial=score.justification if score else "",
+                widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+                error_messages={"required": _("Say why you chose this level.")},
+            )
 
     @property
     def values(self) -> dict:
-        """{criterion id: (level, comment)} for the service."""
+        """{criterion id: (level, comment, justification)} for the service."""
         return {
             criterion.pk: (
                 self.cleaned_data[f"level_{criterion.pk}"],
                 self.cleaned_data[f"comment_{criterion.pk}"],
+                self.cleaned_data[f"justification_{criterion.pk}"],
             )
             for criterion in self.criteria
         }
@@ -174,6 +185,26 @@ class PlanActionForm(RecordForm):
         self.fields["budget"].error_messages["min_value"] = _("A budget cannot be negative.")
 
 
+class ActionYearNoteForm(RecordForm):
+    """A yearly progress note of one action; its year is typed in the programme's calendar."""
+
+    class Meta:
+        model = ActionYearNote
+        fields = ActionYearNote.editable_fields
+        widgets = {
+            "progress_text": forms.Textarea(attrs={"rows": 4}),
+            "completion": forms.NumberInput(attrs={"min": 0, "max": 100}),
+        }
+
+    def __init__(self, *args, progress: StageProgress, action: PlanAction | None = None, **kwargs):
+        super().__init__(*args, progress=progress, **kwargs)
+        if action is not None:
+            self.instance.action = action
+        self.fields["completion"].error_messages["min_value"] = _(
+            "Give the progress as a percentage, 0 to 100."
+        )
+
+
 class ActionListForm(forms.Form):
     """Which of a plan's actions the plans stage page lists, in which order and how many at
     once: the page's address (GET). A value it cannot use (a year without an operational plan,
@@ -188,6 +219,7 @@ class ActionListForm(forms.Form):
         required=False,
         choices=[("", _("Any goal area")), *GoalArea.choices],
     )
+    district = forms.ChoiceField(label=_("District"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *ActionStatus.choices]
     )
@@ -204,8 +236,16 @@ class ActionListForm(forms.Form):
 
     PAGE_SIZES = (10, selectors.ACTIONS_PER_PAGE, 50, selectors.ACTIONS_PER_PAGE_MAX)
 
-    def __init__(self, data=None, *, operational=(), **kwargs):
+    def __init__(self, data=None, *, operational=(), districts=(), **kwargs):
         super().__init__(data, auto_id="actions-%s", **kwargs)
+        if districts:
+            self.fields["district"].choices = [
+                ("", _("All districts and the whole city")),
+                (selectors.WHOLE_CITY, _("The whole city")),
+                *((str(d.number), f"{format_digits(d.number)}. {d.name}") for d in districts),
+            ]
+        else:  # a city without districts: every action serves the whole city
+            del self.fields["district"]
         self.fields["year"].choices = [("", _("Any operational plan"))] + [
             (
                 str(row.year),
@@ -248,6 +288,7 @@ class ActionListForm(forms.Form):
         return selectors.ActionFilters(
             year=data.get("year"),
             goal_area=data.get("area") or "",
+            district=data.get("district") or "",
             status=data.get("status") or "",
             order=data.get("order") or "plan",
             per_page=data.get("per_page") or selectors.ACTIONS_PER_PAGE,

@@ -7,13 +7,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from candidacy.models import (
     ActionStatus,
+    ActionYearNote,
     AssessmentCriterion,
     CriterionScore,
     DataSet,
+    FrameworkKind,
+    FrameworkVersion,
     Gap,
     GoalArea,
     IndicatorDefinition,
@@ -54,10 +59,33 @@ def city_gaps(progress: StageProgress) -> QuerySet[Gap]:
     ).order_by("goal_area", "pk")
 
 
+def assessment_framework_q(progress: StageProgress):
+    """The framework version of the stage's self-assessment, as an expression: the one its
+    versions keep (the one in force when it was first saved), else the one in force now."""
+    kept = (
+        SelfAssessment.objects.filter(progress=progress)
+        .order_by("-version")
+        .values("framework_id")[:1]
+    )
+    in_force = (
+        FrameworkVersion.objects.filter(
+            programme_id=progress.candidacy.city.programme_id,
+            kind=FrameworkKind.SELF_ASSESSMENT,
+            in_force_from__lte=timezone.now(),
+        )
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    return Coalesce(Subquery(kept), Subquery(in_force))
+
+
 def criteria_of(progress: StageProgress) -> QuerySet[AssessmentCriterion]:
-    return AssessmentCriterion.objects.filter(
-        programme_id=progress.candidacy.city.programme_id
-    ).order_by("order", "pk")
+    """The criteria of the stage's self-assessment's framework version: one query."""
+    return (
+        AssessmentCriterion.objects.alias(kept=assessment_framework_q(progress))
+        .filter(framework_id=F("kept"))
+        .order_by("order", "pk")
+    )
 
 
 def latest_self_assessments(progress: StageProgress, count: int = 2) -> list[SelfAssessment]:
@@ -214,6 +242,18 @@ def budget_totals(progress: StageProgress) -> list[CurrencyTotals]:
 ACTIONS_PER_PAGE = 25
 ACTIONS_PER_PAGE_MAX = 100
 
+#: The district filter's value for the actions that serve the whole city (no district).
+WHOLE_CITY = "city"
+
+
+def district_filter(district: str) -> Q:
+    """The actions of one district (its number, as text) or, for `WHOLE_CITY`, those that
+    serve the whole city: the plans page's district filter and the district page read it."""
+    if district == WHOLE_CITY:
+        return Q(district__isnull=True)
+    return Q(district__number=int(district))
+
+
 #: The orders the actions can be listed in, by the key the address gives.
 ACTION_ORDERS = {
     "plan": ("operational_plan__year", "starts_on", "title", "pk"),
@@ -229,6 +269,7 @@ class ActionFilters:
 
     year: int | None = None  # the operational plan's (stored) year
     goal_area: str = ""
+    district: str = ""  # "": every action; WHOLE_CITY: the whole city's; else a district number
     status: str = ""
     order: str = "plan"
     per_page: int = ACTIONS_PER_PAGE
@@ -237,7 +278,7 @@ class ActionFilters:
     @property
     def narrowed(self) -> bool:
         """Whether some actions of the plan may be left out."""
-        return self.year is not None or bool(self.goal_area or self.status)
+        return self.year is not None or bool(self.goal_area or self.status or self.district)
 
     @property
     def initial(self) -> dict:
@@ -245,6 +286,7 @@ class ActionFilters:
         return {
             "year": self.year,
             "area": self.goal_area,
+            "district": self.district,
             "status": self.status,
             "order": self.order,
             "per_page": self.per_page,
@@ -261,7 +303,9 @@ def plan_actions_page(
     """One page of the plan's actions as `filters` ask (a page out of range: the last), each
     with its district; its operational plan and goal are taken from `operational` and `goals`,
     already read for the page; `numbers`: the page numbers to offer, elided far from this one.
-    Two queries: the count (none when the operational plans' counts give it) and the rows."""
+    Each action carries its yearly notes (`note_list`, by year) and whether it is `late`.
+    Three queries: the count (none when the operational plans' counts give it), the rows and
+    their notes."""
     actions = PlanAction.objects.filter(operational_plan__plan=plan)
     if filters.year is not None:
         actions = actions.filter(operational_plan__year=filters.year)
@@ -269,9 +313,21 @@ def plan_actions_page(
         actions = actions.filter(goal_area=filters.goal_area)
     if filters.status:
         actions = actions.filter(status=filters.status)
-    actions = actions.select_related("district").order_by(*ACTION_ORDERS[filters.order])
+    if filters.district:
+        actions = actions.filter(district_filter(filters.district))
+    actions = (
+        actions.select_related("district")
+        .prefetch_related(
+            Prefetch(
+                "year_notes",
+                queryset=ActionYearNote.objects.order_by("year"),
+                to_attr="note_list",
+            )
+        )
+        .order_by(*ACTION_ORDERS[filters.order])
+    )
     known = None
-    if not (filters.goal_area or filters.status):
+    if not (filters.goal_area or filters.status or filters.district):
         known = sum(
             row.action_count
             for row in operational
@@ -285,7 +341,9 @@ def plan_actions_page(
     # The choices' labels, translated once for the page rather than once a row.
     area_labels = {value: str(label) for value, label in GoalArea.choices}
     status_labels = {value: str(label) for value, label in ActionStatus.choices}
+    today = timezone.localdate()
     for action in page.object_list:
+        action.late = action.late_on(today)
         action.operational_plan = plans_by_id[action.operational_plan_id]
         action.goal = goals_by_id[action.goal_id]
         action.goal_area_label = area_labels.get(action.goal_area, action.goal_area)

@@ -8,12 +8,16 @@ stage's draft."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from candidacy.models import (
+    ActionYearNote,
     CriterionScore,
+    FrameworkKind,
     Gap,
     OperationalPlan,
     PlanAction,
@@ -23,12 +27,13 @@ from candidacy.models import (
     StageProgress,
     StrategicGoal,
     StrategicPlan,
+    framework_for_opening,
 )
 from candidacy.services import WorkflowError
 from cities.calendars import year_format
 from core.versions import check_and_bump
 
-from ..services import Rows, assign_values, editable_stage, row_services
+from ..services import Rows, assign_values, editable_stage, row_add, row_services
 from . import selectors
 
 
@@ -68,8 +73,10 @@ gap_add, gap_update, gap_remove = row_services(GAPS, "gap")
 
 
 def self_assessment_save(*, progress: StageProgress, by, scores: dict) -> SelfAssessment:
-    """Save a new version of the self-assessment: `scores` maps every criterion id of the
-    programme to (level 1–4, comment). The versions before it are kept unchanged."""
+    """Save a new version of the self-assessment: `scores` maps every criterion id of its
+    framework version (the one in force when its first version was saved, kept by every later
+    one) to (level 1–4, comment, justification); every level needs its written justification.
+    The versions before it are kept unchanged. Writes nothing on a refusal."""
     with transaction.atomic():
         progress = editable_stage(progress, by, kind=StageKind.SITUATION_ANALYSIS)
         criteria = {criterion.pk: criterion for criterion in selectors.criteria_of(progress)}
@@ -85,18 +92,36 @@ def self_assessment_save(*, progress: StageProgress, by, scores: dict) -> SelfAs
             .order_by("-version")
             .first()
         )
+        framework_id = (
+            last.framework_id
+            if last
+            else framework_for_opening(
+                progress.candidacy.city.programme_id, FrameworkKind.SELF_ASSESSMENT
+            ).pk
+        )
         assessment = SelfAssessment(
-            progress=progress, version=(last.version + 1) if last else 1, saved_by=by
+            progress=progress,
+            version=(last.version + 1) if last else 1,
+            framework_id=framework_id,
+            saved_by=by,
         )
         assessment.full_clean()
         assessment.save()
+        unjustified = {
+            f"justification_{criterion_id}": _("Say why you chose this level.")
+            for criterion_id, (_level, _comment, justification) in scores.items()
+            if not (justification or "").strip()
+        }
+        if unjustified:
+            raise ValidationError(unjustified)
         rows = []
-        for criterion_id, (level, comment) in scores.items():
+        for criterion_id, (level, comment, justification) in scores.items():
             row = CriterionScore(
                 assessment=assessment,
                 criterion=criteria[criterion_id],
                 level=level,
                 comment=(comment or "").strip(),
+                justification=justification.strip(),
             )
             row.full_clean(exclude=["assessment"])
             rows.append(row)
@@ -217,6 +242,34 @@ operational_plan_add, operational_plan_update, operational_plan_remove = row_ser
     OPERATIONAL_PLANS, "operational", prefix="operational_plan"
 )
 action_add, action_update, action_remove = row_services(ACTIONS, "action")
+
+
+def _check_note_links(progress: StageProgress, note: ActionYearNote, many: dict) -> None:
+    if note.action.operational_plan.plan.progress_id != progress.pk:
+        raise ValidationError(_("Choose an action of this stage's plans."))
+
+
+#: The actions' yearly progress notes, one a year; written by whoever may edit the actions
+#: (the same stage, the same predicate: `editable_stage`).
+ACTION_NOTES = Rows(
+    ActionYearNote,
+    StageKind.PLANS,
+    stage_path="action__operational_plan__plan__progress",
+    check=_check_note_links,
+)
+
+#: Change a yearly note, remove it.
+action_note_update, action_note_remove = row_services(ACTION_NOTES, "note", prefix="action_note")[
+    1:
+]
+
+
+def action_note_add(*, action: PlanAction, by, values: dict) -> ActionYearNote:
+    """Write the yearly progress note of one year of `action` (a year within the action's
+    years, in the programme's calendar; one note a year). The same checks as every write to
+    the plan's actions; raises ValidationError on the year field."""
+    rows = dataclasses.replace(ACTION_NOTES, new=lambda progress: ActionYearNote(action=action))
+    return row_add(progress=ACTIONS.stage_of(action), by=by, values=values, rows=rows)
 
 
 # --- ongoing review ------------------------------------------------------------------------------

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from candidacy.models import ReviewRound, StageKind
+from candidacy.models import PlanAction, ReviewRound, StageKind
 from cities.templatetags.portal import format_digits
 
 from ..views import RowPages, prepared_stage, stage_form_page
@@ -116,6 +117,33 @@ operational_plan_add, operational_plan_edit, operational_plan_delete = (
     OPERATIONAL_PLAN_PAGES.views()
 )
 action_add, action_edit, action_delete = ACTION_PAGES.views()
+
+#: The actions' yearly progress notes: changed and removed like every row of the plans.
+ACTION_NOTE_PAGES = RowPages(
+    services.ACTION_NOTES,
+    forms.ActionYearNoteForm,
+    add_title=_lazy("Add a yearly progress note"),
+)
+action_note_edit, action_note_delete = ACTION_NOTE_PAGES.views()[1:]
+
+
+@login_required
+def action_note_add(request, city, stage, pk):
+    """A yearly progress note of one action of the stage (404 for an action of another)."""
+    progress = prepared_stage(request, city, stage, StageKind.PLANS)
+    action = get_object_or_404(
+        PlanAction.objects.select_related("operational_plan__plan"),
+        pk=pk,
+        operational_plan__plan__progress=progress,
+    )
+    return stage_form_page(
+        request,
+        progress,
+        forms.ActionYearNoteForm,
+        lambda form: services.action_note_add(action=action, by=request.user, values=form.values),
+        title=_("Yearly progress of “%(action)s”") % {"action": action.title},
+        action=action,
+    )
 
 
 # --- ongoing review ----------------------------------------------------------------------------

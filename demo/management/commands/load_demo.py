@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from calendar import monthrange
 
+import jdatetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
@@ -22,10 +23,12 @@ from django.utils import timezone
 
 from candidacy import services
 from candidacy.models import (
+    CallRound,
     Candidacy,
     Grants,
     Initiative,
     PlanAction,
+    Recognition,
     SignOff,
     StageProgress,
     Transition,
@@ -35,6 +38,7 @@ from cities.models import City, District, Organisation, Programme, RoleAssignmen
 from cities.roles import Role
 from cities.seed_names import PLACE_LANGUAGES, district_names, localized
 from demo import data as demo
+from demo.library import library_load
 from demo.records import fill_demo_record, fill_demo_records
 from notifications.reminders import reminders_due
 from notifications.services import messages_deliver
@@ -118,10 +122,49 @@ def demo_load(*, today: datetime.date) -> None:
         )
         replay.run(plans[slug], today=today)
         fill_demo_records(city)
+    call_round_load(programmes["iran"], people["iran.coordinator"])
     stakeholders_load(programmes, cities)
     _records_link()
+    library_load(
+        cities,
+        {key: people[f"{key}.coordinator"] for key in {c.programme.key for c in cities.values()}},
+    )
+    # Recognitions the replay dated back whose end has passed are recorded as lapsed, as the
+    # daily `record_lapses` would have.
+    services.recognition_lapses_record(today=today)
     # The inbox holds the workflow's notices of the replay; add today's reminders to it.
     messages_deliver(reminders_due())
+
+
+def call_round_load(programme: Programme, coordinator) -> CallRound:
+    """Iran's call round of this Solar Hijri year ("Call 1405"), from Nowruz, with every Iranian
+    candidacy in it. It closed the day before the latest Iranian submission, which is so its
+    one late submission (`candidacy.rounds`); applications no longer close with it, so the
+    demo's cities may still send their first stage."""
+    stages = StageProgress.objects.filter(
+        candidacy__city__programme=programme, submitted_at__isnull=False
+    )
+    latest = max(timezone.localdate(when) for when in stages.values_list("submitted_at", flat=True))
+    closes_on = latest - datetime.timedelta(days=1)
+    year = jdatetime.date.fromgregorian(date=closes_on).year
+    opens_on = min(jdatetime.date(year, 1, 1).togregorian(), closes_on)
+    call_round = services.round_open(
+        programme=programme,
+        by=coordinator,
+        name=f"Call {year}",
+        opens_on=opens_on,
+        closes_on=closes_on,
+        decision_by=closes_on + datetime.timedelta(days=60),
+        applications_close=False,
+        notes="Cities that join the programme this year apply in this round.",
+    )
+    year_fa = str(year).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    CallRound.objects.filter(pk=call_round.pk).update(
+        name_en=f"Call {year}", name_fa=f"فراخوان {year_fa}", name_ru=f"Тур приёма заявок {year}"
+    )
+    for candidacy in Candidacy.objects.filter(city__programme=programme):
+        services.candidacy_join_round(candidacy=candidacy, call_round=call_round, by=coordinator)
+    return call_round
 
 
 def programmes_and_cities_load() -> tuple[dict[str, Programme], dict[str, City]]:
@@ -146,6 +189,10 @@ def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
             **localized("name", row.name, PLACE_LANGUAGES[key]),
             **localized("region", row.region, PLACE_LANGUAGES[key]),
             joined_on=row.joined_on,
+            latitude=demo.POSITIONS[row.slug][0],
+            longitude=demo.POSITIONS[row.slug][1],
+            publish_plan=row.slug in demo.PUBLIC_PAGES,
+            publish_proposals=row.slug in demo.PUBLIC_PAGES,
         )
         for key, rows in demo.CITIES.items()
         for row in rows
@@ -247,6 +294,10 @@ class _Replay:
             started_on=plan.started_on,
         )
         self.candidacy_id = candidacy.pk
+        # The programme's evaluator declares no conflict of interest before the dossier.
+        services.conflict_declare(
+            candidacy=candidacy, by=self.people[Role.EVALUATOR], has_conflict=False
+        )
         stages = list(
             candidacy.stages.select_related("definition", "candidacy__city__programme").order_by(
                 "definition__position"
@@ -415,7 +466,15 @@ class _Replay:
             candidacy.filter(candidate_since=real_today).update(candidate_since=day)
         elif definition.grants == Grants.RECOGNITION:
             candidacy.filter(recognised_since=real_today).update(recognised_since=day)
-            candidacy.update(recognised_until=_months_after(day, definition.validity_months))
+            until = _months_after(day, definition.validity_months)
+            candidacy.update(recognised_until=until)
+            # the cycle this approval started (`services._grant`), as of the same day
+            latest = (
+                Recognition.objects.filter(candidacy_id=self.candidacy_id)
+                .order_by("-cycle")
+                .values_list("pk", flat=True)[:1]
+            )
+            Recognition.objects.filter(pk__in=list(latest)).update(starts_on=day, ends_on=until)
 
 
 def _bulk_create_nested(rows, parent, children, child) -> list:
@@ -536,9 +595,15 @@ def _participation_create(councils: dict[tuple[str, str], Council]) -> None:
         (organisation.city.slug, organisation.name): organisation
         for organisation in Organisation.objects.select_related("city")
     }
+    districts = {
+        (district.city.slug, district.number): district
+        for district in District.objects.select_related("city")
+    }
     ChildrenProposal.objects.bulk_create(
         ChildrenProposal(
             council=councils[(row.city, row.council_type)],
+            **dict(zip(ChildrenProposal.COUNT_FIELDS, row.counts, strict=True)),
+            district=districts[(row.city, row.district)] if row.district else None,
             title=row.title,
             details=row.details,
             received_on=row.received_on,

@@ -13,9 +13,11 @@ import pytest
 from candidacy.models import (
     Decision,
     EvaluationCriterion,
+    FrameworkKind,
     Judgement,
     Preparer,
     StageKind,
+    framework_in_force,
 )
 from candidacy.records import services as records
 from candidacy.records.documents import pdf_upload
@@ -46,7 +48,9 @@ class EvaluationWorld(StageWorld):
     fills_records: ClassVar[bool] = False
 
     def criteria(self, programme=None):
-        return list(EvaluationCriterion.objects.filter(programme=programme or self.programme))
+        """The criteria of the programme's framework version in force."""
+        version = framework_in_force((programme or self.programme).pk, FrameworkKind.EVALUATION)
+        return list(EvaluationCriterion.objects.filter(framework=version))
 
     def save(self, key="joint", *, judged=None, upload=True, **values):
         """Save the evaluation through the service: every criterion met (or the first

@@ -49,7 +49,11 @@ def test_the_command_seeds_every_programme_or_the_ones_named():
         call_command("load_evaluation_criteria", "nowhere", stdout=io.StringIO())
 
 
-def test_coordinators_read_their_programmes_criteria_and_superusers_edit(client, ew, superuser):
+def test_coordinators_edit_their_programmes_criteria_and_superusers_every_programmes(
+    client, ew, superuser
+):
+    """Versioned frameworks (issue 13): the coordinator edits the criteria of a version nobody
+    uses yet (one in use is refused: test_frameworks.py); another programme's are not theirs."""
     mine = ew.criteria()[0]
     far = ew.criteria(ew.far_programme)[0]
     change = "admin:candidacy_evaluationcriterion_change"
@@ -59,16 +63,25 @@ def test_coordinators_read_their_programmes_criteria_and_superusers_edit(client,
     assert list(listing.context["cl"].result_list) == ew.criteria()
     assert client.get(reverse(change, args=[far.pk])).status_code in (302, 403, 404)
     response = client.post(
+        reverse(change, args=[far.pk]),
+        {"programme": ew.programme.pk, "framework": mine.framework_id, "key": far.key,
+         "order": 1, "text_en": "Taken over."},
+    )  # fmt: skip
+    assert response.status_code in (302, 403, 404)
+    assert EvaluationCriterion.objects.get(pk=far.pk).text != "Taken over."
+    response = client.post(
         reverse(change, args=[mine.pk]),
-        {"programme": ew.programme.pk, "key": mine.key, "order": 1, "text_en": "Taken over."},
-    )
-    assert response.status_code == 403
-    assert EvaluationCriterion.objects.get(pk=mine.pk).text != "Taken over."
+        {"programme": ew.programme.pk, "framework": mine.framework_id, "key": mine.key,
+         "order": 1, "text_en": "Clarified by the coordinator."},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert EvaluationCriterion.objects.get(pk=mine.pk).text == "Clarified by the coordinator."
     client.force_login(superuser)
     response = client.post(
         reverse(change, args=[mine.pk]),
-        {"programme": ew.programme.pk, "key": mine.key, "order": 1, "text_en": "Clarified."},
-    )
+        {"programme": ew.programme.pk, "framework": mine.framework_id, "key": mine.key,
+         "order": 1, "text_en": "Clarified."},
+    )  # fmt: skip
     assert response.status_code == 302
     assert EvaluationCriterion.objects.get(pk=mine.pk).text == "Clarified."
 

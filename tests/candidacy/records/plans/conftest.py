@@ -107,7 +107,7 @@ def assess_all(pw, progress, level=3, comment="Largely in place."):
     return services.self_assessment_save(
         progress=progress,
         by=pw.preparer(progress),
-        scores={criterion.pk: (level, comment) for criterion in pw.criteria},
+        scores={criterion.pk: (level, comment, "Seen in the plans.") for criterion in pw.criteria},
     )
 
 
@@ -133,8 +133,14 @@ def action_values(operational, goal, **changes):
         target="120,000",
         status="planned",
         completion=0,
+        started_on=None,
+        ended_on=None,
     )
-    return {**values, **changes}
+    values = {**values, **changes}
+    if values["status"] in ("done", "failed") and "ended_on" not in changes:
+        # An action that has ended has its actual dates.
+        values.update(started_on=datetime.date(2022, 4, 1), ended_on=datetime.date(2023, 3, 1))
+    return values
 
 
 def make_plan(pw, progress, *, gaps=(), years=(2022,), by=None):

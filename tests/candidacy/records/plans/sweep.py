@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from candidacy.models import (
+    ActionYearNote,
     Gap,
     OperationalPlan,
     PlanAction,
@@ -18,6 +19,7 @@ SEGMENTS = {
     "plan-goals": StrategicGoal,
     "operational-plans": OperationalPlan,
     "plan-actions": PlanAction,
+    "plan-action-notes": ActionYearNote,
 }
 
 
@@ -51,4 +53,11 @@ def sweep_objects(progress) -> dict:
         indicator="Indicator",
         target="Target",
     )
-    return {Gap: gap, StrategicGoal: goal, OperationalPlan: operational, PlanAction: action}
+    note = ActionYearNote.objects.create(action=action, year=2022, progress_text="Progress")
+    return {
+        Gap: gap,
+        StrategicGoal: goal,
+        OperationalPlan: operational,
+        PlanAction: action,
+        ActionYearNote: note,
+    }

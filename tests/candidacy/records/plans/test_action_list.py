@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from candidacy.models import ActionStatus, GoalArea, PlanAction
+from candidacy.models import ActionStatus, ActionYearNote, GoalArea, PlanAction
 from candidacy.records.plans import selectors
 from tests.navigation import NAV_TASKS_COUNTED
 
@@ -19,6 +19,9 @@ from .conftest import approve_situation, make_plan
 pytestmark = pytest.mark.django_db
 
 YEARS = (2022, 2023, 2024)
+
+
+_STATUSES = [ActionStatus.PLANNED, ActionStatus.UNDER_WAY, ActionStatus.DONE, ActionStatus.DROPPED]
 
 
 def _add_actions(operationals, goal, count):
@@ -38,10 +41,18 @@ def _add_actions(operationals, goal, count):
             children_participation="The children's council chose.",
             indicator="Children reached",
             target="100",
-            status=ActionStatus.values[number % 4],
+            status=_STATUSES[number % 4],
             completion=(number * 7) % 101,
+            started_on=datetime.date(2022, 1 + number % 12, 1) if number % 2 else None,
         )
         for number in range(count)
+    )
+    # Every other action with yearly notes, two years each: the page reads them in one query.
+    ActionYearNote.objects.bulk_create(
+        ActionYearNote(action=action, year=year, progress_text=f"Year {year}.", completion=10)
+        for action in PlanAction.objects.filter(title__startswith="Action ")
+        if action.started_on
+        for year in (2022, 2023)
     )
 
 
@@ -174,12 +185,13 @@ def test_the_list_costs_the_same_queries_whatever_the_size_and_query(
 ):
     plan_of(size)
     client.force_login(pw.office)
-    # measured: 19 on the open stage for every operational plan or one (the plans with their
-    # counts of actions, the goals and their gaps, the budget totals, the page's rows, the 4
-    # of what the open stage still lacks, the stage page's own and its comment thread, the
-    # inbox's unread count), 21 when a goal area or a status is chosen (then the page's actions
-    # are counted)
-    with django_assert_max_num_queries(21 + NAV_TASKS_COUNTED):
+    # 19 measured before the yearly notes, one more for their query (not measured again): 20
+    # on the open stage for every operational plan or one (the plans with their counts of
+    # actions, the goals and their gaps, the budget totals, the page's rows and their yearly
+    # notes, the 4 of what the open stage still lacks, the stage page's own and its comment
+    # thread, the inbox's unread count), 22 when a goal area or a status is chosen (then the
+    # page's actions are counted)
+    with django_assert_max_num_queries(22 + NAV_TASKS_COUNTED):
         page = client.get(pw.url("stage", "plans"), query)
     assert page.status_code == 200
     assert 0 < len(page.context["rec"]["actions"].object_list) <= 25

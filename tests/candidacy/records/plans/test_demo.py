@@ -102,7 +102,9 @@ def test_the_criteria_command_loads_every_programme_once(db):
         call_command("load_assessment_criteria", "nowhere", stdout=out)
 
 
-def test_coordinators_read_their_programmes_criteria_in_the_admin(client, pw):
+def test_coordinators_edit_their_programmes_unused_criteria_in_the_admin(client, pw):
+    """Versioned frameworks (issue 13): the coordinator edits a version nobody uses yet; a
+    criterion in use is refused (test_frameworks.py)."""
     criterion = pw.criteria[0]
     change = reverse("admin:candidacy_assessmentcriterion_change", args=[criterion.pk])
     client.force_login(pw.coordinator)
@@ -111,10 +113,14 @@ def test_coordinators_read_their_programmes_criteria_in_the_admin(client, pw):
     assert criterion.text.replace("'", "&#x27;") in listing.text
     assert "Far programme" not in listing.text
     page = client.get(change)
-    assert page.status_code == 200 and 'name="_save"' not in page.text
-    client.post(change, {"programme": pw.programme.pk, "key": "x", "text_en": "Taken", "order": 1})
+    assert page.status_code == 200 and 'name="_save"' in page.text
+    values = {"programme": pw.programme.pk, "key": criterion.key, "order": 1}
+    client.post(change, {**values, "text_en": "Without its version"})
     criterion.refresh_from_db()
-    assert criterion.text != "Taken"
+    assert criterion.text != "Without its version"  # the version is required
+    client.post(change, {**values, "framework": criterion.framework_id, "text_en": "Clarified"})
+    criterion.refresh_from_db()
+    assert criterion.text == "Clarified"
 
     client.force_login(pw.far_coordinator)
     assert client.get(change).status_code in (302, 403, 404)

@@ -4,6 +4,7 @@ blocks the submission with its message and lets it through once the record is co
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from candidacy import services as workflow
 from candidacy.models import AssessmentCriterion, GoalArea, ReviewRound, StageKind, StageState
@@ -81,7 +82,7 @@ def test_a_partial_self_assessment_is_refused(pw):
     situation = pw.open("situation")
     with pytest.raises(Exception) as refused:
         services.self_assessment_save(
-            progress=situation, by=pw.office, scores={pw.criteria[0].pk: (3, "")}
+            progress=situation, by=pw.office, scores={pw.criteria[0].pk: (3, "", "")}
         )
     assert "Give a level for every criterion" in str(refused.value)
     assert not situation.self_assessments.exists()
@@ -145,3 +146,15 @@ def test_each_review_round_needs_its_record_and_earlier_rounds_keep_theirs(pw):
     pw.approve("review")
     assert sorted(ReviewRound.objects.values_list("round", flat=True)) == [1, 2]
     assert ReviewRound.objects.get(round=1).summary == first.summary
+
+
+def test_a_level_without_justification_is_refused_and_nothing_is_written(pw):
+    situation = pw.open("situation")
+    scores = {criterion.pk: (3, "A comment.", "Why three.") for criterion in pw.criteria}
+    scores[pw.criteria[0].pk] = (3, "A comment.", "   ")
+    with pytest.raises(ValidationError) as refused:
+        services.self_assessment_save(progress=situation, by=pw.office, scores=scores)
+    assert refused.value.message_dict == {
+        f"justification_{pw.criteria[0].pk}": ["Say why you chose this level."]
+    }
+    assert not situation.self_assessments.exists()

@@ -147,6 +147,7 @@ def test_each_self_assessment_save_keeps_the_previous_version_and_the_page_shows
         for criterion in pw.criteria:
             data[f"level_{criterion.pk}"] = str(level)
             data[f"comment_{criterion.pk}"] = comment
+            data[f"justification_{criterion.pk}"] = comment
         return client.post(url, data)
 
     assert post(2, "Begun in two districts.").status_code == 302
@@ -321,7 +322,15 @@ def _setup_plans(pw):
 BAD = [
     # form, data changes, field, message, typed value kept
     ("action", {"ends_on": "2022-03-01"}, "ends_on",
-     "The end cannot come before the start.", 'value="2022-03-01"'),
+     "The planned end cannot come before the planned start.", 'value="2022-03-01"'),
+    ("action", {"started_on": "2022-05-01", "ended_on": "2022-04-20"}, "ended_on",
+     "The actual end cannot come before the actual start.", 'value="2022-04-20"'),
+    ("action", {"ended_on": "2022-04-20"}, "started_on",
+     "Give the actual start of an action that has ended.", 'value="2022-04-20"'),
+    ("action", {"status": "failed", "started_on": "2022-05-01"}, "ended_on",
+     "Give the actual end of an action that is done or not achieved.", 'value="2022-05-01"'),
+    ("action", {"started_on": "2099-05-01"}, "started_on",
+     "This date is in the future.", 'value="2099-05-01"'),
     ("action", {"budget": "-5"}, "budget", "A budget cannot be negative.", 'value="-5"'),
     ("action", {"currency": "XYZ"}, "currency",
      "“XYZ” is not a currency the portal knows: choose one of IRR, KZT, EUR, USD, GBP, CHF "
@@ -461,6 +470,8 @@ def test_a_goal_naming_another_citys_gap_is_refused(client, pw):
     [
         ({"level_FIRST": "5"}, "level_FIRST", "Choose a level from 1 to 4."),
         ({"level_FIRST": ""}, "level_FIRST", "Choose a level from 1 to 4."),
+        ({"justification_FIRST": ""}, "justification_FIRST", "Say why you chose this level."),
+        ({"justification_FIRST": "  "}, "justification_FIRST", "Say why you chose this level."),
     ],
 )
 def test_a_bad_self_assessment_level_is_refused(client, pw, changes, field, message):
@@ -468,6 +479,7 @@ def test_a_bad_self_assessment_level_is_refused(client, pw, changes, field, mess
     first = pw.criteria[0].pk
     data = {f"level_{c.pk}": "3" for c in pw.criteria}
     data.update({f"comment_{c.pk}": "Typed comment" for c in pw.criteria})
+    data.update({f"justification_{c.pk}": "Typed justification" for c in pw.criteria})
     data.update({key.replace("FIRST", str(first)): value for key, value in changes.items()})
     client.force_login(pw.office)
     response = client.post(pw.url("record-self-assessment", "situation"), data)
@@ -619,8 +631,8 @@ def test_plans_page_queries_do_not_grow_with_the_actions(
         )
     client.force_login(getattr(pw, reader))
     with django_assert_max_num_queries(
-        20 + NAV_TASKS_COUNTED
-    ):  # with the thread and the inbox's unread count
+        21 + NAV_TASKS_COUNTED
+    ):  # with the thread, the inbox's unread count, the yearly notes and the district filter
         page = client.get(pw.url("stage", "plans"))
     assert page.status_code == 200
     listed = min(size, selectors.ACTIONS_PER_PAGE)  # a page at a time
@@ -647,8 +659,8 @@ def test_situation_page_queries_do_not_grow(client, pw, django_assert_max_num_qu
         assess_all(pw, situation)
     client.force_login(pw.office)
     with django_assert_max_num_queries(
-        20 + NAV_TASKS_COUNTED
-    ):  # with the thread and the inbox's unread count
+        21 + NAV_TASKS_COUNTED
+    ):  # with the thread, the inbox's unread count, the yearly notes and the district filter
         page = client.get(pw.url("stage", "situation"))
     assert page.status_code == 200
     assert page.text.count("Data set: Data on") == 5 * versions

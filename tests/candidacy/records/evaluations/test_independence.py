@@ -1,0 +1,272 @@
+"""Independent evaluation (issue 13): the conflict-of-interest declaration and recusal, the
+evaluators an approval needs, the children's panel verdict and its privacy, the guidance."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from candidacy import permissions, services
+from candidacy.models import (
+    ChildrenPanelVerdict,
+    ConflictDeclaration,
+    CriterionJudgement,
+    Judgement,
+    StageProgress,
+    StageState,
+)
+from candidacy.records.evaluations import services as evaluations
+from tests import factories as f
+
+ONLY_EVALUATOR = (
+    "You are the only evaluator who can sign this stage: ask the coordinator to add an "
+    "evaluator before recusing yourself."
+)
+
+
+def conflict_url(ew):
+    return reverse("candidacy:conflict", kwargs={"city": ew.city.slug})
+
+
+def signable(user):
+    return set(StageProgress.objects.filter(permissions.signable_stages_q(user)))
+
+
+# --- the declaration comes first ---------------------------------------------------------------
+
+
+def test_an_undeclared_evaluator_is_sent_to_the_declaration_and_sees_no_dossier(client, ew):
+    ew.save()
+    joint = ew.submit("joint")
+    newcomer = f.evaluator_user(ew.programme, declared=False, username="eval.new")
+    client.force_login(newcomer)
+    stage_url = ew.url("stage", "joint")
+    response = client.get(stage_url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{conflict_url(ew)}?next={stage_url}"
+    dossier = reverse("candidacy:city-dossier", kwargs={"city": ew.city.slug})
+    assert client.get(dossier)["Location"] == conflict_url(ew)
+    assert client.get(ew.url("evaluation-edit", "joint")).status_code == 403
+    assert not permissions.can_sign_stage(newcomer, joint)
+    assert joint not in signable(newcomer)
+    # the one who declared no conflict signs, and the queue lists it
+    assert permissions.can_sign_stage(ew.evaluator, joint)
+    assert joint in signable(ew.evaluator)
+    city_page = client.get(reverse("candidacy:city", kwargs={"city": ew.city.slug}))
+    assert conflict_url(ew) in city_page.text
+
+
+def test_declaring_no_conflict_opens_the_dossier(client, ew):
+    ew.save()
+    joint = ew.submit("joint")
+    newcomer = f.evaluator_user(ew.programme, declared=False, username="eval.new")
+    client.force_login(newcomer)
+    stage_url = ew.url("stage", "joint")
+    response = client.post(f"{conflict_url(ew)}?next={stage_url}", {"has_conflict": "no"})
+    assert response.status_code == 302
+    assert response["Location"] == stage_url
+    assert client.get(stage_url).status_code == 200
+    assert joint in signable(newcomer)
+    # declared once: a second declaration is refused
+    again = client.post(conflict_url(ew), {"has_conflict": "yes", "statement": "x"})
+    assert again.status_code == 400
+    assert ConflictDeclaration.objects.filter(evaluator=newcomer).count() == 1
+
+
+def test_a_declared_conflict_recuses_the_evaluator(client, ew):
+    ew.save()
+    joint = ew.submit("joint")
+    recused = f.evaluator_user(ew.programme, declared=False, username="eval.recused")
+    client.force_login(recused)
+    response = client.post(
+        conflict_url(ew), {"has_conflict": "yes", "statement": "My sister runs its office."}
+    )
+    assert response.status_code == 302
+    declaration = ConflictDeclaration.objects.get(evaluator=recused)
+    assert declaration.has_conflict and declaration.statement == "My sister runs its office."
+    assert client.get(ew.url("stage", "joint")).status_code == 403
+    dossier = reverse("candidacy:city-dossier", kwargs={"city": ew.city.slug})
+    assert client.get(dossier).status_code == 403
+    assert not permissions.can_sign_stage(recused, joint)
+    assert joint not in signable(recused)
+    assert not permissions.can_prepare_stage(recused, joint)
+    # another city of the programme is not concerned by the declaration
+    other = f.stage_of(ew.other_city, "joint")
+    assert permissions.can_see_dossier(recused, other.candidacy) is False  # not declared yet
+    # the other evaluator still signs
+    assert permissions.can_sign_stage(ew.evaluator, joint)
+
+
+def test_a_recusal_that_leaves_no_evaluator_is_refused_with_the_input_kept(client, ew):
+    ConflictDeclaration.objects.filter(evaluator=ew.evaluator, candidacy=ew.city.candidacy).delete()
+    client.force_login(ew.evaluator)
+    response = client.post(
+        conflict_url(ew), {"has_conflict": "yes", "statement": "I advised the mayor."}
+    )
+    assert response.status_code == 400
+    assert ONLY_EVALUATOR.replace("'", "&#x27;") in response.text
+    assert "I advised the mayor." in response.text
+    assert (
+        not ConflictDeclaration.objects.filter(evaluator=ew.evaluator)
+        .filter(candidacy=ew.city.candidacy)
+        .exists()
+    )
+
+
+def test_a_conflict_needs_a_statement(ew):
+    newcomer = f.evaluator_user(ew.programme, declared=False, username="eval.new")
+    with pytest.raises(ValidationError) as refused:
+        services.conflict_declare(candidacy=ew.city.candidacy, by=newcomer, has_conflict=True)
+    assert refused.value.message_dict == {"statement": ["Say what the conflict of interest is."]}
+    assert not ConflictDeclaration.objects.filter(evaluator=newcomer).exists()
+
+
+@pytest.mark.parametrize("who,status", [("office", 403), ("coordinator", 403), ("far", 404)])
+def test_only_the_programmes_evaluators_declare(client, ew, who, status):
+    user = {"office": ew.office, "coordinator": ew.coordinator, "far": ew.far_evaluator}[who]
+    client.force_login(user)
+    assert client.get(conflict_url(ew)).status_code == status
+    response = client.post(conflict_url(ew), {"has_conflict": "no"})
+    assert response.status_code == status
+    assert not ConflictDeclaration.objects.filter(evaluator=user, candidacy=ew.city.candidacy)
+
+
+def test_the_declaration_page_needs_a_login(client, ew):
+    response = client.get(conflict_url(ew))
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+# --- the evaluators an approval needs ------------------------------------------------------------
+
+
+def test_an_evaluation_needs_its_number_of_evaluators_before_approval(ew):
+    definition = ew.stage("joint").definition
+    definition.min_evaluators = 2
+    definition.save()
+    ew.save()
+    joint = ew.submit("joint")
+    with pytest.raises(services.WorkflowError) as refused:
+        services.stage_approve(progress=joint, by=ew.coordinator)
+    assert "needs the judgements of 2 different evaluators; 1 judged it so far" in str(
+        refused.value
+    )
+    assert ew.stage("joint").state == StageState.SUBMITTED
+    assert not ew.stage("joint").signoffs.exists()
+
+
+def test_a_second_evaluators_judgement_lets_the_evaluation_be_approved(ew):
+    definition = ew.stage("joint").definition
+    definition.min_evaluators = 2
+    definition.save()
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second")
+    first_criterion = ew.criteria()[0]
+    evaluations.evaluation_save(
+        progress=ew.stage("joint"),
+        by=second,
+        values={},
+        judgements={first_criterion.pk: (Judgement.PARTLY_MET, "Only in two districts.")},
+    )
+    judges = set(CriterionJudgement.objects.values_list("judged_by", flat=True))
+    assert judges == {ew.evaluator.pk, second.pk}
+    assert services.evaluators_judged(ew.stage("joint")) == 2
+    assert ew.approve("joint").state == StageState.APPROVED
+
+
+# --- the children's panel verdict ---------------------------------------------------------------
+
+
+def panel_data(**changes):
+    return {
+        "recorded_on": "2021-04-01",
+        "panel_size": "12",
+        "verdict": "recommend",
+        "votes_for": "9",
+        "votes_against": "2",
+        "votes_abstain": "1",
+        "summary": "The panel liked the new playgrounds.",
+        **changes,
+    }
+
+
+@pytest.mark.parametrize("who", ["coordinator", "evaluator"])
+def test_the_panel_verdict_is_recorded_and_shown(client, ew, who):
+    client.force_login(getattr(ew, who))
+    url = ew.url("evaluation-panel-verdict", "joint")
+    assert client.get(url).status_code == 200
+    assert client.post(url, panel_data()).status_code == 302
+    verdict = ChildrenPanelVerdict.objects.get()
+    assert (verdict.panel_size, verdict.votes_for, verdict.recorded_by) == (12, 9, getattr(ew, who))
+    page = client.get(ew.url("stage", "joint")).text
+    assert "The panel liked the new playgrounds." in page
+    assert "Recommend" in page
+
+
+def test_a_small_panels_votes_are_not_published(client, ew):
+    client.force_login(ew.coordinator)
+    url = ew.url("evaluation-panel-verdict", "joint")
+    data = panel_data(panel_size="3", votes_for="2", votes_against="1", votes_abstain="0")
+    assert client.post(url, data).status_code == 302
+    page = client.get(ew.url("stage", "joint")).text
+    assert page.count("fewer than 5 children: not shown") == 3
+    verdict = ChildrenPanelVerdict.objects.get()
+    assert all(figure.hidden and figure.value is None for _label, figure in verdict.votes())
+
+
+def test_votes_beyond_the_panel_are_refused_with_the_input_kept(client, ew):
+    client.force_login(ew.coordinator)
+    response = client.post(
+        ew.url("evaluation-panel-verdict", "joint"), panel_data(panel_size="5", votes_for="9")
+    )
+    assert response.status_code == 400
+    assert "add up to more than the children on the panel" in response.text
+    assert "The panel liked the new playgrounds." in response.text
+    assert not ChildrenPanelVerdict.objects.exists()
+
+
+@pytest.mark.parametrize("who,status", [("office", 403), ("far_coordinator", 404)])
+def test_outsiders_record_no_panel_verdict(client, ew, who, status):
+    client.force_login(getattr(ew, who))
+    url = ew.url("evaluation-panel-verdict", "joint")
+    assert client.post(url, panel_data()).status_code == status
+    assert not ChildrenPanelVerdict.objects.exists()
+
+
+def test_a_recused_evaluator_records_no_panel_verdict(client, ew):
+    recused = f.evaluator_user(ew.programme, declared=False, username="eval.recused")
+    ConflictDeclaration.objects.create(
+        evaluator=recused, candidacy=ew.city.candidacy, has_conflict=True, statement="Kin."
+    )
+    client.force_login(recused)
+    assert client.post(ew.url("evaluation-panel-verdict", "joint"), panel_data()).status_code == 403
+    assert not ChildrenPanelVerdict.objects.exists()
+
+
+# --- guidance ------------------------------------------------------------------------------------
+
+
+def test_the_guidance_is_shown_beside_the_criterion(client, ew):
+    criterion = ew.criteria()[0]
+    criterion.guidance = "Look for the council's minutes."
+    criterion.save()
+    client.force_login(ew.evaluator)
+    assert "Look for the council&#x27;s minutes." in client.get(ew.url("evaluation-edit")).text
+
+
+def test_the_panel_date_is_bounded(ew):
+    verdict = ChildrenPanelVerdict(
+        progress=ew.stage("joint"),
+        panel_size=5,
+        verdict="recommend",
+        votes_for=5,
+        votes_against=0,
+        votes_abstain=0,
+        recorded_on=datetime.date.today() + datetime.timedelta(days=3),
+    )
+    with pytest.raises(ValidationError) as refused:
+        verdict.full_clean()
+    assert "recorded_on" in refused.value.message_dict

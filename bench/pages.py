@@ -128,6 +128,19 @@ def pages(people: Cast) -> list[Page]:
             0.1,
         ),
     ]
+    # the public face (issue 12): the big city publishes its plan and its children's proposals
+    public = [city.programme.key, city.slug]
+    found += [
+        Page("public city page (big city)", reverse("public-city", args=public), ANONYMOUS, 0.25),
+        Page(
+            "public city report (big city)",
+            reverse("public-city-report", args=public),
+            ANONYMOUS,
+            0.25,
+        ),
+        Page("good-practice library", reverse("good-practice"), ANONYMOUS, 0.25),
+        Page("open data", reverse("open-data"), ANONYMOUS, 0.25),
+    ]
     lists = admin_changelists(people.users[Role.COORDINATOR])
     lists.sort(key=lambda item: item[0] != "candidacy.candidacy")  # the candidacies first
     found += [Page(f"admin {name}", url, Role.COORDINATOR, 0.03) for name, url in lists]

@@ -32,6 +32,7 @@ def test_every_page_answers_200_for_its_role(cast, client):
     pages = bench.pages(cast)
     names = [page.name for page in pages]
     assert "admin candidacy.candidacy" in names
+    assert "public city page (big city)" in names  # issue 12: public pages stay fast
     assert sum(name.startswith("admin ") for name in names) >= 10  # every changelist
     assert len(names) == len(set(names))
     for page in pages:

@@ -83,6 +83,20 @@ def cleared_conflict_q(user, prefix: str = "") -> Q:
     )
 
 
+def recused_q(user, prefix: str = "") -> Q:
+    """`conflict_declaration_of(user, stage.candidacy) is True` (the user declared a conflict),
+    as a filter on `StageProgress` (or, with `prefix`, on a model that reaches it)."""
+    return Q(
+        Exists(
+            ConflictDeclaration.objects.filter(
+                evaluator_id=user.pk,
+                candidacy_id=OuterRef(f"{prefix}candidacy_id"),
+                has_conflict=True,
+            )
+        )
+    )
+
+
 def must_declare_conflict(user, candidacy) -> bool:
     """The user reads the city only as an evaluator of its programme (not as its office, a
     coordinator or a superuser) and has not declared yet: the declaration comes first."""
@@ -100,6 +114,26 @@ def _reads_only_as_evaluator(user, candidacy) -> bool:
         and city.pk not in scope.office_city_ids
         and city.programme_id not in scope.coordinated_programme_ids
         and city.programme_id in scope.evaluated_programme_ids
+    )
+
+
+def must_declare_conflict_q(user, prefix: str = "") -> Q:
+    """`must_declare_conflict(user, stage.candidacy)`, as a filter on `StageProgress` (or, with
+    `prefix`, on a model that reaches it through `prefix`)."""
+    scope = scope_of(user)
+    if scope.superuser or not scope.evaluated_programme_ids:
+        return Q(pk__in=[])
+    programme = f"{prefix}candidacy__city__programme_id__in"
+    undeclared = ~Exists(
+        ConflictDeclaration.objects.filter(
+            evaluator_id=user.pk, candidacy_id=OuterRef(f"{prefix}candidacy_id")
+        )
+    )
+    return (
+        Q(**{programme: scope.evaluated_programme_ids})
+        & ~Q(**{programme: scope.coordinated_programme_ids})
+        & ~Q(**{f"{prefix}candidacy__city_id__in": scope.office_city_ids})
+        & Q(undeclared)
     )
 
 
@@ -245,6 +279,57 @@ def signable_stages_q(user) -> Q:
     )
 
 
+# --- declare first: the stages an evaluator would sign or prepare once they have declared ---
+#
+# An evaluator who has not declared on a candidacy signs and prepares none of its stages, but
+# their queue and "My tasks" list the stages that wait on them as its evaluator, each with a
+# link to the declaration instead of the stage ("Declare conflicts of interest first"). A
+# recused evaluator (a declared conflict) is listed nothing of the candidacy. Each rule once as
+# a predicate and once as a query, held to the same answer by a generated test.
+
+
+def must_declare_to_sign(user, progress: StageProgress) -> bool:
+    """The stage awaits its evaluators' sign-off, which the user would give once they declare
+    no conflict with its candidacy (`must_declare_conflict`)."""
+    return (
+        progress.state == StageState.SUBMITTED
+        and stage_can_change(progress)
+        and Role.EVALUATOR in pending_signatory_roles(progress)
+        and must_declare_conflict(user, progress.candidacy)
+    )
+
+
+def must_declare_to_sign_q(user) -> Q:
+    """`must_declare_to_sign(user, stage)`, as a filter on `StageProgress`."""
+    signed = Exists(SignOff.objects.filter(progress=OuterRef("pk"), role=Role.EVALUATOR))
+    return (
+        Q(state=StageState.SUBMITTED, definition__signed_by_evaluator=True)
+        & _stage_can_change_q()
+        & ~signed
+        & must_declare_conflict_q(user)
+    )
+
+
+def must_declare_to_prepare(user, progress: StageProgress) -> bool:
+    """The evaluator prepares the stage and it is open or returned: the user would edit it
+    once they declare no conflict with its candidacy (`must_declare_conflict`)."""
+    return (
+        progress.is_editable_state
+        and stage_can_change(progress)
+        and progress.definition.prepared_by == Role.EVALUATOR
+        and must_declare_conflict(user, progress.candidacy)
+    )
+
+
+def must_declare_to_prepare_q(user) -> Q:
+    """`must_declare_to_prepare(user, stage)`, as a filter on `StageProgress`."""
+    return (
+        Q(state__in=[StageState.OPEN, StageState.RETURNED], definition__prepared_by=Role.EVALUATOR)
+        & _stage_can_change_q()
+        & must_declare_conflict_q(user)
+    )
+
+
 def held_signatory_role(user, progress: StageProgress) -> str | None:
     """The first signatory role of the stage the user holds in its programme, whatever the
     stage's state (never for the city's own office). Those told of a recalled submission."""
@@ -306,9 +391,13 @@ def can_withdraw_candidacy(user, candidacy) -> bool:
 # signatories and the programme's coordinators read it. "Internal": the signatories and the
 # coordinators only; never the city's own office (a user who is also its office staff included).
 # The signatories and coordinators ("the desk") are the programme's coordinators and its
-# evaluators on a stage the evaluator signs or prepares. `visible_comments_q` is the same rule
-# as a filter: the thread, the e-mail's recipients (through the predicates) and the admin read
-# nothing else, and a generated test holds the predicate and the query to the same answer.
+# evaluators on a stage the evaluator signs or prepares, of a candidacy they declared no
+# conflict with (`has_cleared_conflict`): a recused evaluator reads no thread of the candidacy
+# and is told of no comment on it, and one who has not declared yet reads none either until
+# they declare, as they see no dossier before (`can_see_dossier`). `visible_comments_q` is the
+# same rule as a filter: the thread, the e-mail's recipients (through the predicates) and the
+# admin read nothing else, and a generated test holds the predicate and the query to the same
+# answer.
 
 Visibility = StageComment.Visibility
 
@@ -320,8 +409,10 @@ def _at_the_desk(user, progress: StageProgress) -> bool:
     if coordinates(user, city.programme_id):
         return True
     definition = progress.definition
-    return evaluates(user, city.programme_id) and (
-        definition.signed_by_evaluator or definition.prepared_by == Role.EVALUATOR
+    return (
+        evaluates(user, city.programme_id)
+        and (definition.signed_by_evaluator or definition.prepared_by == Role.EVALUATOR)
+        and has_cleared_conflict(user, progress.candidacy)
     )
 
 
@@ -371,6 +462,7 @@ def visible_comments_q(user) -> Q:
             Q(progress__definition__signed_by_evaluator=True)
             | Q(progress__definition__prepared_by=Role.EVALUATOR)
         )
+        & cleared_conflict_q(user, prefix="progress__")
     )
     own_city = Q(progress__candidacy__city_id__in=scope.office_city_ids)
     return (desk & ~own_city) | (own_city & Q(visibility=Visibility.CITY))

@@ -8,7 +8,18 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -236,10 +247,14 @@ QUEUE_SORTS = {
 
 def signoff_queue(user) -> QuerySet[StageProgress]:
     """The stages the user may sign off now (`permissions.signable_stages_q`, the query form of
-    `permissions.signing_role`), oldest submission first; city and programme names in the
-    reader's language (`city_name`, `programme_name`) for the other orders of `QUEUE_SORTS`."""
+    `permissions.signing_role`) and those they would sign once they declare on the candidacy
+    (`permissions.must_declare_to_sign_q`, each marked `declare_first`), oldest submission
+    first; city and programme names in the reader's language (`city_name`, `programme_name`)
+    for the other orders of `QUEUE_SORTS`."""
     return (
-        StageProgress.objects.filter(permissions.signable_stages_q(user))
+        StageProgress.objects.filter(
+            permissions.signable_stages_q(user) | permissions.must_declare_to_sign_q(user)
+        )
         .select_related("definition", "candidacy__city__programme")
         .defer(*long_texts(""))
         .prefetch_related("signoffs")
@@ -247,6 +262,9 @@ def signoff_queue(user) -> QuerySet[StageProgress]:
             city_name=in_reader_language("candidacy__city__name"),
             programme_name=in_reader_language("candidacy__city__programme__name"),
             late=rounds.late_expression(),
+            declare_first=ExpressionWrapper(
+                permissions.must_declare_conflict_q(user), output_field=BooleanField()
+            ),
         )
         .order_by("submitted_at", "pk")
     )

@@ -1,7 +1,8 @@
 """What the lists show (the public list, the coordinator's overview, the sign-off queue, the city
 page), and so what raises their edition (`core.editions`): a city, its programme and country
 (names), its candidacy (status), a stage's state, a stage's title, a commitment (the open
-commitments), a sign-off and a role (who may sign what; the scopes kept under the edition), an
+commitments), a sign-off, a role and a declaration of conflict of interest (who may sign what;
+the scopes kept under the edition), an
 evaluation's condition (the city page), a district (its name, on the programme page's figures of
 proposals carried out, `reporting.figures`) and a person's row (their name, who signed; the
 signed-in user's row is kept under the edition too, `core.auth`), and a person's or a group's
@@ -28,6 +29,7 @@ from candidacy.models import (
     ActionYearNote,
     CallRound,
     Candidacy,
+    ConflictDeclaration,
     DistrictBoundaries,
     EvaluationCondition,
     Gap,
@@ -63,6 +65,7 @@ SHOWN = (
     Initiative,  # marked as good practice or not, its title: the library and its queue
     Recognition,  # its cycles (lapsed by `record_lapses`): the city pages
     CallRound,  # its closing day: the "Late" badges of the overview and the queue
+    ConflictDeclaration,  # who signs what: the queue and "My tasks" ("declare first")
 )
 #: The plans stage's record (the page keeps it, `candidacy.views`), its budgets and actions.
 PLANS_SHOWN = (StrategicPlan, StrategicGoal, Gap, OperationalPlan, PlanAction, ActionYearNote)

@@ -3,6 +3,9 @@ of the layers below (never a second statement of one):
 
 - stages to sign: `candidacy.permissions.signable_stages_q` (the sign-off queue's rule);
 - stages to prepare or respond to: `candidacy.permissions.editable_stages_q` (`can_edit_stage`);
+- in both, an evaluator's stages of a candidacy they have not declared on yet
+  (`must_declare_to_sign_q`, `must_declare_to_prepare_q`), each row linking to the declaration
+  first (`declare_first`); a candidacy the evaluator is recused from lists nothing;
 - overdue stages of the programmes the user coordinates (`candidacy.deadlines.overdue_q`) that
   wait on someone else (not in the two sections above);
 - evaluations in progress in the programmes the user evaluates, waiting on someone else;
@@ -28,7 +31,16 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import F, Func, IntegerField, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -44,7 +56,14 @@ from candidacy.models import (
     StageProgress,
     StageState,
 )
-from candidacy.permissions import editable_stages_q, signable_stages_q
+from candidacy.permissions import (
+    editable_stages_q,
+    must_declare_conflict_q,
+    must_declare_to_prepare_q,
+    must_declare_to_sign_q,
+    recused_q,
+    signable_stages_q,
+)
 from candidacy.selectors import (
     RECOGNITION_EXPIRY_NOTICE_DAYS,
     long_texts,
@@ -101,11 +120,18 @@ class Section:
         return [(text % {"count": format_number(count)}, reverse("task-section", args=[self.key]))]
 
 
-def _stages(q: Q) -> QuerySet[StageProgress]:
+def _stages(user, q: Q) -> QuerySet[StageProgress]:
+    """The stages of `q`, each marked `declare_first` when the user must declare on its
+    candidacy before opening it (`candidacy.permissions.must_declare_conflict_q`)."""
     return (
         StageProgress.objects.filter(q)
         .select_related("definition", "candidacy__city__programme")
         .defer(*long_texts(""))  # a list never shows them
+        .annotate(
+            declare_first=ExpressionWrapper(
+                must_declare_conflict_q(user), output_field=BooleanField()
+            )
+        )
     )
 
 
@@ -116,24 +142,33 @@ def _programmes(user, field: str) -> Q:
     )
 
 
+def _to_sign(user) -> Q:
+    return signable_stages_q(user) | must_declare_to_sign_q(user)
+
+
+def _to_prepare(user) -> Q:
+    return editable_stages_q(user) | must_declare_to_prepare_q(user)
+
+
 def _waiting_on_others(user) -> Q:
-    return ~signable_stages_q(user) & ~editable_stages_q(user)
+    return ~_to_sign(user) & ~_to_prepare(user)
 
 
 def _sign(user, today):
-    return _stages(signable_stages_q(user)).order_by("submitted_at", "pk")
+    return _stages(user, _to_sign(user)).order_by("submitted_at", "pk")
 
 
 def _prepare(user, today):
-    return _stages(editable_stages_q(user)).order_by(F("opened_at").asc(nulls_last=True), "pk")
+    return _stages(user, _to_prepare(user)).order_by(F("opened_at").asc(nulls_last=True), "pk")
 
 
 def _overdue(user, today):
     return (
         _stages(
+            user,
             deadlines.overdue_q()
             & _programmes(user, "coordinated_programme_ids")
-            & _waiting_on_others(user)
+            & _waiting_on_others(user),
         )
         .annotate(due_at=deadlines.due_at_expression())
         .order_by("due_at", "pk")
@@ -146,7 +181,11 @@ def _evaluations(user, today):
         state__in=[StageState.OPEN, StageState.RETURNED, StageState.SUBMITTED],
     )
     return _stages(
-        in_progress & _programmes(user, "evaluated_programme_ids") & _waiting_on_others(user)
+        user,
+        in_progress
+        & _programmes(user, "evaluated_programme_ids")
+        & ~recused_q(user)
+        & _waiting_on_others(user),
     ).order_by(F("opened_at").asc(nulls_last=True), "pk")
 
 

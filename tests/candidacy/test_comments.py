@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from candidacy import permissions
 from candidacy.comments import stage_comment_add, stage_comments
-from candidacy.models import StageComment
+from candidacy.models import ConflictDeclaration, StageComment
 from candidacy.services import WorkflowError
 from cities.validators import NOTE_MAX_LENGTH
 from notifications.models import Delivery, Kind, Notification, Preference
@@ -53,7 +53,12 @@ def thread(world):
 def test_the_query_and_the_predicates_agree_for_every_role(world, thread, superuser):
     both = f.office_user(world.city_a, username="office-and-coordinator")
     f.RoleAssignmentFactory(user=both, role="coordinator", programme=world.programme_a)
-    people = [getattr(world, name) for name in READERS] + [superuser, both]
+    undeclared = f.evaluator_user(world.programme_a, declared=False, username="eval.new")
+    recused = f.evaluator_user(world.programme_a, declared=False, username="eval.recused")
+    ConflictDeclaration.objects.create(
+        evaluator=recused, candidacy=world.city_a.candidacy, has_conflict=True, statement="Kin."
+    )
+    people = [getattr(world, name) for name in READERS] + [superuser, both, undeclared, recused]
     comments = list(StageComment.objects.select_related("progress__definition"))
     for user in people:
         listed = set(StageComment.objects.filter(permissions.visible_comments_q(user)))
@@ -69,6 +74,11 @@ def test_the_query_and_the_predicates_agree_for_every_role(world, thread, superu
     assert permissions.comment_visibilities(world.evaluator_a, joint) == [CITY, INTERNAL]
     assert permissions.comment_visibilities(world.evaluator_a, office) == []  # not its signatory
     assert permissions.comment_visibilities(world.office_a2, joint) == []
+    for outsider in (undeclared, recused):  # no thread before a declaration, none after a recusal
+        assert permissions.comment_visibilities(outsider, joint) == []
+        assert not {
+            comment for comment in comments if permissions.can_read_comment(outsider, comment)
+        }
 
 
 def test_the_office_reads_only_what_is_written_to_the_city(world, thread):

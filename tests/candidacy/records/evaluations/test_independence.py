@@ -6,19 +6,23 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from candidacy import permissions, services
+from candidacy.comments import stage_comment_add
 from candidacy.models import (
     ChildrenPanelVerdict,
     ConflictDeclaration,
     CriterionJudgement,
     Judgement,
+    StageComment,
     StageProgress,
     StageState,
 )
 from candidacy.records.evaluations import services as evaluations
+from notifications.models import Kind, Notification
 from tests import factories as f
 
 ONLY_EVALUATOR = (
@@ -270,3 +274,140 @@ def test_the_panel_date_is_bounded(ew):
     with pytest.raises(ValidationError) as refused:
         verdict.full_clean()
     assert "recorded_on" in refused.value.message_dict
+
+
+# --- recusal and the comment threads ------------------------------------------------------------
+
+
+def recused_evaluator(ew, username="eval.recused"):
+    user = f.evaluator_user(ew.programme, declared=False, username=username)
+    ConflictDeclaration.objects.create(
+        evaluator=user, candidacy=ew.city.candidacy, has_conflict=True, statement="Kin."
+    )
+    return user
+
+
+def test_a_recused_evaluator_reads_no_thread_and_is_told_of_no_comment(
+    client, ew, django_capture_on_commit_callbacks
+):
+    recused = recused_evaluator(ew)
+    newcomer = f.evaluator_user(ew.programme, declared=False, username="eval.new")
+    joint = ew.stage("joint")
+    with django_capture_on_commit_callbacks(execute=True):
+        stage_comment_add(
+            progress=joint,
+            by=ew.coordinator,
+            body="Internal: check the decree.",
+            visibility="internal",
+        )
+        stage_comment_add(progress=joint, by=ew.office, body="When do you visit?")
+    recipients = {message.to[0] for message in mail.outbox}
+    assert ew.evaluator.email in recipients
+    assert recused.email not in recipients and newcomer.email not in recipients
+    readers = set(
+        Notification.objects.filter(kind=Kind.COMMENT).values_list("recipient", flat=True)
+    )
+    assert ew.evaluator.pk in readers
+    assert not readers & {recused.pk, newcomer.pk}
+    for user in (recused, newcomer):
+        assert not StageComment.objects.filter(permissions.visible_comments_q(user)).exists()
+        assert permissions.comment_visibilities(user, joint) == []
+    client.force_login(recused)
+    page = client.get(ew.url("stage", "joint"))
+    assert page.status_code == 403
+    assert "check the decree" not in page.text
+    posted = client.post(
+        ew.url("stage-comment", "joint"), {"body": "Me too.", "visibility": "city"}
+    )
+    assert posted.status_code in (403, 404)
+    assert StageComment.objects.count() == 2
+    # once they declare no conflict, the newcomer reads the thread
+    services.conflict_declare(candidacy=ew.city.candidacy, by=newcomer, has_conflict=False)
+    assert StageComment.objects.filter(permissions.visible_comments_q(newcomer)).count() == 2
+
+
+# --- declare first: the queue and "My tasks" ----------------------------------------------------
+
+
+def test_declare_first_rules_agree_with_their_queries(ew):
+    ew.save()
+    ew.submit("joint")
+    f.stage_of(ew.other_city, "joint")
+    users = [
+        ew.evaluator,
+        ew.coordinator,
+        ew.office,
+        ew.far_evaluator,
+        recused_evaluator(ew),
+        f.evaluator_user(ew.programme, declared=False, username="eval.new"),
+    ]
+    stages = list(StageProgress.objects.select_related("definition", "candidacy__city"))
+    rules = [
+        (permissions.must_declare_to_sign, permissions.must_declare_to_sign_q),
+        (permissions.must_declare_to_prepare, permissions.must_declare_to_prepare_q),
+    ]
+    for user in users:
+        for predicate, query in rules:
+            listed = set(StageProgress.objects.filter(query(user)))
+            assert listed == {stage for stage in stages if predicate(user, stage)}, (user, query)
+    newcomer = users[-1]
+    assert permissions.must_declare_to_sign(newcomer, ew.stage("joint"))
+    assert not permissions.must_declare_to_sign(users[-2], ew.stage("joint"))  # recused
+
+
+def test_the_queue_sends_an_undeclared_evaluator_to_the_declaration_and_hides_a_recusal(
+    client, ew, django_capture_on_commit_callbacks
+):
+    ew.save()
+    ew.submit("joint")
+    stage_url = ew.url("stage", "joint")
+    newcomer = f.evaluator_user(ew.programme, declared=False, username="eval.new")
+    client.force_login(newcomer)
+    page = client.get(reverse("candidacy:queue")).text
+    assert "Declare conflicts of interest first" in page
+    assert f'href="{conflict_url(ew)}?next={stage_url}"' in page
+    assert f'href="{stage_url}"' not in page
+    tasks = client.get(reverse("tasks")).text
+    assert f'href="{conflict_url(ew)}?next={stage_url}"' in tasks
+    # declaring no conflict opens the stage from the queue (the kept list is renewed)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(conflict_url(ew), {"has_conflict": "no"})
+    page = client.get(reverse("candidacy:queue")).text
+    assert "Declare conflicts of interest first" not in page
+    assert f'href="{stage_url}"' in page
+    # a recused evaluator is listed nothing of the candidacy
+    client.force_login(recused_evaluator(ew))
+    for url in (reverse("candidacy:queue"), reverse("tasks")):
+        page = client.get(url).text
+        assert stage_url not in page and conflict_url(ew) not in page, url
+
+
+# --- the children's panel in the admin -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("size,shown", [(3, False), (12, True)])
+def test_the_admin_shows_a_panels_votes_only_as_the_small_group_rule_allows(
+    client, ew, superuser, size, shown
+):
+    votes = (2, 1, 0) if size == 3 else (9, 2, 1)
+    verdict = ChildrenPanelVerdict.objects.create(
+        progress=ew.stage("joint"),
+        panel_size=size,
+        verdict="recommend",
+        votes_for=votes[0],
+        votes_against=votes[1],
+        votes_abstain=votes[2],
+        recorded_on=datetime.date(2021, 4, 1),
+    )
+    client.force_login(superuser)
+    listing = client.get(reverse("admin:candidacy_childrenpanelverdict_changelist")).text
+    change = client.get(
+        reverse("admin:candidacy_childrenpanelverdict_change", args=[verdict.pk])
+    ).text
+    for page in (listing, change):
+        if shown:
+            assert "votes for: 9; votes against: 2; abstentions: 1" in page
+        else:
+            assert page.count("fewer than 5 children: not shown") == 3
+            assert "votes for: 2" not in page
+    assert 'name="votes_for"' not in change

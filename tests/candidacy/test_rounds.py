@@ -429,3 +429,54 @@ def test_the_admin_refuses_a_round_closing_before_it_opens(client, world):
         },
     )
     assert not CallRound.objects.exists()
+
+
+# --- the round's history ------------------------------------------------------------------------
+
+
+def _form_data(page) -> dict:
+    """A change form's fields as loaded, with its inlines' management forms."""
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+            continue
+        data[name] = getattr(value, "pk", value)
+    for formset in page.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        data.update({f"{management.prefix}-{k}": v for k, v in management.initial.items()})
+    return data
+
+
+def test_opening_and_changing_a_round_leave_its_history(client, world):
+    call_round = open_round(
+        world, opens_on=datetime.date(2025, 1, 1), closes_on=datetime.date(2025, 3, 31)
+    )
+    services.round_update(
+        call_round=call_round, by=world.coordinator_a, closes_on=datetime.date(2025, 2, 28)
+    )
+    services.round_update(call_round=call_round, by=world.coordinator_a)  # nothing changed
+    changes = list(call_round.changes.order_by("pk"))
+    assert [c.action for c in changes] == ["opened", "changed"]
+    assert changes[1].fields == {"closes_on": ["2025-03-31", "2025-02-28"]}
+    assert changes[1].by == world.coordinator_a
+    # The report shows it, in words.
+    client.force_login(world.coordinator_a)
+    report = client.get(reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]))
+    assert "History of the round" in report.text
+    assert "Closes on: 31 March 2025 → 28 February 2025" in report.text
+    # A save in the admin goes through the service: a history row, shown read-only there.
+    url = reverse("admin:candidacy_callround_change", args=[call_round.pk])
+    data = _form_data(client.get(url))
+    response = client.post(url, {**data, "closes_on": "2025-03-15"})
+    assert response.status_code == 302, response.context and response.context["errors"]
+    latest = call_round.changes.order_by("-pk").first()
+    assert latest.fields == {"closes_on": ["2025-02-28", "2025-03-15"]}
+    page = client.get(url)
+    assert "closes on: 28 february 2025 → 15 march 2025" in page.text.lower()
+    assert call_round.changes.count() == 3

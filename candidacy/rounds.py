@@ -37,10 +37,10 @@ def late_q(prefix: str = "", closes_on: str = "") -> Q:
             f"{prefix}submitted_at__isnull": False,
             f"{prefix}submitted_at__date__gt": F(closes_on),
         }
-    ) & _application_q(prefix)
+    ) & application_q(prefix)
 
 
-def _application_q(prefix: str = "") -> Q:
+def application_q(prefix: str = "") -> Q:
     """`_is_application`, as a filter on `StageProgress` at lookup `prefix`: no stage of the
     same candidacy comes before it."""
     earlier = StageProgress.objects.filter(

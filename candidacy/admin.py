@@ -46,6 +46,7 @@ from . import (
 from .forms import DecisionForm
 from .models import (
     CallRound,
+    CallRoundChange,
     Candidacy,
     CandidacyStatus,
     Evidence,
@@ -711,10 +712,56 @@ class CityAdmin(BaseCityAdmin):
             services.candidacy_start(city=obj)
 
 
+class CallRoundChangeInline(WrittenByServicesInline):
+    """A round's history (`CallRoundChange`), written by the round services."""
+
+    model = CallRoundChange
+    fields = ["at", "action", "changed", "by_name"]
+    ordering = ["-at", "-pk"]
+    related = ("by",)
+
+    @admin.display(description=_("changed fields"))
+    def changed(self, obj):
+        return "; ".join(
+            f"{label}: {before or '–'} → {after or '–'}"
+            for label, before, after in obj.field_rows()
+        )
+
+    @admin.display(description=_("by"))
+    def by_name(self, obj):
+        return person_name(obj.by)
+
+
 @admin.register(CallRound)
 class CallRoundAdmin(ProgrammeScopedAdmin, NamesAdmin):
     """A programme's call rounds: its coordinators open and change them (the rule of the
-    rounds' pages, `permissions.can_manage_round`); the model keeps the dates in order."""
+    rounds' pages, `permissions.can_manage_round`); the model keeps the dates in order. Saves
+    go through `services.round_open` / `round_update`, which write the round's history (shown
+    read-only below the form)."""
+
+    inlines = [CallRoundChangeInline]
+
+    def save_model(self, request, obj, form, change):
+        written = {
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if name in services.ROUND_FIELDS or name.startswith("name_")
+        }
+        if change:
+            saved = services.round_update(call_round=obj, by=request.user, **written)
+        else:
+            written.pop("name", None)
+            written.pop("opens_on", None)
+            written.pop("closes_on", None)
+            saved = services.round_open(
+                programme=obj.programme,
+                by=request.user,
+                name=obj.name,
+                opens_on=obj.opens_on,
+                closes_on=obj.closes_on,
+                **written,
+            )
+        obj.pk, obj.version = saved.pk, saved.version
 
     programme_lookup = "programme_id"
     list_display = ["name", "programme", "opens_on", "closes_on", "decision_by"]

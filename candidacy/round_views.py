@@ -146,5 +146,6 @@ def round_report(request, programme, pk):
             "section": section,
             "section_label": SECTION_LABELS[section],
             "listing": listing,
+            "history": call_round.changes.select_related("by").order_by("-at", "-pk"),
         },
     )

@@ -1,7 +1,10 @@
 """What a call round's dates mean for a submission, in one place.
 
-- **Late.** A stage of a candidacy in a round is late when it was submitted (its current
-  `submitted_at`, in the portal's time zone) after the day the round closed. As a filter on
+- **Late.** A round is a call for applications, so only a candidacy's application (its
+  first stage, in the programme's order) can be late: it is when it was submitted (its current
+  `submitted_at`, in the portal's time zone) after the day the round closed. Later stages,
+  which follow the programme's own deadlines (`candidacy.deadlines`) and may come years after
+  the round, are never late for it. As a filter on
   `StageProgress`, `late_q` (the round's report, the queue, the overview, through
   `late_expression`); for one stage, `is_late` (the stage page).
   `tests/candidacy/test_rounds.py` holds the two to one answer.
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,7 +37,17 @@ def late_q(prefix: str = "", closes_on: str = "") -> Q:
             f"{prefix}submitted_at__isnull": False,
             f"{prefix}submitted_at__date__gt": F(closes_on),
         }
+    ) & application_q(prefix)
+
+
+def application_q(prefix: str = "") -> Q:
+    """`_is_application`, as a filter on `StageProgress` at lookup `prefix`: no stage of the
+    same candidacy comes before it."""
+    earlier = StageProgress.objects.filter(
+        candidacy_id=OuterRef(f"{prefix}candidacy_id"),
+        definition__position__lt=OuterRef(f"{prefix}definition__position"),
     )
+    return ~Q(Exists(earlier))
 
 
 def late_expression(prefix: str = "", closes_on: str = "") -> ExpressionWrapper:
@@ -43,11 +56,14 @@ def late_expression(prefix: str = "", closes_on: str = "") -> ExpressionWrapper:
 
 
 def is_late(progress: StageProgress) -> bool:
-    """Whether the stage's submission came after its candidacy's call round closed."""
+    """Whether the stage is its candidacy's application and was submitted after the
+    candidacy's call round closed."""
     call_round = progress.candidacy.call_round
     if call_round is None or progress.submitted_at is None:
         return False
-    return timezone.localdate(progress.submitted_at) > call_round.closes_on
+    return timezone.localdate(progress.submitted_at) > call_round.closes_on and (
+        _is_application(progress)
+    )
 
 
 def _is_application(progress: StageProgress) -> bool:

@@ -30,6 +30,7 @@ from . import permissions, rounds
 from .events import stage_event
 from .models import (
     CallRound,
+    CallRoundChange,
     Candidacy,
     ConflictDeclaration,
     CriterionJudgement,
@@ -740,33 +741,74 @@ def _round_require_manager(by, programme_id: int) -> None:
 def round_open(*, programme: Programme, by, name: str, opens_on, closes_on, **fields) -> CallRound:
     """Open a call round in the programme (its coordinators). Validated by the model (dates in
     order and bounded, texts capped); nothing is written if it is refused. `fields`: the rest of
-    `ROUND_FIELDS`."""
+    `ROUND_FIELDS` (and the name's languages). Side effect: a `CallRoundChange` row ("opened",
+    with what it was opened with)."""
     _round_require_manager(by, programme.pk)
     call_round = CallRound(programme=programme, name=name, opens_on=opens_on, closes_on=closes_on)
     for field, value in fields.items():
-        if field not in ROUND_FIELDS:
-            raise TypeError(field)
+        _round_field_check(field)
         setattr(call_round, field, value)
     with transaction.atomic():
         call_round.full_clean()
         call_round.save()
+        _round_history_write(call_round, CallRoundChange.Action.OPENED, None, by)
     return call_round
+
+
+def _round_field_check(field: str) -> None:
+    """Only `ROUND_FIELDS` and the name's languages (`name_fa`, ... from the admin)."""
+    if field not in ROUND_FIELDS and not field.startswith("name_"):
+        raise TypeError(field)
+
+
+def _round_values(call_round: CallRound) -> dict[str, str]:
+    """The round's written fields as stored text, for its history."""
+    names = [f.name for f in CallRound._meta.fields if f.name.startswith("name_")]
+    values = {}
+    for name in (*ROUND_FIELDS, *names):
+        value = getattr(call_round, name)
+        values[name] = (
+            ""
+            if value is None
+            else (value.isoformat() if hasattr(value, "isoformat") else str(value))
+        )
+    return values
+
+
+def _round_history_write(call_round: CallRound, action: str, before: dict | None, by) -> None:
+    after = _round_values(call_round)
+    fields = {
+        name: [(before or {}).get(name, ""), value]
+        for name, value in after.items()
+        if before is None and value or before is not None and before.get(name) != value
+    }
+    if before is not None and not fields:
+        return  # saved unchanged: nothing to record
+    CallRoundChange.objects.create(
+        call_round=call_round,
+        action=action,
+        fields=fields,
+        by=by if getattr(by, "pk", None) else None,
+    )
 
 
 def round_update(*, call_round: CallRound, by, version: int | None = None, **fields) -> CallRound:
     """Change a call round's name, dates or notes (its programme's coordinators). `version`:
     the one the form was loaded with; a save since is refused (`core.versions.StaleEdit`).
-    Moving `closes_on` later reopens the round to applications."""
+    Moving `closes_on` later reopens the round to applications, earlier closes it. Side effect:
+    a `CallRoundChange` row with each changed field before and after (none if nothing
+    changed)."""
     with transaction.atomic():
         call_round = CallRound.objects.select_for_update().get(pk=call_round.pk)
         _round_require_manager(by, call_round.programme_id)
         check_and_bump(call_round, version)
+        before = _round_values(call_round)
         for field, value in fields.items():
-            if field not in ROUND_FIELDS:
-                raise TypeError(field)
+            _round_field_check(field)
             setattr(call_round, field, value)
         call_round.full_clean()
         call_round.save()
+        _round_history_write(call_round, CallRoundChange.Action.CHANGED, before, by)
     return call_round
 
 

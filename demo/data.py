@@ -1651,3 +1651,79 @@ def memoranda() -> list[MemorandumRow]:
     for key, make in (("kazakhstan", _kazakh_memorandum), ("lithuania", _lithuanian_memorandum)):
         rows += [make(row.slug, row.name, row.joined_on) for row in CITIES[key]]
     return rows
+
+
+# --- a closed programme kept on record -----------------------------------------------------------
+
+#: The demo's closed programme: Lithuania's earlier Child-Friendly Municipality project, which
+#: ended when UNICEF Lithuania ceased its activity (closed on 30 April 2024). A separate
+#: programme, so that Lithuania's live pipeline goes on in the demo. Names per language.
+CLOSED_PROGRAMME_KEY = "lt-2018"
+CLOSED_ON = datetime.date(2024, 4, 30)
+CLOSED_NAMES = {
+    "en": "Child-Friendly Municipality (UNICEF Lithuania, 2018–2024)",
+    "lt": "Vaikams palanki savivaldybė (UNICEF Lietuva, 2018–2024)",
+    "ru": "Муниципалитет, дружественный детям (ЮНИСЕФ Литва, 2018–2024)",
+    "kk": "Балаларға қолайлы муниципалитет (ЮНИСЕФ Литва, 2018–2024)",
+    "fa": "شهرداری دوستدار کودک (یونیسف لیتوانی، ۲۰۱۸–۲۰۲۴)",
+}
+CLOSED_BODIES = {
+    "en": "UNICEF Lithuania (national committee)",
+    "lt": "UNICEF Lietuva (nacionalinis komitetas)",
+    "ru": "ЮНИСЕФ Литва (национальный комитет)",
+    "kk": "ЮНИСЕФ Литва (ұлттық комитет)",
+    "fa": "یونیسف لیتوانی (کمیتهٔ ملی)",
+}
+CLOSED_NOTE = (
+    "UNICEF Lithuania ceased its activity and the cities' project was formally closed. "
+    "The record and the recognitions stay readable."
+)
+#: slug: (names per language, regions per language, joined, office person, position)
+CLOSED_CITIES = {
+    "panevezys": (
+        {"en": "Panevėžys", "lt": "Panevėžys", "ru": "Паневежис"},
+        {"en": "Panevėžys County", "lt": "Panevėžio apskritis", "ru": "Паневежский уезд"},
+        datetime.date(2018, 9, 3),
+        ("Aušra", "Vaitkienė"),
+        (55.7348, 24.3575),
+    ),
+    "siauliai": (
+        {"en": "Šiauliai", "lt": "Šiauliai", "ru": "Шяуляй"},
+        {"en": "Šiauliai County", "lt": "Šiaulių apskritis", "ru": "Шяуляйский уезд"},
+        datetime.date(2019, 2, 4),
+        ("Darius", "Stankevičius"),
+        (55.9349, 23.3137),
+    ),
+}
+CLOSED_PEOPLE = (
+    DemoUser("lt-2018.coordinator", "Laura", "Mikalauskė", Role.COORDINATOR, "lt-2018"),
+    DemoUser("lt-2018.evaluator", "Mindaugas", "Žukauskas", Role.EVALUATOR, "lt-2018"),
+)
+
+
+def closed_city_plans() -> list[CityPlan]:
+    """Panevėžys was recognised in May 2022 (until May 2025) and was in its ongoing review
+    when the programme closed; Šiauliai was a candidate, its situation analysis submitted."""
+    return [
+        CityPlan(
+            "panevezys",
+            datetime.date(2018, 9, 3),
+            "ongoing-review",
+            OPEN,
+            days_ago=0,
+            approved_on={
+                "memorandum": datetime.date(2018, 11, 5),
+                "action-plan": datetime.date(2020, 6, 15),
+                "evaluation": datetime.date(2022, 3, 21),
+                "recognition": datetime.date(2022, 5, 16),
+            },
+        ),
+        CityPlan(
+            "siauliai",
+            datetime.date(2019, 2, 4),
+            "situation-analysis",
+            SUBMITTED,
+            days_ago=60,
+            approved_on={"memorandum": datetime.date(2019, 4, 1)},
+        ),
+    ]

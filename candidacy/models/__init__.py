@@ -91,11 +91,12 @@ from .records import (
     required_document,
     year_not_in_future,
 )
-from .rounds import CallRound
+from .rounds import CallRound, CallRoundChange
 
 __all__ = [
     "Recognition",
     "CallRound",
+    "CallRoundChange",
     "ACTION_CLOSED",
     "ACTION_ENDED",
     "ActionStatus",

@@ -3,12 +3,16 @@ candidacy belongs to one (`Candidacy.call_round`). What a round's dates mean for
 (late, or refused) is `candidacy.rounds`; opening and changing a round is
 `candidacy.services.round_open` / `round_update`."""
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cities.calendars import date_format
 from cities.models import Programme
 from cities.validators import NOTE_MAX_LENGTH, capped_text, plausible_date
 from core.versions import Versioned
@@ -76,3 +80,62 @@ class CallRound(Versioned):
     def closed_on(self, day) -> bool:
         """Whether the round has closed by `day` (a date)."""
         return day > self.closes_on
+
+
+class CallRoundChange(models.Model):
+    """The history of a call round: opened, then each change of its name, dates, rule or
+    notes (what each changed field was and became, as stored text: dates in ISO form). Written
+    by `candidacy.services.round_open` / `round_update` in the same transaction as the change;
+    read-only in the admin and on the round's report."""
+
+    class Action(models.TextChoices):
+        OPENED = "opened", _("Opened")
+        CHANGED = "changed", _("Changed")
+
+    call_round = models.ForeignKey(
+        CallRound,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("call round"),
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    #: {field name: [before, after]}, each a stored value as text ("" for none).
+    fields = models.JSONField(_("changed fields"), default=dict, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["call_round", "at", "pk"]
+        verbose_name = _("change of a call round")
+        verbose_name_plural = _("changes of a call round")
+
+    def __str__(self):
+        return f"{self.call_round} – {self.get_action_display()}"
+
+    def field_rows(self) -> list[tuple[str, str, str]]:
+        """(the field's label, before, after), for the reader: dates in the page's calendar
+        (`cities.calendars.date_format`), yes/no in the reader's language."""
+        fields = {field.name: field for field in CallRound._meta.fields}
+        return [
+            (
+                str(fields[name].verbose_name) if name in fields else name,
+                *(_shown(fields.get(name), value) for value in (before, after)),
+            )
+            for name, (before, after) in self.fields.items()
+        ]
+
+
+def _shown(field, value: str) -> str:
+    if not value or field is None:
+        return value
+    if isinstance(field, models.DateField):
+        return date_format(datetime.date.fromisoformat(value))
+    if isinstance(field, models.BooleanField):
+        return str(_("yes") if value == "True" else _("no"))
+    return value

@@ -106,29 +106,49 @@ def _late_by_predicate() -> set[int]:
     return {stage.pk for stage in stages if rounds.is_late(stage)}
 
 
-def test_a_later_stage_after_the_round_closed_is_late_not_refused(world):
-    call_round = open_round(world)
+def test_only_the_application_submitted_after_the_round_closed_is_late(world):
+    call_round = open_round(world, applications_close=False)
     join(world, world.city_a, call_round)
     join(world, world.city_a2, call_round)
     on_time = bring(world, world.city_a2, "joint", StageState.SUBMITTED)
-    bring(world, world.city_a, "joint", StageState.OPEN)
+    bring(world, world.city_a, "office", StageState.OPEN)
     services.round_update(
         call_round=call_round,
         by=world.coordinator_a,
         opens_on=TODAY - 60 * DAY,
         closes_on=TODAY - DAY,
     )
-    # city A2's submissions came before the round closed... as its dates now say, not late?
-    # They were submitted today, after the new closing day: late too.
+    # Submitted today, after the new closing day: city A's application is late, and so is
+    # city A2's (its dates now say so); city A2's later stage, sent years or days after the
+    # round, has nothing to do with the call: never late, and not refused.
     late = bring(world, world.city_a, "joint", StageState.SUBMITTED)
     assert late.state == StageState.SUBMITTED
-    assert rounds.is_late(world.stage(world.city_a, "joint"))
-    assert late.pk in _late_by_query()
-    assert _late_by_query() == _late_by_predicate()
+    application_a = world.stage(world.city_a, "office")
+    application_a2 = world.stage(world.city_a2, "office")
+    assert rounds.is_late(application_a)
+    assert not rounds.is_late(world.stage(world.city_a, "joint"))
+    assert not rounds.is_late(on_time)
+    assert _late_by_query() == _late_by_predicate() == {application_a.pk, application_a2.pk}
     # Moving the closing day back to today: nothing submitted today is late.
     services.round_update(call_round=call_round, by=world.coordinator_a, closes_on=TODAY)
     assert _late_by_query() == _late_by_predicate() == set()
-    assert on_time.pk not in _late_by_query()
+
+
+def test_the_late_rule_agrees_from_a_city_and_a_candidacy(world):
+    """The overview's path (from `City`, through the current stage) and the report's (from
+    `Candidacy`) give the same answer as the predicate."""
+    call_round = open_round(world, closes_on=TODAY - DAY, applications_close=False)
+    join(world, world.city_a, call_round)
+    join(world, world.city_a2, call_round)
+    bring(world, world.city_a, "office", StageState.SUBMITTED)
+    bring(world, world.city_a2, "joint", StageState.SUBMITTED)
+    overview = selectors.programme_overview(world.programme_a).filter(current_late=True)
+    assert set(overview.values_list("slug", flat=True)) == {"city-a"}
+    assert set(
+        world.city_a.candidacy.__class__.objects.filter(selectors.section_q("late")).values_list(
+            "city__slug", flat=True
+        )
+    ) == {"city-a", "city-a2"}
 
 
 def test_a_stage_outside_any_round_is_never_late(world):
@@ -409,3 +429,54 @@ def test_the_admin_refuses_a_round_closing_before_it_opens(client, world):
         },
     )
     assert not CallRound.objects.exists()
+
+
+# --- the round's history ------------------------------------------------------------------------
+
+
+def _form_data(page) -> dict:
+    """A change form's fields as loaded, with its inlines' management forms."""
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+            continue
+        data[name] = getattr(value, "pk", value)
+    for formset in page.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        data.update({f"{management.prefix}-{k}": v for k, v in management.initial.items()})
+    return data
+
+
+def test_opening_and_changing_a_round_leave_its_history(client, world):
+    call_round = open_round(
+        world, opens_on=datetime.date(2025, 1, 1), closes_on=datetime.date(2025, 3, 31)
+    )
+    services.round_update(
+        call_round=call_round, by=world.coordinator_a, closes_on=datetime.date(2025, 2, 28)
+    )
+    services.round_update(call_round=call_round, by=world.coordinator_a)  # nothing changed
+    changes = list(call_round.changes.order_by("pk"))
+    assert [c.action for c in changes] == ["opened", "changed"]
+    assert changes[1].fields == {"closes_on": ["2025-03-31", "2025-02-28"]}
+    assert changes[1].by == world.coordinator_a
+    # The report shows it, in words.
+    client.force_login(world.coordinator_a)
+    report = client.get(reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]))
+    assert "History of the round" in report.text
+    assert "Closes on: 31 March 2025 → 28 February 2025" in report.text
+    # A save in the admin goes through the service: a history row, shown read-only there.
+    url = reverse("admin:candidacy_callround_change", args=[call_round.pk])
+    data = _form_data(client.get(url))
+    response = client.post(url, {**data, "closes_on": "2025-03-15"})
+    assert response.status_code == 302, response.context and response.context["errors"]
+    latest = call_round.changes.order_by("-pk").first()
+    assert latest.fields == {"closes_on": ["2025-02-28", "2025-03-15"]}
+    page = client.get(url)
+    assert "closes on: 28 february 2025 → 15 march 2025" in page.text.lower()
+    assert call_round.changes.count() == 3

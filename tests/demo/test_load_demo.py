@@ -17,6 +17,7 @@ from candidacy.models import (
     CallRound,
     Candidacy,
     CandidacyStatus,
+    Recognition,
     SignOff,
     StageDefinition,
     StageProgress,
@@ -81,7 +82,7 @@ def test_migrations_create_no_users(db):
 @pytest.mark.django_db(transaction=True)
 def test_loading_the_demo_sends_no_email():
     load_demo()  # commits for real, so the services' queued notifications run
-    assert City.objects.count() == 33
+    assert City.objects.count() == 35
     assert mail.outbox == []
     # the replay's notices and today's reminders are in the inboxes, sent to no one
     assert Notification.objects.filter(kind=Kind.STAGE).exists()
@@ -101,7 +102,7 @@ def demo_output(django_db_setup, django_db_blocker):
 @pytest.mark.usefixtures("db")
 class TestDemoData:
     def test_programmes_cities_and_districts(self, demo_output):
-        assert Programme.objects.count() == 3
+        assert Programme.objects.count() == 4  # the three live ones and a closed one
         assert StageDefinition.objects.filter(programme__key="iran").count() == 14
         counts = {key: City.objects.filter(programme__key=key).count() for key in demo.CITIES}
         assert counts == {"iran": 13, "kazakhstan": 17, "lithuania": 3}
@@ -118,6 +119,7 @@ class TestDemoData:
             "iran": (25, 40, 44, 64),
             "kazakhstan": (40, 56, 46, 88),
             "lithuania": (53, 57, 20, 27),
+            demo.CLOSED_PROGRAMME_KEY: (53, 57, 20, 27),
         }
         for city in City.objects.select_related("programme"):
             assert city.map_placement == MapPlacement.ON_MAP, city.slug
@@ -128,7 +130,7 @@ class TestDemoData:
             District.objects.filter(city__slug="isfahan").values_list("number", flat=True)
         ) == list(range(1, 16))
         assert District.objects.get(city__slug="isfahan", number=15).name == "District 15"
-        assert Candidacy.objects.count() == 33
+        assert Candidacy.objects.count() == 35  # with the closed programme's two
 
     def test_isfahan_policy_council(self, demo_output):
         council = Council.objects.get(city__slug="isfahan", council_type__key="policy-council")
@@ -280,7 +282,10 @@ class TestDemoData:
             )
             >= 3
         )
-        assert CandidacyStatus.LAPSED not in status.values()
+        # Only the closed programme's city, recognised until May 2025, has lapsed since.
+        assert [slug for slug, value in status.items() if value == CandidacyStatus.LAPSED] == [
+            "panevezys"
+        ]
         vilnius = Candidacy.objects.get(city__slug="vilnius")
         assert vilnius.recognised_since == datetime.date(2022, 12, 12)
         assert vilnius.recognised_until > timezone.localdate()
@@ -340,6 +345,45 @@ class TestDemoData:
             .exists()
         )
 
+    def test_a_closed_programme_keeps_its_recognised_city_on_record(self, demo_output, client):
+        programme = Programme.objects.get(key=demo.CLOSED_PROGRAMME_KEY)
+        assert programme.status == Programme.Status.CLOSED
+        assert programme.closed_on == datetime.date(2024, 4, 30)
+        assert programme.name_lt.startswith("Vaikams palanki savivaldybė")
+        assert Programme.objects.get(key="lithuania").status == Programme.Status.ACTIVE
+        change = programme.lifecycle_changes.get()
+        assert (change.to_status, change.on) == ("closed", datetime.date(2024, 4, 30))
+        assert change.note.startswith("UNICEF Lithuania ceased its activity")
+        cycle = Recognition.objects.get(candidacy__city__slug="panevezys")
+        assert (cycle.starts_on, cycle.ends_on) == (
+            datetime.date(2022, 5, 16),
+            datetime.date(2025, 5, 16),
+        )
+        candidate = Candidacy.objects.get(city__slug="siauliai")
+        assert candidate.candidate_since and not candidate.recognised_since
+        # Read-only: its office's save is refused with the closed message, nothing written.
+        office = User.objects.get(username=demo.office_username("panevezys"))
+        client.force_login(office)
+        stage = StageProgress.objects.get(
+            candidacy__city__slug="panevezys", definition__key="ongoing-review"
+        )
+        url = reverse("candidacy:stage-save", args=["panevezys", "ongoing-review"])
+        refused = client.post(url, {"narrative": "Changed after closing."}, follow=True)
+        assert (
+            "This programme is closed: its record can be read but not changed." in (refused.text)
+            or refused.status_code == 403
+        )
+        stage.refresh_from_db()
+        assert stage.narrative != "Changed after closing."
+        line = "Recognised until 16 May 2025; programme closed on 30 April 2024."
+        city_page = client.get(reverse("candidacy:city", args=["panevezys"]))
+        assert line in city_page.text
+        client.logout()
+        public = client.get(
+            reverse("public-city", args=[programme.key, "panevezys"]), HTTP_ACCEPT_LANGUAGE="en"
+        )
+        assert line in public.text
+
     @pytest.mark.parametrize("username", [u.username for u in PROGRAMME_USERS])
     def test_every_signatory_has_work_waiting(self, demo_output, username):
         assert signoff_queue(User.objects.get(username=username))
@@ -373,7 +417,7 @@ class TestDemoData:
             assert times == sorted(times), stage
             if stage.state == StageState.APPROVED:
                 assert stage.opened_at <= stage.submitted_at <= stage.approved_at, stage
-        for candidacy in Candidacy.objects.all():
+        for candidacy in Candidacy.objects.exclude(city__programme__key=demo.CLOSED_PROGRAMME_KEY):
             first = candidacy.stages.order_by("definition__position").first()
             assert first.opened_at.date() == candidacy.started_on
             assert candidacy.city.joined_on <= candidacy.started_on

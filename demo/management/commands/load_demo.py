@@ -9,6 +9,7 @@ fields only, never of a state) so that the history reads as the years it stands 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from calendar import monthrange
 
@@ -21,7 +22,7 @@ from django.db.models import Case, F, Value, When
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from candidacy import services
+from candidacy import rounds, services
 from candidacy.models import (
     CallRound,
     Candidacy,
@@ -33,8 +34,16 @@ from candidacy.models import (
     StageProgress,
     Transition,
 )
-from candidacy.programmes import PROGRAMMES, programme_load
-from cities.models import City, District, Organisation, Programme, RoleAssignment
+from candidacy.programmes import LITHUANIA, PROGRAMMES, programme_load
+from cities import services as cities_services
+from cities.models import (
+    City,
+    District,
+    Organisation,
+    Programme,
+    ProgrammeChange,
+    RoleAssignment,
+)
 from cities.roles import Role
 from cities.seed_names import PLACE_LANGUAGES, district_names, localized
 from demo import data as demo
@@ -101,6 +110,14 @@ class Command(BaseCommand):
                     f"{row.name} ({countries[key]})",
                 )
 
+        programme = demo.CLOSED_NAMES["en"]
+        for user in demo.CLOSED_PEOPLE:
+            self._print_login(user.username, Role(user.role).label, f"{programme} (closed)")
+        for slug, (names, *_rest) in demo.CLOSED_CITIES.items():
+            self._print_login(
+                demo.office_username(slug), Role.OFFICE.label, f"{names['en']} ({programme})"
+            )
+
     def _print_login(self, username: str, role, scope: str) -> None:
         self.stdout.write(f"  {username:<28} {str(role):<24} {scope}")
 
@@ -123,6 +140,7 @@ def demo_load(*, today: datetime.date) -> None:
         replay.run(plans[slug], today=today)
         fill_demo_records(city)
     call_round_load(programmes["iran"], people["iran.coordinator"])
+    closed_programme_load(by=people["admin"])
     stakeholders_load(programmes, cities)
     _records_link()
     library_load(
@@ -138,11 +156,11 @@ def demo_load(*, today: datetime.date) -> None:
 
 def call_round_load(programme: Programme, coordinator) -> CallRound:
     """Iran's call round of this Solar Hijri year ("Call 1405"), from Nowruz, with every Iranian
-    candidacy in it. It closed the day before the latest Iranian submission, which is so its
-    one late submission (`candidacy.rounds`); applications no longer close with it, so the
-    demo's cities may still send their first stage."""
+    candidacy in it. It closed the day before the latest Iranian application (a first stage),
+    which is so its one late submission (`candidacy.rounds`); applications no longer close
+    with it, so the demo's cities may still send their first stage."""
     stages = StageProgress.objects.filter(
-        candidacy__city__programme=programme, submitted_at__isnull=False
+        rounds.application_q(), candidacy__city__programme=programme, submitted_at__isnull=False
     )
     latest = max(timezone.localdate(when) for when in stages.values_list("submitted_at", flat=True))
     closes_on = latest - datetime.timedelta(days=1)
@@ -165,6 +183,70 @@ def call_round_load(programme: Programme, coordinator) -> CallRound:
     for candidacy in Candidacy.objects.filter(city__programme=programme):
         services.candidacy_join_round(candidacy=candidacy, call_round=call_round, by=coordinator)
     return call_round
+
+
+def closed_programme_load(*, by) -> Programme:
+    """The demo's closed programme (`demo.CLOSED_PROGRAMME_KEY`): Lithuania's stages, two
+    cities and their people, replayed through the workflow services as of the spring of 2024
+    (one city recognised, one a candidate), then closed on `demo.CLOSED_ON` by `by` (a
+    superuser) through `cities.services.programme_status_change`, which writes its history."""
+    spec = dataclasses.replace(
+        LITHUANIA,
+        key=demo.CLOSED_PROGRAMME_KEY,
+        name=demo.CLOSED_NAMES["en"],
+        coordinating_body=demo.CLOSED_BODIES["en"],
+    )
+    programme = programme_load(spec)
+    Programme.objects.filter(pk=programme.pk).update(
+        **{f"name_{code}": name for code, name in demo.CLOSED_NAMES.items()},
+        **{f"coordinating_body_{code}": body for code, body in demo.CLOSED_BODIES.items()},
+    )
+    programme.refresh_from_db()
+    password = make_password(PASSWORD)
+    User = get_user_model()
+    people = {}
+    for row in demo.CLOSED_PEOPLE:
+        user = User.objects.create(
+            username=row.username,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            email=row.email,
+            password=password,
+            is_staff=row.role == Role.COORDINATOR,
+        )
+        RoleAssignment.objects.create(user=user, role=row.role, programme=programme)
+        people[row.role] = user
+    plans = {plan.slug: plan for plan in demo.closed_city_plans()}
+    for slug, (names, regions, joined, person, position) in demo.CLOSED_CITIES.items():
+        city = City.objects.create(
+            slug=slug,
+            programme=programme,
+            **{f"name_{code}": name for code, name in names.items()},
+            **{f"region_{code}": region for code, region in regions.items()},
+            joined_on=joined,
+            latitude=position[0],
+            longitude=position[1],
+        )
+        office = demo.DemoUser(demo.office_username(slug), *person, Role.OFFICE, slug)
+        user = User.objects.create(
+            username=office.username,
+            first_name=office.first_name,
+            last_name=office.last_name,
+            email=office.email,
+            password=password,
+        )
+        RoleAssignment.objects.create(user=user, role=Role.OFFICE, city=city)
+        replay = _Replay(city, {**people, Role.OFFICE: user})
+        replay.run(plans[slug], today=demo.CLOSED_ON - datetime.timedelta(days=1))
+    programme = cities_services.programme_status_change(
+        programme=programme,
+        by=by,
+        status=Programme.Status.CLOSED,
+        on=demo.CLOSED_ON,
+        note=demo.CLOSED_NOTE,
+    )
+    ProgrammeChange.objects.filter(programme=programme).update(at=_moment(demo.CLOSED_ON))
+    return programme
 
 
 def programmes_and_cities_load() -> tuple[dict[str, Programme], dict[str, City]]:

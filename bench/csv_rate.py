@@ -12,8 +12,8 @@ import time
 from django.db import transaction
 from django.utils import timezone
 
-from candidacy.models import IndicatorDefinition, StageKind, StageProgress
-from candidacy.records.atlas import services
+from candidacy.models import StageKind, StageProgress
+from candidacy.records.atlas import selectors, services
 from candidacy.records.atlas.csv_import import HEADER
 from cities.models import City, District, RoleAssignment
 from cities.roles import Role
@@ -35,7 +35,7 @@ def import_csv(city: City) -> tuple[StageProgress, object, bytes, int]:
     writer = csv.writer(out)
     writer.writerow(HEADER)
     count = 0
-    indicators = list(IndicatorDefinition.objects.filter(programme_id=city.programme_id))
+    indicators = selectors.indicators_of(progress)  # of the version the atlas keeps
     for district in District.objects.filter(city=city).order_by("number"):
         for number, indicator in enumerate(indicators):
             writer.writerow(

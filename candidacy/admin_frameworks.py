@@ -22,6 +22,7 @@ from .models import (
     EvaluationCriterion,
     FrameworkKind,
     FrameworkVersion,
+    IndicatorDefinition,
     criterion_in_use,
     criterion_in_use_message,
 )
@@ -87,6 +88,11 @@ class AssessmentCriterionInline(EvaluationCriterionInline):
     fields = ["order", "key", "text"]
 
 
+class AtlasIndicatorInline(EvaluationCriterionInline):
+    model = IndicatorDefinition
+    fields = ["order", "key", "name", "unit", "goal_area"]
+
+
 @admin.register(FrameworkVersion)
 class FrameworkVersionAdmin(ProgrammeScopedAdmin):
     """The versions of the programmes' frameworks, read-only: a new one is made by the action
@@ -106,6 +112,8 @@ class FrameworkVersionAdmin(ProgrammeScopedAdmin):
             return []
         if obj.kind == FrameworkKind.EVALUATION:
             return [EvaluationCriterionInline]
+        if obj.kind == FrameworkKind.ATLAS:
+            return [AtlasIndicatorInline]
         return [AssessmentCriterionInline]
 
     def has_add_permission(self, request, obj=None):

@@ -16,10 +16,10 @@ from cities.models import City, District
 from .models import (
     ActionStatus,
     GoalArea,
-    IndicatorDefinition,
     IndicatorValue,
     StageKind,
     StageProgress,
+    atlas_indicators,
 )
 from .records.plans.selectors import WHOLE_CITY, district_filter
 from .selectors import plan_actions_of_city
@@ -86,12 +86,15 @@ def district_page(city: City, number: int, params) -> DistrictPage:
     )
     _labelled(actions.object_list)
     _labelled(whole_city.object_list)
+    atlas = stages.get(StageKind.CHILDRENS_ATLAS)
+    # The indicators of the version the city's atlas keeps (issue 13), else the one in force.
     indicators = _page(
-        IndicatorDefinition.objects.filter(programme_id=city.programme_id).order_by("order", "key"),
+        atlas_indicators(city.programme_id, IndicatorValue.objects.filter(progress=atlas)).order_by(
+            "order", "key"
+        ),
         INDICATORS_PER_PAGE,
         params.get("indicators"),
     )
-    atlas = stages.get(StageKind.CHILDRENS_ATLAS)
     latest = {}
     if atlas is not None and indicators.object_list:
         for value in IndicatorValue.objects.filter(

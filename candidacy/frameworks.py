@@ -20,6 +20,7 @@ from candidacy.models import (
     EvaluationCriterion,
     FrameworkKind,
     FrameworkVersion,
+    IndicatorDefinition,
     framework_in_force,
 )
 from cities.models import Programme
@@ -28,12 +29,28 @@ from cities.permissions import coordinates, evaluates, scope_of
 CRITERION_MODELS = {
     FrameworkKind.EVALUATION: EvaluationCriterion,
     FrameworkKind.SELF_ASSESSMENT: AssessmentCriterion,
+    FrameworkKind.ATLAS: IndicatorDefinition,
 }
 
 #: The fields a revision copies (beside the texts in every language).
 COPIED_FIELDS = {
     FrameworkKind.EVALUATION: ("key", "order", "is_global"),
     FrameworkKind.SELF_ASSESSMENT: ("key", "order"),
+    FrameworkKind.ATLAS: ("key", "order", "goal_area"),
+}
+
+#: The texts kept in every language: what a revision copies and a comparison compares.
+TEXTS = {
+    FrameworkKind.EVALUATION: ("text", "guidance"),
+    FrameworkKind.SELF_ASSESSMENT: ("text", "guidance"),
+    FrameworkKind.ATLAS: ("name", "unit"),
+}
+
+#: Per kind, the version's criteria and the records that use it (for `framework_versions`).
+RELATED = {
+    FrameworkKind.EVALUATION: ("evaluation_criteria", "evaluation_records__progress"),
+    FrameworkKind.SELF_ASSESSMENT: ("assessment_criteria", "self_assessments__progress"),
+    FrameworkKind.ATLAS: ("atlas_indicators", "atlas_indicators__values__progress"),
 }
 
 
@@ -78,13 +95,12 @@ def can_edit_criteria(user, criterion=None) -> bool:
 def framework_versions(programme: Programme, kind: str) -> list[FrameworkVersion]:
     """The programme's versions of one framework, newest first, with their criteria counted
     and their uses: two queries."""
-    related = "evaluation_criteria" if kind == FrameworkKind.EVALUATION else "assessment_criteria"
-    uses = "evaluation_records" if kind == FrameworkKind.EVALUATION else "self_assessments"
+    related, uses = RELATED[kind]
     return list(
         FrameworkVersion.objects.filter(programme=programme, kind=kind)
         .annotate(
             criteria_count=Count(related, distinct=True),
-            uses=Count(f"{uses}__progress", distinct=True),
+            uses=Count(uses, distinct=True),
         )
         .select_related("created_by")
         .order_by("-number")
@@ -104,29 +120,30 @@ class CriterionChange:
 
 
 def framework_compare(before: FrameworkVersion, after: FrameworkVersion) -> list[CriterionChange]:
-    """What changed from `before` to `after`, matched by the criteria's keys: two queries."""
+    """What changed from `before` to `after`, matched by the criteria's (or indicators') keys:
+    two queries. The texts compared are the criteria's texts, or the indicators' names and
+    units, per language; a change of anything else they copy (order, global or not, goal
+    area) is a change without texts."""
     old = {criterion.key: criterion for criterion in before.criteria}
     new = {criterion.key: criterion for criterion in after.criteria}
+    languages = _languages(before.kind)
+    others = [name for name in COPIED_FIELDS[before.kind] if name != "key"]
     changes = []
     for key in sorted(old.keys() | new.keys(), key=lambda k: _order(new.get(k) or old[k], k)):
         a, b = old.get(key), new.get(key)
         if a is None:
-            texts = [(name, "", getattr(b, field) or "") for field, name in _languages()]
+            texts = [(name, "", getattr(b, field) or "") for field, name in languages]
             changes.append(CriterionChange(key, "added", None, b, [t for t in texts if t[2]]))
         elif b is None:
-            texts = [(name, getattr(a, field) or "", "") for field, name in _languages()]
+            texts = [(name, getattr(a, field) or "", "") for field, name in languages]
             changes.append(CriterionChange(key, "removed", a, None, [t for t in texts if t[1]]))
         else:
             texts = [
                 (name, getattr(a, field) or "", getattr(b, field) or "")
-                for field, name in _languages()
+                for field, name in languages
                 if (getattr(a, field) or "") != (getattr(b, field) or "")
             ]
-            if (
-                texts
-                or a.order != b.order
-                or getattr(a, "is_global", None) != getattr(b, "is_global", None)
-            ):
+            if texts or any(getattr(a, name) != getattr(b, name) for name in others):
                 changes.append(CriterionChange(key, "changed", a, b, texts))
     return changes
 
@@ -135,10 +152,19 @@ def _order(criterion, key):
     return (criterion.order, key)
 
 
-def _languages() -> list[tuple[str, str]]:
-    return [
+def _languages(kind: str) -> list[tuple[str, str]]:
+    """(field, label) of the texts compared: the criteria's texts per language ("English"),
+    or the indicators' names and units ("English", "English · unit")."""
+    main, second = TEXTS[kind]
+    labels = [
         (field, _(name))
-        for field, (_code, name) in zip(text_fields(), settings.LANGUAGES, strict=True)
+        for field, (_code, name) in zip(text_fields(main), settings.LANGUAGES, strict=True)
+    ]
+    if kind != FrameworkKind.ATLAS:
+        return labels
+    return labels + [
+        (field, _("%(language)s · unit") % {"language": _(name)})
+        for field, (_code, name) in zip(text_fields(second), settings.LANGUAGES, strict=True)
     ]
 
 
@@ -147,15 +173,17 @@ def _languages() -> list[tuple[str, str]]:
 
 def framework_revise(*, programme: Programme, kind: str, by, note: str = "") -> FrameworkVersion:
     """Make the framework's next version, in force now: a copy of the criteria of the version
-    in force (keys, order, texts and guidance in every language), which the coordinator then
-    edits. The versions before it, and the evaluations and self-assessments that keep them, are
-    unchanged. Only the programme's coordinators (and superusers)."""
+    in force (keys, order, texts and guidance in every language; an atlas's indicators: keys,
+    order, goal area, names and units), which the coordinator then edits. The versions before
+    it, and the evaluations, self-assessments and atlases that keep them, are unchanged. Only
+    the programme's coordinators (and superusers)."""
     if kind not in FrameworkKind.values:
         raise ValueError(f"Not a kind of framework: {kind}")
     if not can_revise_framework(by, programme):
         raise PermissionDenied(_("Only the programme's coordinators revise its frameworks."))
     Criterion = CRITERION_MODELS[kind]
-    fields = (*COPIED_FIELDS[kind], *text_fields(), *text_fields("guidance"))
+    main, second = TEXTS[kind]
+    fields = (*COPIED_FIELDS[kind], *text_fields(main), *text_fields(second))
     with transaction.atomic():
         Programme.objects.select_for_update().filter(pk=programme.pk).first()
         current = framework_in_force(programme.pk, kind)

@@ -12,7 +12,9 @@ gaps they close, the operational plans, the plan actions and their yearly notes 
 charts: budget by goal area; a city's public page; the plans stage's page). The proposals'
 edition (`PROPOSALS`) covers the children's proposals and their answers (a city's public page
 and its children's report). The atlases' edition (`ATLAS`) covers what an atlas page shows
-beside the stage: districts, indicator definitions, indicator values and district boundaries.
+beside the stage: districts, indicator definitions and their versions (a new version of a
+programme's atlas indicators is what an atlas without values shows), indicator values and
+district boundaries.
 The inbox's edition (`INBOX`) covers the navigation's unread counts: a notification sent, read
 or all read (`notifications.services`) raises it; each user's count is kept under it.
 

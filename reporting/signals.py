@@ -14,12 +14,13 @@ goals and the gaps they close, an operational plan, a plan action or its yearly 
 plans' edition (`core.editions.PLANS`: the charts' budgets, a city's public page, the plans
 stage's page), not the lists'; a
 children's proposal the proposals' edition (`PROPOSALS`: a city's public page and report, the
-programme page's figures). A district, an indicator definition or a city's boundaries raise the
-atlases' edition (`core.editions.ATLAS`: the atlas pages); the atlas's values, written in bulk
-only by its services (a bulk statement sends no signal), raise it there
-(`candidacy.records.atlas.services`). Signals, not calls from the services, because the admin
-and the services of lower layers write these rows too, and none of them should know about a
-cache above them. (History is never written from signals: this is a cache, not a record.)"""
+programme page's figures). A district, an indicator definition, a version of a programme's atlas
+indicators (issue 13) or a city's boundaries raise the atlases' edition (`core.editions.ATLAS`:
+the atlas pages); the atlas's values, written in bulk only by its services (a bulk statement
+sends no signal), raise it there (`candidacy.records.atlas.services`). Signals, not calls from
+the services, because the admin and the services of lower layers write these rows too, and none
+of them should know about a cache above them. (History is never written from signals: this is a
+cache, not a record.)"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -32,6 +33,8 @@ from candidacy.models import (
     ConflictDeclaration,
     DistrictBoundaries,
     EvaluationCondition,
+    FrameworkKind,
+    FrameworkVersion,
     Gap,
     IndicatorDefinition,
     Initiative,
@@ -97,6 +100,14 @@ def _atlas_changed(sender, **kwargs):
     edition_bump(ATLAS)
 
 
+def _framework_changed(sender, instance, **kwargs):
+    """A new version of a programme's atlas indicators is what an atlas without values shows
+    (its indicators, copied in bulk with no signal of their own); the other kinds, nothing of an
+    atlas."""
+    if instance.kind == FrameworkKind.ATLAS:
+        edition_bump(ATLAS)
+
+
 def _permissions_changed(sender, action, **kwargs):
     if action.startswith("post_"):
         edition_bump()
@@ -135,6 +146,10 @@ def connect():
         name = model.__name__
         post_save.connect(_atlas_changed, sender=model, dispatch_uid=f"atlas-edition-{name}")
         post_delete.connect(_atlas_changed, sender=model, dispatch_uid=f"atlas-edition-del-{name}")
+    post_save.connect(_framework_changed, sender=FrameworkVersion, dispatch_uid="atlas-framework")
+    post_delete.connect(
+        _framework_changed, sender=FrameworkVersion, dispatch_uid="atlas-framework-del"
+    )
     # The Django permissions kept with the signed-in user (`core.auth`).
     user = get_user_model()
     for through in (user.groups.through, user.user_permissions.through, Group.permissions.through):

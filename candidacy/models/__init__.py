@@ -16,6 +16,8 @@ from .atlas import (
     DistrictBoundaries,
     IndicatorDefinition,
     IndicatorValue,
+    atlas_framework_q,
+    atlas_indicators,
 )
 from .evaluations import (
     ChildrenPanelVerdict,
@@ -109,6 +111,8 @@ __all__ = [
     "framework_for_opening",
     "framework_in_force",
     "framework_uses",
+    "atlas_framework_q",
+    "atlas_indicators",
     "AssessmentLevel",
     "Candidacy",
     "CandidacyStatus",

@@ -12,11 +12,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.calendars import calendar_year, year_format
 from cities.models import City, District, Programme
 
+from .frameworks import FrameworkCriterion, FrameworkKind, FrameworkVersion
 from .pipeline import StageProgress
 from .records import GoalArea, year_not_in_future
 
@@ -24,15 +28,26 @@ from .records import GoalArea, year_not_in_future
 FIRST_YEAR = 1950
 
 
-class IndicatorDefinition(models.Model):
+class IndicatorDefinition(FrameworkCriterion):
     """One indicator of a programme's atlas (children aged 0–5, schools, play space per
-    child...): data, so that each country measures what its programme asks for."""
+    child...): data, so that each country measures what its programme asks for. It belongs to
+    a version of the programme's indicator set (`FrameworkKind.ATLAS`); a stage's atlas keeps
+    the version of its values, and a version that an atlas uses is frozen
+    (`criterion_in_use`)."""
 
     programme = models.ForeignKey(
         Programme,
         on_delete=models.CASCADE,
         related_name="indicators",
         verbose_name=_("programme"),
+    )
+    framework = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.CASCADE,
+        blank=True,
+        related_name="atlas_indicators",
+        limit_choices_to={"kind": FrameworkKind.ATLAS},
+        verbose_name=_("framework version"),
     )
     key = models.SlugField(
         _("key"),
@@ -50,12 +65,38 @@ class IndicatorDefinition(models.Model):
         verbose_name_plural = _("atlas indicators")
         constraints = [
             models.UniqueConstraint(
-                fields=["programme", "key"], name="atlas_indicator_key_per_programme"
+                fields=["framework", "key"], name="atlas_indicator_key_per_version"
             )
         ]
 
+    framework_kind = FrameworkKind.ATLAS
+
     def __str__(self):
         return self.name
+
+
+def atlas_framework_q(programme_id: int, values: QuerySet):
+    """The version of the programme's indicator set that an atlas keeps, as an expression: the
+    one of its `values` (an atlas opens with its first value, in the version then in force, and
+    every later value is of that version's indicators), else the one in force now."""
+    kept = values.order_by().values("indicator__framework_id")[:1]
+    in_force = (
+        FrameworkVersion.objects.filter(
+            programme_id=programme_id,
+            kind=FrameworkKind.ATLAS,
+            in_force_from__lte=timezone.now(),
+        )
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    return Coalesce(Subquery(kept), Subquery(in_force))
+
+
+def atlas_indicators(programme_id: int, values: QuerySet) -> QuerySet[IndicatorDefinition]:
+    """The indicators of the version an atlas keeps (`atlas_framework_q`): one query."""
+    return IndicatorDefinition.objects.alias(kept=atlas_framework_q(programme_id, values)).filter(
+        framework_id=F("kept")
+    )
 
 
 class IndicatorValue(models.Model):

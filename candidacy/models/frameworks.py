@@ -1,7 +1,8 @@
-"""Versioned frameworks (issue 13): the evaluation criteria and the self-assessment criteria of a
-programme belong to a numbered `FrameworkVersion`. An evaluation record and a self-assessment
-keep the version in force when they were opened, so a later change of the criteria never
-changes what an earlier evaluation judged. A version that an evaluation or a self-assessment
+"""Versioned frameworks (issue 13): the evaluation criteria, the self-assessment criteria and the
+atlas's indicator set of a programme belong to a numbered `FrameworkVersion`. An evaluation
+record, a self-assessment and a stage's atlas keep the version in force when they were opened
+(an atlas: at its first value, `candidacy.records.atlas.selectors.atlas_framework_q`), so a
+later change never changes what an earlier record judged or measured. A version that a record
 uses is frozen (`criterion_in_use`); changing the framework makes the next version
 (`candidacy.frameworks.framework_revise`), which the coordinator then edits.
 """
@@ -23,6 +24,7 @@ from cities.validators import NOTE_MAX_LENGTH, capped_text
 class FrameworkKind(models.TextChoices):
     EVALUATION = "evaluation", _("Evaluation criteria")
     SELF_ASSESSMENT = "self_assessment", _("Self-assessment criteria")
+    ATLAS = "atlas", _("Atlas indicators")
 
 
 class FrameworkVersion(models.Model):
@@ -67,6 +69,8 @@ class FrameworkVersion(models.Model):
         """The version's criteria, in their order."""
         if self.kind == FrameworkKind.EVALUATION:
             return self.evaluation_criteria.all()
+        if self.kind == FrameworkKind.ATLAS:
+            return self.atlas_indicators.all()
         return self.assessment_criteria.all()
 
 
@@ -122,7 +126,8 @@ class FrameworkCriterion(models.Model):
 
 
 def framework_uses(version_id: int | None, kind: str) -> int:
-    """How many evaluations (or stages' self-assessments) use the version: one query."""
+    """How many evaluations (or stages' self-assessments, or stages' atlases: the stages with
+    values of its indicators) use the version: one query."""
     if version_id is None:
         return 0
     # The records' models import this module (their links to a version): ask the registry.
@@ -130,6 +135,14 @@ def framework_uses(version_id: int | None, kind: str) -> int:
         return (
             apps.get_model("candidacy", "EvaluationRecord")
             .objects.filter(framework_id=version_id)
+            .count()
+        )
+    if kind == FrameworkKind.ATLAS:
+        return (
+            apps.get_model("candidacy", "IndicatorValue")
+            .objects.filter(indicator__framework_id=version_id)
+            .values("progress_id")
+            .distinct()
             .count()
         )
     return (
@@ -142,8 +155,9 @@ def framework_uses(version_id: int | None, kind: str) -> int:
 
 
 def criterion_in_use(criterion) -> bool:
-    """The one rule: a criterion of a version that an evaluation or a self-assessment uses is
-    frozen (no edit, no deletion, no criterion added to that version)."""
+    """The one rule: a criterion (or an atlas indicator) of a version that an evaluation, a
+    self-assessment or an atlas uses is frozen (no edit, no deletion, no criterion added to
+    that version)."""
     return framework_uses(criterion.framework_id, criterion.framework_kind) > 0
 
 
@@ -154,6 +168,12 @@ def criterion_in_use_message(criterion) -> str:
         message = ngettext(
             "This criterion is used by %(count)d evaluation: revise the framework to change it.",
             "This criterion is used by %(count)d evaluations: revise the framework to change it.",
+            count,
+        )
+    elif criterion.framework_kind == FrameworkKind.ATLAS:
+        message = ngettext(
+            "This indicator is used by %(count)d atlas: revise the framework to change it.",
+            "This indicator is used by %(count)d atlases: revise the framework to change it.",
             count,
         )
     else:

@@ -15,7 +15,7 @@ import json
 import random
 
 from candidacy.models import IndicatorDefinition, StageProgress
-from candidacy.records.atlas import services
+from candidacy.records.atlas import selectors, services
 from candidacy.records.atlas.csv_import import HEADER
 from candidacy.records.atlas.indicators import indicators_seed
 from cities.models import City, District
@@ -124,7 +124,7 @@ def atlas_fill(progress: StageProgress, city: City, by, day: datetime.date) -> N
     """The demo filler of `candidacy.records.demo`: a complete atlas for the stage."""
     indicators_seed(programme=city.programme)
     districts = _districts(city)
-    indicators = list(IndicatorDefinition.objects.filter(programme=city.programme))
+    indicators = selectors.indicators_of(progress)  # of the version the atlas keeps
     content = values_csv(city, districts, indicators, year=day.year - 1)
     services.values_import(progress=progress, by=by, content=content)
     if city.slug == ISFAHAN:

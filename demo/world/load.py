@@ -518,7 +518,11 @@ def world_load(
         people = _people_create(world, programmes, plans, password)
         types = _council_types_create(programmes)
         indicators = {
-            index: list(IndicatorDefinition.objects.filter(programme=programme).order_by("order"))
+            index: list(
+                IndicatorDefinition.objects.filter(
+                    framework=framework_for_opening(programme.pk, FrameworkKind.ATLAS)
+                ).order_by("order")
+            )
             for index, programme in enumerate(programmes)
         }
         criteria = {}
@@ -577,8 +581,10 @@ def _programmes_load(shape: WorldShape) -> list[Programme]:
 
 
 def _indicators_extend(programme: Programme, total: int) -> None:
-    """Give the biggest programme `total` indicators (the seed set, then made-up ones)."""
-    have = IndicatorDefinition.objects.filter(programme=programme).count()
+    """Give the biggest programme `total` indicators (the seed set, then made-up ones), in the
+    version of its indicator set in force (the seed's)."""
+    framework = framework_for_opening(programme.pk, FrameworkKind.ATLAS)
+    have = IndicatorDefinition.objects.filter(framework=framework).count()
     combos = [
         (subject, unit, qualifier)
         for qualifier in _EXTRA_INDICATOR_QUALIFIERS
@@ -587,6 +593,7 @@ def _indicators_extend(programme: Programme, total: int) -> None:
     IndicatorDefinition.objects.bulk_create(
         rows.indicator(
             programme,
+            framework,
             f"world-{number}",
             f"{subject} {qualifier}",
             unit,

@@ -75,9 +75,15 @@ def role(user_obj, role_key: str, *, city=None, programme=None) -> RoleAssignmen
     return RoleAssignment(user=user_obj, role=role_key, city=city, programme=programme)
 
 
-def indicator(programme, key: str, name: str, unit: str, goal_area: str, order: int):
+def indicator(programme, framework, key: str, name: str, unit: str, goal_area: str, order: int):
     return IndicatorDefinition(
-        programme=programme, key=key, name=name, unit=unit, goal_area=goal_area, order=order
+        programme=programme,
+        framework=framework,
+        key=key,
+        name=name,
+        unit=unit,
+        goal_area=goal_area,
+        order=order,
     )
 
 

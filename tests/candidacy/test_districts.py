@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from candidacy.models import (
+    FrameworkKind,
     GoalArea,
     IndicatorDefinition,
     IndicatorValue,
@@ -19,6 +20,7 @@ from candidacy.models import (
     StageKind,
     StrategicGoal,
     StrategicPlan,
+    framework_for_opening,
 )
 from tests import factories as f
 from tests.navigation import NAV_TASKS_COUNTED
@@ -58,6 +60,7 @@ class DistrictWorld:
         definitions = IndicatorDefinition.objects.bulk_create(
             IndicatorDefinition(
                 programme=self.programme,
+                framework=framework_for_opening(self.programme.pk, FrameworkKind.ATLAS),
                 key=f"ind-{n}",
                 name=f"Indicator {n}",
                 unit="children",

@@ -10,7 +10,13 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_noop as N_
 
-from candidacy.models import GoalArea, IndicatorDefinition
+from candidacy.models import (
+    FrameworkKind,
+    GoalArea,
+    IndicatorDefinition,
+    framework_for_opening,
+    framework_uses,
+)
 from cities.models import Programme
 from cities.seed_names import localized
 
@@ -118,15 +124,21 @@ DEFAULT = IRAN
 
 def indicators_seed(*, programme: Programme) -> int:
     """Give the programme its seed set of indicators: adds the definitions whose key it lacks,
-    leaves existing ones (perhaps edited by a superuser) alone. Returns how many were added."""
+    leaves existing ones (perhaps edited by a superuser) alone. Returns how many were added.
+    They go into the version in force of the programme's indicator set (version 1 for a
+    programme without one); nothing is added to a version an atlas already uses."""
     rows = SETS.get(programme.key, DEFAULT)
     with transaction.atomic():
+        framework = framework_for_opening(programme.pk, FrameworkKind.ATLAS)
+        if framework_uses(framework.pk, framework.kind):
+            return 0
         existing = set(
-            IndicatorDefinition.objects.filter(programme=programme).values_list("key", flat=True)
+            IndicatorDefinition.objects.filter(framework=framework).values_list("key", flat=True)
         )
         new = [
             IndicatorDefinition(
                 programme=programme,
+                framework=framework,
                 key=key,
                 **localized("name", name),
                 **localized("unit", unit),

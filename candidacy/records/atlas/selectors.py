@@ -18,7 +18,13 @@ from django.db.models import Count, Max
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from candidacy.models import DistrictBoundaries, IndicatorDefinition, IndicatorValue, StageProgress
+from candidacy.models import (
+    DistrictBoundaries,
+    IndicatorDefinition,
+    IndicatorValue,
+    StageProgress,
+    atlas_indicators,
+)
 from candidacy.records import registry
 from cities.calendars import year_format
 from cities.models import District
@@ -72,7 +78,7 @@ class AtlasPart:
     `?page=<n>` and `?per_page=<n>` (its districts, in pages)."""
 
     districts: list[District]  # every district of the city
-    indicators: list[IndicatorDefinition]  # every indicator of the programme
+    indicators: list[IndicatorDefinition]  # every indicator of the atlas's version
     indicator: IndicatorDefinition | None  # the one shown; None: every indicator
     page: Page  # of the districts shown
     per_page: int
@@ -164,8 +170,12 @@ def districts_of(progress: StageProgress) -> list[District]:
 
 
 def indicators_of(progress: StageProgress) -> list[IndicatorDefinition]:
+    """The indicators of the version the atlas keeps (the one of its values, else the one in
+    force): one query."""
     return list(
-        IndicatorDefinition.objects.filter(programme_id=progress.candidacy.city.programme_id)
+        atlas_indicators(
+            progress.candidacy.city.programme_id, IndicatorValue.objects.filter(progress=progress)
+        ).order_by("order", "key")
     )
 
 

@@ -72,9 +72,9 @@ def _districts(progress: StageProgress) -> list[District]:
 
 
 def _indicators(progress: StageProgress) -> list[IndicatorDefinition]:
-    return list(
-        IndicatorDefinition.objects.filter(programme_id=progress.candidacy.city.programme_id)
-    )
+    """The indicators the atlas's values may be of: those of the version it keeps (issue 13;
+    a first value opens it in the version in force)."""
+    return selectors.indicators_of(progress)
 
 
 def _upsert(progress: StageProgress, values: list[csv_import.ParsedValue]) -> SaveResult:

@@ -2,7 +2,7 @@
 from CSV) and the districts' boundaries; its pages are in `candidacy.records.atlas`.
 
 Before submission: the city has districts, the programme has indicators, and a value (of any
-year) is entered for every district and indicator."""
+year) is entered for every district and indicator of the version the atlas keeps."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from candidacy.models import IndicatorDefinition, IndicatorValue, StageKind, StageProgress
+from candidacy.models import IndicatorValue, StageKind, StageProgress, atlas_indicators
 from candidacy.records.atlas import views
 from candidacy.records.registry import RecordKind
 from cities.models import District
@@ -21,10 +21,11 @@ from cities.templatetags.portal import format_number
 def childrens_atlas(progress: StageProgress) -> list[str]:
     city = progress.candidacy.city
     district_ids = set(District.objects.filter(city_id=city.pk).values_list("pk", flat=True))
+    # The indicators of the version the atlas keeps (issue 13), not every version's.
     indicator_ids = set(
-        IndicatorDefinition.objects.filter(programme_id=city.programme_id).values_list(
-            "pk", flat=True
-        )
+        atlas_indicators(
+            city.programme_id, IndicatorValue.objects.filter(progress=progress)
+        ).values_list("pk", flat=True)
     )
     problems = []
     if not district_ids:
@@ -91,8 +92,8 @@ def context(progress: StageProgress) -> dict:
     return {
         "atlas_counts": {
             "districts": District.objects.filter(city_id=city.pk).count(),
-            "indicators": IndicatorDefinition.objects.filter(
-                programme_id=city.programme_id
+            "indicators": atlas_indicators(
+                city.programme_id, IndicatorValue.objects.filter(progress=progress)
             ).count(),
             "values": IndicatorValue.objects.filter(progress=progress).count(),
         }

@@ -22,6 +22,7 @@ from candidacy.models import (
     Gap,
     GoalArea,
     IndicatorDefinition,
+    IndicatorValue,
     OperationalPlan,
     PlanAction,
     ReviewRound,
@@ -30,6 +31,7 @@ from candidacy.models import (
     StageProgress,
     StrategicGoal,
     StrategicPlan,
+    atlas_indicators,
     currency_name,
 )
 
@@ -45,9 +47,14 @@ def city_data_sets(progress: StageProgress) -> QuerySet[DataSet]:
 
 
 def programme_indicators(progress: StageProgress) -> QuerySet[IndicatorDefinition]:
-    """The atlas indicators of the city's programme."""
-    return IndicatorDefinition.objects.filter(
-        programme_id=progress.candidacy.city.programme_id
+    """The atlas indicators of the city's programme: of the version the city's atlas keeps
+    (else the one in force)."""
+    return atlas_indicators(
+        progress.candidacy.city.programme_id,
+        IndicatorValue.objects.filter(
+            progress__candidacy_id=progress.candidacy_id,
+            progress__definition__kind=StageKind.CHILDRENS_ATLAS,
+        ),
     ).order_by("order", "key")
 
 

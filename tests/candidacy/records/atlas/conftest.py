@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from candidacy.models import IndicatorDefinition
+from candidacy.models import FrameworkKind, IndicatorDefinition, framework_for_opening
 from candidacy.records.atlas.csv_import import HEADER
 from tests import factories as f
 
@@ -17,6 +17,7 @@ def make_indicators(programme, count: int, *, first: int = 1) -> list[IndicatorD
     return IndicatorDefinition.objects.bulk_create(
         IndicatorDefinition(
             programme=programme,
+            framework=framework_for_opening(programme.pk, FrameworkKind.ATLAS),
             key=f"indicator-{number}",
             name=f"Indicator {number}",
             unit="children",

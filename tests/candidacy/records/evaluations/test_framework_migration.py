@@ -44,7 +44,7 @@ def test_existing_criteria_and_records_become_version_1(ew):
 
     assert (EvaluationCriterion.objects.count(), AssessmentCriterion.objects.count()) == counts
     for programme in (ew.programme, ew.far_programme):
-        for kind in FrameworkKind.values:
+        for kind in (FrameworkKind.EVALUATION, FrameworkKind.SELF_ASSESSMENT):
             version = FrameworkVersion.objects.get(programme=programme, kind=kind)
             assert version.number == 1
             assert not version.criteria.exclude(programme=programme).exists()

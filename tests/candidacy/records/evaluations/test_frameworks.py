@@ -209,7 +209,7 @@ def test_the_comparison_answers_bad_addresses_without_error(client, ew):
     client.force_login(ew.coordinator)
     assert client.get(_compare_url(ew, "?from=abc&to=")).status_code == 200  # the defaults
     assert client.get(_compare_url(ew, "?from=1&to=99")).status_code == 404
-    wrong_kind = reverse("candidacy:framework-compare", args=[ew.programme.key, "atlas"])
+    wrong_kind = reverse("candidacy:framework-compare", args=[ew.programme.key, "nonsense"])
     assert client.get(wrong_kind).status_code == 404
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidacy', '0016_call_rounds'),
+        ('candidacy', '0019_atlas_framework_versions_required'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,13 +1,13 @@
-"""Reads of a programme's people, shaped for the people page."""
+"""Reads of a programme's people, shaped for the people page, and of a city's joint partners."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from .models import Programme, RoleAssignment, RoleAssignmentChange
+from .models import City, Programme, RoleAssignment, RoleAssignmentChange
 from .permissions import can_deactivate_user, can_manage_role_assignment, people_of_programme_q
 
 
@@ -56,3 +56,24 @@ def people_history(programme: Programme, *, limit: int = 20) -> QuerySet:
     return RoleAssignmentChange.objects.filter(programme=programme).select_related(
         "person", "city", "from_city", "by"
     )[:limit]
+
+
+@dataclass
+class JointPartners:
+    """The city's joint partner (`City.joint_with`), if it holds its candidacy jointly, and the
+    cities whose candidacies it holds jointly as a partner (by name)."""
+
+    partner: City | None
+    joint_cities: list[City]
+
+
+def joint_partners(city: City) -> JointPartners:
+    """`JointPartners` of the city, read in one query."""
+    rows = City.objects.filter(Q(pk=city.joint_with_id) | Q(joint_with_id=city.pk)).order_by("name")
+    partner, joint_cities = None, []
+    for row in rows:
+        if row.pk == city.joint_with_id:
+            partner = row
+        else:
+            joint_cities.append(row)
+    return JointPartners(partner, joint_cities)

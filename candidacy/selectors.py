@@ -313,14 +313,16 @@ def stage_people(progress: StageProgress, predicate) -> list:
     """The active users for whom `predicate(user, progress)` holds, in sign-up order.
 
     Only users with a role at the stage's city can hold any stage predicate (its office staff,
-    its programme's coordinators and evaluators), so those are the candidates; the predicate,
-    the same one the pages and services use, decides. Workflow e-mail takes its recipients
-    from here, so they are exactly the people who may act."""
+    its joint partner's office staff, its programme's coordinators and evaluators), so those
+    are the candidates; the predicate, the same one the pages and services use, decides.
+    Workflow e-mail takes its recipients from here, so they are exactly the people who may
+    act."""
     city = progress.candidacy.city
+    offices = {city.pk, city.joint_with_id} - {None}
     candidates = (
         get_user_model()
         .objects.filter(
-            Q(role_assignments__city_id=city.pk)
+            Q(role_assignments__city_id__in=offices)
             | Q(role_assignments__programme_id=city.programme_id),
             is_active=True,
         )

@@ -29,6 +29,7 @@ from cities.permissions import (
     user_calendar,
 )
 from cities.roles import Role
+from cities.selectors import joint_partners
 from core.downloads import stored_file_response
 from core.editions import (
     TOKEN_MARK,
@@ -113,6 +114,7 @@ def city_detail(request, city):
             "withdrawal": withdrawal,
             "noticed_stages": [stage for stage in stages if stage.notice],
             "evaluation_conditions": city_conditions(stages),
+            "joint": joint_partners(city),
             # read only for a city recognised once (a fixed one query more)
             "recognitions": (
                 selectors.recognition_cycles(city)

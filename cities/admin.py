@@ -10,6 +10,7 @@ from .admin_scoping import (
     ProgrammeScopedAdmin,
     ScopedInline,
     ScopedRelatedFilter,
+    cities_in_scope,
     city_filters,
     programmes_in_scope,
 )
@@ -111,8 +112,17 @@ class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
 
     programme_lookup = "programme_id"
     change_rule = add_rule = staticmethod(can_manage_city)
-    list_display = ["name", "region", "programme", "joined_on", "public_map"]
-    list_filter = [*city_filters(""), MapPlacementFilter]
+    list_display = [
+        "name",
+        "region",
+        "programme",
+        "entity_type",
+        "joint_with",
+        "joined_on",
+        "public_map",
+    ]
+    list_select_related = ["programme", "joint_with"]  # one query for the page, not one a row
+    list_filter = [*city_filters(""), "entity_type", MapPlacementFilter]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DistrictInline]
@@ -126,6 +136,10 @@ class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
             kwargs["queryset"] = Programme.objects.filter(
                 pk__in=scope_of(request.user).coordinated_programme_ids
             )
+        if db_field.name == "joint_with":
+            # Partners of the coordinator's programmes only; `City.clean` refuses one of
+            # another programme than the city's, itself, or one held jointly in turn.
+            kwargs["queryset"] = cities_in_scope(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -144,8 +144,16 @@ def map_placement_q(placement: str, prefix: str = "") -> models.Q:
 
 
 class City(models.Model):
-    """A municipality taking part in its country's programme. Its coordinates (WGS 84 degrees,
-    both or neither) put it on the public map."""
+    """A municipality, a district or rayon, or an intercommunality taking part in its country's
+    programme (`entity_type`). Its coordinates (WGS 84 degrees, both or neither) put it on the
+    public map. A city may hold its candidacy jointly with a partner of its programme
+    (`joint_with`, e.g. a French city and its intercommunality): the partner's office prepares
+    it as well (`permissions.scope_of`); partners do not chain."""
+
+    class EntityType(models.TextChoices):
+        MUNICIPALITY = "municipality", _("municipality")
+        DISTRICT_RAYON = "district_rayon", _("district or rayon")
+        INTERCOMMUNALITY = "intercommunality", _("intercommunality")
 
     slug = models.SlugField(_("key"), unique=True)
     programme = models.ForeignKey(
@@ -153,6 +161,24 @@ class City(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     region = models.CharField(_("region"), max_length=120, blank=True)
+    entity_type = models.CharField(
+        _("entity type"),
+        max_length=20,
+        choices=EntityType.choices,
+        default=EntityType.MUNICIPALITY,
+    )
+    joint_with = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="joint_candidacies",
+        verbose_name=_("held jointly with"),
+        help_text=_(
+            "The intercommunality (or municipality) of the same programme that holds this "
+            "candidacy with it: its office prepares the candidacy too."
+        ),
+    )
     joined_on = models.DateField(
         _("joined the programme on"), null=True, blank=True, validators=[plausible_date]
     )
@@ -205,6 +231,31 @@ class City(models.Model):
                 _("Give both the latitude and the longitude, or neither."),
                 code="half_coordinates",
             )
+        self._clean_joint_with()
+
+    def _clean_joint_with(self):
+        """A partner is another city of the same programme, not itself held jointly; a city
+        that is a partner is not held jointly in turn (no chains)."""
+        partner = self.joint_with
+        if partner is None:
+            return
+        if self.pk is not None and partner.pk == self.pk:
+            message = _("A city cannot hold its candidacy jointly with itself.")
+            raise ValidationError({"joint_with": message}, code="joint_self")
+        if self.programme_id is not None and partner.programme_id != self.programme_id:
+            message = _("The partner must belong to the same programme.")
+            raise ValidationError({"joint_with": message}, code="joint_programme")
+        if partner.joint_with_id is not None:
+            message = _(
+                "%(partner)s is itself held jointly with another city, so it cannot be a partner."
+            ) % {"partner": partner}
+            raise ValidationError({"joint_with": message}, code="joint_chain")
+        if self.pk is not None and City.objects.filter(joint_with_id=self.pk).exists():
+            message = _(
+                "Other cities hold their candidacies jointly with this one, so it cannot be "
+                "held jointly in turn."
+            )
+            raise ValidationError({"joint_with": message}, code="joint_chain")
 
     @property
     def map_placement(self) -> str:

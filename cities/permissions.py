@@ -46,17 +46,23 @@ _scope_key: Callable[[object], str | None] = lambda user: None  # noqa: E731
 
 def scope_keep_under(key_of: Callable[[object], str | None]) -> None:
     """Keep scopes in the cache under `key_of(user)`: it must change whenever the user's role
-    assignments, their programmes' calendars or their cities' programmes change."""
+    assignments, their programmes' calendars or their cities' programmes or joint partners
+    (`City.joint_with`) change."""
     global _scope_key
     _scope_key = key_of
 
 
 def _scope_from(user, assignments) -> Scope:
+    """The scope from the user's assignments (`_ASSIGNMENT_FIELDS`). An office of city P is an
+    office of every city held jointly with P (`City.joint_with`): it prepares their candidacy
+    too. Not the other way round: a joint city's office does not gain its partner's own."""
     offices, coordinated, evaluated, calendars = set(), set(), set(), set()
-    for role, city_id, programme_id, calendar, city_calendar in assignments:
+    for role, city_id, programme_id, calendar, city_calendar, joint_city_id in assignments:
         calendars.add(calendar or city_calendar)
         if role == Role.OFFICE:
             offices.add(city_id)
+            if joint_city_id is not None:
+                offices.add(joint_city_id)
         elif role == Role.COORDINATOR:
             coordinated.add(programme_id)
         elif role == Role.EVALUATOR:
@@ -77,6 +83,9 @@ _ASSIGNMENT_FIELDS = (
     "programme_id",
     "programme__calendar",
     "city__programme__calendar",
+    # One row per city held jointly with the assignment's city (partners do not chain): read
+    # in the same query.
+    "city__joint_candidacies__id",
 )
 
 

@@ -1,13 +1,13 @@
-"""Reads of a programme's people, shaped for the people page."""
+"""Reads of a programme's people, shaped for the people page, and of a city's joint partners."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from .models import Programme, RoleAssignment, RoleAssignmentChange
+from .models import City, Programme, RoleAssignment, RoleAssignmentChange
 from .permissions import can_deactivate_user, can_manage_role_assignment, people_of_programme_q
 
 
@@ -56,3 +56,30 @@ def people_history(programme: Programme, *, limit: int = 20) -> QuerySet:
     return RoleAssignmentChange.objects.filter(programme=programme).select_related(
         "person", "city", "from_city", "by"
     )[:limit]
+
+
+@dataclass
+class JointPartners:
+    """The city's joint partner (`City.joint_with`), if it holds its candidacy jointly, and the
+    cities whose candidacies it holds jointly as a partner (by name)."""
+
+    partner: City | None
+    joint_cities: list[City]
+
+
+def with_joint_partners(cities: QuerySet[City]) -> QuerySet[City]:
+    """`cities` read with what `joint_partners` needs in the same query: the partner, and
+    whether any city is held jointly with each (`holds_jointly`)."""
+    return cities.select_related("joint_with").annotate(
+        holds_jointly=Exists(City.objects.filter(joint_with_id=OuterRef("pk")))
+    )
+
+
+def joint_partners(city: City) -> JointPartners:
+    """`JointPartners` of the city: no query for a city read `with_joint_partners` that holds
+    no candidacy jointly (most cities), one for the cities held jointly with a partner."""
+    partner = city.joint_with if city.joint_with_id is not None else None
+    joint_cities = []
+    if getattr(city, "holds_jointly", True):
+        joint_cities = list(City.objects.filter(joint_with_id=city.pk).order_by("name"))
+    return JointPartners(partner, joint_cities)

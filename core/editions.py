@@ -163,8 +163,9 @@ def user_key(user_id) -> str | None:
 def scope_key(user) -> str | None:
     """Where `cities.permissions.scope_of` keeps the user's scope between requests: under the
     lists' edition, which a change of a role assignment, of a programme (its calendar) or of a
-    city (its programme) raises, and the user's superuser flag (read with the user). Outside a
-    request (services, commands) scopes are read afresh."""
+    city (its programme, its joint partner: `City.joint_with`) raises, and the user's
+    superuser flag (read with the user). Outside a request (services, commands) scopes are read
+    afresh."""
     if _read.get() is None:
         return None
     return f"scope:{user.pk}:{int(user.is_superuser)}:{edition()}"

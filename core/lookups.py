@@ -13,6 +13,7 @@ from django.http import Http404
 from cities.calendars import programme_calendar_activate
 from cities.models import City, Programme
 from cities.permissions import can_view_city, can_view_programme
+from cities.selectors import with_joint_partners
 
 from .editions import TIMEOUT, edition
 
@@ -32,7 +33,8 @@ def _kept(kind: str, value: str, read):
 def visible_city(user, slug: str) -> City:
     """The city with this slug, if the user may read its private pages; 404 otherwise. The
     rest of the request dates in its programme's calendar (`cities.calendars`)."""
-    city = _kept("city", slug, City.objects.select_related("programme").filter(slug=slug).first)
+    cities = with_joint_partners(City.objects.select_related("programme"))  # the city page's
+    city = _kept("city", slug, cities.filter(slug=slug).first)
     if not can_view_city(user, city):
         raise Http404
     programme_calendar_activate(city.programme)

@@ -29,6 +29,9 @@ class CityRow:
     region: str
     joined_on: datetime.date
     office_person: tuple[str, str]  # first and last name of the city's demo office login
+    entity_type: str = "municipality"  # `City.EntityType`
+    #: The slug of the partner that holds the candidacy jointly with it (`City.joint_with`).
+    joint_with: str = ""
 
     @property
     def slug(self) -> str:
@@ -161,6 +164,11 @@ CITIES: dict[str, tuple[CityRow, ...]] = {
             gettext_noop("Karaganda Region"),
             date(2010, 6, 1),
             ("Serik", "Bekmukhanov"),
+            # A rayon (Kazakhstan's model covers cities and rayons), whose candidacy Saran, its
+            # neighbour in the Karaganda agglomeration, holds with it: saran.office prepares it
+            # too (issue 13).
+            entity_type="district_rayon",
+            joint_with="saran",
         ),
         CityRow(
             gettext_noop("Semey"),

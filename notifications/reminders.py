@@ -55,7 +55,10 @@ class People:
     `at(city)`: those who hold any role there, the only ones any predicate on it can allow."""
 
     def __init__(self, cities):
-        city_ids = {city.pk for city in cities}
+        # A joint city's partner's office holds an office role there too (`scope_of`).
+        city_ids = {city.pk for city in cities} | {
+            city.joint_with_id for city in cities if city.joint_with_id is not None
+        }
         programme_ids = {city.programme_id for city in cities}
         users = (
             list(

@@ -185,6 +185,21 @@ def objects(world):
         upload=_pdf(),
         description="Decree establishing the office",
     )
+    # Joint candidacies (`City.joint_with`): a rayon held jointly with city A, whose office is
+    # swept as an outsider (a joint city's office never reaches its partner's own candidacy),
+    # and an intercommunality's shape the other way round: city A2 is the partner of a joint
+    # city, so its office (an outsider already) prepares two candidacies, neither city A's.
+    rayon = f.make_city(
+        world.programme_a,
+        slug="city-a-rayon",
+        name="City A rayon",
+        entity_type=City.EntityType.DISTRICT_RAYON,
+        joint_with=world.city_a,
+    )
+    world.office_joint = f.office_user(rayon, username="office.joint")
+    f.make_city(
+        world.programme_a, slug="city-a2-town", name="City A2 town", joint_with=world.city_a2
+    )
     # City A publishes its plan and proposals: its public report is a page, not a 404.
     City.objects.filter(pk=world.city_a.pk).update(publish_plan=True, publish_proposals=True)
     # A children's council, so that its participation pages, sessions and proposals exist.
@@ -424,7 +439,9 @@ def test_anonymous_visitor_is_sent_to_login(client, objects, endpoint, method):
 
 # --- (b) people of another city or programme -----------------------------------------------
 
-OUTSIDERS = ["office_a2", "office_b", "coordinator_b", "evaluator_b"]
+#: office_a2 is the partner office of a joint city of programme A, office_joint the office of a
+#: rayon held jointly with city A (`objects`): neither gains city A's own candidacy.
+OUTSIDERS = ["office_a2", "office_b", "coordinator_b", "evaluator_b", "office_joint"]
 
 
 @pytest.mark.django_db

@@ -130,6 +130,7 @@ def test_city_added_in_the_admin_starts_its_candidacy(client, world):
             "slug": "new-town",
             "programme": world.programme_a.pk,
             "region_en": "East",
+            "entity_type": "municipality",
             "districts-TOTAL_FORMS": "0",
             "districts-INITIAL_FORMS": "0",
         },

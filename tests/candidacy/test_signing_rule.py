@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from candidacy import permissions, selectors, services
 from candidacy.models import SignOff, StageProgress, StageState
+from cities.models import City
 from cities.roles import Role
 from demo.testing import complete_record
 from tests import factories as f
@@ -23,7 +24,15 @@ APPROVALS_GIVEN = [(), (Role.COORDINATOR,), (Role.EVALUATOR,)]
 def people(world, superuser):
     both = f.coordinator_user(world.programme_a, username="coord.and.office")
     f.RoleAssignmentFactory(user=both, role=Role.OFFICE, city=world.city_a)
+    # A rayon held jointly with city A: city A's office is an office of the rayon too.
+    rayon = f.make_city(
+        world.programme_a,
+        slug="city-a-rayon",
+        entity_type=City.EntityType.DISTRICT_RAYON,
+        joint_with=world.city_a,
+    )
     return {
+        "office_of_the_rayon_held_jointly_with_a": f.office_user(rayon, username="office.rayon"),
         "office_a": world.office_a,
         "office_a2": world.office_a2,
         "office_b": world.office_b,
@@ -43,7 +52,8 @@ def people(world, superuser):
 )
 def test_queue_membership_equals_the_predicate(world, people, state, withdrawn, approved_by):
     # Arrange every stage of two cities in the same situation (test set-up writes state directly).
-    stages = StageProgress.objects.filter(candidacy__city__in=[world.city_a, world.city_b])
+    cities = [world.city_a, world.city_b, City.objects.get(slug="city-a-rayon")]
+    stages = StageProgress.objects.filter(candidacy__city__in=cities)
     stages.update(state=state, submitted_at=timezone.now())
     if withdrawn:
         world.city_a.candidacy.__class__.objects.filter(city=world.city_a).update(
@@ -59,7 +69,7 @@ def test_queue_membership_equals_the_predicate(world, people, state, withdrawn, 
         .select_related("definition", "candidacy__city__programme")
         .prefetch_related("signoffs")
     )
-    assert len(everything) == 10
+    assert len(everything) == 15  # five stages of city A, of city B and of the rayon
     for name, user in people.items():
         queue = {progress.pk for progress in selectors.signoff_queue(user)}
         for progress in everything:

@@ -61,6 +61,7 @@ def _post(world, **values):
         "name_en": "City A",
         "slug": "city-a",
         "programme": world.programme_a.pk,
+        "entity_type": "municipality",
         "districts-TOTAL_FORMS": "0",
         "districts-INITIAL_FORMS": "0",
         **values,

@@ -86,6 +86,7 @@ def _city_post(world, **names):
     return {
         "slug": "new-town",
         "programme": world.programme_a.pk,
+        "entity_type": "municipality",
         "districts-TOTAL_FORMS": "0",
         "districts-INITIAL_FORMS": "0",
         **names,

@@ -113,6 +113,11 @@ class TestDemoData:
             "vilnius",
         }
         assert not City.objects.filter(region="").exists()
+        # A Kazakh rayon whose candidacy Saran holds jointly with it (issue 13).
+        osakarovka = City.objects.get(slug="osakarovka")
+        assert osakarovka.entity_type == City.EntityType.DISTRICT_RAYON
+        assert osakarovka.joint_with.slug == "saran"
+        assert City.objects.filter(joint_with__isnull=False).count() == 1
 
     def test_every_city_is_on_the_public_map_in_its_country(self, demo_output):
         boxes = {
@@ -241,7 +246,9 @@ class TestDemoData:
     def test_every_city_has_its_office_login(self, demo_output, client):
         for city in City.objects.all():
             user = User.objects.get(username=f"{city.slug}.office")
-            assert scope_of(user).office_city_ids == {city.pk}
+            # A partner's office prepares the candidacies held jointly with it too.
+            joint = set(city.joint_candidacies.values_list("pk", flat=True))
+            assert scope_of(user).office_city_ids == {city.pk} | joint
             assert signs_in(client, user.username, "cfc-demo")
         assert User.objects.filter(email__endswith="@example.org").count() == User.objects.count()
 

@@ -271,6 +271,7 @@ def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
             **localized("name", row.name, PLACE_LANGUAGES[key]),
             **localized("region", row.region, PLACE_LANGUAGES[key]),
             joined_on=row.joined_on,
+            entity_type=row.entity_type,
             latitude=demo.POSITIONS[row.slug][0],
             longitude=demo.POSITIONS[row.slug][1],
             publish_plan=row.slug in demo.PUBLIC_PAGES,
@@ -280,6 +281,15 @@ def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
         for row in rows
     )
     by_slug = {city.slug: city for city in cities}
+    joint = [
+        (by_slug[row.slug], by_slug[row.joint_with])
+        for rows in demo.CITIES.values()
+        for row in rows
+        if row.joint_with
+    ]
+    for city, partner in joint:
+        city.joint_with = partner
+    City.objects.bulk_update([city for city, _ in joint], ["joint_with"])
     District.objects.bulk_create(
         District(city=by_slug["isfahan"], number=number, **district_names(number, "iran"))
         for number in range(1, demo.ISFAHAN_DISTRICTS + 1)

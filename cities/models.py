@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .calendars import date_format
 from .roles import Role
 from .validators import (
     LATITUDE_BOUNDS,
@@ -110,6 +112,26 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def status_text(self) -> str:
+        """Where the programme stands, for the public pages and the open data page's readers:
+        "Active", "Suspended since D", "Closed on D", "Handed over to BODY on D", the date in
+        the programme's own calendar (`cities.calendars.date_format`) and the reader's language.
+        Reads nothing from the database."""
+        if self.status == self.Status.SUSPENDED:
+            return gettext("Suspended since %(date)s") % {
+                "date": date_format(self.status_since, self.calendar)
+            }
+        if self.status == self.Status.CLOSED:
+            return gettext("Closed on %(date)s") % {
+                "date": date_format(self.closed_on, self.calendar)
+            }
+        if self.status == self.Status.HANDED_OVER:
+            return gettext("Handed over to %(body)s on %(date)s.") % {
+                "body": self.handed_over_to,
+                "date": date_format(self.status_since, self.calendar),
+            }
+        return str(self.Status.ACTIVE.label)
 
 
 class MapPlacement(models.TextChoices):

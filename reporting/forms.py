@@ -10,17 +10,18 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import CandidacyStatus, StageDefinition
-from cities.models import City, Country
+from cities.models import City, Country, Programme
 from core.listing import ListForm
 
 from .selectors import PublicFilters
 
 #: The parameters of the URL that choose which cities (the map's too), not how they are listed.
-FILTER_PARAMETERS = ("q", "country", "status", "stage")
+FILTER_PARAMETERS = ("q", "country", "programme_status", "status", "stage")
 
 
 class PublicListForm(ListForm):
-    """`programme`: the programme's own page (its stages, no choice of country)."""
+    """`programme`: the programme's own page (its stages, no choice of country or of
+    programme status)."""
 
     country = forms.ChoiceField(label=_("Country"), required=False)
     status = forms.ChoiceField(
@@ -29,7 +30,12 @@ class PublicListForm(ListForm):
         choices=[("", _("Any status")), *CandidacyStatus.choices],
     )
     stage = forms.ChoiceField(label=_("Current stage"), required=False)
-    field_order = ["q", "country", "status", "stage", "sort", "per_page"]
+    programme_status = forms.ChoiceField(
+        label=_("Programme status"),
+        required=False,
+        choices=[("", _("Any programme status")), *Programme.Status.choices],
+    )
+    field_order = ["q", "country", "programme_status", "status", "stage", "sort", "per_page"]
 
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,6 +48,7 @@ class PublicListForm(ListForm):
             definitions = StageDefinition.objects.order_by("position", "programme_id")
         else:
             self.fields.pop("country")
+            self.fields.pop("programme_status")
             definitions = programme.stage_definitions.order_by("position")
         stages = {}  # a key once, as its first programme names it: the seeds share their keys
         for key, title in definitions.values_list("key", "title"):
@@ -54,6 +61,9 @@ class PublicListForm(ListForm):
             country=self.value("country", "") if "country" in self.fields else "",
             status=self.value("status", ""),
             stage=self.value("stage", ""),
+            programme_status=(
+                self.value("programme_status", "") if "programme_status" in self.fields else ""
+            ),
         )
 
 

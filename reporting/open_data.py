@@ -7,7 +7,9 @@ The cities' files are streamed from one query read in chunks by the database cur
 (`iterator`), so memory stays flat and the queries are the same at 50 cities or 5,000. Column
 names are stable keys (English, never translated); the names in the reader's language sit
 beside the names in every stored language. Dates are ISO 8601 (Gregorian). Status is
-`Candidacy.status`, the property's own rule, on the dates read with the row.
+`Candidacy.status`, the property's own rule, on the dates read with the row; the programme's
+status (`Programme.Status`) and its dates sit beside it, so a closed programme's cities keep
+their recognition on record.
 """
 
 from __future__ import annotations
@@ -79,6 +81,19 @@ def city_columns() -> list[Column]:
         ),
         Column("recognised_until", _("The last day of the city's recognition, if any."), "date"),
         Column("joined_on", _("The day the city joined the programme, if known."), "date"),
+        Column(
+            "programme_status",
+            _(
+                "The programme's status: active, suspended, closed or handed_over. A closed "
+                "programme's cities stay listed with their recognition on record."
+            ),
+        ),
+        Column(
+            "programme_status_since",
+            _("The day the programme took that status, if it has changed."),
+            "date",
+        ),
+        Column("programme_closed_on", _("The day the programme closed, if it has."), "date"),
     ]
     coordinates = {
         "latitude": _("The city's latitude (WGS 84, decimal degrees), if known."),
@@ -97,6 +112,13 @@ def programme_fields() -> list[Column]:
         Column("country_code", _("The country's ISO 3166 code.")),
         Column("coordinating_body", _("The national body that runs the programme.")),
         Column("calendar", _("The calendar its documents are dated in: gregorian or solar_hijri.")),
+        Column("status", _("Its status: active, suspended, closed or handed_over.")),
+        Column("status_since", _("The day it took that status, if it has changed."), "date"),
+        Column("closed_on", _("The day it closed, if it has."), "date"),
+        Column(
+            "handed_over_to",
+            _("The body it was handed over to, if it was; empty otherwise."),
+        ),
         Column("cities", _("How many cities take part."), "number"),
         Column(
             "cities_by_status",
@@ -134,6 +156,9 @@ def city_rows() -> Iterator[dict]:
             "shown_country",
             "shown_stage",
             "joined_on",
+            "programme__status",
+            "programme__status_since",
+            "programme__closed_on",
             f"{stage}__key",
             f"{stage}__position",
             "candidacy__pk",
@@ -166,6 +191,9 @@ def city_rows() -> Iterator[dict]:
             "current_stage_position": row[f"{stage}__position"],
             "recognised_until": _iso(row["candidacy__recognised_until"]),
             "joined_on": _iso(row["joined_on"]),
+            "programme_status": row["programme__status"],
+            "programme_status_since": _iso(row["programme__status_since"]),
+            "programme_closed_on": _iso(row["programme__closed_on"]),
         }
         for name in coordinates:
             value = row[name]
@@ -231,6 +259,10 @@ def programmes(language: str) -> dict:
             "shown_country",
             "country__code",
             "calendar",
+            "status",
+            "status_since",
+            "closed_on",
+            "handed_over_to",
             "n_cities",
             *counts,
         )
@@ -245,6 +277,10 @@ def programmes(language: str) -> dict:
                 "country_code": row["country__code"],
                 "coordinating_body": row["shown_body"],
                 "calendar": row["calendar"],
+                "status": row["status"],
+                "status_since": _iso(row["status_since"]),
+                "closed_on": _iso(row["closed_on"]),
+                "handed_over_to": row["handed_over_to"],
                 "cities": row["n_cities"],
                 "cities_by_status": {status: row[f"n_{status}"] for status in statuses},
             }

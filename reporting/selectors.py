@@ -47,12 +47,14 @@ PUBLIC_SORTS = {
 @dataclass(frozen=True)
 class PublicFilters:
     """What the public list and its map filter on (`reporting.forms.PublicListForm`): a
-    country's ISO code, a candidacy status (`Candidacy.status`), a current stage's key; "": no
-    filter."""
+    country's ISO code, a candidacy status (`Candidacy.status`), a current stage's key, a
+    programme's status (`Programme.Status`: a closed programme's cities stay listed, with
+    their recognition on record); "": no filter."""
 
     country: str = ""
     status: str = ""
     stage: str = ""
+    programme_status: str = ""
 
 
 def _filtered(cities: QuerySet[City], filters: PublicFilters) -> QuerySet[City]:
@@ -62,6 +64,8 @@ def _filtered(cities: QuerySet[City], filters: PublicFilters) -> QuerySet[City]:
         cities = cities.filter(candidacy_status_q(filters.status, "candidacy"))
     if filters.stage:
         cities = cities.filter(candidacy__current_stage__definition__key=filters.stage)
+    if filters.programme_status:
+        cities = cities.filter(programme__status=filters.programme_status)
     return cities
 
 

@@ -122,7 +122,8 @@ def test_only_public_fields_no_people_contacts_or_comments(client, world):
         assert "private narrative" not in text and "internal comment" not in text
     allowed = {"programme", "country", "country_code", "city", "name", "region", "status",
                "current_stage", "current_stage_title", "current_stage_position",
-               "recognised_until", "joined_on", "latitude", "longitude"}  # fmt: skip
+               "recognised_until", "joined_on", "programme_status", "programme_status_since",
+               "programme_closed_on", "latitude", "longitude"}  # fmt: skip
     assert set(KEYS) - allowed == {f"name_{code}" for code in ("en", "fa", "ru", "kk", "lt")}
 
 

@@ -7,6 +7,7 @@
 - `csv_rate`: the atlas CSV import's throughput through its service;
 - `overhead`: what every request pays, on pages whose own work is small;
 - `admin_cost`: each admin change list's queries, round trips, Python calls and CPU time;
+- `page_cost`: the same for any page of `pages` (`--only plans`), with a profile on demand;
 - `targets`: the figures to reach besides each page's ratio (HTML size, RSS, CSV rate).
 
 It never imports `demo` (the portal is served with production settings, where demo is not

@@ -17,11 +17,13 @@ from .services import WorkflowError
 
 def stage_comments(user, progress: StageProgress) -> QuerySet[StageComment]:
     """The stage's comments the user may read, oldest first, with their authors: filtered in
-    the query by `permissions.visible_comments_q`."""
-    return (
-        StageComment.objects.filter(progress=progress)
-        .filter(permissions.visible_comments_q(user))
-        .select_related("author")
+    the query by the visibilities `permissions.can_read_comment` lets them read on this stage
+    (`readable_comment_visibilities`; `visible_comments_q` is the filter across stages)."""
+    readable = permissions.readable_comment_visibilities(user, progress)
+    if not readable:
+        return StageComment.objects.none()
+    return StageComment.objects.filter(progress=progress, visibility__in=readable).select_related(
+        "author"
     )
 
 

@@ -16,6 +16,10 @@ from .selectors import OverviewFilters
 
 
 class _CrispyForm(forms.Form):
+    #: Its fields differ between instances only in their widgets' kinds and initial values: an
+    #: unbound one renders once per process (`core.templatetags.kept_forms`).
+    kept_render = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()

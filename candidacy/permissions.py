@@ -444,10 +444,21 @@ def can_read_stage_comments(user, progress: StageProgress) -> bool:
     return can_read_internal_comments(user, progress) or is_office_of(user, progress.candidacy.city)
 
 
+def readable_comment_visibilities(user, progress: StageProgress) -> list[str]:
+    """The visibilities of the stage's comments the user reads (`can_read_comment`, for every
+    comment of one stage at once)."""
+    return [
+        visibility
+        for visibility, reads in (
+            (Visibility.CITY, can_read_stage_comments(user, progress)),
+            (Visibility.INTERNAL, can_read_internal_comments(user, progress)),
+        )
+        if reads
+    ]
+
+
 def can_read_comment(user, comment: StageComment) -> bool:
-    if comment.visibility == Visibility.INTERNAL:
-        return can_read_internal_comments(user, comment.progress)
-    return can_read_stage_comments(user, comment.progress)
+    return comment.visibility in readable_comment_visibilities(user, comment.progress)
 
 
 def visible_comments_q(user) -> Q:

@@ -71,6 +71,17 @@ def city_columns() -> list[Column]:
     columns += [
         Column("region", _("The city's region or province in the reader's language.")),
         Column(
+            "entity_type",
+            _(
+                "Who holds the candidacy: municipality, district_rayon (a district or rayon) "
+                "or intercommunality."
+            ),
+        ),
+        Column(
+            "joint_with",
+            _("The key of the city that holds the candidacy jointly with this one, if any."),
+        ),
+        Column(
             "status",
             _("The candidacy's status: preparing, candidate, recognised, lapsed or withdrawn."),
         ),
@@ -156,6 +167,8 @@ def city_rows() -> Iterator[dict]:
             "shown_country",
             "shown_stage",
             "joined_on",
+            "entity_type",
+            "joint_with__slug",
             "programme__status",
             "programme__status_since",
             "programme__closed_on",
@@ -185,6 +198,8 @@ def city_rows() -> Iterator[dict]:
             "name": row["shown_name"],
             **{f"name_{code}": row[f"name_{code}"] or "" for code in languages},
             "region": row["shown_region"],
+            "entity_type": row["entity_type"],
+            "joint_with": row["joint_with__slug"],
             "status": str(status) if status else None,
             "current_stage": row[f"{stage}__key"],
             "current_stage_title": row["shown_stage"] or None,

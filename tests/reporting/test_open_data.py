@@ -120,11 +120,28 @@ def test_only_public_fields_no_people_contacts_or_comments(client, world):
             assert user.username not in text
             assert user.email not in text
         assert "private narrative" not in text and "internal comment" not in text
-    allowed = {"programme", "country", "country_code", "city", "name", "region", "status",
-               "current_stage", "current_stage_title", "current_stage_position",
+    allowed = {"programme", "country", "country_code", "city", "name", "region", "entity_type",
+               "joint_with", "status", "current_stage", "current_stage_title",
+               "current_stage_position",
                "recognised_until", "joined_on", "programme_status", "programme_status_since",
                "programme_closed_on", "latitude", "longitude"}  # fmt: skip
     assert set(KEYS) - allowed == {f"name_{code}" for code in ("en", "fa", "ru", "kk", "lt")}
+
+
+def test_who_holds_the_candidacy_and_with_whom(client, world):
+    """Issue 13's entity types and joint candidacies are public facts of a city."""
+    rayon = f.CityFactory(
+        slug="rayon-a",
+        programme=world.city_a.programme,
+        entity_type=City.EntityType.DISTRICT_RAYON,
+        joint_with=world.city_a,
+    )
+    rows = {row["city"]: row for row in _csv(client.get(CSV))}
+    assert rows[rayon.slug]["entity_type"] == "district_rayon"
+    assert rows[rayon.slug]["joint_with"] == "city-a"
+    assert rows["city-a"]["entity_type"] == "municipality" and rows["city-a"]["joint_with"] == ""
+    cities = {c["city"]: c for c in _json(client.get(JSON))["cities"]}
+    assert cities[rayon.slug]["joint_with"] == "city-a" and cities["city-a"]["joint_with"] is None
 
 
 def test_csv_cells_are_formula_safe(client, world):

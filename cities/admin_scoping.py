@@ -321,6 +321,29 @@ class ScopedInline(CalendarAdminMixin, VersionedAdminMixin):
         return self.has_change_permission(request, obj)
 
 
+class WrittenByServicesInline(ScopedInline, admin.TabularInline):
+    """Rows that only the services write (a stage's sign-offs, evidence and history; a
+    programme's lifecycle; a city's publication history): read-only for everyone, superusers
+    included, and shown without Django's column of each row's own text (its `__str__`: raw
+    state codes and user names); people by their names (`names.person_name`)."""
+
+    template = "admin/edit_inline/written_by_services.html"
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 def values_expression(model, field_path: str):
     """`field_path` from `model` as a query expression: in the reader's language if the field
     at its end is a name kept per language (`cities.names.in_reader_language`)."""

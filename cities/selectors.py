@@ -1,4 +1,5 @@
-"""Reads of a programme's people, shaped for the people page."""
+"""Reads of a programme's people, shaped for the people page, and of a city's publication
+history."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
 
-from .models import Programme, RoleAssignment, RoleAssignmentChange
+from .models import City, CityPublicationChange, Programme, RoleAssignment, RoleAssignmentChange
 from .permissions import can_deactivate_user, can_manage_role_assignment, people_of_programme_q
 
 
@@ -56,3 +57,8 @@ def people_history(programme: Programme, *, limit: int = 20) -> QuerySet:
     return RoleAssignmentChange.objects.filter(programme=programme).select_related(
         "person", "city", "from_city", "by"
     )[:limit]
+
+
+def city_publication_last_change(city: City) -> CityPublicationChange | None:
+    """The latest change of what the city's public page shows, with who made it (one query)."""
+    return CityPublicationChange.objects.filter(city=city).select_related("by").first()

@@ -321,6 +321,25 @@ class ScopedInline(CalendarAdminMixin, VersionedAdminMixin):
         return self.has_change_permission(request, obj)
 
 
+class WrittenByServicesFormSet(forms.BaseInlineFormSet):
+    """The rows of a `WrittenByServicesInline`: read from the database, never bound to what a
+    POST of the page carries (the page shows no formset for them, so a save of the object
+    above finds them valid and saves nothing of them)."""
+
+    new_objects: list = []
+    changed_objects: list = []
+    deleted_objects: list = []
+
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        super().__init__(None, None, *args, **kwargs)
+
+    def is_valid(self):
+        return True
+
+    def save(self, commit=True):
+        return []
+
+
 class WrittenByServicesInline(ScopedInline, admin.TabularInline):
     """Rows that only the services write (a stage's sign-offs, evidence and history; a
     programme's lifecycle; a city's publication history): read-only for everyone, superusers
@@ -328,6 +347,7 @@ class WrittenByServicesInline(ScopedInline, admin.TabularInline):
     state codes and user names); people by their names (`names.person_name`)."""
 
     template = "admin/edit_inline/written_by_services.html"
+    formset = WrittenByServicesFormSet
     extra = 0
     can_delete = False
 

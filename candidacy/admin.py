@@ -22,13 +22,14 @@ from cities.admin_scoping import (
     ProgrammeScopedAdmin,
     ScopedInline,
     ScopedProgrammeFilter,
+    WrittenByServicesInline,
     city_filters,
     programmes_in_scope,
     scoped_values_filter,
 )
 from cities.calendars import date_format
 from cities.models import City, Programme
-from cities.names import shown
+from cities.names import person_name, shown
 from cities.permissions import can_use_signoff_queue, scope_of
 from cities.roles import Role
 from cities.templatetags.portal import format_digits, format_number
@@ -286,36 +287,6 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
             gettext("Comment"),
             rows,
         )
-
-
-def person_name(user) -> str:
-    """A person as the portal's pages name them: their full name, else their user name (a
-    change the portal made by itself has no person)."""
-    if user is None:
-        return gettext("the portal")
-    return user.get_full_name() or user.get_username()
-
-
-class WrittenByServicesInline(ScopedInline, admin.TabularInline):
-    """Rows of a stage that only the services write (sign-offs, evidence, history): read-only
-    for everyone, superusers included, and shown without Django's column of each row's own
-    text (its `__str__`: raw state codes and user names); people by their names."""
-
-    template = "admin/candidacy/edit_inline/written_by_services.html"
-    extra = 0
-    can_delete = False
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class TransitionInline(WrittenByServicesInline):

@@ -1,7 +1,11 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -10,21 +14,32 @@ from .admin_scoping import (
     ProgrammeScopedAdmin,
     ScopedInline,
     ScopedRelatedFilter,
+    WrittenByServicesInline,
     cities_in_scope,
     city_filters,
     programmes_in_scope,
 )
+from .forms import ProgrammeHandOverForm, ProgrammeStatusForm
 from .models import (
     City,
+    CityPublicationChange,
     Country,
     District,
     MapPlacement,
     Programme,
+    ProgrammeChange,
     RoleAssignment,
     map_placement_q,
 )
-from .permissions import can_manage_city, scope_of
-from .services import programme_status_change
+from .names import person_name
+from .permissions import (
+    can_change_programme_status,
+    can_manage_city,
+    programme_closed_message,
+    programme_is_open,
+    scope_of,
+)
+from .services import programme_hand_over, programme_status_change, programme_statuses_next
 
 admin.site.site_header = _("CFC Candidacy Portal administration")
 admin.site.site_title = _("CFC Candidacy Portal")
@@ -46,9 +61,36 @@ class CountryFilter(ScopedRelatedFilter):
         return Country.objects.filter(programmes__in=programmes_in_scope(request)).distinct()
 
 
+def _errors_on(form, error: ValidationError) -> None:
+    """A service's refusal beside the form's fields it names, else at the form's top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class ProgrammeChangeInline(WrittenByServicesInline):
+    """The programme's lifecycle history, newest first, its days in the programme's calendar."""
+
+    model = ProgrammeChange
+    fields = ["on", "from_status", "to_status", "from_body", "to_body", "note", "by_name", "at"]
+    ordering = ["-at", "-pk"]
+    related = ("by",)
+
+    @admin.display(description=_("by"))
+    def by_name(self, obj):
+        return person_name(obj.by)
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(ProgrammeScopedAdmin, NamesAdmin):
+    """Programmes: superusers edit them; the lifecycle changes only through the services, from
+    the change page's "Change status" and "Hand over" pages (or the list's actions), and its
+    history is shown read-only below."""
+
     programme_lookup = "pk"
+    inlines = [ProgrammeChangeInline]
     list_display = ["name", "country", "coordinating_body", "status", "calendar", "language"]
     list_filter = [("country", CountryFilter), "status"]
     search_fields = ["name", "coordinating_body"]
@@ -84,6 +126,120 @@ class ProgrammeAdmin(ProgrammeScopedAdmin, NamesAdmin):
     def close_programmes(self, request, queryset):
         self._change_status(request, queryset, Programme.Status.CLOSED)
 
+    # --- the lifecycle's pages -------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/status/",
+                wrap(self.status_view),
+                name="{}_{}_status".format(*info),
+            ),
+            path(
+                "<path:object_id>/hand-over/",
+                wrap(self.hand_over_view),
+                name="{}_{}_hand_over".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["lifecycle_links"] = obj is not None and can_change_programme_status(
+            request.user, obj
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _lifecycle_programme(self, request, object_id) -> Programme:
+        """The programme (404 out of the user's scope), its page dated in its calendar; 403 for
+        whoever may not change its lifecycle."""
+        programme = self.get_object(request, unquote(object_id))
+        if programme is None:
+            raise Http404
+        if not can_change_programme_status(request.user, programme):
+            raise PermissionDenied
+        return programme
+
+    def _lifecycle_page(self, request, programme, form, *, title, write, done, refusal=""):
+        """Show the form, or call the service with what it read and go back to the programme;
+        a refusal (the form's, the service's `ValidationError`) shows the form again with what
+        was typed and the reason, status 400, nothing written. `refusal`: why nothing can be
+        done now (no form then)."""
+        status = 200
+        if request.method == "POST":
+            status = 400
+            if not refusal and form.is_valid():
+                try:
+                    write(form.cleaned_data)
+                except ValidationError as error:
+                    _errors_on(form, error)
+                else:
+                    self.message_user(request, done, messages.SUCCESS)
+                    return HttpResponseRedirect(
+                        reverse(
+                            "admin:cities_programme_change",
+                            args=[programme.pk],
+                            current_app=self.admin_site.name,
+                        )
+                    )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": str(programme),
+            "opts": self.opts,
+            "original": programme,
+            "form": None if refusal else form,
+            "refusal": refusal,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(
+            request, "admin/cities/programme/lifecycle_form.html", context, status=status
+        )
+
+    def status_view(self, request, object_id):
+        """Suspend, resume or close the programme on a day, with a note."""
+        programme = self._lifecycle_programme(request, object_id)
+        form = ProgrammeStatusForm(request.POST or None, programme=programme)
+        return self._lifecycle_page(
+            request,
+            programme,
+            form,
+            title=gettext("Change the programme's status"),
+            refusal=""
+            if programme_statuses_next(programme)
+            else programme_closed_message(programme),
+            write=lambda data: programme_status_change(
+                programme=programme,
+                by=request.user,
+                status=data["status"],
+                on=data["on"],
+                note=data["note"],
+            ),
+            done=gettext("The programme's status was changed."),
+        )
+
+    def hand_over_view(self, request, object_id):
+        """Hand the programme over to another coordinating body and its people."""
+        programme = self._lifecycle_programme(request, object_id)
+        form = ProgrammeHandOverForm(request.POST or None, admin_site=self.admin_site)
+        return self._lifecycle_page(
+            request,
+            programme,
+            form,
+            title=gettext("Hand the programme over"),
+            refusal="" if programme_is_open(programme) else programme_closed_message(programme),
+            write=lambda data: programme_hand_over(
+                programme=programme,
+                by=request.user,
+                to_body=data["to_body"],
+                coordinators=data["coordinators"],
+                on=data["on"],
+                note=data["note"],
+            ),
+            done=gettext("The programme was handed over."),
+        )
+
 
 class DistrictInline(ScopedInline, NamesTabularInline):
     model = District
@@ -106,6 +262,19 @@ class MapPlacementFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CityPublicationChangeInline(WrittenByServicesInline):
+    """Who chose what the city's public page shows, and when, newest first."""
+
+    model = CityPublicationChange
+    fields = ["at", "publish_plan", "publish_proposals", "by_name"]
+    ordering = ["-at", "-pk"]
+    related = ("by",)
+
+    @admin.display(description=_("by"))
+    def by_name(self, obj):
+        return person_name(obj.by)
+
+
 @admin.register(City)
 class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
     """Coordinators add and correct their programme's cities; superusers any."""
@@ -125,7 +294,10 @@ class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
     list_filter = [*city_filters(""), "entity_type", MapPlacementFilter]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [DistrictInline]
+    inlines = [DistrictInline, CityPublicationChangeInline]
+    # What the public page shows is the city's choice, made on its publication page through
+    # `services.city_publication_set` (with its history row), never a free field here.
+    readonly_fields = ["publish_plan", "publish_proposals"]
 
     @admin.display(description=_("public map"))
     def public_map(self, city):

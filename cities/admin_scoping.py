@@ -321,6 +321,49 @@ class ScopedInline(CalendarAdminMixin, VersionedAdminMixin):
         return self.has_change_permission(request, obj)
 
 
+class WrittenByServicesFormSet(forms.BaseInlineFormSet):
+    """The rows of a `WrittenByServicesInline`: read from the database, never bound to what a
+    POST of the page carries (the page shows no formset for them, so a save of the object
+    above finds them valid and saves nothing of them)."""
+
+    new_objects: list = []
+    changed_objects: list = []
+    deleted_objects: list = []
+
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        super().__init__(None, None, *args, **kwargs)
+
+    def is_valid(self):
+        return True
+
+    def save(self, commit=True):
+        return []
+
+
+class WrittenByServicesInline(ScopedInline, admin.TabularInline):
+    """Rows that only the services write (a stage's sign-offs, evidence and history; a
+    programme's lifecycle; a city's publication history): read-only for everyone, superusers
+    included, and shown without Django's column of each row's own text (its `__str__`: raw
+    state codes and user names); people by their names (`names.person_name`)."""
+
+    template = "admin/edit_inline/written_by_services.html"
+    formset = WrittenByServicesFormSet
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 def values_expression(model, field_path: str):
     """`field_path` from `model` as a query expression: in the reader's language if the field
     at its end is a name kept per language (`cities.names.in_reader_language`)."""

@@ -493,3 +493,25 @@ class ProgrammeChange(models.Model):
 
     def __str__(self):
         return f"{self.programme} – {self.get_to_status_display()}"
+
+
+class CityPublicationChange(models.Model):
+    """The history of what a city's public page shows: who chose to publish or hide the plan
+    and the children's proposals, and when. Written by `cities.services.city_publication_set`
+    in the same transaction as the change."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="publication_changes")
+    publish_plan = models.BooleanField(_("publish the plan"))
+    publish_proposals = models.BooleanField(_("publish the children's proposals"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("change of a city's public page")
+        verbose_name_plural = _("changes of a city's public page")
+
+    def __str__(self):
+        return f"{self.city} – {self.at:%Y-%m-%d}"

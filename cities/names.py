@@ -1,6 +1,7 @@
 """Names in several languages: the helpers the migrations that introduced them use to fill
 each language's column from what was stored before (one column, read through gettext at run
-time). Kept small and free of models, since migrations import it."""
+time); and how the pages name a person (`person_name`). Kept small and free of models, since
+migrations import it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import functools
 import re
 
 from django.utils import translation
+from django.utils.translation import gettext
 
 #: The language a name was typed in, guessed from the letters it uses (Persian and Kazakh have
 #: letters their neighbours lack; a name in Latin letters is English unless it uses Lithuanian's).
@@ -131,3 +133,11 @@ def names_contain(lookup: str, text: str):
     for code, _name in settings.LANGUAGES:
         found |= Q(**{f"{lookup}_{code.replace('-', '_')}__icontains": text})
     return found
+
+
+def person_name(user) -> str:
+    """A person as the portal's pages name them: their full name, else their user name (a
+    change the portal made by itself has no person)."""
+    if user is None:
+        return gettext("the portal")
+    return user.get_full_name() or user.get_username()

@@ -1,4 +1,5 @@
-"""Reads of a programme's people, shaped for the people page, and of a city's joint partners."""
+"""Reads of a programme's people, shaped for the people page, of a city's joint partners and
+of its publication history."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from .models import City, Programme, RoleAssignment, RoleAssignmentChange
+from .models import City, CityPublicationChange, Programme, RoleAssignment, RoleAssignmentChange
 from .permissions import can_deactivate_user, can_manage_role_assignment, people_of_programme_q
 
 
@@ -83,3 +84,8 @@ def joint_partners(city: City) -> JointPartners:
     if getattr(city, "holds_jointly", True):
         joint_cities = list(City.objects.filter(joint_with_id=city.pk).order_by("name"))
     return JointPartners(partner, joint_cities)
+
+
+def city_publication_last_change(city: City) -> CityPublicationChange | None:
+    """The latest change of what the city's public page shows, with who made it (one query)."""
+    return CityPublicationChange.objects.filter(city=city).select_related("by").first()

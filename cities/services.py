@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from .models import (
     City,
+    CityPublicationChange,
     Programme,
     ProgrammeChange,
     RoleAssignment,
@@ -148,14 +149,21 @@ def profile_update(
 
 def city_publication_set(*, city: City, by, publish_plan: bool, publish_proposals: bool) -> City:
     """Choose what the city's public page shows besides its status and stages: the plan, the
-    children's proposals. The city's office or its programme's coordinators. Side effect: the
-    public pages' edition is raised on commit (`reporting.signals`, the city's save)."""
+    children's proposals. The city's office or its programme's coordinators. Side effects: a
+    `CityPublicationChange` row when the choice changes (saving the same choice again changes
+    nothing); the public pages' edition is raised on commit (`reporting.signals`, the city's
+    save)."""
     if not can_publish_city(by, city):
         raise PermissionDenied
     with transaction.atomic():
         locked = City.objects.select_for_update().get(pk=city.pk)
-        locked.publish_plan, locked.publish_proposals = bool(publish_plan), bool(publish_proposals)
-        locked.save(update_fields=["publish_plan", "publish_proposals"])
+        chosen = (bool(publish_plan), bool(publish_proposals))
+        if chosen != (locked.publish_plan, locked.publish_proposals):
+            locked.publish_plan, locked.publish_proposals = chosen
+            locked.save(update_fields=["publish_plan", "publish_proposals"])
+            CityPublicationChange.objects.create(
+                city=locked, publish_plan=chosen[0], publish_proposals=chosen[1], by=by
+            )
     city.publish_plan, city.publish_proposals = locked.publish_plan, locked.publish_proposals
     return locked
 
@@ -352,6 +360,22 @@ def user_deactivate(*, target, programme: Programme, by) -> None:
 # --- a programme's lifecycle --------------------------------------------------------------
 
 
+#: The statuses `programme_status_change` moves a programme to from each status (a handover
+#: is `programme_hand_over`'s, from an open programme).
+PROGRAMME_STATUS_MOVES = {
+    Programme.Status.ACTIVE: (Programme.Status.SUSPENDED, Programme.Status.CLOSED),
+    Programme.Status.HANDED_OVER: (Programme.Status.SUSPENDED, Programme.Status.CLOSED),
+    Programme.Status.SUSPENDED: (Programme.Status.ACTIVE, Programme.Status.CLOSED),
+    Programme.Status.CLOSED: (),
+}
+
+
+def programme_statuses_next(programme: Programme) -> tuple[str, ...]:
+    """The statuses the programme may take now through `programme_status_change` (the rule the
+    service checks and the admin's form offers)."""
+    return PROGRAMME_STATUS_MOVES.get(programme.status, ())
+
+
 def _programme_locked(programme: Programme, by) -> Programme:
     if not can_change_programme_status(by, programme):
         raise PermissionDenied
@@ -368,13 +392,7 @@ def programme_status_change(
     on = on or timezone.localdate()
     with transaction.atomic():
         locked = _programme_locked(programme, by)
-        allowed = {
-            Programme.Status.ACTIVE: {Programme.Status.SUSPENDED, Programme.Status.CLOSED},
-            Programme.Status.HANDED_OVER: {Programme.Status.SUSPENDED, Programme.Status.CLOSED},
-            Programme.Status.SUSPENDED: {Programme.Status.ACTIVE, Programme.Status.CLOSED},
-            Programme.Status.CLOSED: set(),
-        }[locked.status]
-        if status not in allowed:
+        if status not in programme_statuses_next(locked):
             raise ValidationError({"status": _("The programme cannot take this status now.")})
         ProgrammeChange(
             programme=locked, from_status=locked.status, to_status=status, on=on, note=note, by=by

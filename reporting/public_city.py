@@ -12,9 +12,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cities.calendars import programme_calendar_activate
+from cities.calendars import date_format, programme_calendar_activate
 from cities.languages import programme_language_apply
+from cities.names import person_name
 from cities.permissions import can_publish_city
+from cities.selectors import city_publication_last_change
 from cities.services import city_publication_set
 from core.editions import PLANS, PROPOSALS
 from core.lookups import visible_city
@@ -125,5 +127,17 @@ def publication_settings(request, city):
             "title": _("The city's public page"),
             "back": reverse("candidacy:city", args=[city.slug]),
             "crumbs": [],
+            "last_change": _last_publication_change(city),
         },
     )
+
+
+def _last_publication_change(city) -> str:
+    """ "Last changed by X on D." (the date in the programme's calendar), or nothing."""
+    change = city_publication_last_change(city)
+    if change is None:
+        return ""
+    return _("Last changed by %(person)s on %(date)s.") % {
+        "person": person_name(change.by),
+        "date": date_format(change.at),
+    }

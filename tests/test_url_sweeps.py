@@ -611,3 +611,25 @@ def test_people_without_admin_access_are_sent_to_the_admin_login(client, world, 
     response = client.get(url)
     assert response.status_code == 302
     assert urlsplit(response["Location"]).path == reverse("admin:login")
+
+
+#: The admin's pages that change a programme's lifecycle (`cities.admin.ProgrammeAdmin`):
+#: superusers only.
+LIFECYCLE_VIEWS = ["admin:cities_programme_status", "admin:cities_programme_hand_over"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", LIFECYCLE_VIEWS)
+@pytest.mark.parametrize("who", ["coordinator_a", "coordinator_b", "evaluator_a"])
+def test_only_superusers_reach_the_programme_lifecycle_pages(client, world, superuser, name, who):
+    url = reverse(name, args=[world.programme_a.pk])
+    before = _full_snapshot(), list(Programme.objects.values())
+    client.force_login(getattr(world, who))
+    assert client.get(url).status_code in (302, 403, 404)
+    posted = client.post(
+        url, {"status": "closed", "to_body": "Taken over", "on": "2024-05-01", "note": "x"}
+    )
+    assert posted.status_code in (302, 403, 404)
+    assert (_full_snapshot(), list(Programme.objects.values())) == before
+    client.force_login(superuser)
+    assert client.get(url).status_code == 200

@@ -3,6 +3,7 @@ views, the templates (to show or hide a button) and the admin alike."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 
 from cities.permissions import (
@@ -107,8 +108,11 @@ def must_declare_conflict(user, candidacy) -> bool:
 
 
 def _reads_only_as_evaluator(user, candidacy) -> bool:
+    return _reads_only_as_evaluator_of(user, candidacy.city)
+
+
+def _reads_only_as_evaluator_of(user, city) -> bool:
     scope = scope_of(user)
-    city = candidacy.city
     return (
         not scope.superuser
         and city.pk not in scope.office_city_ids
@@ -140,10 +144,23 @@ def must_declare_conflict_q(user, prefix: str = "") -> Q:
 def can_see_dossier(user, candidacy) -> bool:
     """Read the city's stages, records and dossier: whoever may read the city
     (`can_view_city`), except an evaluator (reading it only as one) who has not declared, or
-    declared a conflict."""
+    declared a conflict. `can_read_dossier` is the same rule asked of a city."""
     if not can_view_city(user, candidacy.city):
         return False
     return not _reads_only_as_evaluator(user, candidacy) or has_cleared_conflict(user, candidacy)
+
+
+def can_read_dossier(user, city) -> bool:
+    """`can_see_dossier` for the city's candidacy: the rule of every page and download that
+    shows the city's dossier (its stages, records, evidence and documents, the dossier PDF,
+    the record ZIP). A city without a candidacy has nothing to declare against: an evaluator
+    reading it only as one reads none of it. (Reads `city.candidacy`: one query, none where
+    the candidacy was read with the city.)"""
+    try:
+        candidacy = city.candidacy
+    except ObjectDoesNotExist:
+        return can_view_city(user, city) and not _reads_only_as_evaluator_of(user, city)
+    return can_see_dossier(user, candidacy)
 
 
 def can_declare_conflict(user, candidacy) -> bool:

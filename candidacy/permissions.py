@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 
+from cities.models import Programme
 from cities.permissions import (
     can_view_city,
     city_is_open,
@@ -13,6 +14,7 @@ from cities.permissions import (
     evaluates,
     is_office_of,
     open_programmes_q,
+    programme_is_open,
     scope_of,
 )
 from cities.roles import Role
@@ -100,9 +102,12 @@ def recused_q(user, prefix: str = "") -> Q:
 
 def must_declare_conflict(user, candidacy) -> bool:
     """The user reads the city only as an evaluator of its programme (not as its office, a
-    coordinator or a superuser) and has not declared yet: the declaration comes first."""
+    coordinator or a superuser) and has not declared yet: the declaration comes first. Not in
+    a suspended or closed programme, where nobody declares (`can_declare_conflict`): there an
+    evaluator who never declared reads no dossier, and is not sent to a declaration."""
     return (
         _reads_only_as_evaluator(user, candidacy)
+        and city_is_open(candidacy.city)
         and conflict_declaration_of(user, candidacy) is None
     )
 
@@ -137,6 +142,7 @@ def must_declare_conflict_q(user, prefix: str = "") -> Q:
         Q(**{programme: scope.evaluated_programme_ids})
         & ~Q(**{programme: scope.coordinated_programme_ids})
         & ~Q(**{f"{prefix}candidacy__city_id__in": scope.office_city_ids})
+        & open_programmes_q(f"{prefix}candidacy__city__programme")
         & Q(undeclared)
     )
 
@@ -164,8 +170,13 @@ def can_read_dossier(user, city) -> bool:
 
 
 def can_declare_conflict(user, candidacy) -> bool:
-    """An evaluator of the city's programme declares once for the candidacy."""
-    return evaluates(user, candidacy.city.programme_id) and not is_office_of(user, candidacy.city)
+    """An evaluator of the city's programme declares once for the candidacy, while the
+    programme is open (`programme_is_open`)."""
+    return (
+        city_is_open(candidacy.city)
+        and evaluates(user, candidacy.city.programme_id)
+        and not is_office_of(user, candidacy.city)
+    )
 
 
 def acts_as(user, role: str, progress: StageProgress) -> bool:
@@ -499,17 +510,23 @@ def visible_comments_q(user) -> Q:
 # --- call rounds --------------------------------------------------------------------------------
 
 
-def can_manage_rounds(user, programme_id: int) -> bool:
-    """Open and change a programme's call rounds, put its candidacies in them and read the
-    rounds' reports: its coordinators (and superusers)."""
+def can_view_rounds(user, programme_id: int) -> bool:
+    """Read a programme's call rounds and their reports: its coordinators (and superusers),
+    whatever the programme's status (a closed programme's record stays readable)."""
     return scope_of(user).superuser or coordinates(user, programme_id)
+
+
+def can_manage_rounds(user, programme: Programme) -> bool:
+    """Open and change a programme's call rounds and put its candidacies in them: those who
+    read them (`can_view_rounds`), while the programme is open (`programme_is_open`)."""
+    return programme_is_open(programme) and can_view_rounds(user, programme.pk)
 
 
 def can_manage_candidacy_round(user, candidacy) -> bool:
     """Put this candidacy in a call round (the admin's candidacy form): `can_manage_rounds` of
     its city's programme. `None` (a candidacy not yet created): never (a candidacy is started
     by the portal)."""
-    return candidacy is not None and can_manage_rounds(user, candidacy.city.programme_id)
+    return candidacy is not None and can_manage_rounds(user, candidacy.city.programme)
 
 
 def can_manage_round(user, call_round) -> bool:
@@ -517,4 +534,4 @@ def can_manage_round(user, call_round) -> bool:
     if call_round is None:
         scope = scope_of(user)
         return scope.superuser or bool(scope.coordinated_programme_ids)
-    return can_manage_rounds(user, call_round.programme_id)
+    return can_manage_rounds(user, call_round.programme)

@@ -655,7 +655,7 @@ def programme_overview(request, programme):
         {
             "programme": programme,
             "can_manage_people": can_manage_people(request.user, programme),
-            "can_manage_rounds": permissions.can_manage_rounds(request.user, programme.pk),
+            "can_view_rounds": permissions.can_view_rounds(request.user, programme.pk),
             "body": edition_cached(edition_key(request, "overview", programme.pk), content),
         },
     )

@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from candidacy import permissions, services
-from candidacy.models import StageProgress, StageState, Transition
+from candidacy.frameworks import can_edit_criteria, can_revise_framework
+from candidacy.models import CallRound, EvaluationCriterion, StageProgress, StageState, Transition
 from cities.models import Programme, ProgrammeChange, RoleAssignment, RoleAssignmentChange
 from cities.permissions import can_manage_city, can_publish_city, scope_of
 from cities.roles import Role
@@ -88,6 +89,23 @@ def test_every_edit_predicate_says_no(world, superuser, status):
     assert not can_publish_city(office, submitted.candidacy.city)
     assert not can_manage_city(coordinator, submitted.candidacy.city)
     assert not can_manage_city(superuser, submitted.candidacy.city)
+    # the programme's governance: call rounds, frameworks and criteria, declarations
+    programme = Programme.objects.get(pk=world.programme_a.pk)
+    criterion = EvaluationCriterion(programme=programme, key="budget")
+    call_round = CallRound(programme=programme, name="Call")
+    newcomer = f.evaluator_user(programme, declared=False, username="eval.newcomer")
+    for user in (coordinator, superuser):
+        assert not permissions.can_manage_rounds(user, programme)
+        assert not permissions.can_manage_round(user, call_round)
+        assert not permissions.can_manage_candidacy_round(user, submitted.candidacy)
+        assert not can_revise_framework(user, programme)
+        assert not can_edit_criteria(user, criterion)
+        assert permissions.can_view_rounds(user, programme.pk)  # the reports stay readable
+    assert not permissions.can_declare_conflict(newcomer, submitted.candidacy)
+    # ... and one who never declared is not sent to a declaration they cannot make
+    assert not permissions.must_declare_conflict(newcomer, submitted.candidacy)
+    assert not StageProgress.objects.filter(permissions.must_declare_conflict_q(newcomer)).exists()
+    assert not permissions.can_read_dossier(newcomer, submitted.candidacy.city)
     # ... and the queries made beside them list none of its stages
     for user in (office, office2, coordinator, evaluator):
         assert not StageProgress.objects.filter(permissions.editable_stages_q(user)).exists()

@@ -160,13 +160,17 @@ def can_read_dossier(user, city) -> bool:
     """`can_see_dossier` for the city's candidacy: the rule of every page and download that
     shows the city's dossier (its stages, records, evidence and documents, the dossier PDF,
     the record ZIP). A city without a candidacy has nothing to declare against: an evaluator
-    reading it only as one reads none of it. (Reads `city.candidacy`: one query, none where
-    the candidacy was read with the city.)"""
+    reading it only as one reads none of it. (Reads `city.candidacy` for such an evaluator
+    only: one query, none where the candidacy was read with the city.)"""
+    if not can_view_city(user, city):
+        return False
+    if not _reads_only_as_evaluator_of(user, city):
+        return True
     try:
         candidacy = city.candidacy
     except ObjectDoesNotExist:
-        return can_view_city(user, city) and not _reads_only_as_evaluator_of(user, city)
-    return can_see_dossier(user, candidacy)
+        return False
+    return has_cleared_conflict(user, candidacy)
 
 
 def can_declare_conflict(user, candidacy) -> bool:

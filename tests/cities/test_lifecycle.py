@@ -237,3 +237,26 @@ def test_a_coordinator_cannot_close_their_programme_in_the_admin(client, world):
     world.programme_a.refresh_from_db()
     assert world.programme_a.status == "active"
     assert not ProgrammeChange.objects.exists()
+
+
+def test_a_closed_programmes_rounds_are_read_not_changed(client, world, superuser):
+    call_round = services.round_open(
+        programme=world.programme_a,
+        by=world.coordinator_a,
+        name="Call 2024",
+        opens_on=datetime.date(2024, 1, 1),
+        closes_on=datetime.date(2024, 6, 30),
+    )
+    _close(world, superuser)
+    client.force_login(world.coordinator_a)
+    rounds = reverse("candidacy:rounds", args=[world.programme_a.key])
+    page = client.get(rounds)
+    assert page.status_code == 200 and "Call 2024" in page.text
+    assert "Open the round" not in page.text
+    report = client.get(reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]))
+    assert report.status_code == 200
+    posted = client.post(rounds, {"name": "Call 2025", "opens_on": "2025-01-01"})
+    assert posted.status_code == 403 and "This programme is closed" in posted.text
+    edit = reverse("candidacy:round-edit", args=[world.programme_a.key, call_round.pk])
+    assert client.get(edit).status_code == 403
+    assert list(CallRound.objects.values_list("name", flat=True)) == ["Call 2024"]

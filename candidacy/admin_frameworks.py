@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.admin_scoping import ProgrammeScopedAdmin, ScopedProgrammeFilter
 from cities.models import Programme
-from cities.permissions import scope_of
+from cities.permissions import open_programmes_q, scope_of
 
 from .frameworks import can_edit_criteria, framework_revise
 from .models import (
@@ -44,10 +44,16 @@ class FrameworkCriterionAdminMixin:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         scope = scope_of(request.user)
-        if db_field.name == "programme" and not scope.superuser:
-            kwargs["queryset"] = Programme.objects.filter(pk__in=scope.coordinated_programme_ids)
+        # Only programmes open to change (`can_edit_criteria`): nobody adds to a closed one.
+        if db_field.name == "programme":
+            programmes = Programme.objects.filter(open_programmes_q())
+            if not scope.superuser:
+                programmes = programmes.filter(pk__in=scope.coordinated_programme_ids)
+            kwargs["queryset"] = programmes
         if db_field.name == "framework":
-            versions = FrameworkVersion.objects.filter(kind=self.model.framework_kind)
+            versions = FrameworkVersion.objects.filter(
+                open_programmes_q("programme"), kind=self.model.framework_kind
+            )
             if not scope.superuser:
                 versions = versions.filter(programme_id__in=scope.coordinated_programme_ids)
             kwargs["queryset"] = versions.select_related("programme")

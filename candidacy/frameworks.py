@@ -24,7 +24,13 @@ from candidacy.models import (
     framework_in_force,
 )
 from cities.models import Programme
-from cities.permissions import coordinates, evaluates, scope_of
+from cities.permissions import (
+    coordinates,
+    evaluates,
+    programme_closed_message,
+    programme_is_open,
+    scope_of,
+)
 
 CRITERION_MODELS = {
     FrameworkKind.EVALUATION: EvaluationCriterion,
@@ -72,21 +78,27 @@ def can_view_frameworks(user, programme: Programme) -> bool:
 
 
 def can_revise_framework(user, programme: Programme) -> bool:
-    """The programme's coordinators (and superusers) make a framework's next version."""
-    return bool(user.is_authenticated and (user.is_superuser or coordinates(user, programme.pk)))
+    """The programme's coordinators (and superusers) make a framework's next version, while
+    the programme is open (`programme_is_open`)."""
+    return bool(
+        user.is_authenticated
+        and programme_is_open(programme)
+        and (user.is_superuser or coordinates(user, programme.pk))
+    )
 
 
 def can_edit_criteria(user, criterion=None) -> bool:
-    """Who edits a programme's criteria (in the admin): its coordinators (and superusers);
-    `criterion` None: whether the user may add criteria to any programme. Whether the
-    criterion's version may still change is `criterion_in_use`'s rule."""
+    """Who edits a programme's criteria (in the admin): its coordinators (and superusers),
+    while the programme is open (`programme_is_open`); `criterion` None: whether the user may
+    add criteria to any programme. Whether the criterion's version may still change is
+    `criterion_in_use`'s rule."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
     if criterion is None:
-        return bool(scope_of(user).coordinated_programme_ids)
-    return coordinates(user, criterion.programme_id)
+        return user.is_superuser or bool(scope_of(user).coordinated_programme_ids)
+    if not programme_is_open(criterion.programme):
+        return False
+    return user.is_superuser or coordinates(user, criterion.programme_id)
 
 
 # --- reads --------------------------------------------------------------------------------------
@@ -180,6 +192,8 @@ def framework_revise(*, programme: Programme, kind: str, by, note: str = "") -> 
     if kind not in FrameworkKind.values:
         raise ValueError(f"Not a kind of framework: {kind}")
     if not can_revise_framework(by, programme):
+        if not programme_is_open(programme):
+            raise PermissionDenied(programme_closed_message(programme))
         raise PermissionDenied(_("Only the programme's coordinators revise its frameworks."))
     Criterion = CRITERION_MODELS[kind]
     main, second = TEXTS[kind]

@@ -3,14 +3,18 @@ them (404). Built on `core.lookups.visible_city`."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from functools import wraps
+from urllib.parse import quote
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 
 from core.lookups import visible_city
 
 from .models import SignOff, StageProgress
-from .permissions import can_see_dossier
+from .permissions import can_read_dossier, can_see_dossier, must_declare_conflict
 
 
 class DossierClosed(PermissionDenied):
@@ -19,7 +23,43 @@ class DossierClosed(PermissionDenied):
 
     def __init__(self, candidacy):
         super().__init__()
-        self.candidacy = candidacy
+        self.candidacy = candidacy  # None for a city without a candidacy
+
+
+def visible_dossier_city(user, city_slug: str):
+    """The city (with its programme), for a page or download of its dossier: 404 if the user
+    may not read the city, `DossierClosed` (403) if they may read it but not its dossier
+    (`permissions.can_read_dossier`)."""
+    city = visible_city(user, city_slug)
+    if not can_read_dossier(user, city):
+        try:
+            candidacy = city.candidacy
+        except ObjectDoesNotExist:
+            candidacy = None
+        raise DossierClosed(candidacy)
+    return city
+
+
+def declare_first(view):
+    """A dossier view's refusal, as the stage pages give it: an evaluator who has not declared
+    whether they have a conflict of interest with the city (`permissions.must_declare_conflict`)
+    is sent to the declaration (and back here after it, on a GET); anyone else the view refuses
+    with `DossierClosed` (a recused evaluator) gets 403."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DossierClosed as closed:
+            candidacy = closed.candidacy
+            if candidacy is None or not must_declare_conflict(request.user, candidacy):
+                raise
+            url = reverse("candidacy:conflict", kwargs={"city": candidacy.city.slug})
+            if request.method in ("GET", "HEAD"):
+                url = f"{url}?next={quote(request.get_full_path(), safe='/')}"
+            return redirect(url)
+
+    return wrapped
 
 
 def visible_stage(user, city_slug: str, stage_key: str) -> StageProgress:

@@ -3,8 +3,10 @@ views, the templates (to show or hide a button) and the admin alike."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 
+from cities.models import Programme
 from cities.permissions import (
     can_view_city,
     city_is_open,
@@ -12,6 +14,7 @@ from cities.permissions import (
     evaluates,
     is_office_of,
     open_programmes_q,
+    programme_is_open,
     scope_of,
 )
 from cities.roles import Role
@@ -99,16 +102,22 @@ def recused_q(user, prefix: str = "") -> Q:
 
 def must_declare_conflict(user, candidacy) -> bool:
     """The user reads the city only as an evaluator of its programme (not as its office, a
-    coordinator or a superuser) and has not declared yet: the declaration comes first."""
+    coordinator or a superuser) and has not declared yet: the declaration comes first. Not in
+    a suspended or closed programme, where nobody declares (`can_declare_conflict`): there an
+    evaluator who never declared reads no dossier, and is not sent to a declaration."""
     return (
         _reads_only_as_evaluator(user, candidacy)
+        and city_is_open(candidacy.city)
         and conflict_declaration_of(user, candidacy) is None
     )
 
 
 def _reads_only_as_evaluator(user, candidacy) -> bool:
+    return _reads_only_as_evaluator_of(user, candidacy.city)
+
+
+def _reads_only_as_evaluator_of(user, city) -> bool:
     scope = scope_of(user)
-    city = candidacy.city
     return (
         not scope.superuser
         and city.pk not in scope.office_city_ids
@@ -133,6 +142,7 @@ def must_declare_conflict_q(user, prefix: str = "") -> Q:
         Q(**{programme: scope.evaluated_programme_ids})
         & ~Q(**{programme: scope.coordinated_programme_ids})
         & ~Q(**{f"{prefix}candidacy__city_id__in": scope.office_city_ids})
+        & open_programmes_q(f"{prefix}candidacy__city__programme")
         & Q(undeclared)
     )
 
@@ -140,15 +150,37 @@ def must_declare_conflict_q(user, prefix: str = "") -> Q:
 def can_see_dossier(user, candidacy) -> bool:
     """Read the city's stages, records and dossier: whoever may read the city
     (`can_view_city`), except an evaluator (reading it only as one) who has not declared, or
-    declared a conflict."""
+    declared a conflict. `can_read_dossier` is the same rule asked of a city."""
     if not can_view_city(user, candidacy.city):
         return False
     return not _reads_only_as_evaluator(user, candidacy) or has_cleared_conflict(user, candidacy)
 
 
+def can_read_dossier(user, city) -> bool:
+    """`can_see_dossier` for the city's candidacy: the rule of every page and download that
+    shows the city's dossier (its stages, records, evidence and documents, the dossier PDF,
+    the record ZIP). A city without a candidacy has nothing to declare against: an evaluator
+    reading it only as one reads none of it. (Reads `city.candidacy` for such an evaluator
+    only: one query, none where the candidacy was read with the city.)"""
+    if not can_view_city(user, city):
+        return False
+    if not _reads_only_as_evaluator_of(user, city):
+        return True
+    try:
+        candidacy = city.candidacy
+    except ObjectDoesNotExist:
+        return False
+    return has_cleared_conflict(user, candidacy)
+
+
 def can_declare_conflict(user, candidacy) -> bool:
-    """An evaluator of the city's programme declares once for the candidacy."""
-    return evaluates(user, candidacy.city.programme_id) and not is_office_of(user, candidacy.city)
+    """An evaluator of the city's programme declares once for the candidacy, while the
+    programme is open (`programme_is_open`)."""
+    return (
+        city_is_open(candidacy.city)
+        and evaluates(user, candidacy.city.programme_id)
+        and not is_office_of(user, candidacy.city)
+    )
 
 
 def acts_as(user, role: str, progress: StageProgress) -> bool:
@@ -482,17 +514,23 @@ def visible_comments_q(user) -> Q:
 # --- call rounds --------------------------------------------------------------------------------
 
 
-def can_manage_rounds(user, programme_id: int) -> bool:
-    """Open and change a programme's call rounds, put its candidacies in them and read the
-    rounds' reports: its coordinators (and superusers)."""
+def can_view_rounds(user, programme_id: int) -> bool:
+    """Read a programme's call rounds and their reports: its coordinators (and superusers),
+    whatever the programme's status (a closed programme's record stays readable)."""
     return scope_of(user).superuser or coordinates(user, programme_id)
+
+
+def can_manage_rounds(user, programme: Programme) -> bool:
+    """Open and change a programme's call rounds and put its candidacies in them: those who
+    read them (`can_view_rounds`), while the programme is open (`programme_is_open`)."""
+    return programme_is_open(programme) and can_view_rounds(user, programme.pk)
 
 
 def can_manage_candidacy_round(user, candidacy) -> bool:
     """Put this candidacy in a call round (the admin's candidacy form): `can_manage_rounds` of
     its city's programme. `None` (a candidacy not yet created): never (a candidacy is started
     by the portal)."""
-    return candidacy is not None and can_manage_rounds(user, candidacy.city.programme_id)
+    return candidacy is not None and can_manage_rounds(user, candidacy.city.programme)
 
 
 def can_manage_round(user, call_round) -> bool:
@@ -500,4 +538,4 @@ def can_manage_round(user, call_round) -> bool:
     if call_round is None:
         scope = scope_of(user)
         return scope.superuser or bool(scope.coordinated_programme_ids)
-    return can_manage_rounds(user, call_round.programme_id)
+    return can_manage_rounds(user, call_round.programme)

@@ -1,6 +1,7 @@
 """The call rounds' pages: a programme's rounds with the form to open one, a round's edit
 form, and its report (who applied, who awaits a decision, the outcomes, the late
-submissions). Only the programme's coordinators (`permissions.can_manage_rounds`)."""
+submissions). Only the programme's coordinators (`permissions.can_view_rounds`); they open and
+change rounds only while the programme is open (`permissions.can_manage_rounds`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from cities.calendars import programme_calendar_activate
 from cities.models import Programme
 from cities.names import names_contain
+from cities.permissions import programme_closed_message
 from core.listing import ListForm, Sort, list_page
 from core.lookups import visible_programme
 from core.pages import bound_data, form_page
@@ -23,7 +25,7 @@ from core.pages import bound_data, form_page
 from . import selectors, services
 from .forms import CallRoundForm
 from .models import CallRound
-from .permissions import can_manage_rounds
+from .permissions import can_manage_rounds, can_view_rounds
 
 #: The report's order of its list.
 REPORT_SORTS = {
@@ -56,11 +58,14 @@ class RoundReportForm(ListForm):
         ]
 
 
-def managed_programme(request, key: str) -> Programme:
-    """The programme, if the user may see it (404 otherwise) and manage its rounds (403)."""
+def managed_programme(request, key: str, *, change: bool = True) -> Programme:
+    """The programme, if the user may see it (404 otherwise) and read its rounds (403), and,
+    with `change`, manage them now (403, saying why where the programme is not open)."""
     programme = visible_programme(request.user, key)
-    if not can_manage_rounds(request.user, programme.pk):
+    if not can_view_rounds(request.user, programme.pk):
         raise PermissionDenied
+    if change and not can_manage_rounds(request.user, programme):
+        raise PermissionDenied(programme_closed_message(programme))
     programme_calendar_activate(programme)
     return programme
 
@@ -73,7 +78,7 @@ def _round_of(programme: Programme, pk: int) -> CallRound:
 def round_list(request, programme):
     """The programme's call rounds, each with its number of candidacies, and the form that
     opens a new one."""
-    programme = managed_programme(request, programme)
+    programme = managed_programme(request, programme, change=request.method == "POST")
     data, _files = bound_data(request)
     form = CallRoundForm(data)
     here = reverse("candidacy:rounds", args=[programme.key])
@@ -88,7 +93,12 @@ def round_list(request, programme):
         ),
         success_message=_("The call round was opened."),
         next_url=lambda _round: here,
-        context={"programme": programme, "call_rounds": call_rounds, "back": here},
+        context={
+            "programme": programme,
+            "call_rounds": call_rounds,
+            "back": here,
+            "can_manage": can_manage_rounds(request.user, programme),
+        },
         template="candidacy/rounds/list.html",
     )
 
@@ -123,7 +133,7 @@ def round_edit(request, programme, pk):
 def round_report(request, programme, pk):
     """A round's report: how many of its candidacies are in each section (one query), and
     one section's candidacies, a page at a time (`?show=<section>`)."""
-    programme = managed_programme(request, programme)
+    programme = managed_programme(request, programme, change=False)
     call_round = _round_of(programme, pk)
     form = RoundReportForm(request.GET, sorts=REPORT_SORTS)
     section = form.value("show", "applied")
@@ -147,5 +157,6 @@ def round_report(request, programme, pk):
             "section_label": SECTION_LABELS[section],
             "listing": listing,
             "history": call_round.changes.select_related("by").order_by("-at", "-pk"),
+            "can_manage": can_manage_rounds(request.user, programme),
         },
     )

@@ -691,6 +691,8 @@ def conflict_declare(
             .get(pk=candidacy.pk)
         )
         if not permissions.can_declare_conflict(by, candidacy):
+            if not programme_is_open(candidacy.city.programme):
+                raise PermissionDenied(programme_closed_message(candidacy.city.programme))
             raise PermissionDenied(_("Only the programme's evaluators declare a conflict."))
         if ConflictDeclaration.objects.filter(evaluator=by, candidacy=candidacy).exists():
             raise WorkflowError(_("You have already declared for this city."))
@@ -733,8 +735,10 @@ def conflict_declare(
 ROUND_FIELDS = ("name", "opens_on", "closes_on", "decision_by", "applications_close", "notes")
 
 
-def _round_require_manager(by, programme_id: int) -> None:
-    if not permissions.can_manage_rounds(by, programme_id):
+def _round_require_manager(by, programme: Programme) -> None:
+    if not permissions.can_manage_rounds(by, programme):
+        if not programme_is_open(programme):
+            raise PermissionDenied(programme_closed_message(programme))
         raise PermissionDenied(_("Only the programme's coordinators manage its call rounds."))
 
 
@@ -743,7 +747,7 @@ def round_open(*, programme: Programme, by, name: str, opens_on, closes_on, **fi
     order and bounded, texts capped); nothing is written if it is refused. `fields`: the rest of
     `ROUND_FIELDS` (and the name's languages). Side effect: a `CallRoundChange` row ("opened",
     with what it was opened with)."""
-    _round_require_manager(by, programme.pk)
+    _round_require_manager(by, programme)
     call_round = CallRound(programme=programme, name=name, opens_on=opens_on, closes_on=closes_on)
     for field, value in fields.items():
         _round_field_check(field)
@@ -800,7 +804,7 @@ def round_update(*, call_round: CallRound, by, version: int | None = None, **fie
     changed)."""
     with transaction.atomic():
         call_round = CallRound.objects.select_for_update().get(pk=call_round.pk)
-        _round_require_manager(by, call_round.programme_id)
+        _round_require_manager(by, call_round.programme)
         check_and_bump(call_round, version)
         before = _round_values(call_round)
         for field, value in fields.items():
@@ -821,7 +825,7 @@ def candidacy_join_round(*, candidacy: Candidacy, call_round: CallRound | None, 
             .select_related("city")
             .get(pk=candidacy.pk)
         )
-        _round_require_manager(by, candidacy.city.programme_id)
+        _round_require_manager(by, candidacy.city.programme)
         candidacy.call_round = call_round
         candidacy.clean()
         candidacy.save(update_fields=["call_round"])

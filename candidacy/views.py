@@ -56,7 +56,7 @@ from .forms import (
     StageCommentForm,
     WithdrawForm,
 )
-from .lookups import DossierClosed, visible_stage
+from .lookups import declare_first, visible_dossier_city, visible_stage
 from .models import Candidacy, Evidence, StageProgress
 from .records.evaluations.permissions import can_record_panel_verdict
 from .records.evaluations.selectors import city_conditions
@@ -152,18 +152,13 @@ def city_detail(request, city):
 
 @login_required
 @require_safe
+@declare_first
 def city_dossier(request, city):
-    """The city's candidacy as a PDF (`candidacy.dossier`), for whoever may see the city (404
-    otherwise), in their language and the programme's calendar; a 503 page saying so where the
-    server cannot make PDFs (WeasyPrint or Pango missing)."""
-    city = visible_city(request.user, city)
-    if evaluates(request.user, city.programme_id):  # only an evaluator may have to declare
-        candidacy = get_object_or_404(Candidacy, city=city)
-        candidacy.city = city
-        if permissions.must_declare_conflict(request.user, candidacy):
-            return redirect("candidacy:conflict", city=city.slug)
-        if not permissions.can_see_dossier(request.user, candidacy):
-            raise PermissionDenied
+    """The city's candidacy as a PDF (`candidacy.dossier`), for whoever may read its dossier
+    (`visible_dossier_city`: 404 outside the city, the declaration first or 403), in their
+    language and the programme's calendar; a 503 page saying so where the server cannot make
+    PDFs (WeasyPrint or Pango missing)."""
+    city = visible_dossier_city(request.user, city)
     base_url = request.build_absolute_uri("/")
     try:
         pdf = dossier.pdf_of(dossier.dossier_html(city, base_url=base_url), base_url=base_url)
@@ -316,19 +311,11 @@ def district_detail(request, city, number):
 
 
 @login_required
+@declare_first
 def stage_detail(request, city, stage):
     """The stage page. An evaluator who has not declared whether they have a conflict of
-    interest with the city is sent to the declaration first."""
-    try:
-        progress = visible_stage(request.user, city, stage)
-    except DossierClosed as closed:
-        if permissions.must_declare_conflict(request.user, closed.candidacy):
-            return redirect(
-                f"{reverse('candidacy:conflict', kwargs={'city': city})}?next="
-                f"{reverse('candidacy:stage', kwargs={'city': city, 'stage': stage})}"
-            )
-        raise
-    return _render_stage(request, progress)
+    interest with the city is sent to the declaration first (`declare_first`)."""
+    return _render_stage(request, visible_stage(request.user, city, stage))
 
 
 @login_required
@@ -467,6 +454,7 @@ def _visible_evidence(request, city, stage, pk) -> Evidence:
 
 
 @login_required
+@declare_first
 def evidence_download(request, city, stage, pk):
     evidence = _visible_evidence(request, city, stage, pk)
     return stored_file_response(evidence.file, evidence.original_name, evidence.content_type)
@@ -667,7 +655,7 @@ def programme_overview(request, programme):
         {
             "programme": programme,
             "can_manage_people": can_manage_people(request.user, programme),
-            "can_manage_rounds": permissions.can_manage_rounds(request.user, programme.pk),
+            "can_view_rounds": permissions.can_view_rounds(request.user, programme.pk),
             "body": edition_cached(edition_key(request, "overview", programme.pk), content),
         },
     )

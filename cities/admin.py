@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
 
 from .admin_names import NamesAdmin, NamesTabularInline
 from .admin_scoping import (
@@ -97,6 +98,14 @@ class ProgrammeAdmin(ProgrammeScopedAdmin, NamesAdmin):
     # The lifecycle is never a free field: it changes through the actions (the services).
     readonly_fields = ["status", "status_since", "closed_on", "handed_over_to"]
     actions = ["suspend_programmes", "resume_programmes", "close_programmes"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """The coordinating body is chosen when the programme is added; afterwards it changes
+        only by a hand-over (`cities.services.programme_hand_over`), which keeps its history."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:  # in every language (django-modeltranslation)
+            fields += ["coordinating_body", *get_translation_fields("coordinating_body")]
+        return fields
 
     def _change_status(self, request, queryset, status: str) -> None:
         done = 0

@@ -1,13 +1,19 @@
-"""A city's complete record as one ZIP file (`/cities/<city>/record.zip`), for whoever may see
-the city (`core.lookups.visible_city`: its office, its programme's coordinators and
-evaluators; 404 otherwise): its own copy to keep, whatever becomes of the programme.
+"""A city's complete record as one ZIP file (`/cities/<city>/record.zip`), for whoever may read
+its dossier (`candidacy.lookups.visible_dossier_city`: its office, its programme's coordinators
+and the evaluators who declared no conflict of interest with it; an evaluator who has not
+declared is sent to the declaration, a recused one gets 403, anyone else 404): its own copy to
+keep, whatever becomes of the programme.
 
 `record.json` holds every row of the pipeline and of the stakeholders that belongs to the city
 (found by each model's path to `City`, so a model added later is exported without a change
 here): the candidacy and its recognition cycles, every stage with its record, sign-offs,
 evidence list and history, the plan, the councils with their members and children's make-up,
 proposals, memoranda and the stakeholders' history. Comment threads are not exported (their
-internal half is not the office's to read). `evidence/` holds the stored documents.
+internal half is not the office's to read), nor the evaluators' conflict-of-interest
+declarations; no row names the evaluator who judged a criterion or recorded the children's
+panel's verdict (the evaluation page does not show the office either), and the panel's verdict
+carries its size and votes as the small-group rule publishes them (`core.privacy.figure`), never
+its raw counts. `evidence/` holds the stored documents.
 
 The file is written to a spooled temporary file (in memory up to `SPOOL_BYTES`, on disk
 beyond) and streamed from there: the response never holds the documents in memory."""
@@ -27,13 +33,32 @@ from django.http import FileResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from candidacy.lookups import declare_first, visible_dossier_city
 from cities.models import City
-from core.lookups import visible_city
+from core.privacy import figure
 
 #: The apps whose rows make up a city's record.
 APPS = ("candidacy", "stakeholders", "cities")
-#: Rows never exported: threads whose internal half only the desk reads.
-LEFT_OUT = {"candidacy.stagecomment", "stakeholders.stakeholdercomment"}
+#: Rows never exported: threads whose internal half only the desk reads, and the evaluators'
+#: conflict-of-interest declarations (not the office's business).
+LEFT_OUT = {
+    "candidacy.stagecomment",
+    "stakeholders.stakeholdercomment",
+    "candidacy.conflictdeclaration",
+}
+#: Fields never exported, by model: which evaluator judged or recorded (the evaluation page
+#: does not name them to the office), and the children's panel's raw counts (`_panel_figures`
+#: exports them as the small-group rule publishes them).
+LEFT_OUT_FIELDS = {
+    "candidacy.criterionjudgement": {"judged_by"},
+    "candidacy.childrenpanelverdict": {
+        "recorded_by",
+        "panel_size",
+        "votes_for",
+        "votes_against",
+        "votes_abstain",
+    },
+}
 #: How a row reaches its city, tried in this order (the first path the model has wins).
 PATHS = (
     "city",
@@ -85,6 +110,41 @@ def record_models() -> list[tuple[type[models.Model], str]]:
     return found
 
 
+def _published(figure):
+    """A figure as the record carries it: its value, or the words saying why it is hidden."""
+    return figure.hidden_text if figure.hidden else figure.value
+
+
+def _panel_figures(verdict) -> dict:
+    """The children's panel's size and votes as the small-group rule publishes them
+    (`ChildrenPanelVerdict.votes`): below the threshold, "fewer than N children: not shown"."""
+    votes_for, votes_against, abstentions = (figure for _label, figure in verdict.votes())
+    return {
+        "panel_size": _published(figure(verdict.panel_size, group_size=verdict.panel_size)),
+        "votes_for": _published(votes_for),
+        "votes_against": _published(votes_against),
+        "votes_abstain": _published(abstentions),
+    }
+
+
+#: Fields made for the record, by model, from each row (in place of the ones left out).
+SHAPED = {"candidacy.childrenpanelverdict": _panel_figures}
+
+
+def _rows(model, queryset) -> list[dict]:
+    label = model._meta.label_lower
+    left_out = LEFT_OUT_FIELDS.get(label, set())
+    every = (*model._meta.concrete_fields, *model._meta.many_to_many)
+    fields = [f.name for f in every if f.name not in left_out]
+    shape = SHAPED.get(label)
+    objects = list(queryset)
+    rows = serializers.serialize("python", objects, fields=fields if left_out else None)
+    if shape is not None:
+        for row, obj in zip(rows, objects, strict=True):
+            row["fields"].update(shape(obj))
+    return rows
+
+
 def city_record(city: City) -> dict:
     """The city's record, as `record.json` holds it."""
     rows = {"city": serializers.serialize("python", [city])[0]}
@@ -94,7 +154,7 @@ def city_record(city: City) -> dict:
     rows["candidacy.stagedefinition"] = serializers.serialize("python", definitions.order_by("pk"))
     for model, path in record_models():
         queryset = model._default_manager.filter(**{path: city}).order_by("pk")
-        rows[model._meta.label_lower] = serializers.serialize("python", queryset)
+        rows[model._meta.label_lower] = _rows(model, queryset)
     return rows
 
 
@@ -107,9 +167,10 @@ def _evidence(city: City):
 
 @login_required
 @require_GET
+@declare_first
 def city_record_zip(request, city):
     """The city's record as a ZIP file: `record.json` and the stored evidence."""
-    city = visible_city(request.user, city)
+    city = visible_dossier_city(request.user, city)
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
     with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         record = {

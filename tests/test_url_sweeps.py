@@ -28,6 +28,7 @@ from candidacy import services
 from candidacy.models import (
     CallRound,
     Candidacy,
+    ConflictDeclaration,
     DataSet,
     Evidence,
     Initiative,
@@ -197,6 +198,20 @@ def objects(world):
         joint_with=world.city_a,
     )
     world.office_joint = f.office_user(rayon, username="office.joint")
+    # Evaluators of programme A who may read city A but not its dossier: one who declared a
+    # conflict of interest with it (recused), one who has not declared (`can_read_dossier`).
+    world.evaluator_recused = f.evaluator_user(
+        world.programme_a, declared=False, username="eval.recused"
+    )
+    ConflictDeclaration.objects.create(
+        evaluator=world.evaluator_recused,
+        candidacy=world.city_a.candidacy,
+        has_conflict=True,
+        statement="My sister runs its office.",
+    )
+    world.evaluator_undeclared = f.evaluator_user(
+        world.programme_a, declared=False, username="eval.undeclared"
+    )
     f.make_city(
         world.programme_a, slug="city-a2-town", name="City A2 town", joint_with=world.city_a2
     )
@@ -486,6 +501,55 @@ def test_outsiders_get_403_or_404_on_city_a_urls(client, objects, superuser, end
         assert post_status in (403, 404) or post_status == 405 == allowed[1], (outsider, url)
 
 
+# --- (b2) evaluators of programme A who may not read city A's dossier ---------------------------
+
+#: Evaluators of city A's programme who read the city but not its dossier
+#: (`candidacy.permissions.can_read_dossier`): recused (a declared conflict) and undeclared.
+DOSSIER_CLOSED = ["evaluator_recused", "evaluator_undeclared"]
+CITY_ENDPOINTS = [endpoint for endpoint in OBJECT_ENDPOINTS if endpoint.route.startswith("cities/")]
+#: The dossier's pages and downloads outside its stages' pages.
+DOSSIER_NAMES = {
+    "candidacy:city-dossier",
+    "city-record",
+    "stakeholders:memorandum-document",
+    "stakeholders:session-minutes",
+    "stakeholders:commitment-evidence",
+}
+
+
+def _is_dossier(endpoint: Endpoint) -> bool:
+    return endpoint.name in DOSSIER_NAMES or endpoint.route.startswith("cities/<slug:city>/stages/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", CITY_ENDPOINTS, ids=str)
+def test_recused_and_undeclared_evaluators_read_no_dossier(client, objects, endpoint):
+    """On every city URL they change nothing and download no document; on the dossier's pages
+    and downloads a recused evaluator gets 403 or 404, an undeclared one the same or the way to
+    the declaration (as the stage pages send them)."""
+    world = objects.world
+    url = _url(endpoint, objects)
+    conflict = reverse("candidacy:conflict", kwargs={"city": world.city_a.slug})
+    before = _full_snapshot(), sorted(ConflictDeclaration.objects.values_list("pk", "has_conflict"))
+    for who in DOSSIER_CLOSED:
+        client.force_login(getattr(world, who))
+        got = client.get(url)
+        posted = client.post(url, {"narrative": "Taken over.", "comment": "Taken over."})
+        after = (
+            _full_snapshot(),
+            sorted(ConflictDeclaration.objects.values_list("pk", "has_conflict")),
+        )
+        assert after == before, (who, url)
+        for response in (got, posted):
+            assert response.status_code < 500, (who, url)
+            assert "attachment" not in response.get("Content-Disposition", ""), (who, url)
+        if _is_dossier(endpoint):
+            redirected = got.status_code == 302 and urlsplit(got["Location"]).path == conflict
+            if who == "evaluator_undeclared" and redirected:
+                continue
+            assert got.status_code in (403, 404, 405), (who, url, got.status_code)
+
+
 @pytest.mark.django_db
 def test_object_sweep_covers_the_pages_that_matter():
     names = {endpoint.name for endpoint in OBJECT_ENDPOINTS}
@@ -510,6 +574,7 @@ def test_object_sweep_covers_the_pages_that_matter():
         "candidacy:round",
         "candidacy:round-edit",
     } <= names
+    assert DOSSIER_NAMES <= names
 
 
 # --- (c) the admin, for a coordinator of another programme ---------------------------------

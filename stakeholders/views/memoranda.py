@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from candidacy.lookups import declare_first, visible_dossier_city
 from core.downloads import stored_file_response
 from core.lookups import visible_city
 
@@ -133,7 +134,9 @@ def memorandum_edit(request, city, pk):
 
 @login_required
 @require_safe
+@declare_first
 def memorandum_document(request, city, pk):
+    visible_dossier_city(request.user, city)  # a document of the dossier
     memorandum = visible_memorandum(request.user, city, pk)
     return stored_file_response(
         memorandum.document, memorandum.document_name, memorandum.document_content_type
@@ -194,7 +197,9 @@ def commitment_status(request, city, pk, commitment):
 
 @login_required
 @require_safe
+@declare_first
 def commitment_evidence(request, city, pk, commitment):
+    visible_dossier_city(request.user, city)  # a document of the dossier
     commitment = visible_commitment(request.user, city, pk, commitment)
     return stored_file_response(
         commitment.evidence, commitment.evidence_name, commitment.evidence_content_type

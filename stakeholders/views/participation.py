@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from candidacy.lookups import declare_first, visible_dossier_city
 from core.downloads import stored_file_response
 from core.lookups import visible_city
 
@@ -108,7 +109,9 @@ def session_edit(request, city, pk, session):
 
 @login_required
 @require_safe
+@declare_first
 def session_minutes(request, city, pk, session):
+    visible_dossier_city(request.user, city)  # a document of the dossier
     session = visible_session(request.user, city, pk, session)
     return stored_file_response(session.minutes, session.minutes_name, session.minutes_content_type)
 

@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from candidacy import permissions, services
-from candidacy.models import StageProgress, StageState, Transition
+from candidacy.frameworks import can_edit_criteria, can_revise_framework
+from candidacy.models import CallRound, EvaluationCriterion, StageProgress, StageState, Transition
 from cities.models import Programme, ProgrammeChange, RoleAssignment, RoleAssignmentChange
 from cities.permissions import can_manage_city, can_publish_city, scope_of
 from cities.roles import Role
@@ -88,6 +89,23 @@ def test_every_edit_predicate_says_no(world, superuser, status):
     assert not can_publish_city(office, submitted.candidacy.city)
     assert not can_manage_city(coordinator, submitted.candidacy.city)
     assert not can_manage_city(superuser, submitted.candidacy.city)
+    # the programme's governance: call rounds, frameworks and criteria, declarations
+    programme = Programme.objects.get(pk=world.programme_a.pk)
+    criterion = EvaluationCriterion(programme=programme, key="budget")
+    call_round = CallRound(programme=programme, name="Call")
+    newcomer = f.evaluator_user(programme, declared=False, username="eval.newcomer")
+    for user in (coordinator, superuser):
+        assert not permissions.can_manage_rounds(user, programme)
+        assert not permissions.can_manage_round(user, call_round)
+        assert not permissions.can_manage_candidacy_round(user, submitted.candidacy)
+        assert not can_revise_framework(user, programme)
+        assert not can_edit_criteria(user, criterion)
+        assert permissions.can_view_rounds(user, programme.pk)  # the reports stay readable
+    assert not permissions.can_declare_conflict(newcomer, submitted.candidacy)
+    # ... and one who never declared is not sent to a declaration they cannot make
+    assert not permissions.must_declare_conflict(newcomer, submitted.candidacy)
+    assert not StageProgress.objects.filter(permissions.must_declare_conflict_q(newcomer)).exists()
+    assert not permissions.can_read_dossier(newcomer, submitted.candidacy.city)
     # ... and the queries made beside them list none of its stages
     for user in (office, office2, coordinator, evaluator):
         assert not StageProgress.objects.filter(permissions.editable_stages_q(user)).exists()
@@ -219,3 +237,26 @@ def test_a_coordinator_cannot_close_their_programme_in_the_admin(client, world):
     world.programme_a.refresh_from_db()
     assert world.programme_a.status == "active"
     assert not ProgrammeChange.objects.exists()
+
+
+def test_a_closed_programmes_rounds_are_read_not_changed(client, world, superuser):
+    call_round = services.round_open(
+        programme=world.programme_a,
+        by=world.coordinator_a,
+        name="Call 2024",
+        opens_on=datetime.date(2024, 1, 1),
+        closes_on=datetime.date(2024, 6, 30),
+    )
+    _close(world, superuser)
+    client.force_login(world.coordinator_a)
+    rounds = reverse("candidacy:rounds", args=[world.programme_a.key])
+    page = client.get(rounds)
+    assert page.status_code == 200 and "Call 2024" in page.text
+    assert "Open the round" not in page.text
+    report = client.get(reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]))
+    assert report.status_code == 200
+    posted = client.post(rounds, {"name": "Call 2025", "opens_on": "2025-01-01"})
+    assert posted.status_code == 403 and "This programme is closed" in posted.text
+    edit = reverse("candidacy:round-edit", args=[world.programme_a.key, call_round.pk])
+    assert client.get(edit).status_code == 403
+    assert list(CallRound.objects.values_list("name", flat=True)) == ["Call 2024"]

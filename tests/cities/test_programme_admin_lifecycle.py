@@ -214,3 +214,15 @@ def test_the_coordinators_are_found_by_search_not_listed(client, world, superuse
     )  # fmt: skip
     assert found.status_code == 200
     assert [row["text"] for row in found.json()["results"]] == ["person12"]
+
+
+def test_the_coordinating_body_changes_only_by_a_hand_over(client, world, superuser):
+    """Read-only on the change page (a posted value is not even a field of its form), free
+    on the add page."""
+    client.force_login(superuser)
+    page = client.get(_url("change", world.programme_a))
+    assert page.status_code == 200
+    assert not [f for f in page.context["adminform"].form.fields if "coordinating_body" in f]
+    assert world.programme_a.coordinating_body in page.text  # shown, read-only
+    added = client.get(reverse("admin:cities_programme_add"))
+    assert "coordinating_body_en" in added.context["adminform"].form.fields

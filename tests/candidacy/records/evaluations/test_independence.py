@@ -4,10 +4,14 @@ evaluators an approval needs, the children's panel verdict and its privacy, the 
 from __future__ import annotations
 
 import datetime
+import io
+import json
+import zipfile
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from candidacy import permissions, services
@@ -24,6 +28,7 @@ from candidacy.models import (
 from candidacy.records.evaluations import services as evaluations
 from notifications.models import Kind, Notification
 from tests import factories as f
+from tests.candidacy.workflow import PDF_BYTES
 
 ONLY_EVALUATOR = (
     "You are the only evaluator who can sign this stage: ask the coordinator to add an "
@@ -52,7 +57,7 @@ def test_an_undeclared_evaluator_is_sent_to_the_declaration_and_sees_no_dossier(
     assert response.status_code == 302
     assert response["Location"] == f"{conflict_url(ew)}?next={stage_url}"
     dossier = reverse("candidacy:city-dossier", kwargs={"city": ew.city.slug})
-    assert client.get(dossier)["Location"] == conflict_url(ew)
+    assert client.get(dossier)["Location"] == f"{conflict_url(ew)}?next={dossier}"
     assert client.get(ew.url("evaluation-edit", "joint")).status_code == 403
     assert not permissions.can_sign_stage(newcomer, joint)
     assert joint not in signable(newcomer)
@@ -411,3 +416,95 @@ def test_the_admin_shows_a_panels_votes_only_as_the_small_group_rule_allows(
             assert page.count("fewer than 5 children: not shown") == 3
             assert "votes for: 2" not in page
     assert 'name="votes_for"' not in change
+
+
+# --- the dossier's downloads: one rule (`permissions.can_read_dossier`) -------------------------
+
+
+def _dossier_downloads(ew) -> list[str]:
+    evidence = services.evidence_add(
+        progress=ew.stage("joint"),
+        by=ew.evaluator,  # who prepares the evaluation
+        upload=SimpleUploadedFile("decree.pdf", PDF_BYTES, content_type="application/pdf"),
+    )
+    return [
+        reverse("candidacy:city-dossier", kwargs={"city": ew.city.slug}),
+        reverse("city-record", kwargs={"city": ew.city.slug}),
+        reverse(
+            "candidacy:evidence-download",
+            kwargs={"city": ew.city.slug, "stage": "joint", "pk": evidence.pk},
+        ),
+    ]
+
+
+def test_an_undeclared_evaluator_downloads_nothing_and_is_sent_to_declare(client, ew):
+    newcomer = f.evaluator_user(ew.programme, declared=False, username="eval.new")
+    client.force_login(newcomer)
+    for url in _dossier_downloads(ew):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == f"{conflict_url(ew)}?next={url}"
+    assert permissions.can_read_dossier(newcomer, ew.city) is False
+
+
+def test_a_recused_evaluator_downloads_nothing(client, ew):
+    recused = f.evaluator_user(ew.programme, declared=False, username="eval.recused")
+    ConflictDeclaration.objects.create(
+        evaluator=recused, candidacy=ew.city.candidacy, has_conflict=True, statement="Family."
+    )
+    client.force_login(recused)
+    for url in _dossier_downloads(ew):
+        assert client.get(url).status_code == 403, url
+    assert permissions.can_read_dossier(recused, ew.city) is False
+    # those who may read the dossier still download it
+    client.force_login(ew.evaluator)
+    assert client.get(reverse("city-record", kwargs={"city": ew.city.slug})).status_code == 200
+
+
+# --- what the city's record ZIP gives its office of the evaluation ------------------------------
+
+
+def _office_record(client, ew) -> dict:
+    client.force_login(ew.office)
+    response = client.get(reverse("city-record", kwargs={"city": ew.city.slug}))
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    return json.loads(archive.read("record.json"))
+
+
+def _verdict(ew, **counts) -> None:
+    ChildrenPanelVerdict.objects.create(
+        progress=ew.stage("joint"),
+        verdict="recommend",
+        recorded_on=datetime.date(2024, 5, 1),
+        recorded_by=ew.evaluator,
+        summary="The panel liked the new playgrounds.",
+        **counts,
+    )
+
+
+def test_the_offices_record_holds_no_declaration_no_judge_and_no_raw_votes(client, ew):
+    ew.save()
+    assert CriterionJudgement.objects.filter(judged_by=ew.evaluator).exists()
+    _verdict(ew, panel_size=3, votes_for=2, votes_against=1, votes_abstain=0)
+    record = _office_record(client, ew)
+    assert "candidacy.conflictdeclaration" not in record
+    assert ConflictDeclaration.objects.filter(candidacy=ew.city.candidacy).exists()
+    judgements = record["candidacy.criterionjudgement"]
+    assert judgements and all("judged_by" not in row["fields"] for row in judgements)
+    [verdict] = record["candidacy.childrenpanelverdict"]
+    hidden = "fewer than 5 children: not shown"
+    assert verdict["fields"]["verdict"] == "recommend"
+    assert "recorded_by" not in verdict["fields"]
+    assert {key: verdict["fields"][key] for key in PANEL_FIGURES} == dict.fromkeys(
+        PANEL_FIGURES, hidden
+    )
+
+
+def test_a_large_panels_votes_are_in_the_record(client, ew):
+    _verdict(ew, panel_size=12, votes_for=9, votes_against=2, votes_abstain=1)
+    [verdict] = _office_record(client, ew)["candidacy.childrenpanelverdict"]
+    assert [verdict["fields"][key] for key in PANEL_FIGURES] == [12, 9, 2, 1]
+
+
+PANEL_FIGURES = ("panel_size", "votes_for", "votes_against", "votes_abstain")

@@ -2,7 +2,7 @@
 
 from django import template
 
-from candidacy import deadlines, rounds
+from candidacy import deadlines, frameworks, rounds
 from candidacy.models import StageState
 
 register = template.Library()
@@ -64,3 +64,15 @@ def late(stage) -> bool:
         return False
     annotated = getattr(stage, "late", None)
     return bool(annotated) if annotated is not None else rounds.is_late(stage)
+
+
+@register.inclusion_tag("candidacy/frameworks/_version_line.html", takes_context=True)
+def framework_version_line(context, programme, kind, version):
+    """ "Criteria version N · compare versions" on a record's page, for those who may read the
+    programme's frameworks (`frameworks.can_view_frameworks`); nothing while the record has no
+    version (`version`: the version's number)."""
+    request = context.get("request")
+    shown = bool(
+        version and request is not None and frameworks.can_view_frameworks(request.user, programme)
+    )
+    return {"shown": shown, "programme": programme, "kind": kind, "number": version}

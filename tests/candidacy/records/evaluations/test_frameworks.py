@@ -242,3 +242,40 @@ def test_an_old_evaluations_page_costs_the_same_at_two_sizes(
         page = client.get(ew.url("stage"))
     assert page.status_code == 200
     assert page.text.count("Shown by the plans.") == size
+
+
+VERSION_LINE = "Criteria version 1"
+
+
+def test_the_overview_and_the_evaluation_link_the_frameworks_for_those_who_may_read_them(
+    client, ew
+):
+    ew.save()
+    overview = reverse("candidacy:overview", args=[ew.programme.key])
+    versions = [
+        reverse("candidacy:framework-versions", args=[ew.programme.key, kind])
+        for kind in FrameworkKind.values
+    ]
+    client.force_login(ew.coordinator)
+    page = client.get(overview)
+    assert page.status_code == 200
+    for url in versions:
+        assert f'href="{url}"' in page.text
+    page = client.get(ew.url("stage", "joint"))
+    assert VERSION_LINE in page.text and f'href="{versions[0]}"' in page.text
+
+    client.force_login(ew.office)  # the city's office reads the stage, not the frameworks
+    page = client.get(ew.url("stage", "joint"))
+    assert page.status_code == 200
+    assert VERSION_LINE not in page.text and versions[0] not in page.text
+    assert versions[0] not in client.get(overview).text
+
+
+def test_the_admins_versions_link_to_their_pages(client, ew):
+    _revise_and_edit(ew)
+    client.force_login(ew.coordinator)
+    page = client.get(reverse("admin:candidacy_frameworkversion_changelist"))
+    assert page.status_code == 200
+    versions = reverse("candidacy:framework-versions", args=[ew.programme.key, "evaluation"])
+    assert f'href="{versions}"' in page.text
+    assert f'href="{_compare_url(ew).replace("&", "&amp;")}"' in page.text

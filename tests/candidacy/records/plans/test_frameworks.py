@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from candidacy.frameworks import framework_revise
 from candidacy.models import AssessmentCriterion, FrameworkKind, SelfAssessment
@@ -60,3 +61,17 @@ def test_a_self_assessment_keeps_its_version_and_a_new_one_takes_the_next(pw):
     )
     assert assessment.framework == v2
     assert SelfAssessment.objects.get(pk=first.pk).framework == v1
+
+
+def test_the_self_assessment_shows_its_version_to_those_who_may_read_the_frameworks(client, pw):
+    situation = pw.open("situation")
+    assess_all(pw, situation)
+    versions = reverse("candidacy:framework-versions", args=[pw.programme.key, "self_assessment"])
+    client.force_login(pw.coordinator)
+    page = client.get(pw.url("stage", "situation"))
+    assert page.status_code == 200
+    assert "Criteria version 1" in page.text and f'href="{versions}"' in page.text
+    client.force_login(pw.office)
+    page = client.get(pw.url("stage", "situation"))
+    assert page.status_code == 200
+    assert "Criteria version 1" not in page.text and versions not in page.text

@@ -67,12 +67,18 @@ def late(stage) -> bool:
 
 
 @register.inclusion_tag("candidacy/frameworks/_version_line.html", takes_context=True)
-def framework_version_line(context, programme, kind, version):
+def framework_version_line(context, city, kind, version):
     """ "Criteria version N · compare versions" on a record's page, for those who may read the
-    programme's frameworks (`frameworks.can_view_frameworks`); nothing while the record has no
-    version (`version`: the version's number)."""
+    city's programme's frameworks (`frameworks.can_view_frameworks`); nothing while the record
+    has no version (`version`: the version's number) nor in a page made without a request
+    (the dossier)."""
     request = context.get("request")
-    shown = bool(
-        version and request is not None and frameworks.can_view_frameworks(request.user, programme)
-    )
-    return {"shown": shown, "programme": programme, "kind": kind, "number": version}
+    if not version or request is None:
+        return {"shown": False}
+    programme = city.programme
+    return {
+        "shown": frameworks.can_view_frameworks(request.user, programme),
+        "programme": programme,
+        "kind": kind,
+        "number": version,
+    }

@@ -5,11 +5,15 @@ and evaluators."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
+from candidacy import dossier
 from candidacy.frameworks import framework_revise
 from candidacy.models import (
     CriterionJudgement,
@@ -23,6 +27,7 @@ from candidacy.models import (
 )
 from candidacy.records.evaluations import selectors
 from candidacy.records.evaluations.criteria import criteria_seed
+from candidacy.services import candidacy_join_round, round_open
 from tests.navigation import NAV_TASKS_COUNTED
 
 pytestmark = pytest.mark.django_db
@@ -279,3 +284,49 @@ def test_the_admins_versions_link_to_their_pages(client, ew):
     versions = reverse("candidacy:framework-versions", args=[ew.programme.key, "evaluation"])
     assert f'href="{versions}"' in page.text
     assert f'href="{_compare_url(ew).replace("&", "&amp;")}"' in page.text
+
+
+def test_a_change_in_the_middle_of_a_call_round_leaves_its_earlier_evaluation_intact(client, ew):
+    """Both cities' candidacies in one open round; the framework revised between their
+    evaluations: the earlier keeps version 1 on its page and in its dossier, the later judges
+    version 2, and the round's report holds them both."""
+    today = timezone.localdate()
+    call_round = round_open(
+        programme=ew.programme,
+        by=ew.coordinator,
+        name="Call 2026",
+        opens_on=today - datetime.timedelta(days=30),
+        closes_on=today + datetime.timedelta(days=30),
+    )
+    for city in (ew.city, ew.other_city):
+        candidacy_join_round(candidacy=city.candidacy, call_round=call_round, by=ew.coordinator)
+
+    ew.save()  # the first city's evaluation, under version 1
+    v1_texts = [c.text for c in framework_in_force(ew.programme.pk, "evaluation").criteria]
+    v2 = _revise_and_edit(ew)
+    ew.save(city=ew.other_city)  # the second's, under version 2
+    v2_texts = [c.text for c in v2.criteria]
+    earlier = EvaluationRecord.objects.get(progress=ew.stage("joint"))
+    later = EvaluationRecord.objects.get(progress=ew.stage("joint", ew.other_city))
+    assert (earlier.framework.number, later.framework.number) == (1, 2)
+
+    client.force_login(ew.coordinator)
+    report = client.get(reverse("candidacy:round", args=[ew.programme.key, call_round.pk]))
+    assert report.status_code == 200
+    in_round = {candidacy.city_id for candidacy in report.context["listing"].page}
+    assert in_round == {ew.city.pk, ew.other_city.pk}
+
+    client.force_login(ew.evaluator)
+    for city, texts, others, number in (
+        (ew.city, v1_texts, ["Reworded in version 2", "Added in version 2"], 1),
+        (ew.other_city, v2_texts, [v1_texts[0], v1_texts[-1]], 2),
+    ):
+        page = client.get(ew.url("stage", "joint", city=city))
+        assert page.status_code == 200
+        assert f"Criteria version {number}" in page.text
+        html = dossier.dossier_html(city, base_url="http://testserver/")
+        for text in texts:
+            assert escape(text) in page.text and escape(text) in html
+        for text in others:
+            assert escape(text) not in page.text and escape(text) not in html
+        assert page.text.count("Shown by the plans.") == 3

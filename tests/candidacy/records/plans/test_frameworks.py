@@ -75,3 +75,45 @@ def test_the_self_assessment_shows_its_version_to_those_who_may_read_the_framewo
     page = client.get(pw.url("stage", "situation"))
     assert page.status_code == 200
     assert "Criteria version 1" not in page.text and versions not in page.text
+
+
+def _admin_change(client, criterion, **changes):
+    data = {
+        "programme": criterion.programme_id,
+        "framework": criterion.framework_id,
+        "key": criterion.key,
+        "order": criterion.order,
+    }
+    for code in ("en", "fa", "ru", "kk", "lt"):
+        data[f"text_{code}"] = getattr(criterion, f"text_{code}") or ""
+    data.update(changes)
+    url = reverse("admin:candidacy_assessmentcriterion_change", args=[criterion.pk])
+    return client.post(url, {**data, "_loaded_version": ""})
+
+
+def test_the_admin_refuses_to_change_or_delete_a_criterion_in_use(client, pw, superuser):
+    assess_all(pw, pw.open("situation"))
+    criterion = pw.criteria[0]
+    criterion.refresh_from_db()
+    before = criterion.text_en
+    client.force_login(superuser)
+    page = _admin_change(client, criterion, text_en="Changed in the admin")
+    assert page.status_code == 200
+    assert IN_USE in page.text
+    criterion.refresh_from_db()
+    assert criterion.text_en == before
+
+    url = reverse("admin:candidacy_assessmentcriterion_delete", args=[criterion.pk])
+    answer = client.post(url, {"post": "yes"}, follow=True)
+    assert IN_USE in answer.text
+    assert AssessmentCriterion.objects.filter(pk=criterion.pk).exists()
+
+
+def test_the_admin_changes_a_criterion_of_a_version_not_in_use(client, pw, superuser):
+    criterion = pw.criteria[0]
+    criterion.refresh_from_db()
+    client.force_login(superuser)
+    page = _admin_change(client, criterion, text_en="Changed before any use")
+    assert page.status_code == 302, page.text
+    criterion.refresh_from_db()
+    assert criterion.text_en == "Changed before any use"

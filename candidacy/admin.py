@@ -752,6 +752,11 @@ class CallRoundAdmin(ProgrammeScopedAdmin, NamesAdmin):
     change_rule = staticmethod(permissions.can_manage_round)
     add_rule = staticmethod(permissions.can_manage_round)
 
+    def get_readonly_fields(self, request, obj=None):
+        # A round stays in the programme it was opened in (`round_update` changes no programme).
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "programme"] if obj is not None else readonly
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "programme" and not request.user.is_superuser:
             kwargs["queryset"] = Programme.objects.filter(

@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -105,13 +106,28 @@ class FrameworkVersionAdmin(ProgrammeScopedAdmin):
     "Revise this framework" only."""
 
     programme_lookup = "programme_id"
-    list_display = ["programme", "kind", "number", "in_force_from", "created_by"]
+    list_display = ["programme", "kind", "number", "in_force_from", "created_by", "page"]
     list_filter = [("programme", ScopedProgrammeFilter), "kind"]
     list_select_related = ["programme", "created_by"]
     ordering = ["programme", "kind", "-number"]
     fields = ["programme", "kind", "number", "in_force_from", "note", "created_by"]
     readonly_fields = fields
     actions = ["revise"]
+
+    @admin.display(description=_("on the site"))
+    def page(self, obj):
+        """The framework's page of versions; from version 2 on, what this one changed."""
+        url = reverse("candidacy:framework-versions", args=[obj.programme.key, obj.kind])
+        if obj.number > 1:
+            url = reverse("candidacy:framework-compare", args=[obj.programme.key, obj.kind])
+            return format_html(
+                '<a href="{}?from={}&amp;to={}">{}</a>',
+                url,
+                obj.number - 1,
+                obj.number,
+                gettext("What this version changed"),
+            )
+        return format_html('<a href="{}">{}</a>', url, gettext("The versions"))
 
     def get_inlines(self, request, obj):
         if obj is None:

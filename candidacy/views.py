@@ -44,7 +44,7 @@ from core.lookups import visible_city, visible_programme
 from core.pages import bound_data, form_page
 from core.versions import StaleEdit
 
-from . import comments, districts, dossier, permissions, selectors, services
+from . import comments, districts, dossier, frameworks, permissions, selectors, services
 from .forms import (
     ConflictDeclarationForm,
     DecisionForm,
@@ -57,7 +57,7 @@ from .forms import (
     WithdrawForm,
 )
 from .lookups import declare_first, visible_dossier_city, visible_stage
-from .models import Candidacy, Evidence, StageProgress
+from .models import Candidacy, Evidence, FrameworkKind, StageProgress
 from .records.evaluations.permissions import can_record_panel_verdict
 from .records.evaluations.selectors import city_conditions
 from .records.registry import document_uses, record_context, record_kind
@@ -656,6 +656,8 @@ def programme_overview(request, programme):
             "programme": programme,
             "can_manage_people": can_manage_people(request.user, programme),
             "can_view_rounds": permissions.can_view_rounds(request.user, programme.pk),
+            "can_view_frameworks": frameworks.can_view_frameworks(request.user, programme),
+            "framework_kinds": list(FrameworkKind),
             "body": edition_cached(edition_key(request, "overview", programme.pk), content),
         },
     )

@@ -2,7 +2,7 @@
 
 from django import template
 
-from candidacy import deadlines, rounds
+from candidacy import deadlines, frameworks, rounds
 from candidacy.models import StageState
 
 register = template.Library()
@@ -64,3 +64,21 @@ def late(stage) -> bool:
         return False
     annotated = getattr(stage, "late", None)
     return bool(annotated) if annotated is not None else rounds.is_late(stage)
+
+
+@register.inclusion_tag("candidacy/frameworks/_version_line.html", takes_context=True)
+def framework_version_line(context, city, kind, version):
+    """ "Criteria version N · compare versions" on a record's page, for those who may read the
+    city's programme's frameworks (`frameworks.can_view_frameworks`); nothing while the record
+    has no version (`version`: the version's number) nor in a page made without a request
+    (the dossier)."""
+    request = context.get("request")
+    if not version or request is None:
+        return {"shown": False}
+    programme = city.programme
+    return {
+        "shown": frameworks.can_view_frameworks(request.user, programme),
+        "programme": programme,
+        "kind": kind,
+        "number": version,
+    }

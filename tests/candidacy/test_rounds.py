@@ -10,8 +10,9 @@ import jdatetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from candidacy import rounds, selectors, services
 from candidacy.models import CallRound, StageProgress, StageState
@@ -480,3 +481,27 @@ def test_opening_and_changing_a_round_leave_its_history(client, world):
     page = client.get(url)
     assert "closes on: 28 february 2025 → 15 march 2025" in page.text.lower()
     assert call_round.changes.count() == 3
+
+
+def test_the_admin_shows_a_rounds_programme_read_only(client, world):
+    call_round = open_round(world)
+    client.force_login(world.coordinator_a)
+    url = reverse("admin:candidacy_callround_change", args=[call_round.pk])
+    page = client.get(url)
+    assert "programme" not in page.context["adminform"].form.fields
+    assert world.programme_a.name in page.text
+    data = _form_data(page)
+    response = client.post(url, {**data, "programme": world.programme_b.pk, "notes": "Moved?"})
+    assert response.status_code == 302
+    call_round.refresh_from_db()
+    assert call_round.programme == world.programme_a and call_round.notes == "Moved?"
+    # Opening one still chooses its programme.
+    add = client.get(reverse("admin:candidacy_callround_add"))
+    assert "programme" in add.context["adminform"].form.fields
+
+
+def test_the_rounds_late_badge_has_its_own_words():
+    """Not the late plan action's ("lagging" in Persian): its own msgctxt."""
+    with translation.override("fa"):
+        badge = render_to_string("candidacy/_state.html", {"state": "submitted", "late": True})
+    assert "دیرهنگام" in badge and "عقب‌افتاده" not in badge

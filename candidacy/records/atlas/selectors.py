@@ -175,7 +175,9 @@ def indicators_of(progress: StageProgress) -> list[IndicatorDefinition]:
     return list(
         atlas_indicators(
             progress.candidacy.city.programme_id, IndicatorValue.objects.filter(progress=progress)
-        ).order_by("order", "key")
+        )
+        .select_related("framework")
+        .order_by("order", "key")
     )
 
 

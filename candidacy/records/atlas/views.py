@@ -63,15 +63,18 @@ def atlas(request, city, stage):
     # values, boundaries) have changed (core.editions).
     can_edit = permissions.can_edit_stage(request.user, progress)
 
-    def content() -> tuple[str, bool]:
+    def content() -> tuple[str, bool, int | None]:
         part = selectors.atlas_part(progress, request.GET)
         context = _context(progress, **selectors.atlas_context(progress, part, can_edit))
         body = render_to_string("candidacy/records/atlas/_atlas_body.html", context, request)
-        return body, context["map_data"] is not None
+        # The version of the indicators (read with them), kept beside the body: whether the
+        # reader sees it is theirs (`framework_version_line`), not the cached body's.
+        number = part.indicators[0].framework.number if part.indicators else None
+        return body, context["map_data"] is not None, number
 
-    key = edition_key(request, "atlas", progress.pk, int(can_edit), edition(ATLAS))
-    body, has_map = edition_cached(key, content)
-    context = _context(progress, body=body, has_map=has_map)
+    key = edition_key(request, "atlas-body", progress.pk, int(can_edit), edition(ATLAS))
+    body, has_map, framework_number = edition_cached(key, content)
+    context = _context(progress, body=body, has_map=has_map, framework_number=framework_number)
     return render(request, "candidacy/records/atlas/atlas.html", context)
 
 

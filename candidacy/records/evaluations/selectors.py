@@ -33,7 +33,9 @@ def framework_of(progress: StageProgress, record: EvaluationRecord | None) -> in
 def criteria_of(framework_id: int | None) -> list[EvaluationCriterion]:
     if framework_id is None:
         return []
-    return list(EvaluationCriterion.objects.filter(framework_id=framework_id))
+    return list(
+        EvaluationCriterion.objects.filter(framework_id=framework_id).select_related("framework")
+    )
 
 
 @dataclass
@@ -52,6 +54,11 @@ class Evaluation:
     @property
     def judged(self) -> int:
         return sum(1 for row in self.assessments if row.judgement is not None)
+
+    @property
+    def version(self) -> int | None:
+        """The number of the framework version judged (read with its criteria)."""
+        return self.assessments[0].criterion.framework.number if self.assessments else None
 
 
 def evaluation_of(progress: StageProgress) -> Evaluation:

@@ -162,12 +162,13 @@ def situation_analysis_context(progress: StageProgress) -> dict:
     now, before = scores(current), scores(previous)
     rows = [
         CriterionRow(criterion, now.get(criterion.pk), before.get(criterion.pk))
-        for criterion in criteria_of(progress)
+        for criterion in criteria_of(progress).select_related("framework")
     ]
     return {
         "gap_rows": [(area, gaps.get(area.value)) for area in GoalArea],
         "gaps_recorded": len(gaps),
         "criterion_rows": rows,
+        "framework_number": rows[0].criterion.framework.number if rows else None,
         "assessment": current,
         "previous_assessment": previous,
     }

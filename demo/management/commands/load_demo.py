@@ -166,19 +166,19 @@ def call_round_load(programme: Programme, coordinator) -> CallRound:
     closes_on = latest - datetime.timedelta(days=1)
     year = jdatetime.date.fromgregorian(date=closes_on).year
     opens_on = min(jdatetime.date(year, 1, 1).togregorian(), closes_on)
+    year_fa = str(year).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     call_round = services.round_open(
         programme=programme,
         by=coordinator,
         name=f"Call {year}",
+        name_en=f"Call {year}",
+        name_fa=f"فراخوان {year_fa}",
+        name_ru=f"Тур приёма заявок {year}",
         opens_on=opens_on,
         closes_on=closes_on,
         decision_by=closes_on + datetime.timedelta(days=60),
         applications_close=False,
         notes="Cities that join the programme this year apply in this round.",
-    )
-    year_fa = str(year).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-    CallRound.objects.filter(pk=call_round.pk).update(
-        name_en=f"Call {year}", name_fa=f"فراخوان {year_fa}", name_ru=f"Тур приёма заявок {year}"
     )
     for candidacy in Candidacy.objects.filter(city__programme=programme):
         services.candidacy_join_round(candidacy=candidacy, call_round=call_round, by=coordinator)

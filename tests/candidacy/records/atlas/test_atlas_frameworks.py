@@ -230,3 +230,16 @@ def test_the_atlas_framework_pages_are_for_the_programmes_coordinators_and_evalu
     for insider in (rw.coordinator, rw.evaluator):
         client.force_login(insider)
         assert client.get(url).status_code == 200
+
+
+def test_the_atlas_shows_its_version_to_those_who_may_read_the_frameworks(client, rw, atlas):
+    _import(rw, atlas, rw.indicators)
+    versions = reverse("candidacy:framework-versions", args=[rw.programme.key, "atlas"])
+    client.force_login(rw.office)  # first: the body kept in the cache is the office's
+    page = client.get(rw.url("atlas", "atlas"))
+    assert page.status_code == 200
+    assert "Indicators version 1" not in page.text and versions not in page.text
+    client.force_login(rw.coordinator)
+    page = client.get(rw.url("atlas", "atlas"))
+    assert page.status_code == 200
+    assert "Indicators version 1" in page.text and f'href="{versions}"' in page.text

@@ -52,10 +52,10 @@ class EvaluationWorld(StageWorld):
         version = framework_in_force((programme or self.programme).pk, FrameworkKind.EVALUATION)
         return list(EvaluationCriterion.objects.filter(framework=version))
 
-    def save(self, key="joint", *, judged=None, upload=True, **values):
+    def save(self, key="joint", *, judged=None, upload=True, city=None, **values):
         """Save the evaluation through the service: every criterion met (or the first
         `judged`), a recommendation, the decision to approve and a report, unless told."""
-        progress = self.stage(key)
+        progress = self.stage(key, city)
         criteria = self.criteria()
         if judged is not None:
             criteria = criteria[:judged]

@@ -5,11 +5,15 @@ and evaluators."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
+from candidacy import dossier
 from candidacy.frameworks import framework_revise
 from candidacy.models import (
     CriterionJudgement,
@@ -23,6 +27,7 @@ from candidacy.models import (
 )
 from candidacy.records.evaluations import selectors
 from candidacy.records.evaluations.criteria import criteria_seed
+from candidacy.services import candidacy_join_round, round_open
 from tests.navigation import NAV_TASKS_COUNTED
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +247,86 @@ def test_an_old_evaluations_page_costs_the_same_at_two_sizes(
         page = client.get(ew.url("stage"))
     assert page.status_code == 200
     assert page.text.count("Shown by the plans.") == size
+
+
+VERSION_LINE = "Criteria version 1"
+
+
+def test_the_overview_and_the_evaluation_link_the_frameworks_for_those_who_may_read_them(
+    client, ew
+):
+    ew.save()
+    overview = reverse("candidacy:overview", args=[ew.programme.key])
+    versions = [
+        reverse("candidacy:framework-versions", args=[ew.programme.key, kind])
+        for kind in FrameworkKind.values
+    ]
+    client.force_login(ew.coordinator)
+    page = client.get(overview)
+    assert page.status_code == 200
+    for url in versions:
+        assert f'href="{url}"' in page.text
+    page = client.get(ew.url("stage", "joint"))
+    assert VERSION_LINE in page.text and f'href="{versions[0]}"' in page.text
+
+    client.force_login(ew.office)  # the city's office reads the stage, not the frameworks
+    page = client.get(ew.url("stage", "joint"))
+    assert page.status_code == 200
+    assert VERSION_LINE not in page.text and versions[0] not in page.text
+    assert versions[0] not in client.get(overview).text
+
+
+def test_the_admins_versions_link_to_their_pages(client, ew):
+    _revise_and_edit(ew)
+    client.force_login(ew.coordinator)
+    page = client.get(reverse("admin:candidacy_frameworkversion_changelist"))
+    assert page.status_code == 200
+    versions = reverse("candidacy:framework-versions", args=[ew.programme.key, "evaluation"])
+    assert f'href="{versions}"' in page.text
+    assert f'href="{_compare_url(ew).replace("&", "&amp;")}"' in page.text
+
+
+def test_a_change_in_the_middle_of_a_call_round_leaves_its_earlier_evaluation_intact(client, ew):
+    """Both cities' candidacies in one open round; the framework revised between their
+    evaluations: the earlier keeps version 1 on its page and in its dossier, the later judges
+    version 2, and the round's report holds them both."""
+    today = timezone.localdate()
+    call_round = round_open(
+        programme=ew.programme,
+        by=ew.coordinator,
+        name="Call 2026",
+        opens_on=today - datetime.timedelta(days=30),
+        closes_on=today + datetime.timedelta(days=30),
+    )
+    for city in (ew.city, ew.other_city):
+        candidacy_join_round(candidacy=city.candidacy, call_round=call_round, by=ew.coordinator)
+
+    ew.save()  # the first city's evaluation, under version 1
+    v1_texts = [c.text for c in framework_in_force(ew.programme.pk, "evaluation").criteria]
+    v2 = _revise_and_edit(ew)
+    ew.save(city=ew.other_city)  # the second's, under version 2
+    v2_texts = [c.text for c in v2.criteria]
+    earlier = EvaluationRecord.objects.get(progress=ew.stage("joint"))
+    later = EvaluationRecord.objects.get(progress=ew.stage("joint", ew.other_city))
+    assert (earlier.framework.number, later.framework.number) == (1, 2)
+
+    client.force_login(ew.coordinator)
+    report = client.get(reverse("candidacy:round", args=[ew.programme.key, call_round.pk]))
+    assert report.status_code == 200
+    in_round = {candidacy.city_id for candidacy in report.context["listing"].page}
+    assert in_round == {ew.city.pk, ew.other_city.pk}
+
+    client.force_login(ew.evaluator)
+    for city, texts, others, number in (
+        (ew.city, v1_texts, ["Reworded in version 2", "Added in version 2"], 1),
+        (ew.other_city, v2_texts, [v1_texts[0], v1_texts[-1]], 2),
+    ):
+        page = client.get(ew.url("stage", "joint", city=city))
+        assert page.status_code == 200
+        assert f"Criteria version {number}" in page.text
+        html = dossier.dossier_html(city, base_url="http://testserver/")
+        for text in texts:
+            assert escape(text) in page.text and escape(text) in html
+        for text in others:
+            assert escape(text) not in page.text and escape(text) not in html
+        assert page.text.count("Shown by the plans.") == 3

@@ -364,7 +364,7 @@ class TestDemoData:
         cycle = Recognition.objects.get(candidacy__city__slug="panevezys")
         assert (cycle.starts_on, cycle.ends_on) == (
             datetime.date(2022, 5, 16),
-            datetime.date(2025, 5, 16),
+            datetime.date(2025, 5, 15),
         )
         candidate = Candidacy.objects.get(city__slug="siauliai")
         assert candidate.candidate_since and not candidate.recognised_since

@@ -435,7 +435,7 @@ def _definition_post(client, definition, **changes):
     url = reverse("admin:candidacy_stagedefinition_change", args=[definition.pk])
     form = client.get(url).context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if isinstance(value, bool):
             if value:

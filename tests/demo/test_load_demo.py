@@ -382,7 +382,7 @@ class TestDemoData:
         )
         stage.refresh_from_db()
         assert stage.narrative != "Changed after closing."
-        line = "Recognised until 16 May 2025; programme closed on 30 April 2024."
+        line = "Recognised until 15 May 2025; programme closed on 30 April 2024."
         city_page = client.get(reverse("candidacy:city", args=["panevezys"]))
         assert line in city_page.text
         client.logout()

@@ -51,6 +51,7 @@ from .models import (
     Candidacy,
     CandidacyStatus,
     Evidence,
+    Recognition,
     SignOff,
     StageComment,
     StageDefinition,
@@ -763,3 +764,49 @@ class CallRoundAdmin(ProgrammeScopedAdmin, NamesAdmin):
                 pk__in=scope_of(request.user).coordinated_programme_ids
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Recognition)
+class RecognitionAdmin(ProgrammeScopedAdmin):
+    """The cycles of the cities' recognition, read-only: written by the approval that grants
+    recognition (`services._grant`, its window from `stage_approve(starts_on=)` and
+    `services.recognition_ends_on`), the lapses by `manage.py record_lapses`."""
+
+    programme_lookup = "candidacy__city__programme_id"
+    list_display = ["city", "programme", "cycle", "starts_on", "ends_on", "lapsed_on", "renewed"]
+    list_display_links = ["city"]
+    list_filter = [("candidacy__city__programme", ScopedProgrammeFilter)]
+    list_select_related = ["candidacy__city__programme", "renewed_by"]
+    search_fields = ["candidacy__city__name"]
+    ordering = ["candidacy__city__name", "cycle"]
+    fields = ["city", "programme", "cycle", "starts_on", "ends_on", "lapsed_on", "renewed"]
+    readonly_fields = fields
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def row_text(self, obj) -> str:
+        return f"{shown(obj.candidacy.city)} – {format_digits(obj.cycle)}"
+
+    @admin.display(description=_("city"), ordering="candidacy__city__name")
+    def city(self, obj):
+        return shown(obj.candidacy.city)
+
+    @admin.display(description=_("programme"))
+    def programme(self, obj):
+        return shown(obj.candidacy.city.programme)
+
+    @admin.display(description=_("renewed by"))
+    def renewed(self, obj):
+        if obj.renewed_by is None:
+            return ""
+        return gettext("cycle %(cycle)s from %(date)s") % {
+            "cycle": format_digits(obj.renewed_by.cycle),
+            "date": date_format(obj.renewed_by.starts_on),
+        }

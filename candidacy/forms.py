@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.calendars import CalendarFormMixin
 from cities.templatetags.portal import format_digits
-from cities.validators import NARRATIVE_MAX_LENGTH, NOTE_MAX_LENGTH
+from cities.validators import NARRATIVE_MAX_LENGTH, NOTE_MAX_LENGTH, plausible_date
 from core.listing import ListForm
 from core.uploads import evidence_file_type
 from core.versions import VersionedForm
@@ -55,8 +55,11 @@ class EvidenceForm(_CrispyForm):
         return upload
 
 
-class DecisionForm(_CrispyForm):
-    """A signatory's decision on the submission the page showed (`submission`, hidden)."""
+class DecisionForm(CalendarFormMixin, _CrispyForm):
+    """A signatory's decision on the submission the page showed (`submission`, hidden). For a
+    stage that recognises the city (`recognises=True`), the recognition's first day, in the
+    programme's calendar (empty: the day of the approval); the service checks it and computes
+    the last day."""
 
     APPROVE, RETURN = "approve", "return"
     submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
@@ -72,6 +75,20 @@ class DecisionForm(_CrispyForm):
         required=False,
         help_text=_("Required when you return the stage: say what needs to change."),
     )
+    starts_on = forms.DateField(
+        label=_("Recognised from"),
+        required=False,
+        validators=[plausible_date],
+        help_text=_(
+            "When you approve: the first day of the city's recognition, if not today. Its last "
+            "day follows from the validity period."
+        ),
+    )
+
+    def __init__(self, *args, recognises: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not recognises:
+            del self.fields["starts_on"]
 
     def clean(self):
         data = super().clean()

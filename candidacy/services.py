@@ -23,6 +23,7 @@ from cities.models import City, Programme, RoleAssignment
 from cities.permissions import programme_closed_message, programme_is_open
 from cities.roles import Role
 from cities.templatetags.portal import format_number
+from cities.validators import plausible_date
 from core.uploads import document_delete, document_store, evidence_file_type
 from core.versions import check_and_bump
 
@@ -53,6 +54,11 @@ class WorkflowError(ValidationError):
     """A move the rules do not allow, with a message the user can act on."""
 
 
+#: How far after the day of the approval a recognition may be made to start: a later start is a
+#: typing mistake, not a plan.
+RECOGNITION_START_AHEAD_DAYS = 366
+
+
 def _add_months(day: datetime.date, months: int) -> datetime.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -62,6 +68,36 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
         except ValueError:
             continue
     raise ValueError(day)  # pragma: no cover
+
+
+def recognition_ends_on(starts_on: datetime.date, months: int) -> datetime.date:
+    """The last day of a recognition that starts on `starts_on` and lasts `months` months: the
+    day before the same day `months` later (the month's last day if it is shorter), inclusive.
+    2025-06-05 for 48 months ends on 2029-06-04. `recognised_until` and `Recognition.ends_on`
+    mean this day everywhere (pages, open data, lapses: a recognition lapses the day after)."""
+    return _add_months(starts_on, months) - datetime.timedelta(days=1)
+
+
+def _recognition_starts_on_check(
+    starts_on: datetime.date, months: int, *, today: datetime.date
+) -> None:
+    """Refuse a start, and so an end, outside the portal's bounds (`plausible_date`) or more
+    than `RECOGNITION_START_AHEAD_DAYS` after the approval, with a message on the field."""
+    try:
+        plausible_date(starts_on)
+        plausible_date(recognition_ends_on(starts_on, months))
+    except ValidationError as error:
+        raise ValidationError({"starts_on": error.error_list}) from error
+    if starts_on > today + datetime.timedelta(days=RECOGNITION_START_AHEAD_DAYS):
+        raise ValidationError(
+            {
+                "starts_on": _(
+                    "A recognition starts at most a year after its approval: give an earlier "
+                    "start, or leave it empty for today."
+                )
+            },
+            code="recognition_start_too_late",
+        )
 
 
 def stage_locked(progress: StageProgress) -> StageProgress:
@@ -417,19 +453,46 @@ def _require_enough_evaluators(progress: StageProgress) -> None:
 
 
 def stage_approve(
-    *, progress: StageProgress, by, comment: str = "", submission: str | None = None
+    *,
+    progress: StageProgress,
+    by,
+    comment: str = "",
+    submission: str | None = None,
+    starts_on: datetime.date | None = None,
 ) -> StageProgress:
     """Record the user's approval of `submission`, the one their page showed
     (`StageProgress.submission`; refused if the stage was resubmitted or changed since). When
     every required signatory has approved, the stage is approved, the next stage opens and any
-    status it grants is given. Side effects: history rows, e-mail to the city's office."""
+    status it grants is given. A stage that grants recognition starts it on `starts_on` (given
+    by the approval that completes the stage; empty: the day of the approval) and ends it
+    `recognition_ends_on`. Side effects: history rows, e-mail to the city's office."""
     with transaction.atomic():
         progress = stage_locked(progress)
         role = _require_signatory(progress, by)
         _require_shown_submission(progress, submission)
         _require_enough_evaluators(progress)
+        definition = progress.definition
+        if starts_on is not None:
+            if definition.grants != Grants.RECOGNITION:
+                raise ValidationError(
+                    {"starts_on": _("Only an approval that recognises the city takes a start.")},
+                    code="start_without_recognition",
+                )
+            _recognition_starts_on_check(
+                starts_on, definition.validity_months or 0, today=timezone.localdate()
+            )
         SignOff.objects.create(progress=progress, role=role, user=by, comment=comment)
         if permissions.pending_signatory_roles(progress):
+            if starts_on is not None:
+                raise ValidationError(
+                    {
+                        "starts_on": _(
+                            "The start of the recognition is given by the last signatory's "
+                            "approval: leave it empty."
+                        )
+                    },
+                    code="start_before_last_signatory",
+                )
             _record(
                 progress,
                 action=Transition.Action.SIGN,
@@ -448,7 +511,7 @@ def stage_approve(
             comment=comment,
             approved_at=timezone.now(),
         )
-        _grant(progress)
+        _grant(progress, starts_on=starts_on)
         if progress.definition.repeats:
             _next_round(progress, by=by, role=role)
         else:
@@ -471,17 +534,18 @@ def _following(progress: StageProgress) -> StageProgress | None:
     )
 
 
-def _grant(progress: StageProgress) -> None:
+def _grant(progress: StageProgress, *, starts_on: datetime.date | None = None) -> None:
     definition, candidacy = progress.definition, progress.candidacy
     today = timezone.localdate()
     if definition.grants == Grants.CANDIDACY and candidacy.candidate_since is None:
         candidacy.candidate_since = today
         candidacy.save(update_fields=["candidate_since"])
     elif definition.grants == Grants.RECOGNITION:
-        candidacy.recognised_since = candidacy.recognised_since or today
-        candidacy.recognised_until = _add_months(today, definition.validity_months)
+        starts_on = starts_on or today
+        candidacy.recognised_since = candidacy.recognised_since or starts_on
+        candidacy.recognised_until = recognition_ends_on(starts_on, definition.validity_months)
         candidacy.save(update_fields=["recognised_since", "recognised_until"])
-        _recognition_cycle_start(candidacy, starts_on=today, ends_on=candidacy.recognised_until)
+        _recognition_cycle_start(candidacy, starts_on=starts_on, ends_on=candidacy.recognised_until)
 
 
 def _recognition_cycle_start(candidacy: Candidacy, *, starts_on, ends_on) -> Recognition:

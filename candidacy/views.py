@@ -57,7 +57,7 @@ from .forms import (
     WithdrawForm,
 )
 from .lookups import declare_first, visible_dossier_city, visible_stage
-from .models import Candidacy, Evidence, FrameworkKind, StageProgress
+from .models import Candidacy, Evidence, FrameworkKind, Grants, StageProgress
 from .records.evaluations.permissions import can_record_panel_verdict
 from .records.evaluations.selectors import city_conditions
 from .records.registry import document_uses, record_context, record_kind
@@ -216,6 +216,7 @@ def _render_stage(request, progress, *, status=200, **forms):
     can_reopen = permissions.can_reopen_stage(user, progress)
     can_recall = permissions.can_recall_stage(user, progress)
     history = list(selectors.stage_history(progress))  # newest first
+    recognises = progress.definition.grants == Grants.RECOGNITION
     context = {
         "city": progress.candidacy.city,
         "progress": progress,
@@ -236,7 +237,11 @@ def _render_stage(request, progress, *, status=200, **forms):
         ),
         "evidence_form": forms.get("evidence_form") or (EvidenceForm() if can_edit else None),
         "decision_form": forms.get("decision_form")
-        or (DecisionForm(initial={"submission": progress.submission}) if can_sign else None),
+        or (
+            DecisionForm(initial={"submission": progress.submission}, recognises=recognises)
+            if can_sign
+            else None
+        ),
         "reopen_form": forms.get("reopen_form") or (ReopenForm() if can_reopen else None),
         "recall_form": forms.get("recall_form")
         or (RecallForm(initial={"submission": progress.submission}) if can_recall else None),
@@ -508,7 +513,11 @@ def stage_decide(request, city, stage):
         shown = data["submission"]
         if data["decision"] == DecisionForm.APPROVE:
             services.stage_approve(
-                progress=progress, by=request.user, comment=data["comment"], submission=shown
+                progress=progress,
+                by=request.user,
+                comment=data["comment"],
+                submission=shown,
+                starts_on=data.get("starts_on"),
             )
             return _("Your approval was recorded.")
         services.stage_return(
@@ -516,7 +525,7 @@ def stage_decide(request, city, stage):
         )
         return _("The stage was returned with your comment.")
 
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, recognises=progress.definition.grants == Grants.RECOGNITION)
     if form.is_valid() and form.cleaned_data["submission"] != progress.submission:
         # A refused decision shows the stage as it is now: a second decision is on this one.
         form.data = form.data.copy()

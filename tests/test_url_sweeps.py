@@ -32,6 +32,7 @@ from candidacy.models import (
     DataSet,
     Evidence,
     Initiative,
+    Recognition,
     StageComment,
     StageDefinition,
     StageProgress,
@@ -587,6 +588,11 @@ def _admin_targets(world):
         "stageprogress": stage.pk,
         "city": world.city_a.pk,
         "callround": call_round_of_a(world).pk,
+        "recognition": Recognition.objects.get_or_create(
+            candidacy=world.city_a.candidacy,
+            cycle=1,
+            defaults={"starts_on": datetime.date(2025, 6, 5), "ends_on": datetime.date(2029, 6, 4)},
+        )[0].pk,
     }
 
 
@@ -594,6 +600,7 @@ ADMIN_MODELS = [
     ("candidacy", "candidacy"),
     ("candidacy", "stageprogress"),
     ("candidacy", "callround"),
+    ("candidacy", "recognition"),
     ("cities", "city"),
 ]
 

@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cities.models import City, Programme
 from cities.roles import Role
@@ -27,6 +28,8 @@ from cities.validators import (
     plausible_date,
 )
 from core.versions import Versioned
+
+from .frameworks import FrameworkKind, framework_in_force
 
 #: The longest expected duration of a stage's preparation or sign-off, in days (ten years).
 DEADLINE_MAX_DAYS = 3650
@@ -91,8 +94,10 @@ class StageDefinition(models.Model):
             MaxValueValidator(20, message=_("At most 20 evaluators.")),
         ],
         help_text=_(
-            "For an evaluation: how many different evaluators must have judged its criteria "
-            "before the stage can be approved."
+            "For an evaluation: how many different evaluators must each have judged at least "
+            "one of its criteria before the stage can be approved (a criterion's judgement "
+            "counts for the evaluator who saved it last). At most the number of criteria in "
+            "force."
         ),
     )
     grants = models.CharField(
@@ -164,6 +169,31 @@ class StageDefinition(models.Model):
 
     def __str__(self):
         return f"{format_digits(self.position)}. {self.title}"
+
+    def clean(self):
+        """An evaluation cannot need more evaluators than its criteria in force: each evaluator
+        counts by a criterion whose judgement they saved last (`services.evaluators_judged`)."""
+        super().clean()
+        if self.kind != StageKind.EVALUATION or not self.programme_id:
+            return
+        if not self.min_evaluators or self.min_evaluators <= 1:
+            return
+        version = framework_in_force(self.programme_id, FrameworkKind.EVALUATION)
+        criteria = version.evaluation_criteria.count() if version else 0
+        if self.min_evaluators > criteria:
+            raise ValidationError(
+                {
+                    "min_evaluators": ngettext(
+                        "The evaluation has %(count)s criterion in force: it cannot need more "
+                        "evaluators than that, each judging at least one criterion.",
+                        "The evaluation has %(count)s criteria in force: it cannot need more "
+                        "evaluators than that, each judging at least one criterion.",
+                        criteria,
+                    )
+                    % {"count": format_digits(criteria)}
+                },
+                code="more_evaluators_than_criteria",
+            )
 
     @property
     def signatory_roles(self) -> list[str]:

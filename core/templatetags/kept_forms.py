@@ -4,9 +4,10 @@ per process.
 django-crispy-forms renders a form through a dozen templates per field: on the stage page the
 thread's comment form and the recall form cost about a third of the request. An unbound form
 whose class opts in (`kept_render = True`: its fields are the same for every instance but for
-their widgets' kinds and initial values, and its helper writes neither the form tag nor a CSRF
-token) renders the same HTML for the same class, language, prefix, widgets and initial values:
-that HTML is kept under a digest of them, so nothing needs invalidating. A bound form (its
+their set, their widgets' kinds and initial values, and its helper writes neither the form tag
+nor a CSRF token) renders the same HTML for the same class, language, calendar (a date field's
+hint), prefix, fields, widgets and initial values: that HTML is kept under a digest of them, so
+nothing needs invalidating. A bound form (its
 values, its errors) is rendered afresh every time."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections import OrderedDict
 from crispy_forms.templatetags.crispy_forms_tags import do_uni_form
 from django import template
 from django.utils import translation
+
+from cities import calendars
 
 register = template.Library()
 
@@ -36,6 +39,7 @@ def form_digest(form) -> str | None:
         type(form).__module__,
         type(form).__qualname__,
         translation.get_language() or "",
+        calendars.calendar_active(),  # a date field's hint and placeholder
         str(form.prefix),
         str(form.auto_id),
     ]

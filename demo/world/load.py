@@ -74,7 +74,7 @@ from candidacy.programmes import PROGRAMMES, ProgrammeSpec, programme_load
 from candidacy.records.atlas.indicators import indicators_seed
 from candidacy.records.evaluations.criteria import criteria_seed
 from candidacy.records.plans.criteria import criteria_load
-from candidacy.services import current_stages_point
+from candidacy.services import current_stages_point, recognition_ends_on
 from cities.calendars import date_year
 from cities.models import City, District, Organisation, Programme, RoleAssignment
 from cities.roles import Role
@@ -272,12 +272,6 @@ class _Stage:
         self.opened_at = at
 
 
-def _months_after(day: datetime.date, months: int) -> datetime.date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, 28))
-
-
 @dataclass
 class _Way:
     """A city's simulated candidacy."""
@@ -343,7 +337,7 @@ def _simulate(rng, definitions, city_name, reached, last_state, end) -> _Way:
                 way.candidate_since = day
             elif stage.definition.grants == Grants.RECOGNITION:
                 since = way.recognised[0] or day
-                way.recognised = (since, _months_after(day, stage.definition.validity_months))
+                way.recognised = (since, recognition_ends_on(day, stage.definition.validity_months))
             if stage.definition.repeats:
                 stage.renew(stage.approved_at, opener)
                 if final:

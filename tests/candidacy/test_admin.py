@@ -1,12 +1,14 @@
 """The admin as coordinators use it: scoped to their programme, state read-only, and actions
 that approve or return through the services."""
 
+import datetime
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from candidacy import services
-from candidacy.models import Candidacy, StageProgress, StageState, Transition
+from candidacy.models import Candidacy, Recognition, StageProgress, StageState, Transition
 from demo.testing import complete_record
 
 
@@ -204,3 +206,32 @@ def test_region_filter_offers_only_the_coordinators_regions(client, world):
         assert page.status_code == 200
         assert "North" in page.text  # city A's region
         assert "Far Province" not in page.text
+
+
+@pytest.mark.django_db
+def test_recognitions_are_read_only_in_the_admin_and_scoped(client, world):
+    mine = Recognition.objects.create(
+        candidacy=world.city_a.candidacy,
+        cycle=1,
+        starts_on=datetime.date(2025, 6, 5),
+        ends_on=datetime.date(2029, 6, 4),
+    )
+    theirs = Recognition.objects.create(
+        candidacy=world.city_b.candidacy,
+        cycle=1,
+        starts_on=datetime.date(2024, 1, 1),
+        ends_on=datetime.date(2025, 12, 31),
+    )
+    client.force_login(world.coordinator_a)
+    listing = client.get(reverse("admin:candidacy_recognition_changelist"))
+    assert listing.status_code == 200
+    assert "City A" in listing.text and "City B" not in listing.text
+    url = reverse("admin:candidacy_recognition_change", args=[mine.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="starts_on"' not in page.text and "2029" in page.text
+    assert client.post(url, {"starts_on": "2020-01-01"}).status_code == 403
+    mine.refresh_from_db()
+    assert mine.starts_on == datetime.date(2025, 6, 5)
+    theirs_url = reverse("admin:candidacy_recognition_change", args=[theirs.pk])
+    assert client.get(theirs_url).status_code in (302, 403, 404)

@@ -6,6 +6,7 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -98,3 +99,109 @@ def test_the_pre_status_before_recognition(client, world, pre_status, label):
     client.force_login(world.office_a)
     page = client.get(reverse("candidacy:city", args=["city-a"]))
     assert ("Allied municipality" in page.text) == bool(label)
+
+
+# Exact windows: the approval that completes the stage may give the first day (in the
+# programme's calendar); the last day is inclusive, the day before the anniversary.
+
+
+def test_recognition_ends_the_day_before_its_anniversary():
+    # Korea's certificates: 2025-06-05 → 2029-06-04.
+    assert services.recognition_ends_on(datetime.date(2025, 6, 5), 48) == datetime.date(2029, 6, 4)
+    assert services.recognition_ends_on(datetime.date(2024, 1, 31), 1) == datetime.date(2024, 2, 28)
+
+
+def _badge_awaiting_its_last_signatory(world):
+    badge = world.stages.bring("badge", StageState.SUBMITTED)
+    badge.definition.validity_months = 48
+    badge.definition.save()
+    *first, last = world.stages.signatories(badge)
+    for user in first:
+        services.stage_approve(progress=world.stages.stage("badge"), by=user)
+    return world.stages.stage("badge"), last
+
+
+def _decide(client, world, user, progress, **fields):
+    client.force_login(user)
+    return client.post(
+        world.stages.url("stage-decide", "badge"),
+        {"decision": "approve", "submission": progress.submission, "comment": "", **fields},
+    )
+
+
+def test_the_approval_gives_the_korean_window(client, world):
+    badge, last = _badge_awaiting_its_last_signatory(world)
+    response = _decide(client, world, last, badge, starts_on="2025-06-05")
+    assert response.status_code == 302
+    recognition = Recognition.objects.get()
+    assert (recognition.starts_on, recognition.ends_on) == (
+        datetime.date(2025, 6, 5),
+        datetime.date(2029, 6, 4),
+    )
+    candidacy = world.city_a.candidacy
+    candidacy.refresh_from_db()
+    assert candidacy.recognised_since == datetime.date(2025, 6, 5)
+    assert candidacy.recognised_until == datetime.date(2029, 6, 4)
+
+
+def test_an_iranian_programme_gives_the_start_in_solar_hijri(client, world):
+    world.programme_a.calendar = "solar_hijri"
+    world.programme_a.save()
+    badge, last = _badge_awaiting_its_last_signatory(world)
+    response = _decide(client, world, last, badge, starts_on="۱۴۰۴/۰۳/۱۵")
+    assert response.status_code == 302
+    recognition = Recognition.objects.get()
+    assert recognition.starts_on == datetime.date(2025, 6, 5)  # 15 Khordad 1404
+    assert recognition.ends_on == datetime.date(2029, 6, 4)
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("not a date", "Give the date as year-month-day"),
+        ("2150-01-01", "Give a date between"),
+        ("2099-01-01", "Give a date between"),  # its end (2102) is beyond the bounds
+        ("2090-01-01", "at most a year after its approval"),
+    ],
+)
+def test_a_bad_start_is_refused_on_the_form_and_nothing_is_written(client, world, typed, message):
+    badge, last = _badge_awaiting_its_last_signatory(world)
+    signoffs = badge.signoffs.count()
+    response = _decide(client, world, last, badge, starts_on=typed, comment="Well done.")
+    assert response.status_code == 400
+    form = response.context["decision_form"]
+    assert message in str(form.errors["starts_on"])
+    assert form["starts_on"].value() == typed and form["comment"].value() == "Well done."
+    badge = world.stages.stage("badge")
+    assert badge.state == StageState.SUBMITTED and badge.signoffs.count() == signoffs
+    assert not Recognition.objects.exists()
+    world.city_a.candidacy.refresh_from_db()
+    assert world.city_a.candidacy.recognised_until is None
+
+
+def test_a_start_from_an_earlier_signatory_is_refused(world):
+    badge = world.stages.bring("badge", StageState.SUBMITTED)
+    badge.definition.signed_by_coordinator = badge.definition.signed_by_evaluator = True
+    badge.definition.save()
+    first, _second = world.stages.signatories(badge)
+    with pytest.raises(ValidationError) as refused:
+        services.stage_approve(progress=badge, by=first, starts_on=datetime.date(2025, 6, 5))
+    assert "last signatory" in str(refused.value)
+    assert not world.stages.stage("badge").signoffs.exists()
+
+
+def test_a_stage_that_grants_nothing_takes_no_start(world):
+    stage = world.stages.bring("candidacy", StageState.SUBMITTED)
+    with pytest.raises(ValidationError):
+        services.stage_approve(
+            progress=stage,
+            by=world.stages.signatories(stage)[-1],
+            starts_on=datetime.date(2025, 6, 5),
+        )
+
+
+def test_only_the_recognising_stage_asks_for_a_start(client, world):
+    badge, last = _badge_awaiting_its_last_signatory(world)
+    client.force_login(last)
+    page = client.get(world.stages.url("stage", "badge"))
+    assert "Recognised from" in page.text

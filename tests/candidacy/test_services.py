@@ -205,6 +205,11 @@ def test_a_return_clears_approvals_and_resubmission_needs_both_again(world, retu
 # --- statuses granted ----------------------------------------------------------------------------
 
 
+def _last_day(day: datetime.date, months: int) -> datetime.date:
+    """The last day of a recognition from `day` for `months` months: inclusive."""
+    return _months_ahead(day, months) - datetime.timedelta(days=1)
+
+
 def _months_ahead(day: datetime.date, months: int) -> datetime.date:
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
@@ -234,7 +239,7 @@ def test_badge_approval_recognises_the_city_for_24_months(world):
     today = timezone.localdate()
     assert candidacy.status == CandidacyStatus.RECOGNISED
     assert candidacy.recognised_since == today
-    assert candidacy.recognised_until == _months_ahead(today, 24)
+    assert candidacy.recognised_until == _last_day(today, 24)
 
 
 def test_recognition_past_its_date_has_lapsed(world):
@@ -263,7 +268,7 @@ def test_ongoing_review_approval_opens_round_two_and_renews(world):
     actions = list(review.transitions.order_by("pk").values_list("action", "round"))
     assert actions[-2:] == [("approve", 1), ("renew", 2)]
     candidacy.refresh_from_db()
-    assert candidacy.recognised_until == _months_ahead(timezone.localdate(), 24)
+    assert candidacy.recognised_until == _last_day(timezone.localdate(), 24)
     assert candidacy.status == CandidacyStatus.RECOGNISED
     # Round 2 goes through the same sign-off again.
     review = submit(world, review, narrative="The second monitoring report.")

@@ -364,7 +364,7 @@ class TestDemoData:
         cycle = Recognition.objects.get(candidacy__city__slug="panevezys")
         assert (cycle.starts_on, cycle.ends_on) == (
             datetime.date(2022, 5, 16),
-            datetime.date(2025, 5, 16),
+            datetime.date(2025, 5, 15),
         )
         candidate = Candidacy.objects.get(city__slug="siauliai")
         assert candidate.candidate_since and not candidate.recognised_since
@@ -382,7 +382,7 @@ class TestDemoData:
         )
         stage.refresh_from_db()
         assert stage.narrative != "Changed after closing."
-        line = "Recognised until 16 May 2025; programme closed on 30 April 2024."
+        line = "Recognised until 15 May 2025; programme closed on 30 April 2024."
         city_page = client.get(reverse("candidacy:city", args=["panevezys"]))
         assert line in city_page.text
         client.logout()

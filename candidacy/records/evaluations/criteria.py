@@ -25,6 +25,9 @@ from cities.seed_names import localized
 class CriterionSpec:
     key: str
     text: str
+    #: What evaluators look for (`EvaluationCriterion.guidance`), in every language through
+    #: the catalogues.
+    guidance: str = ""
 
 
 #: UNICEF's global minimum criteria: every programme judges these.
@@ -35,6 +38,10 @@ GLOBAL = (
             "Demonstrated results for children across several of the CFCI goal areas, against "
             "the action plan's indicators."
         ),
+        gettext_noop(
+            "Compare the indicators' baseline with the latest values; look for results in at "
+            "least three goal areas."
+        ),
     ),
     CriterionSpec(
         "child-participation",
@@ -42,12 +49,20 @@ GLOBAL = (
             "Meaningful and inclusive child participation, e.g. through child or youth "
             "councils, in every phase: analysis, planning, implementation and evaluation."
         ),
+        gettext_noop(
+            "Check the minutes of the children's council and whether children's proposals were "
+            "answered."
+        ),
     ),
     CriterionSpec(
         "non-discrimination",
         gettext_noop(
             "Demonstrated work to eliminate discrimination against children, in the city's "
             "policies, services and the initiative itself."
+        ),
+        gettext_noop(
+            "Ask which groups of children were reached: children with disabilities, migrant "
+            "children, children out of school."
         ),
     ),
 )
@@ -124,6 +139,7 @@ def criteria_seed(programme: Programme) -> int:
                 key=spec.key,
                 defaults={
                     **localized("text", spec.text),
+                    **localized("guidance", spec.guidance),
                     "order": order * 10,
                     "is_global": spec in GLOBAL,
                 },

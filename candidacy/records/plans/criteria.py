@@ -64,6 +64,27 @@ _COMMON = [
     ),
 ]
 
+#: What a city's office describes for a criterion (`AssessmentCriterion.guidance`), by key; in
+#: every language through the catalogues.
+GUIDANCE: dict[str, str] = {
+    "rights-in-policy": gettext_noop(
+        "Name the strategies and decisions, with their dates, that mention children's rights."
+    ),
+    "child-budget": gettext_noop("Give the share of the budget spent on children this year."),
+    "data-on-children": gettext_noop(
+        "Say which data you collect, how often, and which plan used them."
+    ),
+    "results-across-goal-areas": gettext_noop(
+        "For each goal area, give one result with its indicator and the body responsible."
+    ),
+    "meaningful-participation": gettext_noop(
+        "Describe how children took part and how they heard what was done with their views."
+    ),
+    "non-discrimination": gettext_noop(
+        "Say which children are the most disadvantaged in the city and how you reached them."
+    ),
+}
+
 CRITERIA: dict[str, list[tuple[str, str]]] = {
     "iran": [
         (
@@ -158,6 +179,7 @@ def criteria_load(*, programme: Programme) -> int:
                 key=key,
                 order=order,
                 **localized("text", text),
+                **localized("guidance", GUIDANCE.get(key, "")),
             )
             for order, (key, text) in enumerate(rows, start=1)
             if key not in existing

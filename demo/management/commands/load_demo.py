@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from calendar import monthrange
 
 import jdatetime
 from django.contrib.auth import get_user_model
@@ -335,14 +334,6 @@ def _moment(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
 
 
-def _months_after(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later (the month's last day if it is shorter), as the services
-    compute a badge's validity."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
-
-
 def _spread(
     start: datetime.date, known: dict[int, datetime.date], count: int, end: datetime.date
 ) -> list[datetime.date]:
@@ -558,7 +549,7 @@ class _Replay:
             candidacy.filter(candidate_since=real_today).update(candidate_since=day)
         elif definition.grants == Grants.RECOGNITION:
             candidacy.filter(recognised_since=real_today).update(recognised_since=day)
-            until = _months_after(day, definition.validity_months)
+            until = services.recognition_ends_on(day, definition.validity_months)
             candidacy.update(recognised_until=until)
             # the cycle this approval started (`services._grant`), as of the same day
             latest = (

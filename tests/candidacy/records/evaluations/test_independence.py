@@ -508,3 +508,51 @@ def test_a_large_panels_votes_are_in_the_record(client, ew):
 
 
 PANEL_FIGURES = ("panel_size", "votes_for", "votes_against", "votes_abstain")
+
+
+def test_the_decide_page_refuses_too_few_evaluators_and_writes_nothing(client, ew):
+    definition = ew.stage("joint").definition
+    definition.min_evaluators = 2
+    definition.save()
+    ew.save()
+    joint = ew.submit("joint")
+    client.force_login(ew.coordinator)
+    response = client.post(
+        reverse("candidacy:stage-decide", args=[ew.city.slug, "joint"]),
+        {"decision": "approve", "submission": joint.submission, "comment": "Fine."},
+    )
+    assert response.status_code == 400
+    assert "needs the judgements of 2 different evaluators" in response.text
+    assert response.context["decision_form"]["comment"].value() == "Fine."
+    joint = ew.stage("joint")
+    assert joint.state == StageState.SUBMITTED and not joint.signoffs.exists()
+
+
+def _definition_post(client, definition, **changes):
+    url = reverse("admin:candidacy_stagedefinition_change", args=[definition.pk])
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = value
+    return client.post(url, {**data, **changes})
+
+
+def test_the_admin_refuses_more_evaluators_than_criteria(client, ew, superuser):
+    definition = ew.stage("joint").definition
+    criteria = len(ew.criteria())
+    client.force_login(superuser)
+    response = _definition_post(client, definition, min_evaluators=criteria + 1)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["min_evaluators"]
+    assert "it cannot need more evaluators than that" in str(errors)
+    definition.refresh_from_db()
+    assert definition.min_evaluators == 1
+    response = _definition_post(client, definition, min_evaluators=criteria)
+    assert response.status_code == 302
+    definition.refresh_from_db()
+    assert definition.min_evaluators == criteria

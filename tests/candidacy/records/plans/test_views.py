@@ -676,3 +676,18 @@ def test_review_page_queries_do_not_grow(client, pw, django_assert_max_num_queri
         page = client.get(pw.url("stage", "review"))
     assert page.status_code == 200
     assert page.text.count('class="border rounded p-2 mb-2"') == rounds
+
+
+def test_the_self_assessment_shows_the_seeded_guidance_in_persian(client, pw):
+    """The seeded criteria carry their guidance in every language (`criteria.GUIDANCE`): an
+    Iranian city's office reads it in Persian beside the criterion."""
+    pw.programme.calendar = "solar_hijri"
+    pw.programme.save()
+    criterion = next(c for c in pw.criteria if c.key == "child-budget")
+    assert criterion.guidance_fa and criterion.guidance_ru and criterion.guidance_kk
+    assert criterion.guidance_lt
+    pw.open("situation")
+    client.force_login(pw.office)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    page = client.get(pw.url("record-self-assessment", "situation"))
+    assert "سهم بودجه‌ای را که امسال صرف کودکان شده است بنویسید." in page.text

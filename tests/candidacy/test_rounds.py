@@ -454,6 +454,18 @@ def _form_data(page) -> dict:
     return data
 
 
+def test_a_rounds_history_reads_right_to_left_in_persian(client, world):
+    """In Persian the arrow points from the value before to the value after, and each value is
+    isolated (<bdi>) so that an English note keeps its full stop at its end."""
+    call_round = open_round(world, notes="")
+    services.round_update(call_round=call_round, by=world.coordinator_a, notes="Apply early.")
+    client.force_login(world.coordinator_a)
+    client.cookies["django_language"] = "fa"
+    report = client.get(reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]))
+    assert "<bdi>–</bdi> ← <bdi>Apply early.</bdi>" in report.text
+    assert "→" not in report.text
+
+
 def test_opening_and_changing_a_round_leave_its_history(client, world):
     call_round = open_round(
         world, opens_on=datetime.date(2025, 1, 1), closes_on=datetime.date(2025, 3, 31)
@@ -470,7 +482,7 @@ def test_opening_and_changing_a_round_leave_its_history(client, world):
     client.force_login(world.coordinator_a)
     report = client.get(reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]))
     assert "History of the round" in report.text
-    assert "Closes on: 31 March 2025 → 28 February 2025" in report.text
+    assert "Closes on: <bdi>31 March 2025</bdi> → <bdi>28 February 2025</bdi>" in report.text
     # A save in the admin goes through the service: a history row, shown read-only there.
     url = reverse("admin:candidacy_callround_change", args=[call_round.pk])
     data = _form_data(client.get(url))

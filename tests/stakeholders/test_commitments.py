@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from stakeholders import selectors, services
 from stakeholders.models import Commitment, Memorandum, StakeholderChange
@@ -218,3 +219,14 @@ def test_the_template_tags_render_the_summary(world, memoranda_a):
     text = template.render(Context({"cities": [world.city_a, world.city_b]}))
     assert "UNICEF</span>: 1 open" in text and "1 overdue" in text
     assert "None open" in text  # city B
+
+
+def test_the_summary_joins_open_and_overdue_with_the_readers_comma(world, memoranda_a):
+    template = Template(
+        "{% load commitments %}{% commitment_summaries cities as commitments %}"
+        "{% commitments_of commitments city %}"
+    )
+    context = {"cities": [world.city_a], "city": world.city_a}
+    assert "1 open, <span" in template.render(Context(context))
+    with translation.override("fa"):
+        assert "انجام‌نشده، <span" in template.render(Context(context))

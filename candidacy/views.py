@@ -5,6 +5,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,11 +33,14 @@ from cities.roles import Role
 from cities.selectors import joint_partners
 from core.downloads import stored_file_response
 from core.editions import (
+    STAGES,
+    TIMEOUT,
     TOKEN_MARK,
     edition,
     edition_cached,
     edition_cached_with_token,
     edition_key,
+    kept_key,
 )
 from core.errors import add_service_errors, error_text
 from core.listing import list_page
@@ -215,13 +219,13 @@ def _render_stage(request, progress, *, status=200, **forms):
     can_sign = permissions.can_sign_stage(user, progress)
     can_reopen = permissions.can_reopen_stage(user, progress)
     can_recall = permissions.can_recall_stage(user, progress)
-    history = list(selectors.stage_history(progress))  # newest first
+    history, evidence, thread = _stage_rows(request, progress)
     recognises = progress.definition.grants == Grants.RECOGNITION
     context = {
         "city": progress.candidacy.city,
         "progress": progress,
         "definition": progress.definition,
-        "evidence": progress.evidence.select_related("uploaded_by"),
+        "evidence": evidence,
         "signoffs": progress.signoffs.all(),
         "pending_roles": permissions.pending_signatory_roles(progress),
         "history": history,
@@ -248,7 +252,7 @@ def _render_stage(request, progress, *, status=200, **forms):
         "notice": selectors.stage_notice(progress, history),
         "can_record_panel_verdict": can_record_panel_verdict(user, progress),
         **_record_part(request, progress),
-        **_comments_context(user, progress, forms.get("comment_form")),
+        **_comments_context(user, progress, forms.get("comment_form"), thread),
     }
     if can_edit:  # what the stage still lacks, listed once, before the submit button
         context["still_missing"] = services.submission_missing(
@@ -292,13 +296,40 @@ def _record_part(request, progress) -> dict:
     }
 
 
-def _comments_context(user, progress, form) -> dict:
-    """The stage's thread as the user may read it, and the form to add to it."""
+def _stage_rows(request, progress) -> tuple[list, list, list]:
+    """The stage's history (newest first), evidence and the thread as the user may read it
+    (`comments.stage_comments`), kept in the cache under the lists' edition (the people's
+    names) and the stages' (`core.editions.STAGES`, which a history row, a document or a
+    comment saved or deleted raises), per stage and the visibilities the reader reads: a
+    stage page reads none of these rows while nothing has changed. A page shown again after a
+    post (a refused form) reads them afresh: the post may have written one."""
+    user = request.user
+    readable = permissions.readable_comment_visibilities(user, progress)
+
+    def read() -> tuple[list, list, list]:
+        return (
+            list(selectors.stage_history(progress)),
+            list(progress.evidence.select_related("uploaded_by")),
+            list(comments.stage_comments(user, progress)),
+        )
+
+    key = kept_key("stage-rows", progress.pk, ",".join(readable), edition(STAGES))
+    if key is None or request.method != "GET":
+        return read()
+    rows = cache.get(key)
+    if rows is None:
+        rows = read()
+        cache.set(key, rows, TIMEOUT)
+    return rows
+
+
+def _comments_context(user, progress, form, thread) -> dict:
+    """The stage's thread as the user may read it (`thread`), and the form to add to it."""
     visibilities = permissions.comment_visibilities(user, progress)
     if form is None and visibilities:
         form = StageCommentForm(visibilities=visibilities)
     return {
-        "comments": comments.stage_comments(user, progress),
+        "comments": thread,
         "comment_form": form,
         "comment_visibilities": visibilities,
     }

@@ -15,6 +15,10 @@ and its children's report). The atlases' edition (`ATLAS`) covers what an atlas 
 beside the stage: districts, indicator definitions and their versions (a new version of a
 programme's atlas indicators is what an atlas without values shows), indicator values and
 district boundaries.
+The stages' edition (`STAGES`) covers what a stage's page reads of its stage beside the lists:
+the stage's row (its narrative, a draft saved), its history, its evidence and its comments
+(`candidacy.lookups.visible_stage`, `candidacy.views`); a save or delete of any of these raises
+it (`reporting.signals`), on commit.
 The inbox's edition (`INBOX`) covers the navigation's unread counts: a notification sent, read
 or all read (`notifications.services`) raises it; each user's count is kept under it.
 
@@ -44,8 +48,9 @@ PLANS = "plans"
 PROPOSALS = "proposals"
 ATLAS = "atlas"
 INBOX = "inbox"
+STAGES = "stages"
 #: The editions a signed-in request reads with its session, in one statement (`core.sessions`).
-READ_WITH_SESSION = (LISTS, ATLAS, PLANS, INBOX)
+READ_WITH_SESSION = (LISTS, ATLAS, PLANS, INBOX, STAGES)
 #: What a kept body holds in place of the reader's CSRF token (`edition_cached_with_token`).
 TOKEN_MARK = "__csrf_token_of_the_reader__"  # noqa: S105 (a placeholder, no secret)
 TIMEOUT = 60 * 60  # what is kept is rendered afresh at least hourly, whatever happens

@@ -2,7 +2,7 @@
 session, revocable on the server: signing out deletes it, and no app server then accepts the
 cookie), read in one plain statement together with the numbers of the editions a signed-in
 page may key its cache on (`core.editions.READ_WITH_SESSION`: the lists', the atlases', the
-plans').
+plans', the inbox's, the stages').
 
 A signed-in request reads its session first, before anything it shows; the pages it keeps
 under the edition need that number anyway. One round trip to the database instead of two, and

@@ -19,8 +19,10 @@ indicators (issue 13) or a city's boundaries raise the atlases' edition (`core.e
 the atlas pages); the atlas's values, written in bulk only by its services (a bulk statement
 sends no signal), raise it there (`candidacy.records.atlas.services`). Signals, not calls from
 the services, because the admin and the services of lower layers write these rows too, and none
-of them should know about a cache above them. (History is never written from signals: this is a
-cache, not a record.)"""
+of them should know about a cache above them. A stage's row (a draft saved too), its history,
+evidence and comments raise the stages' edition (`core.editions.STAGES`: the stage's page).
+(History is never written
+from signals: this is a cache, not a record.)"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -33,6 +35,7 @@ from candidacy.models import (
     ConflictDeclaration,
     DistrictBoundaries,
     EvaluationCondition,
+    Evidence,
     FrameworkKind,
     FrameworkVersion,
     Gap,
@@ -42,13 +45,15 @@ from candidacy.models import (
     PlanAction,
     Recognition,
     SignOff,
+    StageComment,
     StageDefinition,
     StageProgress,
     StrategicGoal,
     StrategicPlan,
+    Transition,
 )
 from cities.models import City, Country, District, Programme, RoleAssignment
-from core.editions import ATLAS, PLANS, PROPOSALS, edition_bump
+from core.editions import ATLAS, PLANS, PROPOSALS, STAGES, edition_bump
 from library.models import GoodPractice, Theme
 from stakeholders.models import ChildrenProposal, Commitment
 
@@ -72,6 +77,8 @@ SHOWN = (
 )
 #: The plans stage's record (the page keeps it, `candidacy.views`), its budgets and actions.
 PLANS_SHOWN = (StrategicPlan, StrategicGoal, Gap, OperationalPlan, PlanAction, ActionYearNote)
+#: What a stage's page reads of its stage and keeps (`core.editions.STAGES`).
+STAGES_SHOWN = (StageProgress, Transition, Evidence, StageComment)
 #: What an atlas page shows beside its stage.
 ATLAS_SHOWN = (District, IndicatorDefinition, DistrictBoundaries)
 #: What a sign-in changes of a person (`core.auth` keeps the rest under the edition).
@@ -94,6 +101,10 @@ def _plans_changed(sender, **kwargs):
 
 def _proposals_changed(sender, **kwargs):
     edition_bump(PROPOSALS)
+
+
+def _stages_changed(sender, **kwargs):
+    edition_bump(STAGES)
 
 
 def _atlas_changed(sender, **kwargs):
@@ -131,6 +142,12 @@ def connect():
     m2m_changed.connect(
         _changed, sender=GoodPractice.themes.through, dispatch_uid="public-entry-themes"
     )
+    for model in STAGES_SHOWN:
+        name = model.__name__
+        post_save.connect(_stages_changed, sender=model, dispatch_uid=f"stages-edition-{name}")
+        post_delete.connect(
+            _stages_changed, sender=model, dispatch_uid=f"stages-edition-del-{name}"
+        )
     for model in PLANS_SHOWN:
         name = model.__name__
         post_save.connect(_plans_changed, sender=model, dispatch_uid=f"plans-edition-{name}")

@@ -139,3 +139,37 @@ def test_a_deactivation_or_a_new_password_counts_at_once(
         world.evaluator_a.set_password("another password, changed elsewhere")
         world.evaluator_a.save()
     assert client.get(city_url).status_code == 302
+
+
+def test_the_stage_page_shows_what_the_services_change_at_once(
+    client, world, django_capture_on_commit_callbacks
+):
+    """The stage, its evidence, thread and history are kept under the stages' edition
+    (`core.editions.STAGES`): each change through its service shows at the next request."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from candidacy import services
+    from candidacy.comments import stage_comment_add
+    from candidacy.models import StageState
+    from tests.candidacy.workflow import PDF_BYTES
+
+    url = reverse("candidacy:stage", args=[world.city_a.slug, "office"])
+    client.force_login(world.office_a)
+    first = _main(client.get(url))
+    assert "decree-kept.pdf" not in first
+    progress = world.stage(world.city_a, "office")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.evidence_add(
+            progress=progress,
+            by=world.office_a,
+            upload=SimpleUploadedFile("decree-kept.pdf", PDF_BYTES, content_type="application/pdf"),
+        )
+    assert "decree-kept.pdf" in _main(client.get(url))
+    with django_capture_on_commit_callbacks(execute=True):
+        stage_comment_add(progress=progress, by=world.office_a, body="A word kept apart.")
+    assert "A word kept apart." in _main(client.get(url))
+    with django_capture_on_commit_callbacks(execute=True):  # through the services
+        world.stages.bring("office", StageState.SUBMITTED)
+    page = _main(client.get(url))
+    assert "Submitted" in page or "submitted" in page
+    assert "Nothing has happened yet." not in page

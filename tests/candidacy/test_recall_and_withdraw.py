@@ -108,7 +108,9 @@ def test_a_refused_recall_writes_nothing(world, case):
 # --- recalling a submission: the page ---------------------------------------------------------
 
 
-def test_the_office_recalls_its_submission_from_the_stage_page(client, world):
+def test_the_office_recalls_its_submission_from_the_stage_page(
+    client, world, django_capture_on_commit_callbacks
+):
     progress = bring(world, world.city_a, "office", StageState.SUBMITTED)
     client.force_login(world.coordinator_a)  # a signatory sees no recall button
     assert _url("stage-recall", "office") not in client.get(_url("stage", "office")).text
@@ -116,11 +118,12 @@ def test_the_office_recalls_its_submission_from_the_stage_page(client, world):
     page = client.get(_url("stage", "office"))
     assert _url("stage-recall", "office") in page.text
     assert "Recall the submission" in page.text
-    response = client.post(
-        _url("stage-recall", "office"),
-        {"submission": progress.submission, "reason": "Wrong decree attached."},
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the stage page is kept (STAGES)
+        client.post(
+            _url("stage-recall", "office"),
+            {"submission": progress.submission, "reason": "Wrong decree attached."},
+        )
+    response = client.get(_url("stage", "office"))
     assert response.status_code == 200
     assert "The submission was recalled" in response.text
     assert "recalled before sign-off" in response.text  # in the history, with the reason

@@ -58,15 +58,19 @@ def test_a_bound_form_is_rendered_afresh_with_its_errors_and_input():
 
 
 @pytest.mark.django_db
-def test_the_stage_page_shows_a_narrative_saved_through_the_services(client, world):
+def test_the_stage_page_shows_a_narrative_saved_through_the_services(
+    client, world, django_capture_on_commit_callbacks
+):
     progress = world.stage(world.city_a, "office")
     url = reverse("candidacy:stage", args=[world.city_a.slug, "office"])
     client.force_login(world.office_a)
-    services.stage_save_draft(progress=progress, by=world.office_a, narrative="First words.")
+    with django_capture_on_commit_callbacks(execute=True):  # the stage is kept (STAGES)
+        services.stage_save_draft(progress=progress, by=world.office_a, narrative="First words.")
     assert "First words." in client.get(url).text
     assert "First words." in client.get(url).text  # the form kept
     progress = world.stage(world.city_a, "office")
-    services.stage_save_draft(progress=progress, by=world.office_a, narrative="Second words.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.stage_save_draft(progress=progress, by=world.office_a, narrative="Second words.")
     page = client.get(url).text
     assert "Second words." in page
     assert "First words." not in page

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
@@ -14,9 +15,11 @@ from django.utils import timezone
 
 from candidacy import deadlines
 from candidacy.models import (
+    AssessmentCriterion,
     CallRound,
     Candidacy,
     CandidacyStatus,
+    EvaluationCriterion,
     Recognition,
     SignOff,
     StageDefinition,
@@ -118,6 +121,22 @@ class TestDemoData:
         assert osakarovka.entity_type == City.EntityType.DISTRICT_RAYON
         assert osakarovka.joint_with.slug == "saran"
         assert City.objects.filter(joint_with__isnull=False).count() == 1
+
+    def test_every_criterion_has_guidance_in_every_language(self, demo_output):
+        """Global and national, evaluation and self-assessment, in every programme (the closed
+        one too): what the evaluator or the office looks for, in en, fa, ru, kk and lt."""
+        languages = [code for code, _name in settings.LANGUAGES]
+        for programme in Programme.objects.all():
+            for model in (EvaluationCriterion, AssessmentCriterion):
+                criteria = list(model.objects.filter(programme=programme))
+                assert criteria, (programme.key, model.__name__)
+                for criterion in criteria:
+                    for code in languages:
+                        assert getattr(criterion, f"guidance_{code}"), (
+                            programme.key,
+                            criterion.key,
+                            code,
+                        )
 
     def test_every_city_is_on_the_public_map_in_its_country(self, demo_output):
         boxes = {

@@ -76,11 +76,19 @@ NATIONAL = {
                 "Child-centred emergency preparedness (e.g. the guidelines of the joint "
                 "project with the Ministry of Interior)."
             ),
+            gettext_noop(
+                "Look for an emergency plan that names children's needs (shelters, schools, "
+                "separated children) and for a drill or training in which children took part."
+            ),
         ),
         CriterionSpec(
             "child-friendly-budget",
             gettext_noop(
                 "A child-friendly budget, with a plan for monitoring what is spent on children."
+            ),
+            gettext_noop(
+                "Look for the budget lines spent on children, their share of the city's budget, "
+                "and a report comparing what was planned with what was spent."
             ),
         ),
     ),
@@ -92,6 +100,11 @@ NATIONAL = {
                 "interdepartmental coordination council, school ombudsmen, the children's "
                 "maslikhat."
             ),
+            gettext_noop(
+                "Check the decision setting up the coordination council and the minutes of its "
+                "latest meetings, the list of schools with an ombudsman, and the children's "
+                "maslikhat's election and sessions."
+            ),
         ),
         CriterionSpec(
             "sectoral-outcomes",
@@ -99,20 +112,37 @@ NATIONAL = {
                 "Assessment of the outcomes of sectoral policies for children (health, "
                 "education, social protection)."
             ),
+            gettext_noop(
+                "Compare the indicators of children's health, education and social protection "
+                "with their baseline, and ask which department answers for each."
+            ),
         ),
         CriterionSpec(
             "childrens-views",
             gettext_noop("Assessment of children's views of their city, asked of children."),
+            gettext_noop(
+                "Look for a survey or group discussions in which children themselves described "
+                "their city, and for what the akimat changed in response."
+            ),
         ),
     ),
     "lithuania": (
         CriterionSpec(
             "survey-of-children",
             gettext_noop("A survey of children informs the situation analysis."),
+            gettext_noop(
+                "Check that the survey's questions, sample and results are attached, that it "
+                "reached children with disabilities and children out of school, and that the "
+                "situation analysis cites it."
+            ),
         ),
         CriterionSpec(
             "action-plan-adopted",
             gettext_noop("The action plan was adopted by the municipal council."),
+            gettext_noop(
+                "Look for the municipal council's decision adopting the action plan, with its "
+                "date and number, and the budget set aside for the plan."
+            ),
         ),
     ),
 }

@@ -83,6 +83,49 @@ GUIDANCE: dict[str, str] = {
     "non-discrimination": gettext_noop(
         "Say which children are the most disadvantaged in the city and how you reached them."
     ),
+    # Each programme's own criteria, and the generic set's.
+    "cfc-office": gettext_noop(
+        "Attach the organisation chart showing the office, and name its head, its staff and the "
+        "members of the policy council."
+    ),
+    "district-plans": gettext_noop(
+        "List the urban districts with the date each district's plan was approved."
+    ),
+    "emergency-preparedness": gettext_noop(
+        "Name the emergency plans that mention children and say what they provide for them, e.g. "
+        "safe places, schools and help for separated children."
+    ),
+    "coordination-council": gettext_noop(
+        "Give the akimat's decision that set up the council, its members and the dates of its "
+        "meetings this year."
+    ),
+    "childrens-maslikhat": gettext_noop(
+        "Say when the children's maslikhat was elected, when the city maslikhat last heard it and "
+        "what came of it."
+    ),
+    "school-ombudsmen": gettext_noop(
+        "Give how many schools the city has and how many of them have an ombudsman for children's "
+        "rights."
+    ),
+    "working-group": gettext_noop(
+        "Name the coordinator and the working group's members, and give the decision that "
+        "appointed them."
+    ),
+    "survey-of-children": gettext_noop(
+        "Say how many children answered the survey, how children with disabilities and children "
+        "out of school were reached, and where the analysis uses the results."
+    ),
+    "council-adopted-plan": gettext_noop(
+        "Give the number and date of the council's decision and the budget it set aside for the "
+        "plan."
+    ),
+    "coordinating-mechanism": gettext_noop(
+        "Give the decision that set up the office or council, with its mandate, its staff and its "
+        "budget."
+    ),
+    "monitoring": gettext_noop(
+        "Say how often progress is reported and to whom, and where the latest report is published."
+    ),
 }
 
 CRITERIA: dict[str, list[tuple[str, str]]] = {

@@ -11,12 +11,13 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin import CityAdmin as BaseCityAdmin
+from cities.admin import _errors_on
 from cities.admin_names import NamesAdmin
 from cities.admin_scoping import (
     ProgrammeScopedAdmin,
@@ -30,7 +31,12 @@ from cities.admin_scoping import (
 from cities.calendars import date_format
 from cities.models import City, Programme
 from cities.names import person_name, shown
-from cities.permissions import can_use_signoff_queue, scope_of
+from cities.permissions import (
+    can_use_signoff_queue,
+    programme_closed_message,
+    programme_is_open,
+    scope_of,
+)
 from cities.roles import Role
 from cities.templatetags.portal import format_digits, format_number
 from cities.validators import NOTE_MAX_LENGTH
@@ -44,7 +50,7 @@ from . import (
     selectors,
     services,
 )
-from .forms import DecisionForm
+from .forms import DecisionForm, RecognitionCorrectionForm
 from .models import (
     CallRound,
     CallRoundChange,
@@ -52,6 +58,7 @@ from .models import (
     CandidacyStatus,
     Evidence,
     Recognition,
+    RecognitionCorrection,
     SignOff,
     StageComment,
     StageDefinition,
@@ -766,11 +773,34 @@ class CallRoundAdmin(ProgrammeScopedAdmin, NamesAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class RecognitionCorrectionInline(WrittenByServicesInline):
+    """The corrections of the cycle's dates, newest first, in the programme's calendar."""
+
+    model = RecognitionCorrection
+    fields = [
+        "at",
+        "from_starts_on",
+        "from_ends_on",
+        "to_starts_on",
+        "to_ends_on",
+        "note",
+        "by_name",
+    ]
+    ordering = ["-at", "-pk"]
+    related = ("by",)
+
+    @admin.display(description=_("by"))
+    def by_name(self, obj):
+        return person_name(obj.by)
+
+
 @admin.register(Recognition)
 class RecognitionAdmin(ProgrammeScopedAdmin):
     """The cycles of the cities' recognition, read-only: written by the approval that grants
     recognition (`services._grant`, its window from `stage_approve(starts_on=)` and
-    `services.recognition_ends_on`), the lapses by `manage.py record_lapses`."""
+    `services.recognition_ends_on`), the lapses by `manage.py record_lapses`. Their dates are
+    corrected on a page of their own (`correct_view`, `services.recognition_dates_correct`),
+    linked from the change page for whoever may (`permissions.can_correct_recognition`)."""
 
     programme_lookup = "candidacy__city__programme_id"
     list_display = ["city", "programme", "cycle", "starts_on", "ends_on", "lapsed_on", "renewed"]
@@ -781,6 +811,8 @@ class RecognitionAdmin(ProgrammeScopedAdmin):
     ordering = ["candidacy__city__name", "cycle"]
     fields = ["city", "programme", "cycle", "starts_on", "ends_on", "lapsed_on", "renewed"]
     readonly_fields = fields
+    inlines = [RecognitionCorrectionInline]
+    change_form_template = "admin/candidacy/recognition/change_form.html"
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -790,6 +822,81 @@ class RecognitionAdmin(ProgrammeScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/correct/",
+                self.admin_site.admin_view(self.correct_view),
+                name="{}_{}_correct".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["correct_link"] = obj is not None and permissions.can_correct_recognition(
+            request.user, obj
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def correct_view(self, request, object_id):
+        """Correct the cycle's dates, typed in its programme's calendar, with the reason. Out of
+        the user's programmes the cycle does not exist (404); one who may not correct it gets
+        403, unless the programme is closed or suspended: then the page says so. A refusal
+        (the form's, the service's) shows the form again with what was typed and why, status
+        400, nothing written."""
+        recognition = self.get_object(request, unquote(object_id))  # dates in its calendar
+        if recognition is None:
+            raise Http404
+        programme = recognition.candidacy.city.programme
+        refusal = "" if programme_is_open(programme) else programme_closed_message(programme)
+        if not refusal and not permissions.can_correct_recognition(request.user, recognition):
+            raise PermissionDenied
+        change_url = reverse(
+            "admin:candidacy_recognition_change",
+            args=[recognition.pk],
+            current_app=self.admin_site.name,
+        )
+        form = RecognitionCorrectionForm(
+            request.POST if request.method == "POST" else None,
+            initial={"starts_on": recognition.starts_on, "ends_on": recognition.ends_on},
+        )
+        status = 200
+        if request.method == "POST":
+            status = 400
+            if not refusal and form.is_valid():
+                try:
+                    services.recognition_dates_correct(
+                        recognition=recognition, by=request.user, **form.cleaned_data
+                    )
+                except ValidationError as error:
+                    _errors_on(form, error)
+                except PermissionDenied as error:
+                    form.add_error(None, error_text(error))
+                    status = 403
+                else:
+                    self.message_user(
+                        request,
+                        gettext("The recognition's dates were corrected."),
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Correct the dates"),
+            "subtitle": self.row_text(recognition),
+            "opts": self.opts,
+            "original": recognition,
+            "original_text": self.row_text(recognition),
+            "form": None if refusal else form,
+            "refusal": refusal,
+            "change_url": change_url,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(
+            request, "admin/candidacy/recognition/correct.html", context, status=status
+        )
 
     def row_text(self, obj) -> str:
         return f"{shown(obj.candidacy.city)} – {format_digits(obj.cycle)}"

@@ -243,3 +243,19 @@ class CallRoundForm(CalendarFormMixin, VersionedForm, forms.ModelForm):
     def written(self) -> dict:
         """The fields the service writes, from the cleaned form."""
         return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class RecognitionCorrectionForm(CalendarFormMixin, forms.Form):
+    """The admin's correction of a recognition cycle's dates, in the programme's calendar (the
+    admin's view activates it), and the reason. It only reads what was typed: the rules are
+    `services.recognition_dates_correct`'s, whose refusals the admin puts back on the form."""
+
+    starts_on = forms.DateField(label=_("First day"))
+    ends_on = forms.DateField(label=_("Last day"), help_text=_("The last day is included."))
+    note = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=_("Required: why the dates on the record were wrong."),
+    )

@@ -417,6 +417,16 @@ def can_withdraw_candidacy(user, candidacy) -> bool:
     )
 
 
+def can_correct_recognition(user, recognition) -> bool:
+    """Correct a recognition cycle's dates (`services.recognition_dates_correct`): the
+    programme's coordinators and superusers, while the programme is open (`programme_is_open`).
+    The admin's link and page ask it too."""
+    programme = recognition.candidacy.city.programme
+    return programme_is_open(programme) and (
+        scope_of(user).superuser or coordinates(user, programme.pk)
+    )
+
+
 # --- comments: who reads and writes a stage's thread, once as predicates and once as a query ---
 #
 # A stage's thread has two visibilities. "To the city": the city's office, the stage's

@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cities.calendars import date_format
 from cities.models import City, Programme, RoleAssignment
 from cities.permissions import programme_closed_message, programme_is_open
 from cities.roles import Role
@@ -38,6 +39,7 @@ from .models import (
     Evidence,
     Grants,
     Recognition,
+    RecognitionCorrection,
     SignOff,
     StageDefinition,
     StageKind,
@@ -584,6 +586,112 @@ def recognition_lapses_record(*, today: datetime.date | None = None) -> int:
             recognition.save(update_fields=["lapsed_on"])
             lapsed += 1
     return lapsed
+
+
+def recognition_dates_correct(
+    *,
+    recognition: Recognition,
+    by,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    note: str,
+) -> Recognition:
+    """Correct a recognition cycle's first and last days (a start typed wrong at the approval):
+    the programme's coordinators or a superuser (`permissions.can_correct_recognition`), with
+    the reason. The window stays within the portal's bounds (`plausible_date`), ends on or
+    after its start and overlaps none of the city's other cycles. The candidacy's
+    `recognised_until` follows its current (latest) cycle and `recognised_since` its first; a
+    lapse already recorded moves with the end (or is undone if the end is not past). Side
+    effects: a `RecognitionCorrection` history row; the city's pages change (their editions
+    are raised by the saves, `reporting.signals`)."""
+    note = (note or "").strip()
+    with transaction.atomic():
+        recognition = (
+            Recognition.objects.select_for_update(of=("self",))
+            .select_related("candidacy__city__programme")
+            .get(pk=recognition.pk)
+        )
+        programme = recognition.candidacy.city.programme
+        if not programme_is_open(programme):
+            raise PermissionDenied(programme_closed_message(programme))
+        if not permissions.can_correct_recognition(by, recognition):
+            raise PermissionDenied(
+                _("Only the programme's coordinator can correct a recognition's dates.")
+            )
+        errors: dict[str, list] = {}
+        for field, day in (("starts_on", starts_on), ("ends_on", ends_on)):
+            try:
+                plausible_date(day)
+            except ValidationError as error:
+                errors[field] = error.error_list
+        if not note:
+            errors["note"] = [_("Give the reason for the correction.")]
+        else:
+            try:
+                RecognitionCorrection._meta.get_field("note").run_validators(note)
+            except ValidationError as error:
+                errors["note"] = error.error_list
+        if errors:
+            raise ValidationError(errors)
+        if ends_on < starts_on:
+            raise ValidationError(
+                {"ends_on": _("A recognition ends on or after its first day.")},
+                code="recognition_ends_before_start",
+            )
+        if (starts_on, ends_on) == (recognition.starts_on, recognition.ends_on):
+            raise ValidationError(
+                _("These are the dates on the record already: change at least one of them."),
+                code="recognition_dates_unchanged",
+            )
+        cycles = list(
+            Recognition.objects.select_for_update()
+            .filter(candidacy_id=recognition.candidacy_id)
+            .exclude(pk=recognition.pk)
+        )
+        for other in cycles:
+            if other.starts_on <= ends_on and starts_on <= other.ends_on:
+                raise ValidationError(
+                    _(
+                        "These dates overlap the city's recognition cycle %(cycle)s "
+                        "(%(starts_on)s – %(ends_on)s)."
+                    )
+                    % {
+                        "cycle": format_number(other.cycle),
+                        "starts_on": date_format(other.starts_on),
+                        "ends_on": date_format(other.ends_on),
+                    },
+                    code="recognition_cycles_overlap",
+                )
+        correction = RecognitionCorrection(
+            recognition=recognition,
+            from_starts_on=recognition.starts_on,
+            from_ends_on=recognition.ends_on,
+            to_starts_on=starts_on,
+            to_ends_on=ends_on,
+            note=note,
+            by=by,
+        )
+        recognition.starts_on, recognition.ends_on = starts_on, ends_on
+        if recognition.lapsed_on is not None:
+            lapsed_on = ends_on + datetime.timedelta(days=1)
+            recognition.lapsed_on = lapsed_on if lapsed_on <= timezone.localdate() else None
+        recognition.save(update_fields=["starts_on", "ends_on", "lapsed_on"])
+        correction.save()
+        candidacy = Candidacy.objects.select_for_update().get(pk=recognition.candidacy_id)
+        changed = []
+        if candidacy.recognised_until is not None and all(
+            other.cycle < recognition.cycle for other in cycles
+        ):
+            candidacy.recognised_until = ends_on
+            changed.append("recognised_until")
+        if candidacy.recognised_since is not None and all(
+            other.cycle > recognition.cycle for other in cycles
+        ):
+            candidacy.recognised_since = starts_on
+            changed.append("recognised_since")
+        if changed:
+            candidacy.save(update_fields=changed)
+    return recognition
 
 
 def _next_round(progress: StageProgress, *, by, role) -> None:

@@ -27,6 +27,7 @@ from candidacy.models import (
     OperationalPlan,
     PanelVerdict,
     PlanAction,
+    Recognition,
     StageDefinition,
     StageProgress,
     StrategicGoal,
@@ -131,6 +132,25 @@ def _call_rounds(world, size):
         )
 
 
+def _recognitions(world, size):
+    """Two cycles of recognition for each grown city, the first renewed by the second."""
+    for city in _grow_cities(world, size):
+        candidacy = Candidacy.objects.get(city=city)
+        first = Recognition.objects.create(
+            candidacy=candidacy,
+            cycle=1,
+            starts_on=datetime.date(2020, 1, 1),
+            ends_on=datetime.date(2023, 12, 31),
+        )
+        first.renewed_by = Recognition.objects.create(
+            candidacy=candidacy,
+            cycle=2,
+            starts_on=datetime.date(2024, 1, 1),
+            ends_on=datetime.date(2027, 12, 31),
+        )
+        first.save()
+
+
 def _panel_verdicts(world, size):
     """A children's panel verdict on the evaluation stage of each grown city."""
     for city in _grow_cities(world, size):
@@ -218,6 +238,7 @@ CHANGELISTS = [
     (StageDefinition, _grow_cities, 2),
     (IndicatorDefinition, _definitions, 2),
     (CallRound, _call_rounds, 2),
+    (Recognition, _recognitions, 2),
     (ChildrenPanelVerdict, _panel_verdicts, 2),
     (EvaluationCriterion, _definitions, 2),
     (AssessmentCriterion, _definitions, 2),

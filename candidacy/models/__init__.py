@@ -48,6 +48,7 @@ from .pipeline import (
     Grants,
     Preparer,
     Recognition,
+    RecognitionCorrection,
     SignOff,
     StageComment,
     StageDefinition,
@@ -97,6 +98,7 @@ from .rounds import CallRound, CallRoundChange
 
 __all__ = [
     "Recognition",
+    "RecognitionCorrection",
     "CallRound",
     "CallRoundChange",
     "ACTION_CLOSED",

@@ -561,3 +561,37 @@ class Recognition(models.Model):
 
     def __str__(self):
         return f"{self.candidacy} – {self.cycle}"
+
+
+class RecognitionCorrection(models.Model):
+    """A correction of a recognition cycle's dates (a start typed wrong at the approval), with
+    the dates before and after and the reason. Written by
+    `candidacy.services.recognition_dates_correct` in the transaction of the correction."""
+
+    recognition = models.ForeignKey(
+        Recognition,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("recognition"),
+    )
+    from_starts_on = models.DateField(_("start before"), validators=[plausible_date])
+    from_ends_on = models.DateField(_("end before"), validators=[plausible_date])
+    to_starts_on = models.DateField(_("start after"), validators=[plausible_date])
+    to_ends_on = models.DateField(_("end after"), validators=[plausible_date])
+    note = capped_text(_("reason"), max_length=NOTE_MAX_LENGTH)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("recognition correction")
+        verbose_name_plural = _("recognition corrections")
+
+    def __str__(self):
+        return f"{self.recognition} ({self.at:%Y-%m-%d})"

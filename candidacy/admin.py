@@ -17,7 +17,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin import CityAdmin as BaseCityAdmin
-from cities.admin import _errors_on
+from cities.admin import errors_on_form
 from cities.admin_names import NamesAdmin
 from cities.admin_scoping import (
     ProgrammeScopedAdmin,
@@ -871,7 +871,7 @@ class RecognitionAdmin(ProgrammeScopedAdmin):
                         recognition=recognition, by=request.user, **form.cleaned_data
                     )
                 except ValidationError as error:
-                    _errors_on(form, error)
+                    errors_on_form(form, error)
                 except PermissionDenied as error:
                     form.add_error(None, error_text(error))
                     status = 403

@@ -62,7 +62,7 @@ class CountryFilter(ScopedRelatedFilter):
         return Country.objects.filter(programmes__in=programmes_in_scope(request)).distinct()
 
 
-def _errors_on(form, error: ValidationError) -> None:
+def errors_on_form(form, error: ValidationError) -> None:
     """A service's refusal beside the form's fields it names, else at the form's top."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
@@ -182,7 +182,7 @@ class ProgrammeAdmin(ProgrammeScopedAdmin, NamesAdmin):
                 try:
                     write(form.cleaned_data)
                 except ValidationError as error:
-                    _errors_on(form, error)
+                    errors_on_form(form, error)
                 else:
                     self.message_user(request, done, messages.SUCCESS)
                     return HttpResponseRedirect(

@@ -25,7 +25,7 @@ register = template.Library()
 
 #: The most renderings a process keeps (the oldest goes first).
 KEEP_AT_MOST = 256
-_kept: OrderedDict[str, str] = OrderedDict()
+kept_renderings: OrderedDict[str, str] = OrderedDict()
 
 
 def form_digest(form) -> str | None:
@@ -65,12 +65,12 @@ class KeptCrispyNode(template.Node):
         digest = form_digest(form)
         if digest is None:
             return self.crispy.render(context)
-        html = _kept.get(digest)
+        html = kept_renderings.get(digest)
         if html is None:
             html = self.crispy.render(context)
-            _kept[digest] = html
-            while len(_kept) > KEEP_AT_MOST:
-                _kept.popitem(last=False)
+            kept_renderings[digest] = html
+            while len(kept_renderings) > KEEP_AT_MOST:
+                kept_renderings.popitem(last=False)
         return html
 
 

@@ -18,19 +18,19 @@ KEPT = Template("{% load kept_forms %}{% crispy_kept form %}")
 
 @pytest.fixture(autouse=True)
 def _empty():
-    kept_forms._kept.clear()
+    kept_forms.kept_renderings.clear()
     yield
-    kept_forms._kept.clear()
+    kept_forms.kept_renderings.clear()
 
 
 def test_an_unbound_form_renders_as_crispy_does_and_is_kept():
     form = StageCommentForm(visibilities=("city", "internal"))
     html = KEPT.render(Context({"form": form}))
     assert html == CRISPY.render(Context({"form": form}))
-    assert len(kept_forms._kept) == 1
+    assert len(kept_forms.kept_renderings) == 1
     again = KEPT.render(Context({"form": StageCommentForm(visibilities=("city", "internal"))}))
     assert again == html
-    assert len(kept_forms._kept) == 1
+    assert len(kept_forms.kept_renderings) == 1
 
 
 def test_widgets_initial_values_and_language_each_get_their_own():
@@ -43,7 +43,7 @@ def test_widgets_initial_values_and_language_each_get_their_own():
     with translation.override("ru"):
         russian = KEPT.render(Context({"form": RecallForm(initial={"submission": "first"})}))
     assert russian != first
-    assert len(kept_forms._kept) == 5
+    assert len(kept_forms.kept_renderings) == 5
 
 
 def test_a_bound_form_is_rendered_afresh_with_its_errors_and_input():
@@ -52,7 +52,7 @@ def test_a_bound_form_is_rendered_afresh_with_its_errors_and_input():
     html = KEPT.render(Context({"form": form}))
     assert html == CRISPY.render(Context({"form": form}))
     assert "is-invalid" in html
-    assert kept_forms._kept == {}
+    assert kept_forms.kept_renderings == {}
     typed = StageCommentForm({"body": "Typed words.", "visibility": "x"}, visibilities=("city",))
     assert "Typed words." in KEPT.render(Context({"form": typed}))
 

@@ -511,6 +511,38 @@ def test_a_recused_evaluator_downloads_nothing(client, ew):
     assert client.get(reverse("city-record", kwargs={"city": ew.city.slug})).status_code == 200
 
 
+def _stakeholder_pages(ew) -> list[str]:
+    city = {"city": ew.city.slug}
+    return [
+        reverse("stakeholders:city", kwargs=city),
+        reverse("stakeholders:you-said-we-did", kwargs=city),
+        reverse("stakeholders:memoranda", kwargs=city),
+        reverse("stakeholders:history", kwargs=city),
+    ]
+
+
+def test_the_stakeholders_pages_send_an_undeclared_evaluator_to_declare(client, ew):
+    client.force_login(f.evaluator_user(ew.programme, declared=False, username="eval.new"))
+    for url in _stakeholder_pages(ew):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == f"{conflict_url(ew)}?next={url}"
+
+
+def test_the_stakeholders_pages_refuse_a_recused_evaluator(client, ew):
+    recused = f.evaluator_user(ew.programme, declared=False, username="eval.recused")
+    ConflictDeclaration.objects.create(
+        evaluator=recused, candidacy=ew.city.candidacy, has_conflict=True, statement="Family."
+    )
+    client.force_login(recused)
+    for url in _stakeholder_pages(ew):
+        assert client.get(url).status_code == 403, url
+    # an evaluator who declared no conflict reads them
+    client.force_login(ew.evaluator)
+    for url in _stakeholder_pages(ew)[:3]:
+        assert client.get(url).status_code == 200, url
+
+
 # --- what the city's record ZIP gives its office of the evaluation ------------------------------
 
 

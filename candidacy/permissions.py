@@ -3,7 +3,6 @@ views, the templates (to show or hide a button) and the admin alike."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 
 from cities.models import Programme
@@ -47,15 +46,18 @@ def _stage_can_change_q() -> Q:
 # `StageProgress`, used by the queues' queries below.
 
 
-def _declarations(user) -> dict[int, bool]:
-    """{candidacy id: has_conflict} of the user's declarations, read once per user object."""
+def _declarations(user) -> dict[tuple[str, int], bool]:
+    """{("candidacy", id): has_conflict} and {("city", id): has_conflict} of the user's
+    declarations, read once per user object (one query: a city's dossier is asked of the city
+    without reading its candidacy)."""
     cached = getattr(user, "_cfc_conflicts", None)
     if cached is None:
-        cached = dict(
-            ConflictDeclaration.objects.filter(evaluator_id=user.pk).values_list(
-                "candidacy_id", "has_conflict"
-            )
-        )
+        cached = {}
+        for candidacy_id, city_id, has_conflict in ConflictDeclaration.objects.filter(
+            evaluator_id=user.pk
+        ).values_list("candidacy_id", "candidacy__city_id", "has_conflict"):
+            cached[("candidacy", candidacy_id)] = has_conflict
+            cached[("city", city_id)] = has_conflict
         user._cfc_conflicts = cached
     return cached
 
@@ -64,7 +66,7 @@ def conflict_declaration_of(user, candidacy) -> bool | None:
     """None while the user has not declared; else whether they declared a conflict."""
     if user is None or not user.is_authenticated:
         return None
-    return _declarations(user).get(candidacy.pk)
+    return _declarations(user).get(("candidacy", candidacy.pk))
 
 
 def has_cleared_conflict(user, candidacy) -> bool:
@@ -160,17 +162,13 @@ def can_read_dossier(user, city) -> bool:
     """`can_see_dossier` for the city's candidacy: the rule of every page and download that
     shows the city's dossier (its stages, records, evidence and documents, the dossier PDF,
     the record ZIP). A city without a candidacy has nothing to declare against: an evaluator
-    reading it only as one reads none of it. (Reads `city.candidacy` for such an evaluator
-    only: one query, none where the candidacy was read with the city.)"""
+    reading it only as one reads none of it. (Asked of the city's id in the user's
+    declarations: it reads no candidacy.)"""
     if not can_view_city(user, city):
         return False
     if not _reads_only_as_evaluator_of(user, city):
         return True
-    try:
-        candidacy = city.candidacy
-    except ObjectDoesNotExist:
-        return False
-    return has_cleared_conflict(user, candidacy)
+    return user.is_authenticated and _declarations(user).get(("city", city.pk)) is False
 
 
 def can_declare_conflict(user, candidacy) -> bool:

@@ -34,8 +34,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from candidacy.lookups import declare_first, visible_dossier_city
+from candidacy.models import ChildrenPanelVerdict
 from cities.models import City
-from core.privacy import figure
 
 #: The apps whose rows make up a city's record.
 APPS = ("candidacy", "stakeholders", "cities")
@@ -51,13 +51,7 @@ LEFT_OUT = {
 #: exports them as the small-group rule publishes them).
 LEFT_OUT_FIELDS = {
     "candidacy.criterionjudgement": {"judged_by"},
-    "candidacy.childrenpanelverdict": {
-        "recorded_by",
-        "panel_size",
-        "votes_for",
-        "votes_against",
-        "votes_abstain",
-    },
+    "candidacy.childrenpanelverdict": {"recorded_by", *ChildrenPanelVerdict.FIGURES},
 }
 #: How a row reaches its city, tried in this order (the first path the model has wins).
 PATHS = (
@@ -117,14 +111,8 @@ def _published(figure):
 
 def _panel_figures(verdict) -> dict:
     """The children's panel's size and votes as the small-group rule publishes them
-    (`ChildrenPanelVerdict.votes`): below the threshold, "fewer than N children: not shown"."""
-    votes_for, votes_against, abstentions = (figure for _label, figure in verdict.votes())
-    return {
-        "panel_size": _published(figure(verdict.panel_size, group_size=verdict.panel_size)),
-        "votes_for": _published(votes_for),
-        "votes_against": _published(votes_against),
-        "votes_abstain": _published(abstentions),
-    }
+    (`ChildrenPanelVerdict.figures`): below the threshold, "fewer than N children: not shown"."""
+    return {name: _published(figure) for name, _label, figure in verdict.figures()}
 
 
 #: Fields made for the record, by model, from each row (in place of the ones left out).

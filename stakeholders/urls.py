@@ -1,4 +1,12 @@
-from django.urls import path
+"""The stakeholders' pages. Every one of them is part of the city's dossier: each finds its city
+through `candidacy.lookups.visible_dossier_city` (`permissions.can_read_dossier`), and each is
+wrapped here in `declare_first`, as the stage pages are: an evaluator who has not declared
+whether they have a conflict of interest with the city is sent to the declaration, a recused
+one gets 403."""
+
+from django.urls import path as _path
+
+from candidacy.lookups import declare_first
 
 from .views import common, councils, memoranda, participation
 
@@ -11,6 +19,12 @@ _SESSION = f"{_COUNCIL}sessions/<int:session>/"
 _PROPOSAL = f"{_COUNCIL}proposals/<int:proposal>/"
 _MEMORANDUM = f"{_CITY}memoranda/<int:pk>/"
 _COMMITMENT = f"{_MEMORANDUM}commitments/<int:commitment>/"
+
+
+def path(route, view, *, name):
+    """`django.urls.path` for a page of the city's dossier (see above)."""
+    return _path(route, declare_first(view), name=name)
+
 
 urlpatterns = [
     path(_CITY, councils.city_stakeholders, name="city"),

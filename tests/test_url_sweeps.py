@@ -508,7 +508,7 @@ def test_outsiders_get_403_or_404_on_city_a_urls(client, objects, superuser, end
 #: (`candidacy.permissions.can_read_dossier`): recused (a declared conflict) and undeclared.
 DOSSIER_CLOSED = ["evaluator_recused", "evaluator_undeclared"]
 CITY_ENDPOINTS = [endpoint for endpoint in OBJECT_ENDPOINTS if endpoint.route.startswith("cities/")]
-#: The dossier's pages and downloads outside its stages' pages.
+#: The dossier's pages and downloads outside its stages' and its stakeholders' pages.
 DOSSIER_NAMES = {
     "candidacy:city-dossier",
     "city-record",
@@ -518,8 +518,18 @@ DOSSIER_NAMES = {
 }
 
 
+def _is_stakeholders(endpoint: Endpoint) -> bool:
+    """The stakeholders' pages (councils, sessions, memoranda, commitments, "You said, we
+    did"): part of the dossier, refused as the stage pages refuse it."""
+    return endpoint.name.startswith("stakeholders:")
+
+
 def _is_dossier(endpoint: Endpoint) -> bool:
-    return endpoint.name in DOSSIER_NAMES or endpoint.route.startswith("cities/<slug:city>/stages/")
+    return (
+        endpoint.name in DOSSIER_NAMES
+        or _is_stakeholders(endpoint)
+        or endpoint.route.startswith("cities/<slug:city>/stages/")
+    )
 
 
 @pytest.mark.django_db
@@ -549,6 +559,12 @@ def test_recused_and_undeclared_evaluators_read_no_dossier(client, objects, endp
             if who == "evaluator_undeclared" and redirected:
                 continue
             assert got.status_code in (403, 404, 405), (who, url, got.status_code)
+        if _is_stakeholders(endpoint) and got.status_code != 405:
+            # exactly as the stage pages: the undeclared to the declaration, the recused 403
+            if who == "evaluator_undeclared":
+                assert urlsplit(got["Location"]).path == conflict, (who, url)
+            else:
+                assert got.status_code == 403, (who, url, got.status_code)
 
 
 @pytest.mark.django_db

@@ -26,7 +26,7 @@ from django.utils.translation import ngettext
 from cities.calendars import date_format
 from cities.models import Programme
 from cities.validators import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH, capped_text, plausible_date
-from core.privacy import figure
+from core.privacy import Figure, figure
 
 from .frameworks import FrameworkCriterion, FrameworkKind, FrameworkVersion
 from .pipeline import Candidacy, StageProgress
@@ -471,10 +471,22 @@ class ChildrenPanelVerdict(models.Model):
                 }
             )
 
-    def votes(self):
-        """The vote counts as published figures: hidden for a panel too small to publish."""
+    #: The fields that are figures about the panel's children (`figures`).
+    FIGURES = ("panel_size", "votes_for", "votes_against", "votes_abstain")
+
+    def figures(self) -> list[tuple[str, str, Figure]]:
+        """The panel's size and vote counts as published figures (`core.privacy.figure`), as
+        `(field name, label, figure)`: all hidden for a panel too small to publish. The one
+        way the page, the admin and the city's record show them, to every reader."""
         return [
-            (_("votes for"), figure(self.votes_for, group_size=self.panel_size)),
-            (_("votes against"), figure(self.votes_against, group_size=self.panel_size)),
-            (_("abstentions"), figure(self.votes_abstain, group_size=self.panel_size)),
+            (
+                name,
+                self._meta.get_field(name).verbose_name,
+                figure(getattr(self, name), group_size=self.panel_size),
+            )
+            for name in self.FIGURES
         ]
+
+    def votes(self) -> list[tuple[str, Figure]]:
+        """The vote counts of `figures()`, as `(label, figure)`."""
+        return [(label, fig) for name, label, fig in self.figures() if name != "panel_size"]

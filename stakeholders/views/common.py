@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from candidacy.lookups import visible_dossier_city
 from cities.models import City, Organisation
-from core.lookups import visible_city
 from core.pages import bound_data, form_page
 
 from .. import permissions, selectors, services
@@ -38,12 +38,12 @@ HISTORY_PAGE_SIZE = 50
 
 
 def visible_council(user, slug, pk) -> Council:
-    city = visible_city(user, slug)
+    city = visible_dossier_city(user, slug)
     return get_object_or_404(selectors.council_in_city(city, pk))
 
 
 def visible_children_council(user, slug, pk) -> Council:
-    city = visible_city(user, slug)
+    city = visible_dossier_city(user, slug)
     return get_object_or_404(selectors.children_council_in_city(city, pk))
 
 
@@ -57,7 +57,7 @@ def visible_member(user, slug, pk, member_pk) -> CouncilMember:
 
 
 def visible_organisation(user, slug, pk) -> Organisation:
-    city = visible_city(user, slug)
+    city = visible_dossier_city(user, slug)
     organisation = get_object_or_404(Organisation, city=city, pk=pk)
     organisation.city = city
     return organisation
@@ -78,7 +78,7 @@ def visible_proposal(user, slug, pk, proposal_pk) -> ChildrenProposal:
 
 
 def visible_memorandum(user, slug, pk) -> Memorandum:
-    city = visible_city(user, slug)
+    city = visible_dossier_city(user, slug)
     memorandum = get_object_or_404(selectors.memorandum_in_city(city, pk))
     memorandum.city = city
     return memorandum
@@ -270,7 +270,7 @@ def comment_post(request, *, city: City, target: dict, next_url: str, rerender):
 @require_safe
 def history(request, city):
     """Who changed what in the city's stakeholders, and when, newest first (paginated)."""
-    city = visible_city(request.user, city)
+    city = visible_dossier_city(request.user, city)
     require(permissions.can_view_stakeholder_history(request.user, city))
     page = Paginator(selectors.city_history(city), HISTORY_PAGE_SIZE).get_page(
         request.GET.get("page")

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from candidacy.lookups import visible_dossier_city
 from cities.models import Organisation
-from core.lookups import visible_city
 
 from .. import permissions, selectors, services
 from ..forms import CouncilForm, CouncilMemberForm, MemberReplaceForm, OrganisationForm
@@ -34,7 +34,7 @@ from .common import (
 @login_required
 @require_safe
 def city_stakeholders(request, city):
-    city = visible_city(request.user, city)
+    city = visible_dossier_city(request.user, city)
     return render(
         request,
         "stakeholders/city.html",
@@ -103,7 +103,7 @@ def council_comment(request, city, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def council_add(request, city):
-    city = visible_city(request.user, city)
+    city = visible_dossier_city(request.user, city)
     require(permissions.can_manage_stakeholders(request.user, city))
     return stakeholder_form_page(
         request,
@@ -209,7 +209,7 @@ def member_remove(request, city, pk, member):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_add(request, city):
-    city = visible_city(request.user, city)
+    city = visible_dossier_city(request.user, city)
     require(permissions.can_manage_stakeholders(request.user, city))
     return stakeholder_form_page(
         request,

@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from candidacy.lookups import declare_first, visible_dossier_city
+from candidacy.lookups import visible_dossier_city
 from core.downloads import stored_file_response
-from core.lookups import visible_city
 
 from .. import permissions, selectors, services
 from ..forms import CommitmentForm, CommitmentStatusForm, MemorandumForm
@@ -34,7 +33,7 @@ from .common import (
 @require_safe
 def memoranda(request, city):
     """The city's memoranda and every commitment in them, with open and overdue ones per party."""
-    city = visible_city(request.user, city)
+    city = visible_dossier_city(request.user, city)
     rows = selectors.city_memoranda(city)
     everything = [c for memorandum in rows for c in memorandum.commitments.all()]
     return render(
@@ -52,7 +51,7 @@ def memoranda(request, city):
 @login_required
 @require_http_methods(["GET", "POST"])
 def memorandum_add(request, city):
-    city = visible_city(request.user, city)
+    city = visible_dossier_city(request.user, city)
     require(permissions.can_manage_stakeholders(request.user, city))
     return stakeholder_form_page(
         request,
@@ -134,9 +133,7 @@ def memorandum_edit(request, city, pk):
 
 @login_required
 @require_safe
-@declare_first
 def memorandum_document(request, city, pk):
-    visible_dossier_city(request.user, city)  # a document of the dossier
     memorandum = visible_memorandum(request.user, city, pk)
     return stored_file_response(
         memorandum.document, memorandum.document_name, memorandum.document_content_type
@@ -197,9 +194,7 @@ def commitment_status(request, city, pk, commitment):
 
 @login_required
 @require_safe
-@declare_first
 def commitment_evidence(request, city, pk, commitment):
-    visible_dossier_city(request.user, city)  # a document of the dossier
     commitment = visible_commitment(request.user, city, pk, commitment)
     return stored_file_response(
         commitment.evidence, commitment.evidence_name, commitment.evidence_content_type

@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from candidacy.lookups import declare_first, visible_dossier_city
+from candidacy.lookups import visible_dossier_city
 from core.downloads import stored_file_response
-from core.lookups import visible_city
 
 from .. import permissions, selectors, services
 from ..forms import MakeUpForm, ProposalAnswerForm, ProposalForm, SessionForm
@@ -109,9 +108,7 @@ def session_edit(request, city, pk, session):
 
 @login_required
 @require_safe
-@declare_first
 def session_minutes(request, city, pk, session):
-    visible_dossier_city(request.user, city)  # a document of the dossier
     session = visible_session(request.user, city, pk, session)
     return stored_file_response(session.minutes, session.minutes_name, session.minutes_content_type)
 
@@ -221,7 +218,7 @@ def proposal_answer(request, city, pk, proposal):
 def you_said_we_did(request, city):
     """The children's proposals and the city's answers, for everyone in the city's scope, and
     printable for the children's council."""
-    city = visible_city(request.user, city)
+    city = visible_dossier_city(request.user, city)
     return render(
         request,
         "stakeholders/you_said_we_did.html",

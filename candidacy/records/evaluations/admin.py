@@ -60,17 +60,23 @@ class ConflictDeclarationAdmin(_ReadOnlyRecordAdmin):
 @admin.register(ChildrenPanelVerdict)
 class ChildrenPanelVerdictAdmin(_ReadOnlyRecordAdmin):
     """The children's panels' verdicts (`services.panel_verdict_save`): aggregates only, and
-    the votes only as the small-group rule publishes them (`ChildrenPanelVerdict.votes`,
-    `core.privacy.figure`): a panel smaller than the threshold shows "fewer than N children"
-    in place of its counts, in the list and on the change page alike."""
+    its size and votes only as the small-group rule publishes them
+    (`ChildrenPanelVerdict.figures`, `core.privacy.figure`): a panel smaller than the threshold
+    shows "fewer than N children" in place of its counts, in the list and on the change page
+    alike."""
 
     programme_lookup = "progress__candidacy__city__programme_id"
-    list_display = ["progress", "verdict", "panel_size", "votes", "recorded_on"]
+    list_display = ["progress", "verdict", "children", "votes", "recorded_on"]
     list_filter = [("progress__candidacy__city__programme", ScopedProgrammeFilter), "verdict"]
     list_select_related = ["progress__candidacy__city", "progress__definition"]
-    fields = ["progress", "recorded_on", "panel_size", "verdict", "votes", "summary", "recorded_by"]
+    fields = ["progress", "recorded_on", "children", "verdict", "votes", "summary", "recorded_by"]
     readonly_fields = fields
     ordering = ["-recorded_on", "-pk"]
+
+    @admin.display(description=_("children on the panel"))
+    def children(self, obj):
+        [size] = [str(figure) for name, _label, figure in obj.figures() if name == "panel_size"]
+        return size
 
     @admin.display(description=_("votes"))
     def votes(self, obj):

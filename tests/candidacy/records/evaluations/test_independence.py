@@ -221,9 +221,9 @@ def test_a_small_panels_votes_are_not_published(client, ew):
     data = panel_data(panel_size="3", votes_for="2", votes_against="1", votes_abstain="0")
     assert client.post(url, data).status_code == 302
     page = client.get(ew.url("stage", "joint")).text
-    assert page.count("fewer than 5 children: not shown") == 3
+    assert page.count("fewer than 5 children: not shown") == 4  # its size and votes
     verdict = ChildrenPanelVerdict.objects.get()
-    assert all(figure.hidden and figure.value is None for _label, figure in verdict.votes())
+    assert all(figure.hidden and figure.value is None for _n, _l, figure in verdict.figures())
 
 
 def test_votes_beyond_the_panel_are_refused_with_the_input_kept(client, ew):
@@ -412,10 +412,60 @@ def test_the_admin_shows_a_panels_votes_only_as_the_small_group_rule_allows(
     for page in (listing, change):
         if shown:
             assert "votes for: 9; votes against: 2; abstentions: 1" in page
+            assert ">12<" in page
         else:
-            assert page.count("fewer than 5 children: not shown") == 3
+            assert page.count("fewer than 5 children: not shown") == 4  # size and votes
             assert "votes for: 2" not in page
     assert 'name="votes_for"' not in change
+
+
+# --- the children's panel on the evaluation page ------------------------------------------------
+
+
+def _panel_section(page: str) -> str:
+    start = page.index('id="panel-verdict"')
+    return page[start : page.index("</dl>", start)]
+
+
+@pytest.mark.parametrize("who", ["office", "coordinator", "evaluator"])
+def test_the_page_hides_a_small_panels_size_and_votes_from_every_reader(client, ew, who):
+    _verdict(ew, panel_size=3, votes_for=2, votes_against=1, votes_abstain=0)
+    client.force_login(getattr(ew, who))
+    panel = _panel_section(client.get(ew.url("stage", "joint")).text)
+    assert panel.count("fewer than 5 children: not shown") == 4
+    assert not any(f">{count}<" in panel for count in "0123")
+    assert "The panel liked the new playgrounds." in panel
+
+
+@pytest.mark.parametrize("who", ["office", "coordinator", "evaluator"])
+def test_the_page_shows_a_large_panels_size_and_votes(client, ew, who):
+    _verdict(ew, panel_size=12, votes_for=9, votes_against=2, votes_abstain=1)
+    client.force_login(getattr(ew, who))
+    panel = _panel_section(client.get(ew.url("stage", "joint")).text)
+    assert "not shown" not in panel
+    for label, count in [
+        ("Children on the panel", 12),
+        ("Votes for", 9),
+        ("Votes against", 2),
+        ("Abstentions", 1),
+    ]:
+        assert f'{label}</dt><dd class="col-sm-8">{count}</dd>' in panel, label
+
+
+@pytest.mark.parametrize("size,votes,shown", [(12, (9, 2, 1), "۱۲"), (3, (2, 1, 0), None)])
+def test_the_panels_figures_are_in_persian_digits_in_persian(client, ew, size, votes, shown):
+    _verdict(
+        ew, panel_size=size, votes_for=votes[0], votes_against=votes[1], votes_abstain=votes[2]
+    )
+    client.force_login(ew.office)
+    client.cookies["django_language"] = "fa"
+    page = client.get(ew.url("stage", "joint"), HTTP_ACCEPT_LANGUAGE="fa").text
+    panel = _panel_section(page)
+    if shown:
+        assert f">{shown}<" in panel and ">۹<" in panel and ">12<" not in panel
+    else:
+        assert panel.count("کمتر از ۵ کودک: نمایش داده نمی‌شود") == 4
+        assert not any(f">{count}<" in panel for count in "0123۰۱۲۳")
 
 
 # --- the dossier's downloads: one rule (`permissions.can_read_dossier`) -------------------------
@@ -459,6 +509,38 @@ def test_a_recused_evaluator_downloads_nothing(client, ew):
     # those who may read the dossier still download it
     client.force_login(ew.evaluator)
     assert client.get(reverse("city-record", kwargs={"city": ew.city.slug})).status_code == 200
+
+
+def _stakeholder_pages(ew) -> list[str]:
+    city = {"city": ew.city.slug}
+    return [
+        reverse("stakeholders:city", kwargs=city),
+        reverse("stakeholders:you-said-we-did", kwargs=city),
+        reverse("stakeholders:memoranda", kwargs=city),
+        reverse("stakeholders:history", kwargs=city),
+    ]
+
+
+def test_the_stakeholders_pages_send_an_undeclared_evaluator_to_declare(client, ew):
+    client.force_login(f.evaluator_user(ew.programme, declared=False, username="eval.new"))
+    for url in _stakeholder_pages(ew):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == f"{conflict_url(ew)}?next={url}"
+
+
+def test_the_stakeholders_pages_refuse_a_recused_evaluator(client, ew):
+    recused = f.evaluator_user(ew.programme, declared=False, username="eval.recused")
+    ConflictDeclaration.objects.create(
+        evaluator=recused, candidacy=ew.city.candidacy, has_conflict=True, statement="Family."
+    )
+    client.force_login(recused)
+    for url in _stakeholder_pages(ew):
+        assert client.get(url).status_code == 403, url
+    # an evaluator who declared no conflict reads them
+    client.force_login(ew.evaluator)
+    for url in _stakeholder_pages(ew)[:3]:
+        assert client.get(url).status_code == 200, url
 
 
 # --- what the city's record ZIP gives its office of the evaluation ------------------------------

@@ -22,6 +22,7 @@ from candidacy.models import (
     framework_in_force,
 )
 from candidacy.permissions import acting_evaluators_q
+from cities.templatetags.portal import format_number
 
 
 def framework_of(progress: StageProgress, record: EvaluationRecord | None) -> int | None:
@@ -143,7 +144,7 @@ def judge_label(judge, number: int, *, names: bool) -> str:
         return _("Earlier judgement (judge not recorded)")
     if names:
         return judge.get_full_name() or judge.get_username()
-    return _("Evaluator %(number)s") % {"number": number}
+    return _("Evaluator %(number)s") % {"number": format_number(number)}
 
 
 def evaluation_of(progress: StageProgress, *, names: bool = False) -> Evaluation:

@@ -285,6 +285,27 @@ def test_the_count_of_complete_sets_is_shown_where_the_approval_needs_several(cl
     assert line in client.get(ew.url("stage")).text
 
 
+@pytest.mark.parametrize(
+    ("language", "count_line", "judge"),
+    [
+        ("fa", "۱ از ۲ ارزیاب لازم همهٔ معیارها را داوری کرده‌اند.", "ارزیاب ۲"),
+        ("ru", "Все критерии оценили: 1 из 2 необходимых экспертов.", "Эксперт 2"),
+        ("kk", "Барлық критерийді бағалағандар: қажетті 2 бағалаушының 1.", "Бағалаушы 2"),
+        ("lt", "Visus kriterijus įvertino 1 iš 2 reikalingų vertintojų.", "Vertintojas 2"),
+    ],
+)
+def test_the_count_and_the_judges_are_translated(client, ew, language, count_line, judge):
+    _needs_two(ew)
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second")
+    _judge(ew, second, ew.criteria()[:1])
+    client.force_login(ew.office)
+    client.cookies["django_language"] = language
+    page = client.get(ew.url("stage"), HTTP_ACCEPT_LANGUAGE=language).text
+    assert count_line in page
+    assert judge in page
+
+
 def test_a_judgement_without_a_finding_keeps_the_input_and_writes_nothing(client, ew):
     ew.save()
     second = f.evaluator_user(ew.programme, username="eval.second")

@@ -9,12 +9,13 @@ import json
 import zipfile
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from candidacy import permissions, services
+from candidacy import dossier, permissions, services
 from candidacy.comments import stage_comment_add
 from candidacy.models import (
     ChildrenPanelVerdict,
@@ -28,6 +29,7 @@ from candidacy.models import (
 )
 from candidacy.records.evaluations import selectors as evaluation_selectors
 from candidacy.records.evaluations import services as evaluations
+from cities.roles import Role
 from notifications.models import Kind, Notification
 from tests import factories as f
 from tests.candidacy.workflow import PDF_BYTES
@@ -274,6 +276,43 @@ def test_the_stage_page_names_no_judge(client, ew):
     assert "Seen in two districts only." in page.text
     assert "Evaluator 1" in page.text and "Evaluator 2" in page.text
     assert "Soraya" not in page.text and second.username not in page.text
+
+
+def test_the_acting_evaluators_query_agrees_with_the_predicate(ew):
+    """`acting_evaluators_q(stage)` holds exactly the users `acts_as(user, evaluator, stage)`."""
+    undeclared = f.evaluator_user(ew.programme, declared=False, username="eval.undeclared")
+    recused = f.evaluator_user(ew.programme, username="eval.recused")
+    ConflictDeclaration.objects.filter(evaluator=recused).update(has_conflict=True)
+    inactive = f.evaluator_user(ew.programme, username="eval.inactive", is_active=False)
+    people = [
+        ew.evaluator,
+        ew.coordinator,
+        ew.office,
+        ew.far_evaluator,
+        undeclared,
+        recused,
+        inactive,
+    ]
+    for key in ("joint", "final"):
+        progress = ew.stage(key)
+        acting = set(get_user_model().objects.filter(permissions.acting_evaluators_q(progress)))
+        fresh = [get_user_model().objects.get(pk=person.pk) for person in people]
+        assert acting == {
+            person for person in fresh if permissions.acts_as(person, Role.EVALUATOR, progress)
+        }
+        assert acting == {ew.evaluator}
+
+
+def test_the_dossier_shows_every_evaluators_judgements_naming_no_judge(ew):
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second", first_name="Soraya")
+    _judge(ew, second, finding="Seen in two districts only.")
+    html = dossier.dossier_html(ew.city, base_url="http://testserver/")
+    assert html.count("Seen in two districts only.") == len(ew.criteria())
+    assert html.count("Shown by the plans.") == len(ew.criteria())
+    assert "Evaluator 1" in html and "Evaluator 2" in html
+    assert "Soraya" not in html and second.username not in html
+    assert ew.evaluator.username not in html
 
 
 def test_the_count_of_complete_sets_is_shown_where_the_approval_needs_several(client, ew):

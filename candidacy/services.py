@@ -429,8 +429,8 @@ def _require_enough_evaluators(progress: StageProgress) -> None:
     """An evaluation needing `min_evaluators` > 1 is approved only once that many evaluators
     acting on the city each judged every criterion (`evaluations.selectors.judgement_sets`,
     the one rule)."""
-    if progress.definition.kind != StageKind.EVALUATION:
-        return
+    if progress.definition.kind != StageKind.EVALUATION or progress.definition.min_evaluators <= 1:
+        return  # one evaluator: the completeness rule's one complete set is enough
     sets = judgement_sets(progress)
     if not sets.enough:
         raise WorkflowError(

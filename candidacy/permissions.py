@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 
-from cities.models import Programme
+from cities.models import Programme, RoleAssignment
 from cities.permissions import (
     can_view_city,
     city_is_open,
@@ -193,6 +193,33 @@ def acts_as(user, role: str, progress: StageProgress) -> bool:
             user, progress.candidacy
         )
     return False
+
+
+def acting_evaluators_q(progress: StageProgress) -> Q:
+    """The users who `acts_as(user, Role.EVALUATOR, progress)`, as a filter on the user model:
+    active evaluators of the stage's programme who declared no conflict of interest with its
+    candidacy (the approval counts only their judgements, `evaluations.selectors`)."""
+    return (
+        Q(is_active=True)
+        & Q(
+            Exists(
+                RoleAssignment.objects.filter(
+                    user_id=OuterRef("pk"),
+                    role=Role.EVALUATOR,
+                    programme_id=_programme_id(progress),
+                )
+            )
+        )
+        & Q(
+            Exists(
+                ConflictDeclaration.objects.filter(
+                    evaluator_id=OuterRef("pk"),
+                    candidacy_id=progress.candidacy_id,
+                    has_conflict=False,
+                )
+            )
+        )
+    )
 
 
 def can_view_stage(user, progress: StageProgress) -> bool:

@@ -18,6 +18,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cities.calendars import date_format
 from cities.models import City, Programme, RoleAssignment
@@ -35,7 +36,6 @@ from .models import (
     CallRoundChange,
     Candidacy,
     ConflictDeclaration,
-    CriterionJudgement,
     Evidence,
     Grants,
     Recognition,
@@ -48,6 +48,7 @@ from .models import (
     Transition,
 )
 from .records import registry as record_registry
+from .records.evaluations.selectors import judgement_sets
 
 logger = logging.getLogger(__name__)
 
@@ -424,33 +425,25 @@ def _require_signatory(progress: StageProgress, by) -> str:
     return role
 
 
-def evaluators_judged(progress: StageProgress) -> int:
-    """How many different evaluators of the programme judged the criteria of the stage's
-    evaluation (`CriterionJudgement.judged_by`): one query."""
-    evaluators = RoleAssignment.objects.filter(
-        role=Role.EVALUATOR, programme_id=progress.candidacy.city.programme_id
-    ).values("user_id")
-    return (
-        CriterionJudgement.objects.filter(record__progress=progress, judged_by_id__in=evaluators)
-        .values("judged_by_id")
-        .distinct()
-        .count()
-    )
-
-
 def _require_enough_evaluators(progress: StageProgress) -> None:
-    """An evaluation is approved only once `min_evaluators` different evaluators judged it."""
-    needed = progress.definition.min_evaluators
-    if progress.definition.kind != StageKind.EVALUATION or needed <= 1:
-        return
-    judged = evaluators_judged(progress)
-    if judged < needed:
+    """An evaluation needing `min_evaluators` > 1 is approved only once that many evaluators
+    acting on the city each judged every criterion (`evaluations.selectors.judgement_sets`,
+    the one rule)."""
+    if progress.definition.kind != StageKind.EVALUATION or progress.definition.min_evaluators <= 1:
+        return  # one evaluator: the completeness rule's one complete set is enough
+    sets = judgement_sets(progress)
+    if not sets.enough:
         raise WorkflowError(
-            _(
-                "This evaluation needs the judgements of %(needed)s different evaluators; "
-                "%(judged)s judged it so far. Another evaluator judges the criteria first."
+            ngettext(
+                "This evaluation needs %(needed)s evaluators who each judged every criterion; "
+                "%(complete)s evaluator has so far. Another evaluator judges every criterion "
+                "first.",
+                "This evaluation needs %(needed)s evaluators who each judged every criterion; "
+                "%(complete)s evaluators have so far. Another evaluator judges every criterion "
+                "first.",
+                sets.counted,
             )
-            % {"needed": format_number(needed), "judged": format_number(judged)}
+            % {"needed": format_number(sets.needed), "complete": format_number(sets.counted)}
         )
 
 

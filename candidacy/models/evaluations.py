@@ -4,10 +4,11 @@ Lithuania's evaluation, and any other stage of the kind `StageKind.EVALUATION`.
 The criteria are data, per programme (`EvaluationCriterion`): UNICEF's global minimum criteria
 plus what the country adds (`criteria.py` seeds them). An evaluation stage keeps one
 `EvaluationRecord` (date, recommendation, decision and the report, a document of the stage),
-one `CriterionJudgement` per criterion, and, for a decision to approve with conditions, its
-`EvaluationCondition`s. Once the evaluation stage is approved, the conditions are tracked on the
-candidacy: the coordinator marks them met or waived (`ConditionStatusChange` keeps who and
-when); whether one is overdue follows from its due date and is never stored.
+one `CriterionJudgement` per evaluator and criterion (each evaluator judges every criterion on
+their own; nobody overwrites another's judgement), and, for a decision to approve with
+conditions, its `EvaluationCondition`s. Once the evaluation stage is approved, the conditions
+are tracked on the candidacy: the coordinator marks them met or waived (`ConditionStatusChange`
+keeps who and when); whether one is overdue follows from its due date and is never stored.
 
 Records are written only through `candidacy.records.evaluations.services` (and the shared
 row services of `candidacy.records.services` for the conditions).
@@ -187,7 +188,11 @@ class EvaluationRecord(StageRecord):
 
 
 class CriterionJudgement(models.Model):
-    """How one criterion was judged in one evaluation, and the finding behind it."""
+    """How one evaluator judged one criterion in one evaluation, and the finding behind it:
+    one per evaluator and criterion (`judged_by`), written only by `services.evaluation_save`
+    for the user who saves. A judgement without `judged_by` was recorded before judges were
+    kept: an earlier, unattributed judgement (at most one per criterion), counted for no
+    evaluator."""
 
     record = models.ForeignKey(
         EvaluationRecord,
@@ -205,12 +210,14 @@ class CriterionJudgement(models.Model):
     #: The written justification of the judgement: required by the form, the service and
     #: the model (a judgement without it is refused).
     finding = capped_text(_("finding"), max_length=DESCRIPTION_MAX_LENGTH)
-    #: Who last judged the criterion (`services.evaluation_save`); empty for judgements
-    #: recorded before it was kept. The approval counts the different evaluators among them
-    #: (`StageDefinition.min_evaluators`).
+    #: The evaluator whose judgement this is (`services.evaluation_save`); empty for
+    #: judgements recorded before it was kept. The approval counts the evaluators with a
+    #: judgement of every criterion (`StageDefinition.min_evaluators`,
+    #: `evaluations.selectors.judgement_sets`). Protected: an account that judged is
+    #: deactivated, not deleted, so no judgement loses its judge.
     judged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         editable=False,
@@ -224,8 +231,14 @@ class CriterionJudgement(models.Model):
         verbose_name_plural = _("judgements of the criteria")
         constraints = [
             models.UniqueConstraint(
-                fields=["record", "criterion"], name="one_judgement_per_criterion"
-            )
+                fields=["record", "criterion", "judged_by"],
+                name="one_judgement_per_evaluator_and_criterion",
+            ),
+            models.UniqueConstraint(
+                fields=["record", "criterion"],
+                condition=models.Q(judged_by__isnull=True),
+                name="one_unattributed_judgement_per_criterion",
+            ),
         ]
 
     def __str__(self):

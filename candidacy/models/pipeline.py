@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cities.models import City, Programme
+from cities.models import City, Programme, RoleAssignment
 from cities.roles import Role
 from cities.templatetags.portal import format_digits
 from cities.validators import (
@@ -28,8 +28,6 @@ from cities.validators import (
     plausible_date,
 )
 from core.versions import Versioned
-
-from .frameworks import FrameworkKind, framework_in_force
 
 #: The longest expected duration of a stage's preparation or sign-off, in days (ten years).
 DEADLINE_MAX_DAYS = 3650
@@ -94,10 +92,9 @@ class StageDefinition(models.Model):
             MaxValueValidator(20, message=_("At most 20 evaluators.")),
         ],
         help_text=_(
-            "For an evaluation: how many different evaluators must each have judged at least "
-            "one of its criteria before the stage can be approved (a criterion's judgement "
-            "counts for the evaluator who saved it last). At most the number of criteria in "
-            "force."
+            "For an evaluation prepared by the evaluators: how many different evaluators of "
+            "the programme, none recused, must each have judged every one of its criteria "
+            "before the stage can be approved. At most the programme's evaluators."
         ),
     )
     grants = models.CharField(
@@ -171,28 +168,45 @@ class StageDefinition(models.Model):
         return f"{format_digits(self.position)}. {self.title}"
 
     def clean(self):
-        """An evaluation cannot need more evaluators than its criteria in force: each evaluator
-        counts by a criterion whose judgement they saved last (`services.evaluators_judged`)."""
+        """An evaluation needing more than one evaluator (`min_evaluators`: each judges every
+        criterion, `evaluations.selectors.judgement_sets`) is prepared by the evaluators (only
+        its preparers judge) and cannot need more evaluators than the programme has."""
         super().clean()
         if self.kind != StageKind.EVALUATION or not self.programme_id:
             return
         if not self.min_evaluators or self.min_evaluators <= 1:
             return
-        version = framework_in_force(self.programme_id, FrameworkKind.EVALUATION)
-        criteria = version.evaluation_criteria.count() if version else 0
-        if self.min_evaluators > criteria:
+        if self.prepared_by != Preparer.EVALUATOR:
+            raise ValidationError(
+                {
+                    "min_evaluators": _(
+                        "Only an evaluation prepared by the evaluators can need more than one "
+                        "evaluator: the evaluators who judge are its preparers."
+                    )
+                },
+                code="evaluators_do_not_prepare",
+            )
+        evaluators = (
+            RoleAssignment.objects.filter(
+                role=Role.EVALUATOR, programme_id=self.programme_id, user__is_active=True
+            )
+            .values("user_id")
+            .distinct()
+            .count()
+        )
+        if self.min_evaluators > evaluators:
             raise ValidationError(
                 {
                     "min_evaluators": ngettext(
-                        "The evaluation has %(count)s criterion in force: it cannot need more "
-                        "evaluators than that, each judging at least one criterion.",
-                        "The evaluation has %(count)s criteria in force: it cannot need more "
-                        "evaluators than that, each judging at least one criterion.",
-                        criteria,
+                        "The programme has %(count)s evaluator: an evaluation cannot need more "
+                        "evaluators than that.",
+                        "The programme has %(count)s evaluators: an evaluation cannot need more "
+                        "evaluators than that.",
+                        evaluators,
                     )
-                    % {"count": format_digits(criteria)}
+                    % {"count": format_digits(evaluators)}
                 },
-                code="more_evaluators_than_criteria",
+                code="more_evaluators_than_the_programme_has",
             )
 
     @property

@@ -402,8 +402,13 @@ def condition_change(condition_obj) -> ConditionStatusChange:
 
 
 def judgement(record, criterion) -> CriterionJudgement:
+    """The record's evaluator's judgement of the criterion (its judge: who wrote the record)."""
     return CriterionJudgement(
-        record=record, criterion=criterion, judgement="met", finding="Shown by the documents."
+        record=record,
+        criterion=criterion,
+        judgement="met",
+        finding="Shown by the documents.",
+        judged_by=record.updated_by,
     )
 
 

@@ -350,3 +350,9 @@ def test_every_stage_sent_for_sign_off_has_a_complete_record(tiny_world):
     assert stages.count() > 20
     for stage in stages:
         assert registry.missing(stage) == [], stage
+
+
+def test_every_judgement_names_its_judge(tiny_world):
+    """The world's judgements are each an evaluator's own (one per evaluator and criterion)."""
+    assert CriterionJudgement.objects.exists()
+    assert not CriterionJudgement.objects.filter(judged_by__isnull=True).exists()

@@ -27,8 +27,9 @@ _CRITERION_FIELD = re.compile(r"^(?:judgement|finding)_(\d+)$")
 
 
 class EvaluationForm(RecordForm):
-    """The whole evaluation on one page: its date, a judgement and a finding for each of the
-    programme's criteria, the recommendation, the decision and the report."""
+    """The whole evaluation on one page: its date, the user's own judgement and finding for
+    each of the programme's criteria (the other evaluators' beside it, read-only), the
+    recommendation, the decision and the report."""
 
     document_label = _("Evaluation report")
     versions_new = True
@@ -40,8 +41,23 @@ class EvaluationForm(RecordForm):
             "recommendation": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, progress: StageProgress, criteria, judgements=None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        progress: StageProgress,
+        criteria,
+        judgements=None,
+        others=None,
+        judgement_sets=None,
+        **kwargs,
+    ):
+        """`judgements`: the user's own, {criterion id: CriterionJudgement}, what the form
+        edits; `others`: {criterion id: [the other judges' judgements]}, shown beside each
+        criterion, read-only; `judgement_sets`: `selectors.JudgementSets`, for the count of
+        evaluators with a complete set."""
         self.criteria = list(criteria)
+        self.others = others or {}
+        self.judgement_sets = judgement_sets
         super().__init__(*args, progress=progress, **kwargs)
         self.fields["decision"].choices = [("", _("— not decided yet —"))] + [
             choice for choice in self.fields["decision"].choices if choice[0]
@@ -66,9 +82,15 @@ class EvaluationForm(RecordForm):
 
     @property
     def criterion_rows(self) -> list:
-        """(criterion, judgement field, finding field) for the template, in order."""
+        """(criterion, judgement field, finding field, the other judges' judgements) for the
+        template, in order."""
         return [
-            (criterion, self[f"judgement_{criterion.pk}"], self[f"finding_{criterion.pk}"])
+            (
+                criterion,
+                self[f"judgement_{criterion.pk}"],
+                self[f"finding_{criterion.pk}"],
+                self.others.get(criterion.pk, []),
+            )
             for criterion in self.criteria
         ]
 

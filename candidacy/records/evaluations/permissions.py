@@ -34,3 +34,12 @@ def can_record_panel_verdict(user, progress: StageProgress) -> bool:
         and stage_can_change(progress)
         and (acts_as(user, Role.COORDINATOR, progress) or acts_as(user, Role.EVALUATOR, progress))
     )
+
+
+def can_see_judges(user, progress: StageProgress) -> bool:
+    """See who judged which criterion (by name, on the evaluation's form page): the
+    programme's coordinator or an evaluator who may act on the city (`acts_as`: declared no
+    conflict). Everyone else, the city's office above all, and every page or document that
+    reaches the office (the stage page, the dossier, the city's record) read "Evaluator 1",
+    "Evaluator 2" (`selectors.judge_label`)."""
+    return acts_as(user, Role.COORDINATOR, progress) or acts_as(user, Role.EVALUATOR, progress)

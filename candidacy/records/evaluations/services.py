@@ -55,10 +55,13 @@ def evaluation_save(
     version: int | None = None,
 ) -> EvaluationRecord:
     """Create or change the stage's evaluation: `values` for the record's own fields,
-    `judgements` as {criterion id: (judgement, finding)} (both empty clears a criterion's
-    judgement; a judgement needs its finding, the written justification), the criteria of the
-    record's framework version: the one in force when the record is first saved, kept ever
-    after. Who changes a judgement is kept as its judge (`CriterionJudgement.judged_by`).
+    `judgements` as {criterion id: (judgement, finding)}: the judgements of `by` only (both
+    empty clears their judgement of a criterion; a judgement needs its finding, the written
+    justification), the criteria of the record's framework version: the one in force when the
+    record is first saved, kept ever after. Each judge keeps their own judgement of each
+    criterion (`CriterionJudgement.judged_by`): another evaluator's, or an earlier,
+    unattributed one, is never changed or removed here. Who may save: the stage's preparer
+    (`records.editable_stage`, `permissions.can_edit_stage`).
     `document_upload`, if given, is attached to the stage and becomes the report. `version`:
     the one the form was loaded with; another save since is refused
     (`core.versions.StaleEdit`). Raises ValidationError (per field) or WorkflowError; writes
@@ -95,18 +98,19 @@ def evaluation_save(
         record.updated_by = by
         record.full_clean()
         record.save()
-        existing = {row.criterion_id: row for row in record.judgements.all()}
+        own = {row.criterion_id: row for row in record.judgements.filter(judged_by=by)}
         for criterion_id, (judgement, finding) in judgements.items():
-            row = existing.get(criterion_id)
+            row = own.get(criterion_id)
             if not judgement and not finding.strip():
                 if row is not None:
                     row.delete()
                 continue
-            row = row or CriterionJudgement(record=record, criterion=criteria[criterion_id])
+            row = row or CriterionJudgement(
+                record=record, criterion=criteria[criterion_id], judged_by=by
+            )
             if (row.judgement, row.finding) == (judgement, finding.strip()):
-                continue  # unchanged: who judged it stays
+                continue  # unchanged
             row.judgement, row.finding = judgement, finding.strip()
-            row.judged_by = by
             try:
                 row.full_clean(exclude=["record"])
             except ValidationError as error:

@@ -19,13 +19,22 @@ from core.pages import bound_data, form_page
 from ..views import prepared_stage, progress_url, stage_form_context, stage_form_page
 from . import selectors, services
 from .forms import ConditionStatusForm, EvaluationForm, PanelVerdictForm
-from .permissions import can_record_panel_verdict, can_track_condition
+from .permissions import can_record_panel_verdict, can_see_judges, can_track_condition
 
 
 @login_required
 def evaluation_edit(request, city, stage):
+    """The user's own judgements of the criteria (the other judges' beside each, by name
+    for `can_see_judges`), and the record's fields."""
     progress = prepared_stage(request, city, stage, StageKind.EVALUATION)
-    evaluation = selectors.evaluation_of(progress)
+    evaluation = selectors.evaluation_of(progress, names=can_see_judges(request.user, progress))
+    own, others = {}, {}
+    for row in evaluation.assessments:
+        for judgement in row.judgements:
+            if judgement.judged_by_id == request.user.pk:
+                own[row.criterion.pk] = judgement
+            else:
+                others.setdefault(row.criterion.pk, []).append(judgement)
     return stage_form_page(
         request,
         progress,
@@ -43,7 +52,11 @@ def evaluation_edit(request, city, stage):
         template="candidacy/records/evaluations/evaluation_form.html",
         instance=evaluation.record,
         criteria=[row.criterion for row in evaluation.assessments],
-        judgements={row.criterion.pk: row.judgement for row in evaluation.assessments},
+        judgements=own,
+        others=others,
+        judgement_sets=(
+            selectors.judgement_sets(progress) if progress.definition.min_evaluators > 1 else None
+        ),
     )
 
 

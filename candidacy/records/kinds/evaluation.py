@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy
 
 from candidacy.models import (
     ChildrenPanelVerdict,
-    CriterionJudgement,
     Decision,
     EvaluationCondition,
     EvaluationCriterion,
@@ -25,14 +24,15 @@ from cities.templatetags.portal import format_number
 
 
 def evaluation(progress: StageProgress) -> list[str]:
-    """Every criterion judged with a finding; a recommendation; a decision; for a decision to
-    approve with conditions, at least one condition (each has its due date); the report."""
+    """Every criterion judged with a finding by at least one judge (one complete set,
+    whoever's: `selectors.judgement_sets`; how many evaluators must each have one is the
+    approval's rule, `StageDefinition.min_evaluators`, not the submission's); a
+    recommendation; a decision; for a decision to approve with conditions, at least one
+    condition (each has its due date); the report."""
     record = EvaluationRecord.objects.filter(progress=progress).first()
-    criteria = list(
-        EvaluationCriterion.objects.filter(
-            framework_id=selectors.framework_of(progress, record)
-        ).values_list("pk", flat=True)
-    )
+    criteria = EvaluationCriterion.objects.filter(
+        framework_id=selectors.framework_of(progress, record)
+    ).count()
     problems = []
     if not criteria:
         problems.append(
@@ -41,21 +41,15 @@ def evaluation(progress: StageProgress) -> list[str]:
                 "before the evaluation can be submitted."
             )
         )
-    judged = 0
-    if record is not None and criteria:
-        judged = (
-            CriterionJudgement.objects.filter(record=record, criterion_id__in=criteria)
-            .exclude(judgement="")
-            .exclude(finding="")
-            .count()
-        )
-    if judged < len(criteria):
+    sets = selectors.judgement_sets(progress) if record is not None else None
+    if criteria and (sets is None or not sets.complete):
+        judged = sets.most if sets is not None else 0
         problems.append(
             _(
                 "Judge every criterion as met, partly met or not met, with a finding "
                 "(%(left)s of %(total)s still to judge)."
             )
-            % {"left": format_number(len(criteria) - judged), "total": format_number(len(criteria))}
+            % {"left": format_number(criteria - judged), "total": format_number(criteria)}
         )
     if record is None or not record.recommendation.strip():
         problems.append(_("Write the evaluators' overall recommendation."))
@@ -77,10 +71,16 @@ def evaluation(progress: StageProgress) -> list[str]:
 
 
 def context(progress: StageProgress) -> dict:
-    """The record and every criterion with its judgement, the conditions and the children's
-    panel verdict."""
+    """The record and every criterion with every judge's judgement (as "Evaluator 1",
+    "Evaluator 2": the stage page and the dossier reach the city's office), how many
+    evaluators have a complete set (where the approval needs more than one), the conditions
+    and the children's panel verdict."""
     return {
         "evaluation": selectors.evaluation_of(progress),
+        # Read only where the approval asks for more than one evaluator (no query else).
+        "judgement_sets": (
+            selectors.judgement_sets(progress) if progress.definition.min_evaluators > 1 else None
+        ),
         "panel_verdict": ChildrenPanelVerdict.objects.filter(progress=progress).first(),
         "record_rows": list(EvaluationCondition.objects.filter(progress=progress)),
     }

@@ -9,23 +9,27 @@ import json
 import zipfile
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from candidacy import permissions, services
+from candidacy import dossier, permissions, services
 from candidacy.comments import stage_comment_add
 from candidacy.models import (
     ChildrenPanelVerdict,
     ConflictDeclaration,
     CriterionJudgement,
+    EvaluationRecord,
     Judgement,
     StageComment,
     StageProgress,
     StageState,
 )
+from candidacy.records.evaluations import selectors as evaluation_selectors
 from candidacy.records.evaluations import services as evaluations
+from cities.roles import Role
 from notifications.models import Kind, Notification
 from tests import factories as f
 from tests.candidacy.workflow import PDF_BYTES
@@ -152,38 +156,220 @@ def test_the_declaration_page_needs_a_login(client, ew):
 # --- the evaluators an approval needs ------------------------------------------------------------
 
 
-def test_an_evaluation_needs_its_number_of_evaluators_before_approval(ew):
+def _needs_two(ew):
     definition = ew.stage("joint").definition
     definition.min_evaluators = 2
     definition.save()
+
+
+def _judge(ew, by, criteria=None, *, level=Judgement.PARTLY_MET, finding="Only in two districts."):
+    """`by`'s own judgements of `criteria` (every criterion unless told), through the service."""
+    criteria = ew.criteria() if criteria is None else criteria
+    return evaluations.evaluation_save(
+        progress=ew.stage("joint"),
+        by=by,
+        values={},
+        judgements={criterion.pk: (level, finding) for criterion in criteria},
+    )
+
+
+def test_an_evaluation_needs_its_number_of_evaluators_before_approval(ew):
+    _needs_two(ew)
     ew.save()
     joint = ew.submit("joint")
     with pytest.raises(services.WorkflowError) as refused:
         services.stage_approve(progress=joint, by=ew.coordinator)
-    assert "needs the judgements of 2 different evaluators; 1 judged it so far" in str(
+    assert "needs 2 evaluators who each judged every criterion; 1 evaluator has so far" in str(
         refused.value
     )
     assert ew.stage("joint").state == StageState.SUBMITTED
     assert not ew.stage("joint").signoffs.exists()
 
 
-def test_a_second_evaluators_judgement_lets_the_evaluation_be_approved(ew):
-    definition = ew.stage("joint").definition
-    definition.min_evaluators = 2
-    definition.save()
+def test_two_evaluators_judging_one_criterion_keep_both_judgements(ew):
     ew.save()
     second = f.evaluator_user(ew.programme, username="eval.second")
     first_criterion = ew.criteria()[0]
+    _judge(ew, second, [first_criterion])
+    rows = CriterionJudgement.objects.filter(criterion=first_criterion)
+    assert sorted(rows.values_list("judged_by", "judgement", "finding")) == sorted(
+        [
+            (ew.evaluator.pk, Judgement.MET, "Shown by the plans."),
+            (second.pk, Judgement.PARTLY_MET, "Only in two districts."),
+        ]
+    )
+    # clearing one's own judgement leaves the other's
     evaluations.evaluation_save(
         progress=ew.stage("joint"),
         by=second,
         values={},
-        judgements={first_criterion.pk: (Judgement.PARTLY_MET, "Only in two districts.")},
+        judgements={first_criterion.pk: ("", "")},
     )
-    judges = set(CriterionJudgement.objects.values_list("judged_by", flat=True))
-    assert judges == {ew.evaluator.pk, second.pk}
-    assert services.evaluators_judged(ew.stage("joint")) == 2
+    assert list(rows.values_list("judged_by", flat=True)) == [ew.evaluator.pk]
+
+
+def test_the_approval_waits_for_two_complete_sets_then_allows(ew):
+    _needs_two(ew)
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second")
+    first, *rest = ew.criteria()
+    _judge(ew, second, [first])
+    assert evaluation_selectors.judgement_sets(ew.stage("joint")).counted == 1
+    joint = ew.submit("joint")
+    with pytest.raises(services.WorkflowError) as refused:
+        services.stage_approve(progress=joint, by=ew.coordinator)
+    assert "1 evaluator has so far" in str(refused.value)
+    services.stage_return(progress=ew.stage("joint"), by=ew.coordinator, comment="Judge all.")
+    _judge(ew, second, rest)
+    sets = evaluation_selectors.judgement_sets(ew.stage("joint"))
+    assert (sets.counted, sets.needed, set(sets.complete)) == (2, 2, {ew.evaluator.pk, second.pk})
     assert ew.approve("joint").state == StageState.APPROVED
+
+
+def test_a_recused_evaluators_judgements_do_not_count(ew):
+    _needs_two(ew)
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second")
+    _judge(ew, second)
+    ConflictDeclaration.objects.filter(evaluator=second).update(has_conflict=True)
+    sets = evaluation_selectors.judgement_sets(ew.stage("joint"))
+    assert len(sets.complete) == 2 and sets.counted == 1
+    joint = ew.submit("joint")
+    with pytest.raises(services.WorkflowError, match="1 evaluator has so far"):
+        services.stage_approve(progress=joint, by=ew.coordinator)
+    assert CriterionJudgement.objects.filter(judged_by=second).count() == len(ew.criteria())
+
+
+def test_an_earlier_unattributed_judgement_completes_the_record_but_counts_for_no_evaluator(ew):
+    ew.save()
+    CriterionJudgement.objects.update(judged_by=None)
+    sets = evaluation_selectors.judgement_sets(ew.stage("joint"))
+    assert sets.complete == (None,) and sets.counted == 0
+    assert ew.submit("joint").state == StageState.SUBMITTED  # the record is complete
+
+
+def test_the_form_is_the_evaluators_own_with_the_others_judgements_beside_it(client, ew):
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second", first_name="Soraya")
+    first_criterion = ew.criteria()[0]
+    _judge(ew, second, [first_criterion], finding="Seen in two districts only.")
+    client.force_login(second)
+    page = client.get(ew.url("evaluation-edit"))
+    form = page.context["form"]
+    assert form[f"judgement_{first_criterion.pk}"].value() == Judgement.PARTLY_MET
+    assert form[f"finding_{first_criterion.pk}"].value() == "Seen in two districts only."
+    other = ew.criteria()[1]
+    assert form[f"finding_{other.pk}"].value() == ""  # the first evaluator's is not theirs
+    assert "Shown by the plans." in page.text  # ...but shown beside it, read-only
+    assert ew.evaluator.get_full_name() in page.text or ew.evaluator.username in page.text
+    client.force_login(ew.evaluator)
+    page = client.get(ew.url("evaluation-edit"))
+    assert "Seen in two districts only." in page.text and "Soraya" in page.text
+
+
+def test_the_stage_page_names_no_judge(client, ew):
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second", first_name="Soraya")
+    _judge(ew, second, ew.criteria()[:1], finding="Seen in two districts only.")
+    client.force_login(ew.office)
+    page = client.get(ew.url("stage"))
+    assert "Seen in two districts only." in page.text
+    assert "Evaluator 1" in page.text and "Evaluator 2" in page.text
+    assert "Soraya" not in page.text and second.username not in page.text
+
+
+def test_the_acting_evaluators_query_agrees_with_the_predicate(ew):
+    """`acting_evaluators_q(stage)` holds exactly the users `acts_as(user, evaluator, stage)`."""
+    undeclared = f.evaluator_user(ew.programme, declared=False, username="eval.undeclared")
+    recused = f.evaluator_user(ew.programme, username="eval.recused")
+    ConflictDeclaration.objects.filter(evaluator=recused).update(has_conflict=True)
+    inactive = f.evaluator_user(ew.programme, username="eval.inactive", is_active=False)
+    people = [
+        ew.evaluator,
+        ew.coordinator,
+        ew.office,
+        ew.far_evaluator,
+        undeclared,
+        recused,
+        inactive,
+    ]
+    for key in ("joint", "final"):
+        progress = ew.stage(key)
+        acting = set(get_user_model().objects.filter(permissions.acting_evaluators_q(progress)))
+        fresh = [get_user_model().objects.get(pk=person.pk) for person in people]
+        assert acting == {
+            person for person in fresh if permissions.acts_as(person, Role.EVALUATOR, progress)
+        }
+        assert acting == {ew.evaluator}
+
+
+def test_the_dossier_shows_every_evaluators_judgements_naming_no_judge(ew):
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second", first_name="Soraya")
+    _judge(ew, second, finding="Seen in two districts only.")
+    html = dossier.dossier_html(ew.city, base_url="http://testserver/")
+    assert html.count("Seen in two districts only.") == len(ew.criteria())
+    assert html.count("Shown by the plans.") == len(ew.criteria())
+    assert "Evaluator 1" in html and "Evaluator 2" in html
+    assert "Soraya" not in html and second.username not in html
+    assert ew.evaluator.username not in html
+
+
+def test_the_count_of_complete_sets_is_shown_where_the_approval_needs_several(client, ew):
+    _needs_two(ew)
+    ew.save()
+    client.force_login(ew.evaluator)
+    line = "1 of 2 required evaluators have judged every criterion."
+    assert line in client.get(ew.url("evaluation-edit")).text
+    assert line in client.get(ew.url("stage")).text
+
+
+@pytest.mark.parametrize(
+    ("language", "count_line", "judge"),
+    [
+        ("fa", "۱ از ۲ ارزیاب لازم همهٔ معیارها را داوری کرده‌اند.", "ارزیاب ۲"),
+        ("ru", "Все критерии оценили: 1 из 2 необходимых экспертов.", "Эксперт 2"),
+        ("kk", "Барлық критерийді бағалағандар: қажетті 2 бағалаушының 1.", "Бағалаушы 2"),
+        ("lt", "Visus kriterijus įvertino 1 iš 2 reikalingų vertintojų.", "Vertintojas 2"),
+    ],
+)
+def test_the_count_and_the_judges_are_translated(client, ew, language, count_line, judge):
+    _needs_two(ew)
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second")
+    _judge(ew, second, ew.criteria()[:1])
+    client.force_login(ew.office)
+    client.cookies["django_language"] = language
+    page = client.get(ew.url("stage"), HTTP_ACCEPT_LANGUAGE=language).text
+    assert count_line in page
+    assert judge in page
+
+
+def test_a_judgement_without_a_finding_keeps_the_input_and_writes_nothing(client, ew):
+    ew.save()
+    second = f.evaluator_user(ew.programme, username="eval.second")
+    first, missing, *_rest = ew.criteria()
+    before = list(CriterionJudgement.objects.values_list("pk", "judgement", "finding"))
+    client.force_login(second)
+    data = {
+        "evaluated_on": "2021-04-11",
+        "recommendation": "Changed by the second.",
+        "decision": "approve",
+        "report": str(EvaluationRecord.objects.get().report_id),
+        "version": EvaluationRecord.objects.get().version,
+        f"judgement_{first.pk}": Judgement.NOT_MET,
+        f"finding_{first.pk}": "Typed by the second evaluator.",
+        f"judgement_{missing.pk}": Judgement.MET,
+        f"finding_{missing.pk}": "",
+    }
+    response = client.post(ew.url("evaluation-edit"), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors[f"finding_{missing.pk}"] == [
+        "Give the finding behind this judgement."
+    ]
+    assert "Typed by the second evaluator." in response.text
+    assert list(CriterionJudgement.objects.values_list("pk", "judgement", "finding")) == before
+    assert EvaluationRecord.objects.get().recommendation == "Recommend candidacy."
 
 
 # --- the children's panel verdict ---------------------------------------------------------------
@@ -604,7 +790,7 @@ def test_the_decide_page_refuses_too_few_evaluators_and_writes_nothing(client, e
         {"decision": "approve", "submission": joint.submission, "comment": "Fine."},
     )
     assert response.status_code == 400
-    assert "needs the judgements of 2 different evaluators" in response.text
+    assert "needs 2 evaluators who each judged every criterion" in response.text
     assert response.context["decision_form"]["comment"].value() == "Fine."
     joint = ew.stage("joint")
     assert joint.state == StageState.SUBMITTED and not joint.signoffs.exists()
@@ -624,17 +810,29 @@ def _definition_post(client, definition, **changes):
     return client.post(url, {**data, **changes})
 
 
-def test_the_admin_refuses_more_evaluators_than_criteria(client, ew, superuser):
+def test_the_admin_refuses_more_evaluators_than_the_programme_has(client, ew, superuser):
     definition = ew.stage("joint").definition
-    criteria = len(ew.criteria())
     client.force_login(superuser)
-    response = _definition_post(client, definition, min_evaluators=criteria + 1)
+    response = _definition_post(client, definition, min_evaluators=2)
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["min_evaluators"]
-    assert "it cannot need more evaluators than that" in str(errors)
+    assert "The programme has 1 evaluator: an evaluation cannot need more" in str(errors)
     definition.refresh_from_db()
     assert definition.min_evaluators == 1
-    response = _definition_post(client, definition, min_evaluators=criteria)
+    f.evaluator_user(ew.programme, username="eval.second")
+    response = _definition_post(client, definition, min_evaluators=2)
     assert response.status_code == 302
     definition.refresh_from_db()
-    assert definition.min_evaluators == criteria
+    assert definition.min_evaluators == 2
+
+
+def test_the_admin_refuses_several_evaluators_for_an_evaluation_they_do_not_prepare(
+    client, ew, superuser
+):
+    f.evaluator_user(ew.programme, username="eval.second")
+    definition = ew.stage("final").definition  # prepared by the coordinator
+    client.force_login(superuser)
+    response = _definition_post(client, definition, min_evaluators=2)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["min_evaluators"]
+    assert "Only an evaluation prepared by the evaluators" in str(errors)

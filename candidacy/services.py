@@ -588,6 +588,49 @@ def recognition_lapses_record(*, today: datetime.date | None = None) -> int:
     return lapsed
 
 
+def _recognition_window_check(
+    recognition: Recognition, cycles: list[Recognition], *, starts_on, ends_on
+) -> None:
+    """Refuse a corrected window for `recognition` that overlaps one of the city's other
+    `cycles` unrelated to it, or that puts it out of order with a cycle it renews or that
+    renews it. A renewal begins before the cycle it renews ends (by design), so those two may
+    overlap; the renewal still starts after the renewed cycle starts and ends after it ends."""
+    for other in cycles:
+        if other.renewed_by_id == recognition.pk:
+            earlier, later = (other.starts_on, other.ends_on), (starts_on, ends_on)
+        elif recognition.renewed_by_id == other.pk:
+            earlier, later = (starts_on, ends_on), (other.starts_on, other.ends_on)
+        else:
+            if other.starts_on <= ends_on and starts_on <= other.ends_on:
+                raise ValidationError(
+                    _(
+                        "These dates overlap the city's recognition cycle %(cycle)s "
+                        "(%(starts_on)s – %(ends_on)s)."
+                    )
+                    % {
+                        "cycle": format_number(other.cycle),
+                        "starts_on": date_format(other.starts_on),
+                        "ends_on": date_format(other.ends_on),
+                    },
+                    code="recognition_cycles_overlap",
+                )
+            continue
+        if not (earlier[0] < later[0] and earlier[1] < later[1]):
+            raise ValidationError(
+                _(
+                    "A renewal starts after the cycle it renews starts and ends after it ends: "
+                    "these dates put this cycle out of order with the city's recognition cycle "
+                    "%(cycle)s (%(starts_on)s – %(ends_on)s)."
+                )
+                % {
+                    "cycle": format_number(other.cycle),
+                    "starts_on": date_format(other.starts_on),
+                    "ends_on": date_format(other.ends_on),
+                },
+                code="recognition_renewal_out_of_order",
+            )
+
+
 def recognition_dates_correct(
     *,
     recognition: Recognition,
@@ -599,11 +642,12 @@ def recognition_dates_correct(
     """Correct a recognition cycle's first and last days (a start typed wrong at the approval):
     the programme's coordinators or a superuser (`permissions.can_correct_recognition`), with
     the reason. The window stays within the portal's bounds (`plausible_date`), ends on or
-    after its start and overlaps none of the city's other cycles. The candidacy's
-    `recognised_until` follows its current (latest) cycle and `recognised_since` its first; a
-    lapse already recorded moves with the end (or is undone if the end is not past). Side
-    effects: a `RecognitionCorrection` history row; the city's pages change (their editions
-    are raised by the saves, `reporting.signals`)."""
+    after its start and overlaps none of the city's other cycles but the one it renews and the
+    one that renews it, and stays in order with those two (`_recognition_window_check`). The
+    candidacy's `recognised_until` follows its current (latest) cycle and `recognised_since`
+    its first; a lapse already recorded moves with the end (or is undone if the end is not
+    past). Side effects: a `RecognitionCorrection` history row; the city's pages change (their
+    editions are raised by the saves, `reporting.signals`)."""
     note = (note or "").strip()
     with transaction.atomic():
         recognition = (
@@ -648,20 +692,7 @@ def recognition_dates_correct(
             .filter(candidacy_id=recognition.candidacy_id)
             .exclude(pk=recognition.pk)
         )
-        for other in cycles:
-            if other.starts_on <= ends_on and starts_on <= other.ends_on:
-                raise ValidationError(
-                    _(
-                        "These dates overlap the city's recognition cycle %(cycle)s "
-                        "(%(starts_on)s – %(ends_on)s)."
-                    )
-                    % {
-                        "cycle": format_number(other.cycle),
-                        "starts_on": date_format(other.starts_on),
-                        "ends_on": date_format(other.ends_on),
-                    },
-                    code="recognition_cycles_overlap",
-                )
+        _recognition_window_check(recognition, cycles, starts_on=starts_on, ends_on=ends_on)
         correction = RecognitionCorrection(
             recognition=recognition,
             from_starts_on=recognition.starts_on,

@@ -46,6 +46,7 @@ from .models import (
     StageProgress,
     StageState,
     Transition,
+    ended_with_programme_q,
 )
 from .records import registry as record_registry
 
@@ -574,12 +575,16 @@ def _recognition_cycle_start(candidacy: Candidacy, *, starts_on, ends_on) -> Rec
 def recognition_lapses_record(*, today: datetime.date | None = None) -> int:
     """Record as lapsed (`Recognition.lapsed_on`, the day after its end) every cycle whose
     end has passed without a renewal; run daily by `manage.py record_lapses`. Idempotent: a
-    cycle already lapsed or renewed is left alone. Returns how many it recorded."""
+    cycle already lapsed or renewed is left alone, and so is one that ended with its closed
+    programme (`models.ended_with_programme`: nobody could renew it, it did not lapse).
+    Returns how many it recorded."""
     today = today or timezone.localdate()
     lapsed = 0
     with transaction.atomic():
-        due = Recognition.objects.select_for_update().filter(
-            ends_on__lt=today, lapsed_on__isnull=True, renewed_by__isnull=True
+        due = (
+            Recognition.objects.select_for_update(of=("self",))
+            .filter(ends_on__lt=today, lapsed_on__isnull=True, renewed_by__isnull=True)
+            .exclude(ended_with_programme_q("ends_on", "candidacy__city__programme"))
         )
         for recognition in due:
             recognition.lapsed_on = recognition.ends_on + datetime.timedelta(days=1)

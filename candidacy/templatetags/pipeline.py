@@ -34,6 +34,7 @@ _STATUS_CLASSES = {
     "candidate": "info",
     "recognised": "success",
     "lapsed": "warning",
+    "ended": "secondary",
     "withdrawn": "dark",
 }
 

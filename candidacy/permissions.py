@@ -3,9 +3,10 @@ views, the templates (to show or hide a button) and the admin alike."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 
-from cities.models import Programme
+from cities.models import Programme, RoleAssignment
 from cities.permissions import (
     can_view_city,
     city_is_open,
@@ -15,6 +16,7 @@ from cities.permissions import (
     open_programmes_q,
     programme_is_open,
     scope_of,
+    scopes_read,
 )
 from cities.roles import Role
 
@@ -171,14 +173,65 @@ def can_read_dossier(user, city) -> bool:
     return user.is_authenticated and _declarations(user).get(("city", city.pk)) is False
 
 
-def can_declare_conflict(user, candidacy) -> bool:
-    """An evaluator of the city's programme declares once for the candidacy, while the
-    programme is open (`programme_is_open`)."""
+def evaluates_candidacy(user, candidacy) -> bool:
+    """The user is one of the candidacy's possible evaluators: an evaluator of its city's
+    programme who is not the city's own office (a city never judges or signs its own work,
+    `signing_role`, and never declares, `can_declare_conflict`)."""
+    return evaluates(user, candidacy.city.programme_id) and not is_office_of(user, candidacy.city)
+
+
+def could_evaluate(user, candidacy) -> bool:
+    """The user could act on the candidacy as its evaluator (sign, prepare, judge): one of its
+    possible evaluators (`evaluates_candidacy`) who is not recused by a declared conflict. One
+    who has not declared yet could, once they declare no conflict (`acts_as` then holds)."""
     return (
-        city_is_open(candidacy.city)
-        and evaluates(user, candidacy.city.programme_id)
-        and not is_office_of(user, candidacy.city)
+        evaluates_candidacy(user, candidacy)
+        and conflict_declaration_of(user, candidacy) is not True
     )
+
+
+def declarations_read(users) -> None:
+    """Read the conflict declarations of many users in one query and keep each user's on the
+    user, as `conflict_declaration_of` would one by one."""
+    users = [user for user in users if getattr(user, "_cfc_conflicts", None) is None]
+    read: dict[int, dict] = {user.pk: {} for user in users}
+    for evaluator_id, candidacy_id, city_id, has_conflict in ConflictDeclaration.objects.filter(
+        evaluator_id__in=list(read)
+    ).values_list("evaluator_id", "candidacy_id", "candidacy__city_id", "has_conflict"):
+        read[evaluator_id][("candidacy", candidacy_id)] = has_conflict
+        read[evaluator_id][("city", city_id)] = has_conflict
+    for user in users:
+        user._cfc_conflicts = read[user.pk]
+
+
+def evaluators_who_could_act(candidacy) -> list:
+    """The active users who could act on the candidacy as its evaluator (`could_evaluate`),
+    in sign-up order: the programme's evaluators are the candidates, the predicate decides
+    (their scopes and declarations read in two queries). A recusal that would leave none is
+    refused (`services.conflict_declare`)."""
+    users = list(
+        get_user_model()
+        .objects.filter(
+            Exists(
+                RoleAssignment.objects.filter(
+                    user_id=OuterRef("pk"),
+                    role=Role.EVALUATOR,
+                    programme_id=candidacy.city.programme_id,
+                )
+            ),
+            is_active=True,
+        )
+        .order_by("pk")
+    )
+    scopes_read(users)
+    declarations_read(users)
+    return [user for user in users if could_evaluate(user, candidacy)]
+
+
+def can_declare_conflict(user, candidacy) -> bool:
+    """A possible evaluator of the candidacy (`evaluates_candidacy`) declares once for it,
+    while the programme is open (`programme_is_open`)."""
+    return city_is_open(candidacy.city) and evaluates_candidacy(user, candidacy)
 
 
 def acts_as(user, role: str, progress: StageProgress) -> bool:

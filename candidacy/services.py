@@ -890,7 +890,8 @@ def conflict_declare(
 ) -> ConflictDeclaration:
     """The evaluator declares, once, whether they have a conflict of interest with the city
     (`permissions.has_cleared_conflict`). A conflict recuses them, and needs a statement; it
-    is refused while no other evaluator of the programme could act on the city."""
+    is refused while no other evaluator could act on the city
+    (`permissions.evaluators_who_could_act`: not its own office staff, not recused)."""
     statement = (statement or "").strip()
     with transaction.atomic():
         candidacy = (
@@ -906,28 +907,17 @@ def conflict_declare(
             raise WorkflowError(_("You have already declared for this city."))
         if has_conflict and not statement:
             raise ValidationError({"statement": _("Say what the conflict of interest is.")})
-        if has_conflict:
-            others = (
-                RoleAssignment.objects.filter(
-                    role=Role.EVALUATOR,
-                    programme_id=candidacy.city.programme_id,
-                    user__is_active=True,
-                )
-                .exclude(user=by)
-                .exclude(
-                    user__conflict_declarations__candidacy=candidacy,
-                    user__conflict_declarations__has_conflict=True,
-                )
+        if has_conflict and not any(
+            user.pk != by.pk for user in permissions.evaluators_who_could_act(candidacy)
+        ):
+            raise ValidationError(
+                {
+                    "has_conflict": _(
+                        "You are the only evaluator who can sign this stage: ask the "
+                        "coordinator to add an evaluator before recusing yourself."
+                    )
+                }
             )
-            if not others.exists():
-                raise ValidationError(
-                    {
-                        "has_conflict": _(
-                            "You are the only evaluator who can sign this stage: ask the "
-                            "coordinator to add an evaluator before recusing yourself."
-                        )
-                    }
-                )
         declaration = ConflictDeclaration(
             evaluator=by, candidacy=candidacy, has_conflict=has_conflict, statement=statement
         )

@@ -26,6 +26,7 @@ from candidacy.models import (
     StageState,
 )
 from candidacy.records.evaluations import services as evaluations
+from cities.roles import Role
 from notifications.models import Kind, Notification
 from tests import factories as f
 from tests.candidacy.workflow import PDF_BYTES
@@ -123,6 +124,38 @@ def test_a_recusal_that_leaves_no_evaluator_is_refused_with_the_input_kept(clien
         .filter(candidacy=ew.city.candidacy)
         .exists()
     )
+
+
+def test_an_evaluator_who_is_the_citys_office_counts_for_no_recusal(client, ew):
+    """The city's own office staff never sign or judge its stages, even holding the evaluator's
+    role too: they are not an evaluator who could act, so the real evaluator may not recuse."""
+    ConflictDeclaration.objects.filter(evaluator=ew.evaluator, candidacy=ew.city.candidacy).delete()
+    f.RoleAssignmentFactory(user=ew.office, role=Role.EVALUATOR, programme=ew.programme)
+    assert permissions.evaluators_who_could_act(ew.city.candidacy) == [ew.evaluator]
+    client.force_login(ew.evaluator)
+    response = client.post(
+        conflict_url(ew), {"has_conflict": "yes", "statement": "I advised the mayor."}
+    )
+    assert response.status_code == 400
+    assert ONLY_EVALUATOR.replace("'", "&#x27;") in response.text
+    assert "I advised the mayor." in response.text
+    mine = ConflictDeclaration.objects.filter(evaluator=ew.evaluator, candidacy=ew.city.candidacy)
+    assert not mine.exists()
+    # Another evaluator, outside the city, lets the recusal through; a recused one does not.
+    recused = f.evaluator_user(ew.programme, declared=False, username="eval.recused")
+    ConflictDeclaration.objects.create(
+        evaluator=recused, candidacy=ew.city.candidacy, has_conflict=True, statement="Kin."
+    )
+    with pytest.raises(ValidationError):
+        services.conflict_declare(
+            candidacy=ew.city.candidacy, by=ew.evaluator, has_conflict=True, statement="x"
+        )
+    other = f.evaluator_user(ew.programme, declared=False, username="eval.other")
+    assert permissions.evaluators_who_could_act(ew.city.candidacy) == [ew.evaluator, other]
+    services.conflict_declare(
+        candidacy=ew.city.candidacy, by=ew.evaluator, has_conflict=True, statement="Advised."
+    )
+    assert mine.get().has_conflict
 
 
 def test_a_conflict_needs_a_statement(ew):

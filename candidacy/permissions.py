@@ -572,6 +572,18 @@ def visible_comments_q(user) -> Q:
     return (desk & ~own_city) | (own_city & Q(visibility=Visibility.CITY))
 
 
+# --- frameworks ---------------------------------------------------------------------------------
+
+
+def can_view_frameworks(user, programme: Programme) -> bool:
+    """The programme's coordinators and evaluators (and superusers) read its frameworks'
+    versions and their comparisons (`candidacy.framework_views`, the overview's links)."""
+    return bool(
+        user.is_authenticated
+        and (user.is_superuser or coordinates(user, programme.pk) or evaluates(user, programme.pk))
+    )
+
+
 # --- call rounds --------------------------------------------------------------------------------
 
 

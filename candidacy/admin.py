@@ -823,16 +823,7 @@ class RecognitionAdmin(ProgrammeScopedAdmin):
     list_select_related = ["candidacy__city__programme", "renewed_by"]
     search_fields = ["candidacy__city__name"]
     ordering = ["candidacy__city__name", "cycle"]
-    fields = [
-        "city",
-        "programme",
-        "cycle",
-        "starts_on",
-        "ends_on",
-        "lapsed_on",
-        "renewed",
-        "outcome",
-    ]
+    fields = list_display
     readonly_fields = fields
     inlines = [RecognitionCorrectionInline]
     change_form_template = "admin/candidacy/recognition/change_form.html"

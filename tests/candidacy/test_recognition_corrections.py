@@ -266,35 +266,33 @@ def _renewed_cycles(world):
     return cycles
 
 
-def test_a_renewed_cycle_s_end_is_corrected(client, world):
-    first, _second, _third = _renewed_cycles(world)
+@pytest.mark.parametrize(
+    "which, starts_on, ends_on",
+    [
+        # the renewed cycle's end, further into its renewal
+        (0, D(2020, 1, 1), D(2024, 1, 31)),
+        # the renewal's start (and end), within the cycle it renews
+        (1, D(2023, 11, 1), D(2027, 10, 31)),
+        # the renewal's start earlier, still after the renewed cycle's start
+        (1, D(2023, 6, 1), D(2027, 9, 30)),
+    ],
+)
+def test_a_renewed_cycle_or_its_renewal_is_corrected(client, world, which, starts_on, ends_on):
+    cycles = _renewed_cycles(world)
+    recognition = cycles[which]
     response = _post(
         client,
         world.coordinator_a,
-        first,
-        starts_on="2020-01-01",
-        ends_on="2024-01-31",
-        note="The first cycle ran a month longer.",
+        recognition,
+        starts_on=starts_on.isoformat(),
+        ends_on=ends_on.isoformat(),
+        note="The approval's dates were typed wrong.",
     )
     assert response.status_code == 302
-    first.refresh_from_db()
-    assert (first.starts_on, first.ends_on) == (D(2020, 1, 1), D(2024, 1, 31))
-    assert RecognitionCorrection.objects.get().recognition == first
-
-
-def test_a_renewal_s_start_is_corrected_within_the_cycle_it_renews(client, world):
-    _first, second, _third = _renewed_cycles(world)
-    response = _post(
-        client,
-        world.coordinator_a,
-        second,
-        starts_on="2023-11-01",
-        ends_on="2027-10-31",
-        note="The renewal was approved in November.",
-    )
-    assert response.status_code == 302
-    second.refresh_from_db()
-    assert (second.starts_on, second.ends_on) == (D(2023, 11, 1), D(2027, 10, 31))
+    recognition.refresh_from_db()
+    assert (recognition.starts_on, recognition.ends_on) == (starts_on, ends_on)
+    assert RecognitionCorrection.objects.get().recognition == recognition
+    # neither the first day nor the current cycle's last moved
     candidacy = world.city_a.candidacy
     candidacy.refresh_from_db()
     assert (candidacy.recognised_since, candidacy.recognised_until) == (

@@ -104,6 +104,30 @@ def recused_q(user, prefix: str = "") -> Q:
     )
 
 
+def is_recused(user, candidacy) -> bool:
+    """The user declared a conflict of interest with the candidacy's city. A conflict is
+    personal: it recuses them from preparing, signing, returning and judging the city's stages
+    and from its stages' threads in every role they hold, a coordinator's included (`acts_as`,
+    `_at_the_desk`; the queries add `recused_q`). A coordinator keeps the programme's
+    administrative reach (the overview, the city and its dossier, withdrawing, reopening, the
+    call rounds, the recognition's dates). Only an evaluator of the programme declares
+    (`can_declare_conflict`), so the declarations are read only for one: a coordinator who
+    evaluates none of it pays no query. `recused_in_every_role_q` is the query."""
+    return (
+        evaluates(user, candidacy.city.programme_id)
+        and conflict_declaration_of(user, candidacy) is True
+    )
+
+
+def recused_in_every_role_q(user, prefix: str = "") -> Q | None:
+    """`is_recused(user, stage.candidacy)`, as a filter on `StageProgress` (or, with `prefix`,
+    on a model that reaches it); None when it holds of no stage (the user evaluates none)."""
+    evaluated = scope_of(user).evaluated_programme_ids
+    if not evaluated:
+        return None
+    return Q(**{f"{prefix}candidacy__city__programme_id__in": evaluated}) & recused_q(user, prefix)
+
+
 def must_declare_conflict(user, candidacy) -> bool:
     """The user reads the city only as an evaluator of its programme (not as its office, a
     coordinator or a superuser) and has not declared yet: the declaration comes first. Not in
@@ -236,11 +260,13 @@ def can_declare_conflict(user, candidacy) -> bool:
 
 def acts_as(user, role: str, progress: StageProgress) -> bool:
     """Whether the user holds `role` in the scope of this stage's city (an evaluator: having
-    declared no conflict of interest with it)."""
+    declared no conflict of interest with it; a coordinator: not recused, `is_recused`)."""
     if role == Role.OFFICE:
         return is_office_of(user, progress.candidacy.city)
     if role == Role.COORDINATOR:
-        return coordinates(user, _programme_id(progress))
+        return coordinates(user, _programme_id(progress)) and not is_recused(
+            user, progress.candidacy
+        )
     if role == Role.EVALUATOR:
         return evaluates(user, _programme_id(progress)) and has_cleared_conflict(
             user, progress.candidacy
@@ -288,6 +314,8 @@ def preparable_stages_q(user) -> Q:
             rule = Q(definition__prepared_by=role, **{lookup: ids})
             if role == Role.EVALUATOR:
                 rule &= cleared_conflict_q(user)
+            elif role == Role.COORDINATOR and (recused := recused_in_every_role_q(user)):
+                rule &= ~recused
             by_role |= rule
     return by_role
 
@@ -353,6 +381,8 @@ def signable_stages_q(user) -> Q:
             )
             if role == Role.EVALUATOR:
                 rule &= cleared_conflict_q(user)
+            elif recused := recused_in_every_role_q(user):
+                rule &= ~recused
             by_role |= rule
     return (
         Q(state=StageState.SUBMITTED)
@@ -483,9 +513,10 @@ def can_correct_recognition(user, recognition) -> bool:
 # A stage's thread has two visibilities. "To the city": the city's office, the stage's
 # signatories and the programme's coordinators read it. "Internal": the signatories and the
 # coordinators only; never the city's own office (a user who is also its office staff included).
-# The signatories and coordinators ("the desk") are the programme's coordinators and its
-# evaluators on a stage the evaluator signs or prepares, of a candidacy they declared no
-# conflict with (`has_cleared_conflict`): a recused evaluator reads no thread of the candidacy
+# The signatories and coordinators ("the desk") are the programme's coordinators who are not
+# recused (`is_recused`) and its evaluators on a stage the evaluator signs or prepares, of a
+# candidacy they declared no conflict with (`has_cleared_conflict`): a recused evaluator or
+# coordinator reads no thread of the candidacy
 # and is told of no comment on it, and one who has not declared yet reads none either until
 # they declare, as they see no dossier before (`can_see_dossier`). `visible_comments_q` is the
 # same rule as a filter: the thread, the e-mail's recipients (through the predicates) and the
@@ -500,7 +531,7 @@ def _at_the_desk(user, progress: StageProgress) -> bool:
     if is_office_of(user, city):
         return False
     if coordinates(user, city.programme_id):
-        return True
+        return not is_recused(user, progress.candidacy)
     definition = progress.definition
     return (
         evaluates(user, city.programme_id)
@@ -560,7 +591,10 @@ def visible_comments_q(user) -> Q:
     if scope.superuser:
         return Q()
     programme = "progress__candidacy__city__programme_id__in"
-    desk = Q(**{programme: scope.coordinated_programme_ids}) | (
+    coordinating = Q(**{programme: scope.coordinated_programme_ids})
+    if recused := recused_in_every_role_q(user, "progress__"):
+        coordinating &= ~recused
+    desk = coordinating | (
         Q(**{programme: scope.evaluated_programme_ids})
         & (
             Q(progress__definition__signed_by_evaluator=True)

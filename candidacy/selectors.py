@@ -404,7 +404,7 @@ def round_candidacies(call_round, section: str = "applied") -> QuerySet[Candidac
     return (
         Candidacy.objects.filter(call_round=call_round)
         .filter(section_q(section))
-        .select_related("city", "current_stage__definition")
+        .select_related("city__programme", "current_stage__definition")
         .annotate(
             shown_name=in_reader_language("city__name"),
             has_late=_has_late(),

@@ -245,8 +245,13 @@ class CandidacyAdmin(ProgrammeScopedAdmin):
     def valid_until(self, obj):
         if obj.recognised_until is None or obj.withdrawn_on:
             return ""
-        if obj.status == CandidacyStatus.LAPSED:
+        status = obj.status
+        if status == CandidacyStatus.LAPSED:
             return gettext("lapsed after %(date)s") % {"date": date_format(obj.recognised_until)}
+        if status == CandidacyStatus.ENDED:
+            return gettext("ended after %(date)s (programme closed)") % {
+                "date": date_format(obj.recognised_until)
+            }
         return date_format(obj.recognised_until)
 
     @admin.display(description=_("current stage"), ordering="current_stage__definition__position")
@@ -803,13 +808,22 @@ class RecognitionAdmin(ProgrammeScopedAdmin):
     linked from the change page for whoever may (`permissions.can_correct_recognition`)."""
 
     programme_lookup = "candidacy__city__programme_id"
-    list_display = ["city", "programme", "cycle", "starts_on", "ends_on", "lapsed_on", "renewed"]
+    list_display = [
+        "city",
+        "programme",
+        "cycle",
+        "starts_on",
+        "ends_on",
+        "lapsed_on",
+        "renewed",
+        "outcome",
+    ]
     list_display_links = ["city"]
     list_filter = [("candidacy__city__programme", ScopedProgrammeFilter)]
     list_select_related = ["candidacy__city__programme", "renewed_by"]
     search_fields = ["candidacy__city__name"]
     ordering = ["candidacy__city__name", "cycle"]
-    fields = ["city", "programme", "cycle", "starts_on", "ends_on", "lapsed_on", "renewed"]
+    fields = list_display
     readonly_fields = fields
     inlines = [RecognitionCorrectionInline]
     change_form_template = "admin/candidacy/recognition/change_form.html"
@@ -908,6 +922,17 @@ class RecognitionAdmin(ProgrammeScopedAdmin):
     @admin.display(description=_("programme"))
     def programme(self, obj):
         return shown(obj.candidacy.city.programme)
+
+    @admin.display(description=_("status"))
+    def outcome(self, obj):
+        """Where the cycle stands, as the city page says it."""
+        if obj.renewed_by_id:
+            return gettext("Renewed")
+        if obj.ended_with_programme:
+            return CandidacyStatus.ENDED.label
+        if obj.lapsed_on:
+            return CandidacyStatus.LAPSED.label
+        return gettext("Current")
 
     @admin.display(description=_("renewed by"))
     def renewed(self, obj):

@@ -1,6 +1,6 @@
 """The pages of the versioned frameworks (issue 13): a framework's versions, and what changed
 from one version to another. Who may: the programme's coordinators and evaluators
-(`frameworks.can_view_frameworks`); another programme's people get a 404."""
+(`permissions.can_view_frameworks`); another programme's people get a 404."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from cities.calendars import programme_calendar_activate
 from core.lookups import visible_programme
 
-from . import frameworks
+from . import frameworks, permissions
 from .models import FrameworkKind, FrameworkVersion
 
 
@@ -21,7 +21,7 @@ def _framework_of(request, programme_key: str, kind: str):
     programme = visible_programme(request.user, programme_key)
     if kind not in FrameworkKind.values:
         raise Http404
-    if not frameworks.can_view_frameworks(request.user, programme):
+    if not permissions.can_view_frameworks(request.user, programme):
         raise PermissionDenied
     programme_calendar_activate(programme)
     return programme, FrameworkKind(kind)

@@ -26,7 +26,6 @@ from candidacy.models import (
 from cities.models import Programme
 from cities.permissions import (
     coordinates,
-    evaluates,
     programme_closed_message,
     programme_is_open,
     scope_of,
@@ -67,14 +66,6 @@ def text_fields(name: str = "text") -> list[str]:
 
 
 # --- who may ------------------------------------------------------------------------------------
-
-
-def can_view_frameworks(user, programme: Programme) -> bool:
-    """The programme's coordinators and evaluators read its frameworks' versions."""
-    return bool(
-        user.is_authenticated
-        and (user.is_superuser or coordinates(user, programme.pk) or evaluates(user, programme.pk))
-    )
 
 
 def can_revise_framework(user, programme: Programme) -> bool:

@@ -3,6 +3,7 @@ views, the templates (to show or hide a button) and the admin alike."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 
 from cities.models import Programme, RoleAssignment
@@ -15,6 +16,7 @@ from cities.permissions import (
     open_programmes_q,
     programme_is_open,
     scope_of,
+    scopes_read,
 )
 from cities.roles import Role
 
@@ -102,6 +104,30 @@ def recused_q(user, prefix: str = "") -> Q:
     )
 
 
+def is_recused(user, candidacy) -> bool:
+    """The user declared a conflict of interest with the candidacy's city. A conflict is
+    personal: it recuses them from preparing, signing, returning and judging the city's stages
+    and from its stages' threads in every role they hold, a coordinator's included (`acts_as`,
+    `_at_the_desk`; the queries add `recused_q`). A coordinator keeps the programme's
+    administrative reach (the overview, the city and its dossier, withdrawing, reopening, the
+    call rounds, the recognition's dates). Only an evaluator of the programme declares
+    (`can_declare_conflict`), so the declarations are read only for one: a coordinator who
+    evaluates none of it pays no query. `recused_in_every_role_q` is the query."""
+    return (
+        evaluates(user, candidacy.city.programme_id)
+        and conflict_declaration_of(user, candidacy) is True
+    )
+
+
+def recused_in_every_role_q(user, prefix: str = "") -> Q | None:
+    """`is_recused(user, stage.candidacy)`, as a filter on `StageProgress` (or, with `prefix`,
+    on a model that reaches it); None when it holds of no stage (the user evaluates none)."""
+    evaluated = scope_of(user).evaluated_programme_ids
+    if not evaluated:
+        return None
+    return Q(**{f"{prefix}candidacy__city__programme_id__in": evaluated}) & recused_q(user, prefix)
+
+
 def must_declare_conflict(user, candidacy) -> bool:
     """The user reads the city only as an evaluator of its programme (not as its office, a
     coordinator or a superuser) and has not declared yet: the declaration comes first. Not in
@@ -171,23 +197,76 @@ def can_read_dossier(user, city) -> bool:
     return user.is_authenticated and _declarations(user).get(("city", city.pk)) is False
 
 
-def can_declare_conflict(user, candidacy) -> bool:
-    """An evaluator of the city's programme declares once for the candidacy, while the
-    programme is open (`programme_is_open`)."""
+def evaluates_candidacy(user, candidacy) -> bool:
+    """The user is one of the candidacy's possible evaluators: an evaluator of its city's
+    programme who is not the city's own office (a city never judges or signs its own work,
+    `signing_role`, and never declares, `can_declare_conflict`)."""
+    return evaluates(user, candidacy.city.programme_id) and not is_office_of(user, candidacy.city)
+
+
+def could_evaluate(user, candidacy) -> bool:
+    """The user could act on the candidacy as its evaluator (sign, prepare, judge): one of its
+    possible evaluators (`evaluates_candidacy`) who is not recused by a declared conflict. One
+    who has not declared yet could, once they declare no conflict (`acts_as` then holds)."""
     return (
-        city_is_open(candidacy.city)
-        and evaluates(user, candidacy.city.programme_id)
-        and not is_office_of(user, candidacy.city)
+        evaluates_candidacy(user, candidacy)
+        and conflict_declaration_of(user, candidacy) is not True
     )
+
+
+def declarations_read(users) -> None:
+    """Read the conflict declarations of many users in one query and keep each user's on the
+    user, as `conflict_declaration_of` would one by one."""
+    users = [user for user in users if getattr(user, "_cfc_conflicts", None) is None]
+    read: dict[int, dict] = {user.pk: {} for user in users}
+    for evaluator_id, candidacy_id, city_id, has_conflict in ConflictDeclaration.objects.filter(
+        evaluator_id__in=list(read)
+    ).values_list("evaluator_id", "candidacy_id", "candidacy__city_id", "has_conflict"):
+        read[evaluator_id][("candidacy", candidacy_id)] = has_conflict
+        read[evaluator_id][("city", city_id)] = has_conflict
+    for user in users:
+        user._cfc_conflicts = read[user.pk]
+
+
+def evaluators_who_could_act(candidacy) -> list:
+    """The active users who could act on the candidacy as its evaluator (`could_evaluate`),
+    in sign-up order: the programme's evaluators are the candidates, the predicate decides
+    (their scopes and declarations read in two queries). A recusal that would leave none is
+    refused (`services.conflict_declare`)."""
+    users = list(
+        get_user_model()
+        .objects.filter(
+            Exists(
+                RoleAssignment.objects.filter(
+                    user_id=OuterRef("pk"),
+                    role=Role.EVALUATOR,
+                    programme_id=candidacy.city.programme_id,
+                )
+            ),
+            is_active=True,
+        )
+        .order_by("pk")
+    )
+    scopes_read(users)
+    declarations_read(users)
+    return [user for user in users if could_evaluate(user, candidacy)]
+
+
+def can_declare_conflict(user, candidacy) -> bool:
+    """A possible evaluator of the candidacy (`evaluates_candidacy`) declares once for it,
+    while the programme is open (`programme_is_open`)."""
+    return city_is_open(candidacy.city) and evaluates_candidacy(user, candidacy)
 
 
 def acts_as(user, role: str, progress: StageProgress) -> bool:
     """Whether the user holds `role` in the scope of this stage's city (an evaluator: having
-    declared no conflict of interest with it)."""
+    declared no conflict of interest with it; a coordinator: not recused, `is_recused`)."""
     if role == Role.OFFICE:
         return is_office_of(user, progress.candidacy.city)
     if role == Role.COORDINATOR:
-        return coordinates(user, _programme_id(progress))
+        return coordinates(user, _programme_id(progress)) and not is_recused(
+            user, progress.candidacy
+        )
     if role == Role.EVALUATOR:
         return evaluates(user, _programme_id(progress)) and has_cleared_conflict(
             user, progress.candidacy
@@ -262,6 +341,8 @@ def preparable_stages_q(user) -> Q:
             rule = Q(definition__prepared_by=role, **{lookup: ids})
             if role == Role.EVALUATOR:
                 rule &= cleared_conflict_q(user)
+            elif role == Role.COORDINATOR and (recused := recused_in_every_role_q(user)):
+                rule &= ~recused
             by_role |= rule
     return by_role
 
@@ -327,6 +408,8 @@ def signable_stages_q(user) -> Q:
             )
             if role == Role.EVALUATOR:
                 rule &= cleared_conflict_q(user)
+            elif recused := recused_in_every_role_q(user):
+                rule &= ~recused
             by_role |= rule
     return (
         Q(state=StageState.SUBMITTED)
@@ -457,9 +540,10 @@ def can_correct_recognition(user, recognition) -> bool:
 # A stage's thread has two visibilities. "To the city": the city's office, the stage's
 # signatories and the programme's coordinators read it. "Internal": the signatories and the
 # coordinators only; never the city's own office (a user who is also its office staff included).
-# The signatories and coordinators ("the desk") are the programme's coordinators and its
-# evaluators on a stage the evaluator signs or prepares, of a candidacy they declared no
-# conflict with (`has_cleared_conflict`): a recused evaluator reads no thread of the candidacy
+# The signatories and coordinators ("the desk") are the programme's coordinators who are not
+# recused (`is_recused`) and its evaluators on a stage the evaluator signs or prepares, of a
+# candidacy they declared no conflict with (`has_cleared_conflict`): a recused evaluator or
+# coordinator reads no thread of the candidacy
 # and is told of no comment on it, and one who has not declared yet reads none either until
 # they declare, as they see no dossier before (`can_see_dossier`). `visible_comments_q` is the
 # same rule as a filter: the thread, the e-mail's recipients (through the predicates) and the
@@ -474,7 +558,7 @@ def _at_the_desk(user, progress: StageProgress) -> bool:
     if is_office_of(user, city):
         return False
     if coordinates(user, city.programme_id):
-        return True
+        return not is_recused(user, progress.candidacy)
     definition = progress.definition
     return (
         evaluates(user, city.programme_id)
@@ -534,7 +618,10 @@ def visible_comments_q(user) -> Q:
     if scope.superuser:
         return Q()
     programme = "progress__candidacy__city__programme_id__in"
-    desk = Q(**{programme: scope.coordinated_programme_ids}) | (
+    coordinating = Q(**{programme: scope.coordinated_programme_ids})
+    if recused := recused_in_every_role_q(user, "progress__"):
+        coordinating &= ~recused
+    desk = coordinating | (
         Q(**{programme: scope.evaluated_programme_ids})
         & (
             Q(progress__definition__signed_by_evaluator=True)
@@ -544,6 +631,18 @@ def visible_comments_q(user) -> Q:
     )
     own_city = Q(progress__candidacy__city_id__in=scope.office_city_ids)
     return (desk & ~own_city) | (own_city & Q(visibility=Visibility.CITY))
+
+
+# --- frameworks ---------------------------------------------------------------------------------
+
+
+def can_view_frameworks(user, programme: Programme) -> bool:
+    """The programme's coordinators and evaluators (and superusers) read its frameworks'
+    versions and their comparisons (`candidacy.framework_views`, the overview's links)."""
+    return bool(
+        user.is_authenticated
+        and (user.is_superuser or coordinates(user, programme.pk) or evaluates(user, programme.pk))
+    )
 
 
 # --- call rounds --------------------------------------------------------------------------------

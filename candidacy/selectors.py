@@ -37,6 +37,7 @@ from .models import (
     StageProgress,
     StageState,
     Transition,
+    ended_with_programme_q,
 )
 
 #: The changes of state a stage's pages announce in a banner with their reason, while the stage
@@ -135,15 +136,24 @@ OVERVIEW_SORTS = {
 CURRENT = "candidacy__current_stage"
 
 
-def candidacy_status_q(status: str, prefix: str = "", *, today=None) -> Q:
+def candidacy_status_q(
+    status: str, prefix: str = "", *, today=None, programme_at: str | None = None
+) -> Q:
     """The candidacies (at lookup `prefix`) whose `Candidacy.status` is `status` today: the
-    property's rule as a query (`tests/candidacy/test_overview_filters.py` checks they agree)."""
+    property's rule as a query (`tests/candidacy/test_overview_filters.py` checks they agree).
+    The candidacy's programme is at lookup `programme_at` (its city's, by default; "" when the
+    query is on the programmes themselves)."""
     today = today or timezone.localdate()
     p = f"{prefix}__" if prefix else ""
+    if programme_at is None:
+        programme_at = f"{p}city__programme"
     active = Q(**{f"{p}withdrawn_on__isnull": True})
+    ended = Q(**{f"{p}recognised_until__lt": today})
+    with_programme = ended_with_programme_q(f"{p}recognised_until", programme_at)
     return {
         CandidacyStatus.WITHDRAWN: Q(**{f"{p}withdrawn_on__isnull": False}),
-        CandidacyStatus.LAPSED: active & Q(**{f"{p}recognised_until__lt": today}),
+        CandidacyStatus.LAPSED: active & ended & ~with_programme,
+        CandidacyStatus.ENDED: active & ended & with_programme,
         CandidacyStatus.RECOGNISED: active & Q(**{f"{p}recognised_until__gte": today}),
         CandidacyStatus.CANDIDATE: active
         & Q(**{f"{p}recognised_until__isnull": True, f"{p}candidate_since__isnull": False}),
@@ -219,7 +229,9 @@ def programme_overview(
     if filters.state:
         cities = cities.filter(**{f"{CURRENT}__state": filters.state})
     if filters.status:
-        cities = cities.filter(candidacy_status_q(filters.status, "candidacy"))
+        cities = cities.filter(
+            candidacy_status_q(filters.status, "candidacy", programme_at="programme")
+        )
     if filters.overdue:
         cities = cities.filter(deadlines.overdue_q(CURRENT))
     return cities
@@ -335,12 +347,22 @@ def stage_people(progress: StageProgress, predicate) -> list:
 def last_recognition(city: City) -> Recognition | None:
     """The city's latest recognition cycle (lapsed, current or on the record of a closed
     programme), if it was ever recognised."""
-    return Recognition.objects.filter(candidacy__city=city).order_by("-cycle").first()
+    return (
+        Recognition.objects.filter(candidacy__city=city)
+        .select_related("candidacy__city__programme")
+        .order_by("-cycle")
+        .first()
+    )
 
 
 def recognition_cycles(city: City) -> list[Recognition]:
-    """Every cycle of the city's recognition, first to last (the city page lists them)."""
-    return list(Recognition.objects.filter(candidacy__city=city).order_by("cycle"))
+    """Every cycle of the city's recognition, first to last (the city page lists them), with
+    its programme (`Recognition.ended_with_programme`)."""
+    return list(
+        Recognition.objects.filter(candidacy__city=city)
+        .select_related("candidacy__city__programme")
+        .order_by("cycle")
+    )
 
 
 # --- the round's report ------------------------------------------------------------------------
@@ -382,7 +404,7 @@ def round_candidacies(call_round, section: str = "applied") -> QuerySet[Candidac
     return (
         Candidacy.objects.filter(call_round=call_round)
         .filter(section_q(section))
-        .select_related("city", "current_stage__definition")
+        .select_related("city__programme", "current_stage__definition")
         .annotate(
             shown_name=in_reader_language("city__name"),
             has_late=_has_late(),

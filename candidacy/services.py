@@ -46,6 +46,7 @@ from .models import (
     StageProgress,
     StageState,
     Transition,
+    ended_with_programme_q,
 )
 from .records import registry as record_registry
 from .records.evaluations.selectors import judgement_sets
@@ -567,18 +568,65 @@ def _recognition_cycle_start(candidacy: Candidacy, *, starts_on, ends_on) -> Rec
 def recognition_lapses_record(*, today: datetime.date | None = None) -> int:
     """Record as lapsed (`Recognition.lapsed_on`, the day after its end) every cycle whose
     end has passed without a renewal; run daily by `manage.py record_lapses`. Idempotent: a
-    cycle already lapsed or renewed is left alone. Returns how many it recorded."""
+    cycle already lapsed or renewed is left alone, and so is one that ended with its closed
+    programme (`models.ended_with_programme`: nobody could renew it, it did not lapse).
+    Returns how many it recorded."""
     today = today or timezone.localdate()
     lapsed = 0
     with transaction.atomic():
-        due = Recognition.objects.select_for_update().filter(
-            ends_on__lt=today, lapsed_on__isnull=True, renewed_by__isnull=True
+        due = (
+            Recognition.objects.select_for_update(of=("self",))
+            .filter(ends_on__lt=today, lapsed_on__isnull=True, renewed_by__isnull=True)
+            .exclude(ended_with_programme_q("ends_on", "candidacy__city__programme"))
         )
         for recognition in due:
             recognition.lapsed_on = recognition.ends_on + datetime.timedelta(days=1)
             recognition.save(update_fields=["lapsed_on"])
             lapsed += 1
     return lapsed
+
+
+def _recognition_window_check(
+    recognition: Recognition, cycles: list[Recognition], *, starts_on, ends_on
+) -> None:
+    """Refuse a corrected window for `recognition` that overlaps one of the city's other
+    `cycles` unrelated to it, or that puts it out of order with a cycle it renews or that
+    renews it. A renewal begins before the cycle it renews ends (by design), so those two may
+    overlap; the renewal still starts after the renewed cycle starts and ends after it ends."""
+    for other in cycles:
+        if other.renewed_by_id == recognition.pk:
+            earlier, later = (other.starts_on, other.ends_on), (starts_on, ends_on)
+        elif recognition.renewed_by_id == other.pk:
+            earlier, later = (starts_on, ends_on), (other.starts_on, other.ends_on)
+        else:
+            if other.starts_on <= ends_on and starts_on <= other.ends_on:
+                raise ValidationError(
+                    _(
+                        "These dates overlap the city's recognition cycle %(cycle)s "
+                        "(%(starts_on)s – %(ends_on)s)."
+                    )
+                    % {
+                        "cycle": format_number(other.cycle),
+                        "starts_on": date_format(other.starts_on),
+                        "ends_on": date_format(other.ends_on),
+                    },
+                    code="recognition_cycles_overlap",
+                )
+            continue
+        if not (earlier[0] < later[0] and earlier[1] < later[1]):
+            raise ValidationError(
+                _(
+                    "A renewal starts after the cycle it renews starts and ends after it ends: "
+                    "these dates put this cycle out of order with the city's recognition cycle "
+                    "%(cycle)s (%(starts_on)s – %(ends_on)s)."
+                )
+                % {
+                    "cycle": format_number(other.cycle),
+                    "starts_on": date_format(other.starts_on),
+                    "ends_on": date_format(other.ends_on),
+                },
+                code="recognition_renewal_out_of_order",
+            )
 
 
 def recognition_dates_correct(
@@ -592,11 +640,12 @@ def recognition_dates_correct(
     """Correct a recognition cycle's first and last days (a start typed wrong at the approval):
     the programme's coordinators or a superuser (`permissions.can_correct_recognition`), with
     the reason. The window stays within the portal's bounds (`plausible_date`), ends on or
-    after its start and overlaps none of the city's other cycles. The candidacy's
-    `recognised_until` follows its current (latest) cycle and `recognised_since` its first; a
-    lapse already recorded moves with the end (or is undone if the end is not past). Side
-    effects: a `RecognitionCorrection` history row; the city's pages change (their editions
-    are raised by the saves, `reporting.signals`)."""
+    after its start and overlaps none of the city's other cycles but the one it renews and the
+    one that renews it, and stays in order with those two (`_recognition_window_check`). The
+    candidacy's `recognised_until` follows its current (latest) cycle and `recognised_since`
+    its first; a lapse already recorded moves with the end (or is undone if the end is not
+    past). Side effects: a `RecognitionCorrection` history row; the city's pages change (their
+    editions are raised by the saves, `reporting.signals`)."""
     note = (note or "").strip()
     with transaction.atomic():
         recognition = (
@@ -641,20 +690,7 @@ def recognition_dates_correct(
             .filter(candidacy_id=recognition.candidacy_id)
             .exclude(pk=recognition.pk)
         )
-        for other in cycles:
-            if other.starts_on <= ends_on and starts_on <= other.ends_on:
-                raise ValidationError(
-                    _(
-                        "These dates overlap the city's recognition cycle %(cycle)s "
-                        "(%(starts_on)s – %(ends_on)s)."
-                    )
-                    % {
-                        "cycle": format_number(other.cycle),
-                        "starts_on": date_format(other.starts_on),
-                        "ends_on": date_format(other.ends_on),
-                    },
-                    code="recognition_cycles_overlap",
-                )
+        _recognition_window_check(recognition, cycles, starts_on=starts_on, ends_on=ends_on)
         correction = RecognitionCorrection(
             recognition=recognition,
             from_starts_on=recognition.starts_on,
@@ -847,7 +883,8 @@ def conflict_declare(
 ) -> ConflictDeclaration:
     """The evaluator declares, once, whether they have a conflict of interest with the city
     (`permissions.has_cleared_conflict`). A conflict recuses them, and needs a statement; it
-    is refused while no other evaluator of the programme could act on the city."""
+    is refused while no other evaluator could act on the city
+    (`permissions.evaluators_who_could_act`: not its own office staff, not recused)."""
     statement = (statement or "").strip()
     with transaction.atomic():
         candidacy = (
@@ -863,28 +900,17 @@ def conflict_declare(
             raise WorkflowError(_("You have already declared for this city."))
         if has_conflict and not statement:
             raise ValidationError({"statement": _("Say what the conflict of interest is.")})
-        if has_conflict:
-            others = (
-                RoleAssignment.objects.filter(
-                    role=Role.EVALUATOR,
-                    programme_id=candidacy.city.programme_id,
-                    user__is_active=True,
-                )
-                .exclude(user=by)
-                .exclude(
-                    user__conflict_declarations__candidacy=candidacy,
-                    user__conflict_declarations__has_conflict=True,
-                )
+        if has_conflict and not any(
+            user.pk != by.pk for user in permissions.evaluators_who_could_act(candidacy)
+        ):
+            raise ValidationError(
+                {
+                    "has_conflict": _(
+                        "You are the only evaluator who can sign this stage: ask the "
+                        "coordinator to add an evaluator before recusing yourself."
+                    )
+                }
             )
-            if not others.exists():
-                raise ValidationError(
-                    {
-                        "has_conflict": _(
-                            "You are the only evaluator who can sign this stage: ask the "
-                            "coordinator to add an evaluator before recusing yourself."
-                        )
-                    }
-                )
         declaration = ConflictDeclaration(
             evaluator=by, candidacy=candidacy, has_conflict=has_conflict, statement=statement
         )

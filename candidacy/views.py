@@ -48,7 +48,7 @@ from core.lookups import visible_city, visible_programme
 from core.pages import bound_data, form_page
 from core.versions import StaleEdit
 
-from . import comments, districts, dossier, frameworks, permissions, selectors, services
+from . import comments, districts, dossier, permissions, selectors, services
 from .forms import (
     ConflictDeclarationForm,
     DecisionForm,
@@ -696,7 +696,7 @@ def programme_overview(request, programme):
             "programme": programme,
             "can_manage_people": can_manage_people(request.user, programme),
             "can_view_rounds": permissions.can_view_rounds(request.user, programme.pk),
-            "can_view_frameworks": frameworks.can_view_frameworks(request.user, programme),
+            "can_view_frameworks": permissions.can_view_frameworks(request.user, programme),
             "framework_kinds": list(FrameworkKind),
             "body": edition_cached(edition_key(request, "overview", programme.pk), content),
         },

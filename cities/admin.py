@@ -175,6 +175,9 @@ class ProgrammeAdmin(ProgrammeScopedAdmin, NamesAdmin):
         a refusal (the form's, the service's `ValidationError`) shows the form again with what
         was typed and the reason, status 400, nothing written. `refusal`: why nothing can be
         done now (no form then)."""
+        change_url = reverse(
+            "admin:cities_programme_change", args=[programme.pk], current_app=self.admin_site.name
+        )
         status = 200
         if request.method == "POST":
             status = 400
@@ -185,19 +188,15 @@ class ProgrammeAdmin(ProgrammeScopedAdmin, NamesAdmin):
                     errors_on_form(form, error)
                 else:
                     self.message_user(request, done, messages.SUCCESS)
-                    return HttpResponseRedirect(
-                        reverse(
-                            "admin:cities_programme_change",
-                            args=[programme.pk],
-                            current_app=self.admin_site.name,
-                        )
-                    )
+                    return HttpResponseRedirect(change_url)
         context = {
             **self.admin_site.each_context(request),
             "title": title,
             "subtitle": str(programme),
             "opts": self.opts,
             "original": programme,
+            "original_text": str(programme),
+            "change_url": change_url,
             "form": None if refusal else form,
             "refusal": refusal,
             "media": self.media + form.media,

@@ -7,7 +7,8 @@ The cities' files are streamed from one query read in chunks by the database cur
 (`iterator`), so memory stays flat and the queries are the same at 50 cities or 5,000. Column
 names are stable keys (English, never translated); the names in the reader's language sit
 beside the names in every stored language. Dates are ISO 8601 (Gregorian). Status is
-`Candidacy.status`, the property's own rule, on the dates read with the row; the programme's
+`Candidacy.status`, the property's own rule (`candidacy.models.candidacy_status`), on the dates
+and the programme's status and closing day read with the row; the programme's
 status (`Programme.Status`) and its dates sit beside it, so a closed programme's cities keep
 their recognition on record.
 """
@@ -25,7 +26,7 @@ from django.db.models import Count
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from candidacy.models import Candidacy, CandidacyStatus
+from candidacy.models import CandidacyStatus, candidacy_status
 from candidacy.selectors import candidacy_status_q
 from cities.models import City, Programme
 from cities.names import in_reader_language
@@ -83,7 +84,12 @@ def city_columns() -> list[Column]:
         ),
         Column(
             "status",
-            _("The candidacy's status: preparing, candidate, recognised, lapsed or withdrawn."),
+            _(
+                "The candidacy's status: preparing, candidate, recognised, lapsed, ended or "
+                "withdrawn. Ended: the recognition was still running when the programme closed "
+                "and has ended since (it could not be renewed); lapsed: it ended without renewal "
+                "while the programme went on."
+            ),
         ),
         Column("current_stage", _("The key of the stage the city is at.")),
         Column("current_stage_title", _("That stage's title in the reader's language.")),
@@ -134,7 +140,7 @@ def programme_fields() -> list[Column]:
         Column(
             "cities_by_status",
             _("How many cities are at each status (preparing, candidate, recognised, lapsed, "
-              "withdrawn)."),
+              "ended, withdrawn)."),
             "number",
         ),
     ]  # fmt: skip
@@ -185,11 +191,13 @@ def city_rows() -> Iterator[dict]:
     for row in rows.iterator(chunk_size=CHUNK):
         status = None
         if row["candidacy__pk"] is not None:
-            status = Candidacy(
+            status = candidacy_status(
                 candidate_since=row["candidacy__candidate_since"],
                 recognised_until=row["candidacy__recognised_until"],
                 withdrawn_on=row["candidacy__withdrawn_on"],
-            ).status
+                programme_status=row["programme__status"],
+                programme_closed_on=row["programme__closed_on"],
+            )
         record = {
             "programme": row["programme__key"],
             "country": row["shown_country"],
@@ -255,7 +263,9 @@ def programmes(language: str) -> dict:
     """Every programme with its cities counted by status: one grouped query."""
     statuses = list(CandidacyStatus.values)
     counts = {
-        f"n_{status}": Count("cities", filter=candidacy_status_q(status, "cities__candidacy"))
+        f"n_{status}": Count(
+            "cities", filter=candidacy_status_q(status, "cities__candidacy", programme_at="")
+        )
         for status in statuses
     }
     rows = (

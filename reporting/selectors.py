@@ -61,7 +61,9 @@ def _filtered(cities: QuerySet[City], filters: PublicFilters) -> QuerySet[City]:
     if filters.country:
         cities = cities.filter(programme__country__code=filters.country)
     if filters.status:
-        cities = cities.filter(candidacy_status_q(filters.status, "candidacy"))
+        cities = cities.filter(
+            candidacy_status_q(filters.status, "candidacy", programme_at="programme")
+        )
     if filters.stage:
         cities = cities.filter(candidacy__current_stage__definition__key=filters.stage)
     if filters.programme_status:

@@ -210,6 +210,22 @@ def coordinator_user(programme: Programme, **kwargs):
     return user
 
 
+def coordinator_recused_from(city: City, **kwargs):
+    """A coordinator of the city's programme who evaluates it too and declared a conflict of
+    interest with the city: recused from its stages in both roles
+    (`candidacy.permissions.is_recused`), its other cities declared clear."""
+    from candidacy.models import Candidacy, ConflictDeclaration
+
+    user = coordinator_user(city.programme, **kwargs)
+    RoleAssignmentFactory(user=user, role=Role.EVALUATOR, programme=city.programme)
+    ConflictDeclaration.objects.create(
+        evaluator=user, candidacy=city.candidacy, has_conflict=True, statement="Kin."
+    )
+    others = Candidacy.objects.filter(city__programme=city.programme).exclude(city=city)
+    _declare_no_conflict([user.pk], list(others.values_list("pk", flat=True)))
+    return user
+
+
 def evaluator_user(programme: Programme, *, declared: bool = True, **kwargs):
     """An evaluator of the programme; `declared`: having declared no conflict of interest
     with the programme's cities so far."""

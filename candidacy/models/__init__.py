@@ -56,6 +56,9 @@ from .pipeline import (
     StageProgress,
     StageState,
     Transition,
+    candidacy_status,
+    ended_with_programme,
+    ended_with_programme_q,
     evidence_path,
 )
 from .plans import (
@@ -118,6 +121,9 @@ __all__ = [
     "AssessmentLevel",
     "Candidacy",
     "CandidacyStatus",
+    "candidacy_status",
+    "ended_with_programme",
+    "ended_with_programme_q",
     "ChildrenPanelVerdict",
     "ConditionStatus",
     "ConflictDeclaration",

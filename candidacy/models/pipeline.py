@@ -236,7 +236,74 @@ class CandidacyStatus(models.TextChoices):
     CANDIDATE = "candidate", _("Candidate")
     RECOGNISED = "recognised", _("Recognised")
     LAPSED = "lapsed", _("Lapsed")
+    # A recognition that was still running when its programme closed, and has ended since:
+    # it could not be renewed, so it did not lapse (`ended_with_programme`).
+    ENDED = "ended", _("Ended (programme closed)")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def ended_with_programme(
+    until: datetime.date | None,
+    *,
+    programme_status: str,
+    programme_closed_on: datetime.date | None,
+    today: datetime.date,
+) -> bool:
+    """Whether a recognition whose last day is `until` ended with its programme rather than
+    lapsed: it has ended (`until` is past), the programme is closed, and the recognition still
+    ran on the day it closed, so nobody could renew it. The one rule behind
+    `CandidacyStatus.ENDED`, a recognition cycle's "ended (programme closed)" (its query twin
+    is `candidacy.selectors.candidacy_status_q`)."""
+    return (
+        until is not None
+        and until < today
+        and programme_status == Programme.Status.CLOSED
+        and programme_closed_on is not None
+        and until >= programme_closed_on
+    )
+
+
+def ended_with_programme_q(until: str, programme_at: str) -> models.Q:
+    """`ended_with_programme` as a query, but for "has ended" (the caller's): the recognition's
+    last day is at lookup `until`, its programme at `programme_at` ("" for the row itself)."""
+    g = f"{programme_at}__" if programme_at else ""
+    return models.Q(
+        **{
+            f"{g}status": Programme.Status.CLOSED,
+            f"{g}closed_on__isnull": False,
+            f"{until}__gte": models.F(f"{g}closed_on"),
+        }
+    )
+
+
+def candidacy_status(
+    *,
+    candidate_since: datetime.date | None,
+    recognised_until: datetime.date | None,
+    withdrawn_on: datetime.date | None,
+    programme_status: str,
+    programme_closed_on: datetime.date | None,
+    today: datetime.date | None = None,
+) -> str:
+    """A candidacy's status (`CandidacyStatus`) from its dates and its programme's status and
+    closing day: `Candidacy.status`, and the open data's rows, which read the dates alone."""
+    today = today or timezone.localdate()
+    if withdrawn_on:
+        return CandidacyStatus.WITHDRAWN
+    if recognised_until:
+        if recognised_until >= today:
+            return CandidacyStatus.RECOGNISED
+        if ended_with_programme(
+            recognised_until,
+            programme_status=programme_status,
+            programme_closed_on=programme_closed_on,
+            today=today,
+        ):
+            return CandidacyStatus.ENDED
+        return CandidacyStatus.LAPSED
+    if candidate_since:
+        return CandidacyStatus.CANDIDATE
+    return CandidacyStatus.PREPARING
 
 
 class Candidacy(models.Model):
@@ -303,15 +370,21 @@ class Candidacy(models.Model):
 
     @property
     def status(self) -> str:
-        if self.withdrawn_on:
-            return CandidacyStatus.WITHDRAWN
-        if self.recognised_until:
-            if self.recognised_until < timezone.localdate():
-                return CandidacyStatus.LAPSED
-            return CandidacyStatus.RECOGNISED
-        if self.candidate_since:
-            return CandidacyStatus.CANDIDATE
-        return CandidacyStatus.PREPARING
+        """Where the candidacy stands (`candidacy_status`). Reads the city's programme only for
+        a recognition that has ended (lapsed, or ended with its closed programme)."""
+        today = timezone.localdate()
+        ended = bool(
+            not self.withdrawn_on and self.recognised_until and self.recognised_until < today
+        )
+        programme = self.city.programme if ended else None
+        return candidacy_status(
+            candidate_since=self.candidate_since,
+            recognised_until=self.recognised_until,
+            withdrawn_on=self.withdrawn_on,
+            programme_status=programme.status if programme else Programme.Status.ACTIVE,
+            programme_closed_on=programme.closed_on if programme else None,
+            today=today,
+        )
 
     def get_status_display(self) -> str:
         return CandidacyStatus(self.status).label
@@ -575,6 +648,19 @@ class Recognition(models.Model):
 
     def __str__(self):
         return f"{self.candidacy} – {self.cycle}"
+
+    @property
+    def ended_with_programme(self) -> bool:
+        """The cycle ended, unrenewed, after its programme closed (`ended_with_programme`):
+        "ended (programme closed)", not lapsed. Reads the candidacy's city's programme (the
+        lists select it with the cycle)."""
+        programme = self.candidacy.city.programme
+        return self.renewed_by_id is None and ended_with_programme(
+            self.ends_on,
+            programme_status=programme.status,
+            programme_closed_on=programme.closed_on,
+            today=timezone.localdate(),
+        )
 
 
 class RecognitionCorrection(models.Model):

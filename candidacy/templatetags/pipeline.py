@@ -2,7 +2,7 @@
 
 from django import template
 
-from candidacy import deadlines, frameworks, rounds
+from candidacy import deadlines, permissions, rounds
 from candidacy.models import StageState
 
 register = template.Library()
@@ -34,6 +34,7 @@ _STATUS_CLASSES = {
     "candidate": "info",
     "recognised": "success",
     "lapsed": "warning",
+    "ended": "secondary",
     "withdrawn": "dark",
 }
 
@@ -69,7 +70,7 @@ def late(stage) -> bool:
 @register.inclusion_tag("candidacy/frameworks/_version_line.html", takes_context=True)
 def framework_version_line(context, city, kind, version):
     """ "Criteria version N · compare versions" on a record's page, for those who may read the
-    city's programme's frameworks (`frameworks.can_view_frameworks`); nothing while the record
+    city's programme's frameworks (`permissions.can_view_frameworks`); nothing while the record
     has no version (`version`: the version's number) nor in a page made without a request
     (the dossier)."""
     request = context.get("request")
@@ -77,7 +78,7 @@ def framework_version_line(context, city, kind, version):
         return {"shown": False}
     programme = city.programme
     return {
-        "shown": frameworks.can_view_frameworks(request.user, programme),
+        "shown": permissions.can_view_frameworks(request.user, programme),
         "programme": programme,
         "kind": kind,
         "number": version,

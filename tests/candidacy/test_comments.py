@@ -58,7 +58,9 @@ def test_the_query_and_the_predicates_agree_for_every_role(world, thread, superu
     ConflictDeclaration.objects.create(
         evaluator=recused, candidacy=world.city_a.candidacy, has_conflict=True, statement="Kin."
     )
-    people = [getattr(world, name) for name in READERS] + [superuser, both, undeclared, recused]
+    recused_coordinator = f.coordinator_recused_from(world.city_a, username="coord.recused")
+    people = [getattr(world, name) for name in READERS]
+    people += [superuser, both, undeclared, recused, recused_coordinator]
     comments = list(StageComment.objects.select_related("progress__definition"))
     for user in people:
         listed = set(StageComment.objects.filter(permissions.visible_comments_q(user)))
@@ -74,7 +76,8 @@ def test_the_query_and_the_predicates_agree_for_every_role(world, thread, superu
     assert permissions.comment_visibilities(world.evaluator_a, joint) == [CITY, INTERNAL]
     assert permissions.comment_visibilities(world.evaluator_a, office) == []  # not its signatory
     assert permissions.comment_visibilities(world.office_a2, joint) == []
-    for outsider in (undeclared, recused):  # no thread before a declaration, none after a recusal
+    # no thread before a declaration, none after a recusal, a coordinator's included
+    for outsider in (undeclared, recused, recused_coordinator):
         assert permissions.comment_visibilities(outsider, joint) == []
         assert not {
             comment for comment in comments if permissions.can_read_comment(outsider, comment)

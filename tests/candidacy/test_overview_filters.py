@@ -30,11 +30,26 @@ STATUS_CASES = [
 ]
 
 
+# the programme's status and closing day: a recognition that ran on the day its programme
+# closed has ended with it (ended), one that ended before lapsed.
+PROGRAMME_CASES = [
+    ("active", None),
+    ("closed", TODAY - DAY),
+    ("closed", TODAY),
+    ("handed_over", None),
+]
+
+
+@pytest.mark.parametrize("programme", PROGRAMME_CASES)
 @pytest.mark.parametrize("case", STATUS_CASES)
-def test_status_query_agrees_with_the_property(world, case, monkeypatch):
+def test_status_query_agrees_with_the_property(world, case, programme, monkeypatch):
     candidate, until, withdrawn = case
     Candidacy.objects.filter(city=world.city_a).update(
         candidate_since=candidate, recognised_until=until, withdrawn_on=withdrawn
+    )
+    programme_status, closed_on = programme
+    type(world.programme_a).objects.filter(pk=world.programme_a.pk).update(
+        status=programme_status, closed_on=closed_on
     )
     monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
     candidacy = Candidacy.objects.get(city=world.city_a)
@@ -44,6 +59,18 @@ def test_status_query_agrees_with_the_property(world, case, monkeypatch):
         if Candidacy.objects.filter(selectors.candidacy_status_q(status), pk=candidacy.pk).exists()
     }
     assert matching == {candidacy.status}
+    # The same from the cities' side, the programme read from the city.
+    cities = type(world.city_a).objects.filter(pk=world.city_a.pk)
+    assert {
+        status
+        for status in CandidacyStatus.values
+        if cities.filter(
+            selectors.candidacy_status_q(status, "candidacy", programme_at="programme")
+        ).exists()
+    } == {candidacy.status}
+    if until == TODAY - DAY and not withdrawn:
+        ended = programme == ("closed", TODAY - DAY)
+        assert candidacy.status == (CandidacyStatus.ENDED if ended else CandidacyStatus.LAPSED)
 
 
 @pytest.mark.parametrize(

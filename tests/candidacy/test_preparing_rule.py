@@ -35,6 +35,9 @@ def people(world, superuser):
         "evaluator_a": world.evaluator_a,
         "evaluator_b": world.evaluator_b,
         "coordinator_and_office_a": both,
+        "coordinator_and_evaluator_recused_from_a": f.coordinator_recused_from(
+            world.city_a, username="coord.recused"
+        ),
         "superuser": superuser,
         "no_role": f.UserFactory(username="nobody"),
     }

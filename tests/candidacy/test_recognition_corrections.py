@@ -1,6 +1,7 @@
 """Correcting a recognition cycle's dates (`services.recognition_dates_correct`) from the admin:
 the programme's coordinators (and superusers) only, while the programme is open; the window
-bounded, in order and clear of the city's other cycles; a reason required; a history row, the
+bounded, in order, clear of the city's unrelated cycles and in order with the one it renews
+(renewals overlap by design); a reason required; a history row, the
 candidacy's `recognised_until`/`recognised_since` and the city's page following."""
 
 import datetime
@@ -156,7 +157,12 @@ def test_others_cannot_correct(client, world, who):
     [
         ({"ends_on": "2023-01-01"}, "ends_on", "ends on or after its first day"),
         ({"note": "   "}, "note", "Give the reason for the correction"),
-        ({"starts_on": "2023-06-01"}, None, "overlap the city's recognition cycle 1"),
+        ({"starts_on": "2019-06-01"}, None, "out of order with the city's recognition cycle 1"),
+        (
+            {"starts_on": "2023-06-01", "ends_on": "2023-12-31"},
+            None,
+            "out of order with the city's recognition cycle 1",
+        ),
         ({"starts_on": "2150-01-01", "ends_on": "2151-01-01"}, "starts_on", "Give a date between"),
         ({"starts_on": "not a date"}, "starts_on", "Give the date as year-month-day"),
         ({"starts_on": "2024-01-01", "ends_on": "2027-12-31"}, None, "dates on the record"),
@@ -237,3 +243,92 @@ def test_the_service_refuses_without_a_reason(world):
             note="",
         )
     assert "note" in refused.value.error_dict
+
+
+def _renewed_cycles(world):
+    """City A recognised for three cycles, each renewal begun before the cycle it renews ended:
+    2020–2023, renewed from October 2023 to 2027, renewed again from August 2027 to 2031."""
+    candidacy = world.city_a.candidacy
+    windows = [
+        (D(2020, 1, 1), D(2023, 12, 31)),
+        (D(2023, 10, 1), D(2027, 9, 30)),
+        (D(2027, 8, 1), D(2031, 7, 31)),
+    ]
+    cycles = [
+        Recognition.objects.create(candidacy=candidacy, cycle=number, starts_on=start, ends_on=end)
+        for number, (start, end) in enumerate(windows, start=1)
+    ]
+    for earlier, later in zip(cycles, cycles[1:], strict=False):
+        earlier.renewed_by = later
+        earlier.save()
+    candidacy.recognised_since, candidacy.recognised_until = D(2020, 1, 1), D(2031, 7, 31)
+    candidacy.save()
+    return cycles
+
+
+@pytest.mark.parametrize(
+    "which, starts_on, ends_on",
+    [
+        # the renewed cycle's end, further into its renewal
+        (0, D(2020, 1, 1), D(2024, 1, 31)),
+        # the renewal's start (and end), within the cycle it renews
+        (1, D(2023, 11, 1), D(2027, 10, 31)),
+        # the renewal's start earlier, still after the renewed cycle's start
+        (1, D(2023, 6, 1), D(2027, 9, 30)),
+    ],
+)
+def test_a_renewed_cycle_or_its_renewal_is_corrected(client, world, which, starts_on, ends_on):
+    cycles = _renewed_cycles(world)
+    recognition = cycles[which]
+    response = _post(
+        client,
+        world.coordinator_a,
+        recognition,
+        starts_on=starts_on.isoformat(),
+        ends_on=ends_on.isoformat(),
+        note="The approval's dates were typed wrong.",
+    )
+    assert response.status_code == 302
+    recognition.refresh_from_db()
+    assert (recognition.starts_on, recognition.ends_on) == (starts_on, ends_on)
+    assert RecognitionCorrection.objects.get().recognition == recognition
+    # neither the first day nor the current cycle's last moved
+    candidacy = world.city_a.candidacy
+    candidacy.refresh_from_db()
+    assert (candidacy.recognised_since, candidacy.recognised_until) == (
+        D(2020, 1, 1),
+        D(2031, 7, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    "which, fields, message",
+    [
+        # The third cycle renews the second, not the first: overlapping the first is refused.
+        (2, {"starts_on": "2023-12-01"}, "overlap the city's recognition cycle 1"),
+        (0, {"ends_on": "2027-09-01"}, "overlap the city's recognition cycle 3"),
+        # A renewal that would start before the cycle it renews.
+        (1, {"starts_on": "2019-12-01"}, "out of order with the city's recognition cycle 1"),
+        (1, {"ends_on": "2023-09-01"}, "ends on or after its first day"),
+    ],
+)
+def test_a_bad_correction_of_a_renewed_cycle_is_still_refused(
+    client, world, which, fields, message
+):
+    cycles = _renewed_cycles(world)
+    recognition = cycles[which]
+    typed = {
+        "starts_on": recognition.starts_on.isoformat(),
+        "ends_on": recognition.ends_on.isoformat(),
+        **fields,
+    }
+    response = _post(client, world.coordinator_a, recognition, **typed)
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert message in " ".join(form.errors.get("ends_on", []) + form.non_field_errors())
+    for name, value in typed.items():
+        assert form[name].value() == value
+    assert not RecognitionCorrection.objects.exists()
+    assert [
+        (cycle.starts_on, cycle.ends_on) for cycle in Recognition.objects.order_by("cycle")
+    ] == [(cycle.starts_on, cycle.ends_on) for cycle in cycles]

@@ -308,10 +308,12 @@ class TestDemoData:
             )
             >= 3
         )
-        # Only the closed programme's city, recognised until May 2025, has lapsed since.
-        assert [slug for slug, value in status.items() if value == CandidacyStatus.LAPSED] == [
+        # Only the closed programme's city, recognised until May 2025, has ended since: with
+        # its programme (closed in April 2024), so it did not lapse; no city lapsed.
+        assert [slug for slug, value in status.items() if value == CandidacyStatus.ENDED] == [
             "panevezys"
         ]
+        assert CandidacyStatus.LAPSED not in status.values()
         vilnius = Candidacy.objects.get(city__slug="vilnius")
         assert vilnius.recognised_since == datetime.date(2022, 12, 12)
         assert vilnius.recognised_until > timezone.localdate()

@@ -182,7 +182,7 @@ def test_programmes_json_counts_cities_by_status(client, world):
     assert list(alpha) == [field.key for field in open_data.programme_fields()]
     assert alpha["cities"] == 2
     assert alpha["cities_by_status"] == {
-        "preparing": 0, "candidate": 1, "recognised": 0, "lapsed": 0, "withdrawn": 1
+        "preparing": 0, "candidate": 1, "recognised": 0, "lapsed": 0, "ended": 0, "withdrawn": 1
     }  # fmt: skip
     beta = next(p for p in document["programmes"] if p["programme"] == "beta")
     assert beta["cities"] == 1 and beta["cities_by_status"]["preparing"] == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from candidacy.models import EvaluationCondition, StageKind, StageProgress, StageState
 from candidacy.permissions import acts_as, can_view_stage, stage_can_change
-from cities.permissions import coordinates
 from cities.roles import Role
 
 
@@ -14,13 +13,14 @@ def can_view_condition(user, condition: EvaluationCondition) -> bool:
 
 
 def can_track_condition(user, condition: EvaluationCondition) -> bool:
-    """Mark a condition met, waived or open again: the programme's coordinator, once the
-    evaluation that set it is approved, while the candidacy runs in an open programme."""
+    """Mark a condition met, waived or open again (a judgement): the programme's coordinator
+    not recused from the city (`acts_as`), once the evaluation that set it is approved, while
+    the candidacy runs in an open programme."""
     progress = condition.progress
     return (
         progress.state == StageState.APPROVED
         and stage_can_change(progress)
-        and coordinates(user, progress.candidacy.city.programme_id)
+        and acts_as(user, Role.COORDINATOR, progress)
     )
 
 

@@ -113,8 +113,16 @@ def test_a_declared_conflict_recuses_the_evaluator(client, ew):
     assert permissions.can_sign_stage(ew.evaluator, joint)
 
 
-def test_a_recusal_that_leaves_no_evaluator_is_refused_with_the_input_kept(client, ew):
+@pytest.mark.parametrize("office_evaluates", [False, True])
+def test_a_recusal_that_leaves_no_evaluator_is_refused_with_the_input_kept(
+    client, ew, office_evaluates
+):
+    """With `office_evaluates` the city's own office staff hold the evaluator's role too: they
+    never sign or judge its stages, so they are no evaluator who could act, and count for none."""
     ConflictDeclaration.objects.filter(evaluator=ew.evaluator, candidacy=ew.city.candidacy).delete()
+    if office_evaluates:
+        f.RoleAssignmentFactory(user=ew.office, role=Role.EVALUATOR, programme=ew.programme)
+    assert permissions.evaluators_who_could_act(ew.city.candidacy) == [ew.evaluator]
     client.force_login(ew.evaluator)
     response = client.post(
         conflict_url(ew), {"has_conflict": "yes", "statement": "I advised the mayor."}
@@ -127,6 +135,24 @@ def test_a_recusal_that_leaves_no_evaluator_is_refused_with_the_input_kept(clien
         .filter(candidacy=ew.city.candidacy)
         .exists()
     )
+
+
+def test_a_recused_evaluator_counts_for_no_recusal_another_evaluator_does(ew):
+    ConflictDeclaration.objects.filter(evaluator=ew.evaluator, candidacy=ew.city.candidacy).delete()
+    recused = f.evaluator_user(ew.programme, declared=False, username="eval.recused")
+    ConflictDeclaration.objects.create(
+        evaluator=recused, candidacy=ew.city.candidacy, has_conflict=True, statement="Kin."
+    )
+    with pytest.raises(ValidationError):
+        services.conflict_declare(
+            candidacy=ew.city.candidacy, by=ew.evaluator, has_conflict=True, statement="x"
+        )
+    other = f.evaluator_user(ew.programme, declared=False, username="eval.other")
+    assert permissions.evaluators_who_could_act(ew.city.candidacy) == [ew.evaluator, other]
+    declaration = services.conflict_declare(
+        candidacy=ew.city.candidacy, by=ew.evaluator, has_conflict=True, statement="Advised."
+    )
+    assert declaration.has_conflict
 
 
 def test_a_conflict_needs_a_statement(ew):

@@ -150,6 +150,24 @@ def test_the_city_pages_show_the_entity_type_and_the_joint_candidacy(client, wor
     assert "(district or rayon)" in listing
 
 
+def test_the_public_pages_name_the_partner_both_ways_with_its_public_page(client, world, rayon):
+    """Anonymous readers: the rayon's page names City A, City A's names the rayon, each linked
+    to the other's public page; a city held by nobody names nobody."""
+
+    def public(city):
+        return reverse("public-city", args=[world.programme_a.key, city.slug])
+
+    page = client.get(public(rayon)).text
+    assert f'Holds its candidacy jointly with <a href="{public(world.city_a)}">City A</a>.' in page
+    partner = client.get(public(world.city_a)).text
+    assert f'Also holds the candidacy of <a href="{public(rayon)}">City A rayon</a> jointly.' in (
+        partner
+    )
+    assert 'id="joint-candidacy"' not in client.get(public(world.city_a2)).text
+    # nothing of the signed-in pages leaks into the public one
+    assert reverse("candidacy:city", args=[world.city_a.slug]) not in page
+
+
 # --- the admin ------------------------------------------------------------------------------
 
 

@@ -49,3 +49,9 @@ class TOTPConfig(totp_apps.DefaultConfig):
     admin."""
 
     verbose_name = _("Two-factor devices")
+
+    def ready(self):
+        # django-otp names its model in English only ("TOTP device", not for translation)
+        device = self.get_model("TOTPDevice")._meta
+        device.verbose_name = _("authenticator app")
+        device.verbose_name_plural = _("authenticator apps")

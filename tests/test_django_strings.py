@@ -102,6 +102,7 @@ def test_the_persian_admin_names_every_app_in_persian_and_counts_in_persian_digi
     for raw in ("Axes", "AXES", "Otp_Totp", "OTP_TOTP", "Sign-in attempts", "Two-factor devices"):
         assert f">{raw}<" not in text, raw
     assert "تلاش‌های ورود به سامانه" in text and "دستگاه‌های ورود دومرحله‌ای" in text
+    assert "TOTP device" not in text and "برنامه‌های احراز هویت" in text
     f.make_programme(key="digits", name="Digits")
     listing = client.get(reverse("admin:cities_programme_changelist"), {"q": "Digits"})
     counts = listing.content.decode().split('id="changelist"', 1)[1]

@@ -108,3 +108,12 @@ def test_the_persian_admin_names_every_app_in_persian_and_counts_in_persian_digi
     counts = listing.content.decode().split('id="changelist"', 1)[1]
     assert "۱ نتیجه" in counts and "۰ از ۱" in counts
     assert not re.search(r">\s*[0-9]+ (نتیجه|برنامه)", counts)
+
+
+@pytest.mark.django_db
+def test_the_persian_admin_loads_the_counters_digits_script_only_in_persian(client, superuser):
+    client.force_login(superuser)
+    url = reverse("admin:cities_programme_changelist")
+    assert "js/admin-digits.js" not in client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    assert "js/admin-digits.js" in client.get(url).content.decode()

@@ -99,7 +99,8 @@ def home(request):
 def city_detail(request, city):
     """The city's candidacy and pipeline. The content is the same for everyone who may read
     the city: kept in the cache while nothing it shows has changed (core.editions); what
-    depends on the reader (may they withdraw the candidacy?) is decided per request."""
+    depends on the reader (may they read the dossier, must they declare first, may they
+    withdraw the candidacy?) is decided per request."""
     city = visible_city(request.user, city)
 
     def content() -> str:
@@ -147,6 +148,7 @@ def city_detail(request, city):
         {
             "city": city,
             "body": body,
+            "can_read_dossier": permissions.can_read_dossier(request.user, city),
             "must_declare": must_declare,
             "can_withdraw": can_withdraw,
             "can_publish": can_publish_city(request.user, city),

@@ -23,6 +23,7 @@ from .admin_scoping import (
 from .forms import ProgrammeHandOverForm, ProgrammeStatusForm
 from .models import (
     City,
+    CityJointChange,
     CityPublicationChange,
     Country,
     District,
@@ -40,7 +41,12 @@ from .permissions import (
     programme_is_open,
     scope_of,
 )
-from .services import programme_hand_over, programme_status_change, programme_statuses_next
+from .services import (
+    city_joint_set,
+    programme_hand_over,
+    programme_status_change,
+    programme_statuses_next,
+)
 
 admin.site.site_header = _("CFC Candidacy Portal administration")
 admin.site.site_title = _("CFC Candidacy Portal")
@@ -283,6 +289,20 @@ class CityPublicationChangeInline(WrittenByServicesInline):
         return person_name(obj.by)
 
 
+class CityJointChangeInline(WrittenByServicesInline):
+    """Which partner the city's candidacy was held with and since when, newest first."""
+
+    model = CityJointChange
+    fk_name = "city"
+    fields = ["at", "from_partner", "to_partner", "by_name"]
+    ordering = ["-at", "-pk"]
+    related = ("by", "from_partner", "to_partner")
+
+    @admin.display(description=_("by"))
+    def by_name(self, obj):
+        return person_name(obj.by)
+
+
 @admin.register(City)
 class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
     """Coordinators add and correct their programme's cities; superusers any."""
@@ -302,10 +322,20 @@ class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
     list_filter = [*city_filters(""), "entity_type", MapPlacementFilter]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [DistrictInline, CityPublicationChangeInline]
+    inlines = [DistrictInline, CityPublicationChangeInline, CityJointChangeInline]
     # What the public page shows is the city's choice, made on its publication page through
     # `services.city_publication_set` (with its history row), never a free field here.
     readonly_fields = ["publish_plan", "publish_proposals"]
+
+    def save_model(self, request, obj, form, change):
+        """The partner (`joint_with`) changes only through `services.city_joint_set` (its
+        history row); the form has refused a bad one with the model's rule already."""
+        partner = obj.joint_with
+        if "joint_with" in form.changed_data:
+            obj.joint_with_id = form.initial.get("joint_with")  # as it was: the service changes it
+        super().save_model(request, obj, form, change)
+        if "joint_with" in form.changed_data:
+            city_joint_set(city=obj, partner=partner, by=request.user)
 
     @admin.display(description=_("public map"))
     def public_map(self, city):

@@ -253,11 +253,12 @@ class City(models.Model):
                 _("Give both the latitude and the longitude, or neither."),
                 code="half_coordinates",
             )
-        self._clean_joint_with()
+        self.clean_joint_with()
 
-    def _clean_joint_with(self):
+    def clean_joint_with(self):
         """A partner is another city of the same programme, not itself held jointly; a city
-        that is a partner is not held jointly in turn (no chains)."""
+        that is a partner is not held jointly in turn (no chains). The rule of the admin's
+        form and of `cities.services.city_joint_set`."""
         partner = self.joint_with
         if partner is None:
             return
@@ -512,6 +513,42 @@ class CityPublicationChange(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("change of a city's public page")
         verbose_name_plural = _("changes of a city's public page")
+
+    def __str__(self):
+        return f"{self.city} – {self.at:%Y-%m-%d}"
+
+
+class CityJointChange(models.Model):
+    """The history of a city's joint candidacy (`City.joint_with`): which partner it had and
+    which it has since, who changed it and when. Written by `cities.services.city_joint_set`
+    in the same transaction as the change."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="joint_changes")
+    from_partner = models.ForeignKey(
+        City,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from partner"),
+    )
+    to_partner = models.ForeignKey(
+        City,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to partner"),
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("change of a joint candidacy")
+        verbose_name_plural = _("changes of a joint candidacy")
 
     def __str__(self):
         return f"{self.city} – {self.at:%Y-%m-%d}"

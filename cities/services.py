@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from .models import (
     City,
+    CityJointChange,
     CityPublicationChange,
     Programme,
     ProgrammeChange,
@@ -34,6 +35,7 @@ from .permissions import (
     INVITABLE_ROLES,
     can_change_programme_status,
     can_deactivate_user,
+    can_manage_city,
     can_manage_people,
     can_manage_role_assignment,
     can_publish_city,
@@ -165,6 +167,29 @@ def city_publication_set(*, city: City, by, publish_plan: bool, publish_proposal
                 city=locked, publish_plan=chosen[0], publish_proposals=chosen[1], by=by
             )
     city.publish_plan, city.publish_proposals = locked.publish_plan, locked.publish_proposals
+    return locked
+
+
+def city_joint_set(*, city: City, partner: City | None, by) -> City:
+    """Make the city's candidacy held jointly with `partner` (None: by the city alone). The
+    coordinators of its programme (`can_manage_city`). Refused with a `ValidationError` on
+    `joint_with` when the model's rule refuses the partner (the city itself, another
+    programme's, a chain), nothing written. Side effects: a `CityJointChange` row when the
+    partner changes (the same partner again changes nothing); the lists' and the public pages'
+    editions are raised on commit (the city's save): the partners' offices' scope follows."""
+    if not can_manage_city(by, city):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = City.objects.select_for_update().get(pk=city.pk)
+        before = locked.joint_with
+        if (partner and partner.pk) != locked.joint_with_id:
+            locked.joint_with = partner
+            locked.clean_joint_with()
+            locked.save(update_fields=["joint_with"])
+            CityJointChange.objects.create(
+                city=locked, from_partner=before, to_partner=partner, by=by
+            )
+    city.joint_with = locked.joint_with
     return locked
 
 

@@ -59,6 +59,7 @@ def public_city(request, programme, city):
             "programme": city.programme,
             "candidacy": getattr(city, "candidacy", None),  # none before it starts
             "stages": selectors.stages_passed(city),
+            "joint": selectors.public_joint_partners(city),
         }
         if city.publish_plan:
             districts = selectors.public_districts(city)

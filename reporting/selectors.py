@@ -27,6 +27,7 @@ from candidacy.selectors import (
 )
 from cities.models import City, District, MapPlacement, map_placement_q
 from cities.names import in_reader_language, names_contain
+from cities.selectors import JointPartners, joint_partners, with_joint_partners
 from core.listing import Sort
 from stakeholders.models import ChildrenProposal
 
@@ -137,10 +138,22 @@ def public_city(programme_key: str, city_slug: str) -> City | None:
     """The city with this slug in the programme with this key (None: no such city, or one of
     another programme), with its programme, country and candidacy."""
     return (
-        City.objects.select_related("programme__country", "candidacy")
+        with_joint_partners(City.objects.select_related("programme__country", "candidacy"))
         .filter(slug=city_slug, programme__key=programme_key)
         .first()
     )
+
+
+def public_joint_partners(city: City) -> JointPartners:
+    """The cities the city holds its candidacy with (`cities.selectors.joint_partners`, both
+    directions) whose public page is public: those of its programme, as `public_city` finds
+    them (a city read by `public_city` holding none jointly costs no query)."""
+    joint = joint_partners(city)
+    partner = joint.partner
+    if partner is not None and partner.programme_id != city.programme_id:
+        partner = None
+    others = [other for other in joint.joint_cities if other.programme_id == city.programme_id]
+    return JointPartners(partner, others)
 
 
 def stages_passed(city: City) -> list[StageProgress]:

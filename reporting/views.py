@@ -72,6 +72,7 @@ def public_programme(request, programme):
     none of ours, with the children's proposals its cities carried out (`reporting.figures`)."""
     programme = get_object_or_404(Programme.objects.select_related("country"), key=programme)
     programme_language_apply(request, programme)
+    programme_calendar_activate(programme)  # its dates in its calendar, as on its cities' pages
     return public_page(
         request,
         lambda: _cities_page(

@@ -1,6 +1,8 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp import apps as totp_apps
 
 
 def _device_changed(sender, **kwargs):
@@ -34,3 +36,22 @@ class PortalAdminConfig(admin_apps.AdminConfig):
     """The admin, on the site that asks for the second factor (`signin.sites.PortalAdminSite`)."""
 
     default_site = "signin.sites.PortalAdminSite"
+
+
+class AxesConfig(axes_apps.AppConfig):
+    """django-axes (sign-in throttling), named in the reader's language in the admin."""
+
+    verbose_name = _("Sign-in attempts")
+
+
+class TOTPConfig(totp_apps.DefaultConfig):
+    """django-otp's TOTP devices (two-factor sign-in), named in the reader's language in the
+    admin."""
+
+    verbose_name = _("Two-factor devices")
+
+    def ready(self):
+        # django-otp names its model in English only ("TOTP device", not for translation)
+        device = self.get_model("TOTPDevice")._meta
+        device.verbose_name = _("authenticator app")
+        device.verbose_name_plural = _("authenticator apps")

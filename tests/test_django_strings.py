@@ -4,6 +4,7 @@ show no English sentence of Django's."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import django
@@ -12,6 +13,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation.trans_real import DjangoTranslation
+
+from tests import factories as f
 
 DJANGO = Path(django.__file__).parent
 LOCALE_DJANGO = Path(settings.BASE_DIR) / "locale_django"
@@ -85,3 +88,32 @@ def test_the_admins_javascript_catalogue_is_persian(client, superuser):
     text = client.get(reverse("admin:jsi18n")).content.decode()
     # "Choose all %s" (the multiple-choice widget), JSON-escaped in the script.
     assert '"Choose all %s": "\\u0627\\u0646\\u062a\\u062e\\u0627\\u0628' in text
+
+
+@pytest.mark.django_db
+def test_the_persian_admin_names_every_app_in_persian_and_counts_in_persian_digits(
+    client, superuser
+):
+    """Third-party apps (django-axes, django-otp's TOTP) are named by our AppConfigs
+    (`signin.apps`), in the reader's language; a list's counts are in the reader's digits."""
+    client.force_login(superuser)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    text = client.get(reverse("admin:index")).content.decode()
+    for raw in ("Axes", "AXES", "Otp_Totp", "OTP_TOTP", "Sign-in attempts", "Two-factor devices"):
+        assert f">{raw}<" not in text, raw
+    assert "تلاش‌های ورود به سامانه" in text and "دستگاه‌های ورود دومرحله‌ای" in text
+    assert "TOTP device" not in text and "برنامه‌های احراز هویت" in text
+    f.make_programme(key="digits", name="Digits")
+    listing = client.get(reverse("admin:cities_programme_changelist"), {"q": "Digits"})
+    counts = listing.content.decode().split('id="changelist"', 1)[1]
+    assert "۱ نتیجه" in counts and "۰ از ۱" in counts
+    assert not re.search(r">\s*[0-9]+ (نتیجه|برنامه)", counts)
+
+
+@pytest.mark.django_db
+def test_the_persian_admin_loads_the_counters_digits_script_only_in_persian(client, superuser):
+    client.force_login(superuser)
+    url = reverse("admin:cities_programme_changelist")
+    assert "js/admin-digits.js" not in client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    assert "js/admin-digits.js" in client.get(url).content.decode()

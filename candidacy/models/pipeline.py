@@ -458,6 +458,23 @@ class StageProgress(Versioned):
     def is_editable_state(self) -> bool:
         return self.state in (StageState.OPEN, StageState.RETURNED)
 
+    def dated_since_opened(self, moment):
+        """`moment` (a submission, an approval) if it belongs to the stage since it was last
+        opened, else None: a return or a renewal opens the stage again (`opened_at`) and keeps
+        the earlier submission's and approval's times, which a timeline shows before the
+        opening (a return) or not at all (a renewal's earlier cycle), never after it."""
+        if moment is None or (self.opened_at is not None and moment < self.opened_at):
+            return None
+        return moment
+
+    @property
+    def submitted_since_opened(self):
+        return self.dated_since_opened(self.submitted_at)
+
+    @property
+    def approved_since_opened(self):
+        return self.dated_since_opened(self.approved_at)
+
 
 class SignOff(models.Model):
     """An approval given by one signatory role for the stage's current submission. A return

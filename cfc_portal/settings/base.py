@@ -27,9 +27,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    "signin.apps.AxesConfig",  # django-axes, its name translated
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "signin.apps.TOTPConfig",  # django_otp.plugins.otp_totp, its name translated
     "signin",
     "cities",
     "core",

@@ -36,6 +36,30 @@ def cfc_date(value, with_time=False):
     return calendars.date_format(value, with_time=bool(with_time))
 
 
+class _ProgrammeCalendarNode(template.Node):
+    def __init__(self, programme, nodelist):
+        self.programme, self.nodelist = programme, nodelist
+
+    def render(self, context):
+        programme = self.programme.resolve(context)
+        with calendars.calendar_override(getattr(programme, "calendar", None)):
+            return self.nodelist.render(context)
+
+
+@register.tag
+def programme_calendar(parser, token):
+    """`{% programme_calendar programme %}…{% endprogramme_calendar %}`: the dates inside in the
+    programme's calendar, on a page of several programmes (the public list): a programme's
+    dates (its status, a candidacy's recognition, its stages) are always in its own calendar,
+    as on its own pages (`cities.calendars.programme_calendar_activate`)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("programme_calendar takes one programme")
+    nodelist = parser.parse(("endprogramme_calendar",))
+    parser.delete_first_token()
+    return _ProgrammeCalendarNode(parser.compile_filter(bits[1]), nodelist)
+
+
 @register.filter
 def cfc_year(value):
     """A stored (Gregorian) year counted in the page's calendar: 2024 is 1403 on Solar Hijri

@@ -6,10 +6,12 @@ saved; unlinking takes the partner's access away on the next request (the kept s
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from candidacy import services
-from cities.models import City
+from cities.models import City, CityJointChange
+from cities.services import city_joint_set
 from notifications.reminders import People
 from tests import factories as f
 from tests.candidacy.workflow import complete_record
@@ -150,6 +152,24 @@ def test_the_city_pages_show_the_entity_type_and_the_joint_candidacy(client, wor
     assert "(district or rayon)" in listing
 
 
+def test_the_public_pages_name_the_partner_both_ways_with_its_public_page(client, world, rayon):
+    """Anonymous readers: the rayon's page names City A, City A's names the rayon, each linked
+    to the other's public page; a city held by nobody names nobody."""
+
+    def public(city):
+        return reverse("public-city", args=[world.programme_a.key, city.slug])
+
+    page = client.get(public(rayon)).text
+    assert f'Holds its candidacy jointly with <a href="{public(world.city_a)}">City A</a>.' in page
+    partner = client.get(public(world.city_a)).text
+    assert f'Also holds the candidacy of <a href="{public(rayon)}">City A rayon</a> jointly.' in (
+        partner
+    )
+    assert 'id="joint-candidacy"' not in client.get(public(world.city_a2)).text
+    # nothing of the signed-in pages leaks into the public one
+    assert reverse("candidacy:city", args=[world.city_a.slug]) not in page
+
+
 # --- the admin ------------------------------------------------------------------------------
 
 
@@ -209,3 +229,76 @@ def test_the_admin_links_a_partner_and_shows_it(client, world, rayon):
         reverse("admin:cities_city_changelist"), {"entity_type": "district_rayon"}
     )
     assert "City A rayon" in filtered.text and "City A2" not in filtered.text
+
+
+# --- the service ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("city", "partner", "message"),
+    [
+        ("city_a2", "city_a2", "A city cannot hold its candidacy jointly with itself."),
+        ("city_a2", "city_b", "The partner must belong to the same programme."),
+        ("city_a2", "rayon", "is itself held jointly with another city"),
+        ("city_a", "city_a2", "Other cities hold their candidacies jointly"),
+    ],
+)
+def test_the_service_refuses_a_bad_partner_with_a_message_and_writes_nothing(
+    world, rayon, city, partner, message
+):
+    objects = {"rayon": rayon, **vars(world)}
+    city, partner = objects[city], objects[partner]
+    before = city.joint_with_id
+    with pytest.raises(ValidationError) as refused:
+        city_joint_set(city=city, partner=partner, by=world.coordinator_a)
+    assert message in " ".join(refused.value.message_dict["joint_with"])
+    assert City.objects.get(pk=city.pk).joint_with_id == before
+    assert not CityJointChange.objects.exists()
+
+
+def test_the_service_refuses_whoever_does_not_coordinate_the_programme(world, rayon):
+    for outsider in (world.office_a, world.coordinator_b, world.evaluator_a):
+        with pytest.raises(PermissionDenied):
+            city_joint_set(city=world.city_a2, partner=world.city_a, by=outsider)
+    assert City.objects.get(pk=world.city_a2.pk).joint_with_id is None
+    assert not CityJointChange.objects.exists()
+
+
+def test_the_service_links_and_unlinks_with_history(
+    client, world, rayon, django_capture_on_commit_callbacks
+):
+    client.force_login(world.office_a)
+    url = reverse("candidacy:city", args=[world.city_a2.slug])
+    assert client.get(url).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        city_joint_set(city=world.city_a2, partner=world.city_a, by=world.coordinator_a)
+    assert client.get(url).status_code == 200  # the partner's office, at the next request
+    city_joint_set(city=world.city_a2, partner=world.city_a, by=world.coordinator_a)  # the same
+    city_joint_set(city=rayon, partner=None, by=world.coordinator_a)
+    rows = [
+        (row.city, row.from_partner, row.to_partner, row.by)
+        for row in CityJointChange.objects.order_by("pk")
+    ]
+    assert rows == [
+        (world.city_a2, None, world.city_a, world.coordinator_a),
+        (rayon, world.city_a, None, world.coordinator_a),
+    ]
+
+
+def test_the_admin_goes_through_the_service_and_shows_the_history(client, world, rayon):
+    client.force_login(world.coordinator_a)
+    url = reverse("admin:cities_city_change", args=[world.city_a2.pk])
+    response = client.post(url, _post(world.city_a2, joint_with=world.city_a.pk))
+    assert response.status_code == 302, response.text
+    change = CityJointChange.objects.get()
+    assert (change.city, change.from_partner, change.to_partner, change.by) == (
+        world.city_a2,
+        None,
+        world.city_a,
+        world.coordinator_a,
+    )
+    # saving the city again without touching the partner writes no history
+    assert client.post(url, _post(world.city_a2, joint_with=world.city_a.pk)).status_code == 302
+    assert CityJointChange.objects.count() == 1
+    form = client.get(url).text
+    assert "Changes of a joint candidacy" in form

@@ -3,6 +3,7 @@ only through the workflow services, and loaded once."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.conf import settings
@@ -445,6 +446,18 @@ class TestDemoData:
             assert times == sorted(times), stage
             if stage.state == StageState.APPROVED:
                 assert stage.opened_at <= stage.submitted_at <= stage.approved_at, stage
+            # no stage is submitted before it opened: a submission awaiting sign-off follows the
+            # opening; a return opens the stage again after the submission it sends back; an
+            # open stage was submitted only in a cycle before a renewal
+            if stage.state in (StageState.SUBMITTED, StageState.APPROVED):
+                assert stage.opened_at <= stage.submitted_at, stage
+            elif stage.state == StageState.RETURNED:
+                assert stage.submitted_at <= stage.opened_at, stage
+            elif stage.submitted_at is not None:
+                actions = {transition.action for transition in stage.transitions.all()}
+                assert Transition.Action.RENEW in actions, stage
+                assert stage.submitted_since_opened is None, stage
+
         for candidacy in Candidacy.objects.exclude(city__programme__key=demo.CLOSED_PROGRAMME_KEY):
             first = candidacy.stages.order_by("definition__position").first()
             assert first.opened_at.date() == candidacy.started_on
@@ -454,6 +467,21 @@ class TestDemoData:
             if candidacy.recognised_since:
                 assert candidacy.candidate_since < candidacy.recognised_since
                 assert candidacy.recognised_until > today
+
+    def test_the_city_page_dates_a_returned_stage_in_order(self, demo_output, client):
+        """Saran's strategic programme was sent back after its submission: the page says so in
+        that order ("Submitted … · Returned …"), never "Opened" after "Submitted"."""
+        saran = StageProgress.objects.select_related("candidacy__city").get(
+            candidacy__city__slug="saran", definition__key="strategic-programme"
+        )
+        assert saran.state == StageState.RETURNED
+        client.force_login(get_user_model().objects.get(username="saran.office"))
+        page = client.get(reverse("candidacy:city", args=["saran"])).text
+        timeline = page.split('class="timeline"', 1)[1]
+        item = timeline.split("Strategic programme", 1)[1].split("</li>", 1)[0]
+        dates = item.split('class="small text-body-secondary">', 1)[1]
+        assert re.search(r"^\s*Submitted \d+ \w+ \d{4} · Returned \d+ \w+ \d{4}\s", dates)
+        assert "Opened" not in dates
 
     def test_prints_the_logins(self, demo_output):
         assert "cfc-demo" in demo_output

@@ -186,3 +186,47 @@ def test_the_list_by_programme_status_costs_the_same_queries_at_two_sizes(
     with django_assert_max_num_queries(5):  # edition, countries, stages (the form), count, page
         listed = client.get(LIST, {"programme_status": "closed", "per_page": 200})
     assert listed.content.decode().count("Closed on 30 April 2024") == 2 + size
+
+
+def _in(day, calendar, language) -> str:
+    with translation.override(language):
+        return calendars.date_format(day, calendar)
+
+
+def test_a_programmes_dates_are_in_its_own_calendar_for_every_reader(client, closed, iranian):
+    """One rule on the public pages of several programmes and of one: a programme's dates (its
+    status, a candidacy's recognition, its stages) are in the programme's calendar, whatever the
+    reader's language: a Persian reader of a Gregorian programme, an English reader of Iran's."""
+    lithuanian, panevezys, _ = closed
+    programme, isfahan = iranian
+    until = datetime.date(2027, 3, 20)
+    Candidacy.objects.filter(city=isfahan).update(
+        candidate_since=datetime.date(2022, 1, 5),
+        recognised_since=datetime.date(2023, 3, 21),
+        recognised_until=until,
+    )
+    lapsed_after = datetime.date(2025, 5, 16)  # Panevėžys's recognition (the fixture)
+    pages = [
+        LIST,
+        reverse("public-programme", args=[lithuanian.key]),
+        reverse("public-programme", args=[programme.key]),
+        reverse("public-city", args=[lithuanian.key, panevezys.slug]),
+        reverse("public-city", args=[programme.key, isfahan.slug]),
+    ]
+    for language in ("fa", "en"):
+        persian = language == "fa"
+        for url in pages:
+            page = _main(client.get(url, HTTP_ACCEPT_LANGUAGE=language))
+            if "panevezys" in url or url in (LIST, pages[1]):
+                gregorian = _in(lapsed_after, calendars.GREGORIAN, language)
+                solar = _in(lapsed_after, calendars.SOLAR_HIJRI, language)
+                assert gregorian in page, (language, url)
+                assert solar not in page, (language, url)
+                if persian:
+                    assert _in(CLOSED_ON, calendars.GREGORIAN, "fa") in page  # its status
+            if "isfahan" in url or url in (LIST, pages[2]):
+                solar = _in(until, calendars.SOLAR_HIJRI, language)
+                assert solar in page, (language, url)
+                if not persian:  # with the Gregorian date beside it, never alone
+                    assert "(" + _in(until, calendars.GREGORIAN, "en") + ")" in solar
+                assert _in(SUSPENDED_ON, calendars.SOLAR_HIJRI, language) in page  # its status

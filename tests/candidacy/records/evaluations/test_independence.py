@@ -504,6 +504,46 @@ def recused_evaluator(ew, username="eval.recused"):
     return user
 
 
+def test_the_city_page_links_the_dossier_only_to_a_reader_who_may_read_it(
+    client, ew, django_capture_on_commit_callbacks
+):
+    """The city page's content is kept for every reader; the dossier's links are the reader's
+    (`can_read_dossier`): the office and a cleared evaluator get them, a recused evaluator none,
+    an undeclared one the declaration's link instead."""
+    ew.save()
+    slug = ew.city.slug
+    city_url = reverse("candidacy:city", kwargs={"city": slug})
+    dossier_urls = [
+        reverse("stakeholders:city", kwargs={"city": slug}),
+        reverse("stakeholders:you-said-we-did", kwargs={"city": slug}),
+        reverse("stakeholders:memoranda", kwargs={"city": slug}),
+        reverse("candidacy:city-dossier", kwargs={"city": slug}),
+        reverse("city-record", kwargs={"city": slug}),
+    ]
+    public_url = reverse("public-city", args=[ew.programme.key, slug])
+
+    def page_of(user) -> str:
+        client.force_login(user)
+        return client.get(city_url).text
+
+    for reader in (ew.office, ew.evaluator, ew.coordinator):
+        page = page_of(reader)
+        assert all(f'href="{url}"' in page for url in dossier_urls), reader
+        assert conflict_url(ew) not in page
+    recused = page_of(recused_evaluator(ew))
+    assert not any(url in recused for url in dossier_urls)
+    assert conflict_url(ew) not in recused
+    assert f'href="{public_url}"' in recused  # the kept content, still the same
+    newcomer = f.evaluator_user(ew.programme, declared=False, username="eval.new")
+    undeclared = page_of(newcomer)
+    assert not any(url in undeclared for url in dossier_urls)
+    assert f'href="{conflict_url(ew)}">Declare conflicts of interest first</a>' in undeclared
+    # every link shown opens (no 403, no detour to the declaration)
+    client.force_login(ew.evaluator)
+    for url in dossier_urls:
+        assert client.get(url).status_code == 200, url
+
+
 def test_a_recused_evaluator_reads_no_thread_and_is_told_of_no_comment(
     client, ew, django_capture_on_commit_callbacks
 ):

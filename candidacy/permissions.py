@@ -228,18 +228,29 @@ def declarations_read(users) -> None:
         user._cfc_conflicts = read[user.pk]
 
 
-def evaluators_who_could_act(candidacy) -> list:
-    """The active users who could act on the candidacy as its evaluator (`could_evaluate`),
-    in sign-up order: the programme's evaluators are the candidates, the predicate decides
-    (their scopes and declarations read in two queries). A recusal that would leave none is
-    refused (`services.conflict_declare`)."""
+def could_coordinate(user, candidacy) -> bool:
+    """The user could act on the candidacy as its coordinator (sign, return, track its
+    conditions): a coordinator of its programme who is not recused by a declared conflict
+    (`is_recused`)."""
+    return coordinates(user, candidacy.city.programme_id) and not is_recused(user, candidacy)
+
+
+#: Who could act on a candidacy in a role: the predicate of each role that declares.
+_COULD_ACT = {Role.EVALUATOR: could_evaluate, Role.COORDINATOR: could_coordinate}
+
+
+def who_could_act(candidacy, role: str) -> list:
+    """The active users who could act on the candidacy in `role` (`could_evaluate`,
+    `could_coordinate`), in sign-up order: the programme's holders of the role are the
+    candidates, the predicate decides (their scopes and declarations read in two queries). A
+    recusal that would leave none is refused (`services.conflict_declare`)."""
     users = list(
         get_user_model()
         .objects.filter(
             Exists(
                 RoleAssignment.objects.filter(
                     user_id=OuterRef("pk"),
-                    role=Role.EVALUATOR,
+                    role=role,
                     programme_id=candidacy.city.programme_id,
                 )
             ),
@@ -249,7 +260,13 @@ def evaluators_who_could_act(candidacy) -> list:
     )
     scopes_read(users)
     declarations_read(users)
-    return [user for user in users if could_evaluate(user, candidacy)]
+    could = _COULD_ACT[role]
+    return [user for user in users if could(user, candidacy)]
+
+
+def evaluators_who_could_act(candidacy) -> list:
+    """`who_could_act(candidacy, Role.EVALUATOR)`."""
+    return who_could_act(candidacy, Role.EVALUATOR)
 
 
 def can_declare_conflict(user, candidacy) -> bool:

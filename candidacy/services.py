@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cities.calendars import date_format
-from cities.models import City, Programme, RoleAssignment
+from cities.models import City, Programme
 from cities.permissions import programme_closed_message, programme_is_open
 from cities.roles import Role
 from cities.templatetags.portal import format_number
@@ -884,7 +884,9 @@ def conflict_declare(
     """The evaluator declares, once, whether they have a conflict of interest with the city
     (`permissions.has_cleared_conflict`). A conflict recuses them, and needs a statement; it
     is refused while no other evaluator could act on the city
-    (`permissions.evaluators_who_could_act`: not its own office staff, not recused)."""
+    (`permissions.who_could_act`: not its own office staff, not recused), and, for one who
+    also coordinates the programme (a conflict recuses them in both roles), while no other
+    coordinator could."""
     statement = (statement or "").strip()
     with transaction.atomic():
         candidacy = (
@@ -901,13 +903,29 @@ def conflict_declare(
         if has_conflict and not statement:
             raise ValidationError({"statement": _("Say what the conflict of interest is.")})
         if has_conflict and not any(
-            user.pk != by.pk for user in permissions.evaluators_who_could_act(candidacy)
+            user.pk != by.pk for user in permissions.who_could_act(candidacy, Role.EVALUATOR)
         ):
             raise ValidationError(
                 {
                     "has_conflict": _(
                         "You are the only evaluator who can sign this stage: ask the "
                         "coordinator to add an evaluator before recusing yourself."
+                    )
+                }
+            )
+        if (
+            has_conflict
+            and permissions.could_coordinate(by, candidacy)
+            and not any(
+                user.pk != by.pk for user in permissions.who_could_act(candidacy, Role.COORDINATOR)
+            )
+        ):
+            raise ValidationError(
+                {
+                    "has_conflict": _(
+                        "You are the only coordinator who can sign this city's stages: a "
+                        "conflict recuses you as its coordinator too. Ask for another "
+                        "coordinator of the programme before recusing yourself."
                     )
                 }
             )

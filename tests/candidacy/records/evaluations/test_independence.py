@@ -29,6 +29,7 @@ from candidacy.models import (
 )
 from candidacy.records.evaluations import selectors as evaluation_selectors
 from candidacy.records.evaluations import services as evaluations
+from cities.models import RoleAssignment
 from cities.roles import Role
 from notifications.models import Kind, Notification
 from tests import factories as f
@@ -902,3 +903,37 @@ def test_the_admin_refuses_several_evaluators_for_an_evaluation_they_do_not_prep
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["min_evaluators"]
     assert "Only an evaluation prepared by the evaluators" in str(errors)
+
+
+ONLY_COORDINATOR = (
+    "You are the only coordinator who can sign this city's stages: a conflict recuses you as "
+    "its coordinator too. Ask for another coordinator of the programme before recusing yourself."
+)
+
+
+@pytest.mark.parametrize("another_coordinator", [False, True])
+def test_a_recusal_that_leaves_no_coordinator_is_refused_with_the_input_kept(
+    client, ew, another_coordinator
+):
+    """A conflict recuses a coordinator who also evaluates in both roles (`is_recused`): their
+    recusal is refused while no other coordinator could act on the city (`who_could_act`),
+    even with other evaluators left."""
+    both = f.coordinator_user(ew.programme, username="coord.evaluates")
+    f.RoleAssignmentFactory(user=both, role=Role.EVALUATOR, programme=ew.programme)
+    RoleAssignment.objects.filter(role=Role.COORDINATOR, programme=ew.programme).exclude(
+        user=both
+    ).delete()
+    if another_coordinator:
+        f.coordinator_user(ew.programme, username="coord.other")
+    assert ew.evaluator in permissions.who_could_act(ew.city.candidacy, Role.EVALUATOR)
+    client.force_login(both)
+    response = client.post(conflict_url(ew), {"has_conflict": "yes", "statement": "My cousin."})
+    declared = ConflictDeclaration.objects.filter(evaluator=both, candidacy=ew.city.candidacy)
+    if another_coordinator:
+        assert response.status_code == 302
+        assert declared.get().has_conflict
+        return
+    assert response.status_code == 400
+    assert ONLY_COORDINATOR.replace("'", "&#x27;") in response.text
+    assert "My cousin." in response.text
+    assert not declared.exists()

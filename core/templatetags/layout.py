@@ -1,13 +1,16 @@
 """The base layout's pieces that are the same on every page read in one language: built once per
 process and language rather than on every request (they were half of what rendering
-`base.html` cost)."""
+`base.html` cost): the language buttons, and the main navigation's links for each thing they
+show (signed in or not, the counts of tasks and unread messages, the queue, the admin)."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -42,3 +45,43 @@ def language_buttons() -> str:
     """The language form's buttons: each language in its own name, the active one marked
     (`aria-current`). The same HTML for every page in a language, so it is made once."""
     return _language_buttons(get_language(), tuple(code for code, _name in settings.LANGUAGES))
+
+
+@lru_cache(maxsize=512)
+def _main_links(language: str, prefix: str, shown: tuple) -> str:
+    signed_in, task_count, unread, signoff_queue, staff = shown
+    context = {
+        "signed_in": signed_in,
+        "task_count": task_count,
+        "unread": unread,
+        "signoff_queue": signoff_queue,
+        "staff": staff,
+    }
+    return mark_safe(render_to_string("includes/main_links.html", context))  # noqa: S308
+
+
+def _shown(context, name):
+    """A navigation value as the template would read it: called if callable (the context
+    processors hand callables, read only when the navigation shows them)."""
+    value = context.get(name, "")  # "": what the template reads of a missing name
+    return value() if callable(value) else value
+
+
+@register.simple_tag(takes_context=True)
+def main_links(context) -> str:
+    """The main navigation's links (`includes/main_links.html`). They show nothing of the reader
+    but whether they are signed in, their counts and which of the queue and the admin they may
+    open, so each combination is made once per process, language and URL prefix."""
+    user = context.get("user")
+    signed_in = bool(user is not None and user.is_authenticated)
+    if signed_in:
+        shown = (
+            True,
+            _shown(context, "nav_task_count"),
+            _shown(context, "nav_unread"),
+            bool(_shown(context, "nav_signoff_queue")),
+            bool(user.is_staff),
+        )
+    else:
+        shown = (False, None, None, False, False)
+    return _main_links(get_language(), get_script_prefix(), shown)

@@ -15,6 +15,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from core.editions import kept_key
+
 register = template.Library()
 
 
@@ -85,3 +87,25 @@ def main_links(context) -> str:
     else:
         shown = (False, None, None, False, False)
     return _main_links(get_language(), get_script_prefix(), shown)
+
+
+#: The admin's navigation beside its pages as each user saw it, by `kept_key` and path.
+_nav_sidebars: dict[tuple, str] = {}
+_NAV_SIDEBARS_KEPT = 512
+
+
+@register.simple_tag(takes_context=True)
+def admin_nav_sidebar(context) -> str:
+    """Django's `admin/nav_sidebar.html`, kept in the process for the user, language and path
+    under the lists' edition: it shows the user's list of apps and models (kept the same way,
+    `signin.sites.PortalAdminSite.get_app_list`) with the current one marked by the path."""
+    request = context["request"]
+    key = kept_key("admin-nav", request.user.pk, get_language())
+    if key is not None and (key, request.path) in _nav_sidebars:
+        return _nav_sidebars[key, request.path]
+    html = context.template.engine.get_template("admin/nav_sidebar.html").render(context)
+    if key is not None:
+        if len(_nav_sidebars) >= _NAV_SIDEBARS_KEPT:
+            _nav_sidebars.clear()
+        _nav_sidebars[key, request.path] = html
+    return html

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -47,6 +47,18 @@ def language_buttons() -> str:
     """The language form's buttons: each language in its own name, the active one marked
     (`aria-current`). The same HTML for every page in a language, so it is made once."""
     return _language_buttons(get_language(), tuple(code for code, _name in settings.LANGUAGES))
+
+
+@lru_cache(maxsize=64)
+def _layout_url(name: str, prefix: str) -> str:
+    return reverse(name)
+
+
+@register.simple_tag
+def layout_url(name: str) -> str:
+    """`{% url name %}` for the layout's links, which take no arguments: worked out once per
+    process and URL prefix."""
+    return _layout_url(name, get_script_prefix())
 
 
 @lru_cache(maxsize=512)

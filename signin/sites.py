@@ -14,7 +14,6 @@ from core.editions import kept_key
 from .forms import AdminSignInForm
 from .permissions import is_verified_enough, must_set_up_two_factor
 
-
 #: The admin's lists of apps and models as each user saw them, by `kept_key`: a process's own.
 _app_lists: dict[str, list] = {}
 _APP_LISTS_KEPT = 256

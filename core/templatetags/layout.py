@@ -5,22 +5,24 @@ show (signed in or not, the counts of tasks and unread messages, the queue, the 
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+import functools
+import hashlib
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from core.editions import kept_key
+from core.editions import TIMEOUT, kept_key
 
 register = template.Library()
 
 
-@cache
+@functools.cache
 def _language_buttons(active: str, codes: tuple[str, ...]) -> str:
     rows = []
     for code in codes:
@@ -49,7 +51,7 @@ def language_buttons() -> str:
     return _language_buttons(get_language(), tuple(code for code, _name in settings.LANGUAGES))
 
 
-@lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=64)
 def _layout_url(name: str, prefix: str) -> str:
     return reverse(name)
 
@@ -61,7 +63,7 @@ def layout_url(name: str) -> str:
     return _layout_url(name, get_script_prefix())
 
 
-@lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=512)
 def _main_links(language: str, prefix: str, shown: tuple) -> str:
     signed_in, task_count, unread, signoff_queue, staff = shown
     context = {
@@ -101,23 +103,17 @@ def main_links(context) -> str:
     return _main_links(get_language(), get_script_prefix(), shown)
 
 
-#: The admin's navigation beside its pages as each user saw it, by `kept_key` and path.
-_nav_sidebars: dict[tuple, str] = {}
-_NAV_SIDEBARS_KEPT = 512
-
-
 @register.simple_tag(takes_context=True)
 def admin_nav_sidebar(context) -> str:
-    """Django's `admin/nav_sidebar.html`, kept in the process for the user, language and path
+    """Django's `admin/nav_sidebar.html`, kept in the cache for the user, language and path
     under the lists' edition: it shows the user's list of apps and models (kept the same way,
     `signin.sites.PortalAdminSite.get_app_list`) with the current one marked by the path."""
     request = context["request"]
-    key = kept_key("admin-nav", request.user.pk, get_language())
-    if key is not None and (key, request.path) in _nav_sidebars:
-        return _nav_sidebars[key, request.path]
+    path = hashlib.sha256(request.path.encode()).hexdigest()
+    key = kept_key("admin-nav", request.user.pk, get_language(), path)
+    if key is not None and (kept := cache.get(key)) is not None:
+        return kept
     html = context.template.engine.get_template("admin/nav_sidebar.html").render(context)
     if key is not None:
-        if len(_nav_sidebars) >= _NAV_SIDEBARS_KEPT:
-            _nav_sidebars.clear()
-        _nav_sidebars[key, request.path] = html
+        cache.set(key, html, TIMEOUT)
     return html

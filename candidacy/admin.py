@@ -1,6 +1,8 @@
 """The admin as coordinators use it. Workflow state is never a field here: it is shown
 read-only, and the actions call the same services as the views."""
 
+import functools
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_FACETS_VAR
@@ -173,6 +175,12 @@ class StageProgressInline(ScopedInline, admin.TabularInline):
     @admin.display(description=_("stage"))
     def stage(self, obj):
         return f"{format_digits(obj.definition.position)}. {obj.definition.title}"
+
+
+@functools.lru_cache(maxsize=16)
+def _role_labels(language: str | None) -> dict[str, str]:
+    """Each role's label in `language` (the active one), for a list's rows."""
+    return {role.value: str(role.label) for role in Role}
 
 
 @admin.register(Candidacy)
@@ -608,7 +616,8 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
         roles = getattr(obj, "signed_roles", None)  # read for the list's page (`page_read`)
         if roles is None:
             roles = [signoff.role for signoff in obj.signoffs.all()]
-        return ", ".join(str(Role(role).label) for role in roles)
+        labels = _role_labels(get_language())
+        return ", ".join(labels[role] for role in roles)
 
     @admin.action(description=_("Approve the selected stages"))
     def approve_stages(self, request, queryset):

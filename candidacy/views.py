@@ -662,10 +662,16 @@ def programme_overview(request, programme):
     """The programme's cities, a page at a time: searched, filtered by current stage, state,
     candidacy status and overdue, sorted (`selectors.OVERVIEW_SORTS`), with the count of
     cities at each stage (the other filters applied), each a link to that stage's list. The
-    list is the same for everyone who may see the programme: kept in the cache while nothing
-    it shows has changed (core.editions); the URL, so every filter, is part of the key."""
+    page's heading and list are the same for everyone who may see the programme and follow
+    the same links: kept in the cache while nothing they show has changed (core.editions);
+    the URL, so every filter, and which links the reader may follow are part of the key."""
     programme = visible_programme(request.user, programme)
     programme_calendar_activate(programme)
+    links = {
+        "can_manage_people": can_manage_people(request.user, programme),
+        "can_view_rounds": permissions.can_view_rounds(request.user, programme.pk),
+        "can_view_frameworks": permissions.can_view_frameworks(request.user, programme),
+    }
 
     def content() -> str:
         definitions = list(programme.stage_definitions.order_by("position"))
@@ -689,19 +695,16 @@ def programme_overview(request, programme):
             "query_string": _without(request, "page"),
             "every_stage_query": _without(request, "page", "stage"),
         }
-        return render_to_string("candidacy/_overview_body.html", context, request)
+        head = {"programme": programme, "framework_kinds": list(FrameworkKind), **links}
+        return render_to_string("candidacy/_overview_head.html", head, request) + render_to_string(
+            "candidacy/_overview_body.html", context, request
+        )
 
+    key = edition_key(request, "overview", programme.pk, *links.values())
     return render(
         request,
         "candidacy/overview.html",
-        {
-            "programme": programme,
-            "can_manage_people": can_manage_people(request.user, programme),
-            "can_view_rounds": permissions.can_view_rounds(request.user, programme.pk),
-            "can_view_frameworks": permissions.can_view_frameworks(request.user, programme),
-            "framework_kinds": list(FrameworkKind),
-            "body": edition_cached(edition_key(request, "overview", programme.pk), content),
-        },
+        {"programme": programme, "body": edition_cached(key, content)},
     )
 
 

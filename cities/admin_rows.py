@@ -155,6 +155,8 @@ def _cell(cl, column: Column, row):
     if isinstance(value, str) and value.strip() == "":
         value = ""
     if field is None or field.auto_created:
+        if type(value) in (str, SafeString) and value and not boolean:
+            return value, classes  # what `display_for_value` gives a text: the text itself
         if isinstance(value, (datetime.date, datetime.time)):
             classes = [*classes, "nowrap"]
         return admin_list.display_for_value(value, empty, boolean), classes

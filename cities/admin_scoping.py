@@ -260,7 +260,8 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
     def action_checkbox(self, obj):
         """Django's checkbox of a row, written out rather than rendered through a form widget's
         template (a third of a page's time went there, 50 times a page)."""
-        return row_checkbox(obj.pk, gettext(_DJANGO_SELECT_ROW), self.row_text(obj))
+        label = _select_row_label(translation.get_language())
+        return row_checkbox(obj.pk, label, self.row_text(obj))
 
     def row_text(self, obj) -> str:
         """What names a row to a screen reader (its checkbox's label): `str(obj)`, which an
@@ -587,6 +588,12 @@ def city_filters(city_path: str) -> list:
     if city_path:
         filters.append((city_path, ScopedCityFilter))
     return filters
+
+
+@functools.lru_cache(maxsize=16)
+def _select_row_label(language: str | None) -> str:
+    """Django's label of a row's checkbox in `language` (the active one): once, not per row."""
+    return gettext(_DJANGO_SELECT_ROW)
 
 
 def _shown_in_calendar(value):

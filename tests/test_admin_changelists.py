@@ -433,3 +433,31 @@ def test_the_filters_choices_are_kept_until_a_city_changes(
     page = client.get(url)
     assert "Renamed City" in _city_choices(page)
     assert "New Province" in page.text
+
+
+def test_the_admin_navigation_is_kept_until_the_users_rights_change(
+    client, world, django_capture_on_commit_callbacks
+):
+    """The list of apps and models beside every admin page is kept per user, language and
+    path under the lists' edition (`signin.sites.PortalAdminSite.get_app_list`,
+    `core.templatetags.layout.admin_nav_sidebar`): a warm page shows the same, and a change of
+    the user's rights (here: made a superuser, who also sees the sign-in records) shows at
+    the next page; the current list stays marked on each list's own page."""
+    client.force_login(world.coordinator_a)
+    councils, cities = _changelist(Council), _changelist(City)
+    records = reverse("admin:axes_accessattempt_changelist")
+
+    def sidebar(url):
+        return re.search(
+            r'<nav class="sticky" id="nav-sidebar".*?</nav>', client.get(url).text, re.S
+        )[0]
+
+    first, warm = sidebar(councils), sidebar(councils)
+    assert first == warm
+    assert records not in warm
+    assert f'<a href="{councils}" aria-current="page">' in warm
+    assert f'<a href="{cities}" aria-current="page">' in sidebar(cities)
+    with django_capture_on_commit_callbacks(execute=True):
+        world.coordinator_a.is_superuser = True
+        world.coordinator_a.save()
+    assert records in sidebar(councils)

@@ -1,8 +1,8 @@
 """The admin as coordinators use it: every model admin that shows city data inherits
 `ProgrammeScopedAdmin`, which limits rows to the programmes the user coordinates (or evaluates,
 read-only) and answers the permission questions from the predicates of the apps'
-`permissions` modules, not from Django's per-model permission table. Superusers see and edit
-everything.
+`permissions` modules, not from Django's per-model permission table. Superusers see
+everything and edit everything but the rows of a suspended or closed programme.
 
 No lost edits in the admin either: the change form of a row with a `version` (the portal's
 `core.versions.Versioned` rows, and `Organisation`) carries the version it was loaded with, a
@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Callable
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin import utils as admin_utils
 from django.contrib.admin.templatetags import admin_list
@@ -41,7 +41,13 @@ from . import calendars
 from .admin_rows import row_checkbox
 from .models import City, Programme
 from .names import in_reader_language, reader_language_columns
-from .permissions import can_administer_programme, scope_of, user_calendar
+from .permissions import (
+    OPEN_STATUSES,
+    can_administer_programme,
+    programme_closed_message,
+    scope_of,
+    user_calendar,
+)
 
 
 def _administers_any(user) -> bool:
@@ -209,6 +215,9 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
     change_rule = None
     add_rule = None
     delete_rule = None
+    #: Whether a row is read-only while its programme is suspended or closed, for superusers
+    #: too: every scoped admin's but the programmes' own.
+    frozen_with_programme = True
 
     def programme_id_of(self, obj) -> int:
         value = obj
@@ -276,9 +285,41 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
             return _administers_any(request.user)
         return can_administer_programme(request.user, self.programme_id_of(obj))
 
+    def programme_is_open_for(self, request, obj) -> bool:
+        """Whether the programme of `obj` is open (`cities.permissions.programme_is_open`),
+        read once per programme and request (a change page asks several times)."""
+        return self.programme_status_of(request, obj) in OPEN_STATUSES
+
+    def programme_status_of(self, request, obj) -> str | None:
+        """The status of the programme of `obj`, read once per programme and request."""
+        known = request.__dict__.setdefault("_cfc_programme_statuses", {})
+        programme_id = self.programme_id_of(obj)
+        if programme_id not in known:
+            known[programme_id] = (
+                Programme.objects.filter(pk=programme_id).values_list("status", flat=True).first()
+            )
+        return known[programme_id]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """A row of a suspended or closed programme says why it cannot be changed."""
+        if obj is not None and self.frozen_with_programme:
+            status = self.programme_status_of(request, obj)
+            if status not in OPEN_STATUSES:
+                self.message_user(
+                    request, programme_closed_message(Programme(status=status)), messages.INFO
+                )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def _allowed(self, rule, request, obj) -> bool:
         if request.user.is_superuser:
-            return True
+            # Superusers edit what no rule names too, but not the record of a suspended or
+            # closed programme: it stays as it was for everyone (the programme's own page
+            # changes its status, through the services).
+            if obj is None:
+                return True
+            if self.frozen_with_programme and not self.programme_is_open_for(request, obj):
+                return False
+            return rule is None or rule(request.user, obj)
         return (
             rule is not None and self.has_view_permission(request, obj) and rule(request.user, obj)
         )
@@ -311,8 +352,8 @@ class ScopedInline(CalendarAdminMixin, VersionedAdminMixin):
         return _administers_any(request.user)
 
     def has_change_permission(self, request, obj=None):
-        if request.user.is_superuser:
-            return True
+        if request.user.is_superuser:  # the rule still says no to a closed programme's rows
+            return self.change_rule is None or obj is None or self.change_rule(request.user, obj)
         return self.change_rule is not None and self.change_rule(request.user, obj)
 
     def has_add_permission(self, request, obj=None):

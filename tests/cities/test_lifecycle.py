@@ -260,3 +260,40 @@ def test_a_closed_programmes_rounds_are_read_not_changed(client, world, superuse
     edit = reverse("candidacy:round-edit", args=[world.programme_a.key, call_round.pk])
     assert client.get(edit).status_code == 403
     assert list(CallRound.objects.values_list("name", flat=True)) == ["Call 2024"]
+
+
+@pytest.mark.parametrize("status", [Programme.Status.SUSPENDED, Programme.Status.CLOSED])
+def test_a_superuser_reads_a_closed_programmes_rows_in_the_admin_but_cannot_change_them(
+    client, world, superuser, status
+):
+    from cities.models import Organisation
+
+    organisation = f.OrganisationFactory(city=world.city_a, name="Youth centre")
+    _close(world, superuser, status)
+    client.force_login(superuser)
+    pages = {
+        reverse("admin:cities_city_change", args=[world.city_a.pk]): {"name_en": "Renamed"},
+        reverse("admin:cities_organisation_change", args=[organisation.pk]): {"name_en": "Renamed"},
+    }
+    for url, data in pages.items():
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "its record can be read but not changed" in page.text
+        assert 'name="_save"' not in page.text and 'name="name_en"' not in page.text
+        assert client.post(url, data).status_code == 403
+    assert (
+        client.get(reverse("admin:cities_city_delete", args=[world.city_a.pk])).status_code == 403
+    )
+    world.city_a.refresh_from_db()
+    organisation = Organisation.objects.get(pk=organisation.pk)
+    assert world.city_a.name != "Renamed" and organisation.name == "Youth centre"
+
+
+def test_a_superuser_still_changes_an_open_programmes_rows_in_the_admin(client, world, superuser):
+    organisation = f.OrganisationFactory(city=world.city_a, name="Youth centre")
+    client.force_login(superuser)
+    page = client.get(reverse("admin:cities_organisation_change", args=[organisation.pk]))
+    assert page.status_code == 200 and 'name="_save"' in page.text
+    assert "can be read but not changed" not in page.text
+    page = client.get(reverse("admin:cities_city_change", args=[world.city_b.pk]))
+    assert 'name="_save"' in page.text

@@ -20,7 +20,14 @@ from cities.permissions import (
 )
 from cities.roles import Role
 
-from .models import ConflictDeclaration, SignOff, StageComment, StageProgress, StageState
+from .models import (
+    ConflictDeclaration,
+    SignOff,
+    StageComment,
+    StageKind,
+    StageProgress,
+    StageState,
+)
 
 
 def _programme_id(progress: StageProgress) -> int:
@@ -262,6 +269,18 @@ def who_could_act(candidacy, role: str) -> list:
     declarations_read(users)
     could = _COULD_ACT[role]
     return [user for user in users if could(user, candidacy)]
+
+
+def evaluators_needed(candidacy) -> int:
+    """How many evaluators the candidacy's evaluations still to be approved need (the largest
+    `StageDefinition.min_evaluators` among them; 1 when none needs more). A recusal that would
+    leave fewer who could act is refused (`services.conflict_declare`)."""
+    needed = (
+        StageProgress.objects.filter(candidacy=candidacy, definition__kind=StageKind.EVALUATION)
+        .exclude(state=StageState.APPROVED)
+        .values_list("definition__min_evaluators", flat=True)
+    )
+    return max([1, *(n or 1 for n in needed)])
 
 
 def evaluators_who_could_act(candidacy) -> list:

@@ -37,6 +37,7 @@ REPORT_SORTS = {
 
 SECTION_LABELS = {
     "applied": gettext_lazy("Applied in the round"),
+    "not_applied": gettext_lazy("Not yet applied"),
     "pending": gettext_lazy("Awaiting a decision"),
     "recognised": gettext_lazy("Recognised"),
     "returned": gettext_lazy("Returned"),

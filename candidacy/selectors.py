@@ -370,7 +370,15 @@ def recognition_cycles(city: City) -> list[Recognition]:
 #: The report's sections: each a filter on the round's candidacies (`Candidacy`), by key.
 #: "applied" is every candidacy in the round; "pending": its current stage awaits sign-off;
 #: the outcomes; "late": a submission after the round closed (`late_q`).
-REPORT_SECTIONS = ("applied", "pending", "recognised", "returned", "withdrawn", "late")
+REPORT_SECTIONS = (
+    "applied",
+    "not_applied",
+    "pending",
+    "recognised",
+    "returned",
+    "withdrawn",
+    "late",
+)
 
 
 def _has_late() -> Exists:
@@ -378,11 +386,20 @@ def _has_late() -> Exists:
     return Exists(StageProgress.objects.filter(rounds.late_q(), candidacy=OuterRef("pk")))
 
 
+def _has_submitted() -> Exists:
+    """Whether the candidacy (the outer row) has submitted a stage at least once: it applied."""
+    return Exists(
+        StageProgress.objects.filter(candidacy=OuterRef("pk"), submitted_at__isnull=False)
+    )
+
+
 def section_q(section: str) -> Q:
-    """The candidacies of a report's section, as a filter on `Candidacy`."""
+    """The candidacies of a report's section, as a filter on `Candidacy`: those that applied
+    (submitted a stage at least once) and those in the round that have not yet."""
     active = Q(withdrawn_on__isnull=True)
     return {
-        "applied": Q(),
+        "applied": Q(_has_submitted()),
+        "not_applied": ~Q(_has_submitted()),
         "pending": active & Q(current_stage__state=StageState.SUBMITTED),
         "recognised": candidacy_status_q(CandidacyStatus.RECOGNISED),
         "returned": active & Q(current_stage__state=StageState.RETURNED),

@@ -902,15 +902,30 @@ def conflict_declare(
             raise WorkflowError(_("You have already declared for this city."))
         if has_conflict and not statement:
             raise ValidationError({"statement": _("Say what the conflict of interest is.")})
-        if has_conflict and not any(
-            user.pk != by.pk for user in permissions.who_could_act(candidacy, Role.EVALUATOR)
-        ):
+        others = (
+            [u for u in permissions.who_could_act(candidacy, Role.EVALUATOR) if u.pk != by.pk]
+            if has_conflict
+            else []
+        )
+        if has_conflict and not others:
             raise ValidationError(
                 {
                     "has_conflict": _(
                         "You are the only evaluator who can sign this stage: ask the "
                         "coordinator to add an evaluator before recusing yourself."
                     )
+                }
+            )
+        needed = permissions.evaluators_needed(candidacy) if has_conflict else 1
+        if has_conflict and len(others) < needed:
+            raise ValidationError(
+                {
+                    "has_conflict": _(
+                        "Evaluators this city's evaluation needs: %(needed)s; without you, "
+                        "only %(left)s could judge it. Ask the coordinator to add an evaluator "
+                        "before recusing yourself."
+                    )
+                    % {"needed": format_number(needed), "left": format_number(len(others))}
                 }
             )
         if (

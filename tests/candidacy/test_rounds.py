@@ -324,6 +324,8 @@ def test_the_report_counts_each_section(client, world):
     call_round = open_round(world)
     for city in (world.city_a, world.city_a2):
         join(world, city, call_round)
+    silent = f.make_city(world.programme_a, name="Quiet town")
+    join(world, silent, call_round)  # in the round, never submitted
     bring(world, world.city_a, "joint", StageState.SUBMITTED)
     bring(world, world.city_a2, "office", StageState.RETURNED)
     services.round_update(
@@ -334,6 +336,7 @@ def test_the_report_counts_each_section(client, world):
     )
     assert selectors.round_counts(call_round) == {
         "applied": 2,
+        "not_applied": 1,
         "pending": 1,
         "recognised": 0,
         "returned": 1,
@@ -348,6 +351,12 @@ def test_the_report_counts_each_section(client, world):
     client.force_login(world.coordinator_a)
     page = client.get(reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]))
     assert "Awaiting a decision: 1" in page.text
+    assert "Not yet applied: 1" in page.text and "Quiet town" not in page.text
+    quiet = client.get(
+        reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]),
+        {"show": "not_applied"},
+    )
+    assert "Quiet town" in quiet.text and "City A2" not in quiet.text
     pending = client.get(
         reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]),
         {"show": "withdrawn"},

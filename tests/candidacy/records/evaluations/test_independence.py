@@ -156,6 +156,47 @@ def test_a_recused_evaluator_counts_for_no_recusal_another_evaluator_does(ew):
     assert declaration.has_conflict
 
 
+def test_a_recusal_that_leaves_fewer_evaluators_than_the_evaluation_needs_is_refused(client, ew):
+    """An evaluation needing two evaluators' judgements: with two who could act, neither may
+    recuse themselves (the form says so and keeps what was typed); a third allows it."""
+    _needs_two(ew)
+    ConflictDeclaration.objects.filter(evaluator=ew.evaluator, candidacy=ew.city.candidacy).delete()
+    f.evaluator_user(ew.programme, declared=False, username="eval.second")
+    assert permissions.evaluators_needed(ew.city.candidacy) == 2
+    client.force_login(ew.evaluator)
+    response = client.post(conflict_url(ew), {"has_conflict": "yes", "statement": "Kin."})
+    assert response.status_code == 400
+    assert "Evaluators this city&#x27;s evaluation needs: 2; without you, only 1 could" in (
+        response.text
+    )
+    assert "Kin." in response.text
+    assert not ConflictDeclaration.objects.filter(
+        evaluator=ew.evaluator, candidacy=ew.city.candidacy
+    ).exists()
+    f.evaluator_user(ew.programme, declared=False, username="eval.third")
+    declaration = services.conflict_declare(
+        candidacy=ew.city.candidacy, by=ew.evaluator, has_conflict=True, statement="Kin."
+    )
+    assert declaration.has_conflict
+
+
+def test_an_approved_evaluation_needs_no_more_evaluators(ew):
+    _needs_two(ew)
+    StageProgress.objects.filter(pk=ew.stage("joint").pk).update(state=StageState.APPROVED)
+    assert permissions.evaluators_needed(ew.city.candidacy) == 1
+
+
+def test_the_evaluators_needed_refusal_is_translated(client, ew):
+    _needs_two(ew)
+    ConflictDeclaration.objects.filter(evaluator=ew.evaluator, candidacy=ew.city.candidacy).delete()
+    f.evaluator_user(ew.programme, declared=False, username="eval.second")
+    client.force_login(ew.evaluator)
+    client.cookies["django_language"] = "fa"
+    response = client.post(conflict_url(ew), {"has_conflict": "yes", "statement": "Kin."})
+    assert response.status_code == 400
+    assert "۲" in response.text and "Evaluators this city" not in response.text
+
+
 def test_a_conflict_needs_a_statement(ew):
     newcomer = f.evaluator_user(ew.programme, declared=False, username="eval.new")
     with pytest.raises(ValidationError) as refused:

@@ -124,8 +124,8 @@ class CriterionChange:
 
 def framework_compare(before: FrameworkVersion, after: FrameworkVersion) -> list[CriterionChange]:
     """What changed from `before` to `after`, matched by the criteria's (or indicators') keys:
-    two queries. The texts compared are the criteria's texts, or the indicators' names and
-    units, per language; a change of anything else they copy (order, global or not, goal
+    two queries. The texts compared are the criteria's texts and guidance, or the indicators'
+    names and units, per language; a change of anything else they copy (order, global or not, goal
     area) is a change without texts."""
     old = {criterion.key: criterion for criterion in before.criteria}
     new = {criterion.key: criterion for criterion in after.criteria}
@@ -156,17 +156,20 @@ def _order(criterion, key):
 
 
 def _languages(kind: str) -> list[tuple[str, str]]:
-    """(field, label) of the texts compared: the criteria's texts per language ("English"),
-    or the indicators' names and units ("English", "English · unit")."""
+    """(field, label) of the texts compared: the criteria's texts and guidance per language
+    ("English", "English · guidance"), or the indicators' names and units ("English",
+    "English · unit")."""
     main, second = TEXTS[kind]
     labels = [
         (field, _(name))
         for field, (_code, name) in zip(text_fields(main), settings.LANGUAGES, strict=True)
     ]
-    if kind != FrameworkKind.ATLAS:
-        return labels
+    if kind == FrameworkKind.ATLAS:
+        label = _("%(language)s · unit")
+    else:
+        label = _("%(language)s · guidance")
     return labels + [
-        (field, _("%(language)s · unit") % {"language": _(name)})
+        (field, label % {"language": _(name)})
         for field, (_code, name) in zip(text_fields(second), settings.LANGUAGES, strict=True)
     ]
 

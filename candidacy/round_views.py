@@ -36,6 +36,7 @@ REPORT_SORTS = {
 }
 
 SECTION_LABELS = {
+    "all": gettext_lazy("All in the round"),
     "applied": gettext_lazy("Applied in the round"),
     "not_applied": gettext_lazy("Not yet applied"),
     "pending": gettext_lazy("Awaiting a decision"),
@@ -137,7 +138,7 @@ def round_report(request, programme, pk):
     programme = managed_programme(request, programme, change=False)
     call_round = _round_of(programme, pk)
     form = RoundReportForm(request.GET, sorts=REPORT_SORTS)
-    section = form.value("show", "applied")
+    section = form.value("show", "all")
     counts = selectors.round_counts(call_round)
     listing = list_page(
         request,

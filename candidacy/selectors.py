@@ -371,6 +371,7 @@ def recognition_cycles(city: City) -> list[Recognition]:
 #: "applied" is every candidacy in the round; "pending": its current stage awaits sign-off;
 #: the outcomes; "late": a submission after the round closed (`late_q`).
 REPORT_SECTIONS = (
+    "all",
     "applied",
     "not_applied",
     "pending",
@@ -398,6 +399,7 @@ def section_q(section: str) -> Q:
     (submitted a stage at least once) and those in the round that have not yet."""
     active = Q(withdrawn_on__isnull=True)
     return {
+        "all": Q(),
         "applied": Q(_has_submitted()),
         "not_applied": ~Q(_has_submitted()),
         "pending": active & Q(current_stage__state=StageState.SUBMITTED),
@@ -415,7 +417,7 @@ def round_counts(call_round) -> dict[str, int]:
     )
 
 
-def round_candidacies(call_round, section: str = "applied") -> QuerySet[Candidacy]:
+def round_candidacies(call_round, section: str = "all") -> QuerySet[Candidacy]:
     """The round's candidacies of a section, each with its city and current stage, and
     `has_late` (a late submission); unordered (the page orders and reads one screen)."""
     return (

@@ -335,6 +335,7 @@ def test_the_report_counts_each_section(client, world):
         closes_on=TODAY - DAY,
     )
     assert selectors.round_counts(call_round) == {
+        "all": 3,
         "applied": 2,
         "not_applied": 1,
         "pending": 1,
@@ -351,7 +352,12 @@ def test_the_report_counts_each_section(client, world):
     client.force_login(world.coordinator_a)
     page = client.get(reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]))
     assert "Awaiting a decision: 1" in page.text
-    assert "Not yet applied: 1" in page.text and "Quiet town" not in page.text
+    assert "Not yet applied: 1" in page.text and "Quiet town" in page.text  # all, at first
+    applied = client.get(
+        reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]),
+        {"show": "applied"},
+    )
+    assert "Quiet town" not in applied.text and "City A2" in applied.text
     quiet = client.get(
         reverse("candidacy:round", args=[world.programme_a.key, call_round.pk]),
         {"show": "not_applied"},

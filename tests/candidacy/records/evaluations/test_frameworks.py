@@ -209,6 +209,27 @@ def test_the_comparison_shows_what_was_added_removed_and_changed(client, ew):
     assert "?from=1&amp;to=2" in versions.text
 
 
+def test_the_comparison_shows_a_change_of_guidance_alone(client, ew):
+    version = framework_revise(
+        programme=ew.programme, kind=FrameworkKind.EVALUATION, by=ew.coordinator
+    )
+    criterion = list(version.criteria)[1]
+    old_guidance = criterion.guidance_en or ""
+    criterion.guidance_en = "Look for the council's minutes of the last year."
+    criterion.full_clean()
+    criterion.save()
+    client.force_login(ew.coordinator)
+    page = client.get(_compare_url(ew))
+    changes = {change.key: change for change in page.context["changes"]}
+    assert list(changes) == [criterion.key]
+    assert changes[criterion.key].texts == [
+        ("English · guidance", old_guidance, "Look for the council's minutes of the last year.")
+    ]
+    assert "English · guidance" in page.text
+    client.cookies["django_language"] = "ru"
+    assert "Английский · указания" in client.get(_compare_url(ew)).text
+
+
 def test_the_comparison_answers_bad_addresses_without_error(client, ew):
     _revise_and_edit(ew)
     client.force_login(ew.coordinator)

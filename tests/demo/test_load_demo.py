@@ -122,6 +122,11 @@ class TestDemoData:
         assert osakarovka.entity_type == City.EntityType.DISTRICT_RAYON
         assert osakarovka.joint_with.slug == "saran"
         assert City.objects.filter(joint_with__isnull=False).count() == 1
+        from cities.models import CityJointChange
+
+        change = CityJointChange.objects.get(city=osakarovka)  # set through the service
+        assert (change.from_partner, change.to_partner.slug) == (None, "saran")
+        assert change.by.username == "kazakhstan.coordinator"
 
     def test_every_criterion_has_guidance_in_every_language(self, demo_output):
         """Global and national, evaluation and self-assessment, in every programme (the closed
@@ -365,6 +370,7 @@ class TestDemoData:
     def test_iran_has_a_call_round_with_one_late_submission(self, demo_output):
         call_round = CallRound.objects.get(programme__key="iran")
         assert call_round.name_fa.startswith("فراخوان ۱۴")
+        assert all(getattr(call_round, f"name_{code}") for code in ("en", "ru", "kk", "lt"))
         iranian = Candidacy.objects.filter(city__programme__key="iran")
         assert iranian.exists() and not iranian.filter(call_round__isnull=True).exists()
         assert StageProgress.objects.filter(late_q()).count() >= 1

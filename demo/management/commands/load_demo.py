@@ -125,6 +125,7 @@ def demo_load(*, today: datetime.date) -> None:
     """Create the whole demo data set. Call inside a transaction, on a database without cities."""
     programmes, cities = programmes_and_cities_load()
     people = _users_create(programmes, cities)
+    joint_load(cities, people)
     plans = {plan.slug: plan for plan in demo.city_plans(today)}
     for slug, city in cities.items():
         key = city.programme.key
@@ -153,6 +154,20 @@ def demo_load(*, today: datetime.date) -> None:
     messages_deliver(reminders_due())
 
 
+def joint_load(cities: dict[str, City], people: dict) -> None:
+    """The joint candidacies (`demo.CITIES`' `joint_with`), set by their programme's
+    coordinator through the service, so each has its history row."""
+    for rows in demo.CITIES.values():
+        for row in rows:
+            if row.joint_with:
+                city = cities[row.slug]
+                cities_services.city_joint_set(
+                    city=city,
+                    partner=cities[row.joint_with],
+                    by=people[f"{city.programme.key}.coordinator"],
+                )
+
+
 def call_round_load(programme: Programme, coordinator) -> CallRound:
     """Iran's call round of this Solar Hijri year ("Call 1405"), from Nowruz, with every Iranian
     candidacy in it. It closed the day before the latest Iranian application (a first stage),
@@ -173,6 +188,8 @@ def call_round_load(programme: Programme, coordinator) -> CallRound:
         name_en=f"Call {year}",
         name_fa=f"فراخوان {year_fa}",
         name_ru=f"Тур приёма заявок {year}",
+        name_kk=f"Өтінім қабылдау туры {year}",
+        name_lt=f"Paraiškų priėmimo turas {year}",
         opens_on=opens_on,
         closes_on=closes_on,
         decision_by=closes_on + datetime.timedelta(days=60),
@@ -280,15 +297,6 @@ def _cities_create(programmes: dict[str, Programme]) -> dict[str, City]:
         for row in rows
     )
     by_slug = {city.slug: city for city in cities}
-    joint = [
-        (by_slug[row.slug], by_slug[row.joint_with])
-        for rows in demo.CITIES.values()
-        for row in rows
-        if row.joint_with
-    ]
-    for city, partner in joint:
-        city.joint_with = partner
-    City.objects.bulk_update([city for city, _ in joint], ["joint_with"])
     District.objects.bulk_create(
         District(city=by_slug["isfahan"], number=number, **district_names(number, "iran"))
         for number in range(1, demo.ISFAHAN_DISTRICTS + 1)

@@ -327,6 +327,12 @@ class CityAdmin(ProgrammeScopedAdmin, NamesAdmin):
     # `services.city_publication_set` (with its history row), never a free field here.
     readonly_fields = ["publish_plan", "publish_proposals"]
 
+    def get_readonly_fields(self, request, obj=None):
+        """A city's programme is chosen when it is added: its candidacy runs that programme's
+        stages, and its records keep that programme (`GoodPractice.programme`)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "programme"] if obj is not None else fields
+
     def save_model(self, request, obj, form, change):
         """The partner (`joint_with`) changes only through `services.city_joint_set` (its
         history row); the form has refused a bad one with the model's rule already."""

@@ -306,7 +306,7 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
             status = self.programme_status_of(request, obj)
             if status not in OPEN_STATUSES:
                 self.message_user(
-                    request, programme_closed_message(Programme(status=status)), messages.INFO
+                    request, programme_closed_message(Programme(status=status)), messages.WARNING
                 )
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -210,7 +210,7 @@ class ChildrenCouncilSessionAdmin(RecordedAdmin):
 
 @admin.register(ChildrenProposal)
 class ChildrenProposalAdmin(RecordedAdmin):
-    programme_lookup = "council__city__programme_id"
+    programme_lookup = "programme_id"
     list_display = ["title", "council", "city", "status", "received_on", "answered_on"]
     list_filter = [
         "status",

@@ -559,6 +559,7 @@ def _library_write(cities, by_city, rng, themes) -> None:
                 summary if status != GoodPractice.Status.PROPOSED else "",
                 coordinator,
                 published_at,
+                programme_id=city.programme_id,
             )
         )
         histories.append((coordinator, status))

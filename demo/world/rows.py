@@ -462,6 +462,7 @@ def proposal(council_obj, title: str, received_on, counts: tuple[int, ...], **va
     plan_action."""
     return ChildrenProposal(
         council=council_obj,
+        programme_id=council_obj.city.programme_id,
         title=title,
         received_on=received_on,
         **dict(zip(ChildrenProposal.COUNT_FIELDS, counts, strict=True)),
@@ -486,10 +487,14 @@ def stakeholder_change(city_obj, object_type: str, object_id: int, summary: str,
     )
 
 
-def good_practice(initiative_obj, status: str, summary: str, by, published_at) -> GoodPractice:
-    """A library entry, its summary written in English (the curator's language)."""
+def good_practice(
+    initiative_obj, status: str, summary: str, by, published_at, *, programme_id: int
+) -> GoodPractice:
+    """A library entry, its summary written in English (the curator's language), of the
+    programme of the initiative's city."""
     return GoodPractice(
         initiative=initiative_obj,
+        programme_id=programme_id,
         status=status,
         summary=summary,
         summary_en=summary,

@@ -45,3 +45,29 @@ def test_another_programmes_coordinator_sees_none(client, world):
     assert entry.status == Status.PUBLISHED
     url = reverse("admin:library_goodpractice_change", args=[entry.pk])
     assert client.get(url).status_code in (302, 403, 404)
+
+
+def test_an_entry_keeps_its_citys_programme_and_the_list_shows_the_city(client, world):
+    """`GoodPractice.programme` is the initiative's city's (filled on the first save), the
+    programme the admin's list is scoped by; a city's programme is fixed once it is added."""
+    entry = make.published(world.city_a, world.coordinator_a, title="Play streets")
+    other = make.published(world.city_b, world.coordinator_b, title="Safe routes")
+    for row in (entry, other):
+        row.refresh_from_db()
+        assert row.programme_id == row.initiative.progress.candidacy.city.programme_id
+    client.force_login(world.coordinator_a)
+    page = client.get(CHANGELIST)
+    assert "Play streets" in page.text and "City A" in page.text
+    assert "Safe routes" not in page.text
+    client.cookies["django_language"] = "fa"
+    world.city_a.name_fa = "شهر الف"
+    world.city_a.save()
+    assert "شهر الف" in client.get(CHANGELIST).text
+
+
+def test_a_citys_programme_is_not_changed_in_the_admin(client, world, superuser):
+    client.force_login(superuser)
+    url = reverse("admin:cities_city_change", args=[world.city_a.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="programme"' not in page.text
+    assert 'name="programme"' in client.get(reverse("admin:cities_city_add")).text

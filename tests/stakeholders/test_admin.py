@@ -1,5 +1,7 @@
 """The stakeholders admin as coordinators and superusers use it."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -304,3 +306,22 @@ def test_other_programmes_coordinator_cannot_act_on_programme_a(
     assert memoranda_a.ministry_commitment.status == "pending"
     response = client.get(change_url("commitment", memoranda_a.ministry_commitment.pk))
     assert response.status_code in (302, 403, 404)
+
+
+def test_a_proposal_keeps_its_citys_programme_and_the_list_is_scoped_by_it(client, world):
+    """`ChildrenProposal.programme` is its council's city's (filled on the first save, by the
+    service as by any save), the programme the admin's list is scoped by."""
+    ours = services.proposal_add(
+        council=childrens_council(world.city_a),
+        by=world.office_a,
+        title="A skate park",
+        received_on=datetime.date(2024, 3, 1),
+        girls_10_13=3,
+    )
+    theirs = ProposalFactory(council=childrens_council(world.city_b), title="Longer green light")
+    for proposal in (ours, theirs):
+        proposal.refresh_from_db()
+        assert proposal.programme_id == proposal.council.city.programme_id
+    client.force_login(world.coordinator_a)
+    page = client.get(reverse(admin_view("childrenproposal", "changelist")))
+    assert "A skate park" in page.text and "Longer green light" not in page.text

@@ -693,6 +693,7 @@ def _participation_create(councils: dict[tuple[str, str], Council]) -> None:
     ChildrenProposal.objects.bulk_create(
         ChildrenProposal(
             council=councils[(row.city, row.council_type)],
+            programme_id=councils[(row.city, row.council_type)].city.programme_id,
             **dict(zip(ChildrenProposal.COUNT_FIELDS, row.counts, strict=True)),
             district=districts[(row.city, row.district)] if row.district else None,
             title=row.title,

@@ -113,6 +113,24 @@ class Programme(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_closed(self) -> bool:
+        """Closed for good (not suspended): what the pages say "programme closed on …" of."""
+        return self.status == self.Status.CLOSED
+
+    def pre_status_of(self, candidacy) -> str:
+        """The programme's pre-status ("allied", "candidate") as a candidacy not recognised and
+        not withdrawn holds it, in the reader's language; "" for any other, or where the
+        programme grants none. Reads nothing from the database."""
+        if (
+            not self.pre_status
+            or candidacy is None
+            or candidacy.recognised_since
+            or candidacy.withdrawn_on
+        ):
+            return ""
+        return self.get_pre_status_display()
+
     def status_text(self) -> str:
         """Where the programme stands, for the public pages and the open data page's readers:
         "Active", "Suspended since D", "Closed on D", "Handed over to BODY on D", the date in

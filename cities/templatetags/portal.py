@@ -29,6 +29,13 @@ def solar_hijri(day: datetime.date) -> str:
 
 
 @register.filter
+def pre_status(programme, candidacy) -> str:
+    """`Programme.pre_status_of(candidacy)`: the one rule of when a city shows the programme's
+    pre-status, for the city's page and its public page alike."""
+    return programme.pre_status_of(candidacy) if programme is not None else ""
+
+
+@register.filter
 def cfc_date(value, with_time=False):
     """A date or datetime in the page's calendar, for the reader (`cities.calendars.date_format`:
     Solar Hijri on an Iranian programme's pages, with the Gregorian date beside it for readers

@@ -101,6 +101,21 @@ def test_the_pre_status_before_recognition(client, world, pre_status, label):
     assert ("Allied municipality" in page.text) == bool(label)
 
 
+def test_the_pre_status_is_one_rule_for_both_pages():
+    """`Programme.pre_status_of`: shown while the candidacy is neither recognised nor
+    withdrawn, never where the programme grants none (the city's page and its public page
+    both ask it, through the `pre_status` filter)."""
+    from candidacy.models import Candidacy
+    from cities.models import Programme
+
+    allied = Programme(pre_status="allied")
+    assert allied.pre_status_of(Candidacy()) == "Allied municipality"
+    assert allied.pre_status_of(Candidacy(recognised_since=datetime.date(2024, 1, 1))) == ""
+    assert allied.pre_status_of(Candidacy(withdrawn_on=datetime.date(2024, 1, 1))) == ""
+    assert allied.pre_status_of(None) == ""
+    assert Programme(pre_status="").pre_status_of(Candidacy()) == ""
+
+
 # Exact windows: the approval that completes the stage may give the first day (in the
 # programme's calendar); the last day is inclusive, the day before the anniversary.
 

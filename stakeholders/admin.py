@@ -281,7 +281,7 @@ class CommitmentAdmin(RecordedAdmin):
     """Read-only for coordinators; the status of the ministry's commitments is recorded with an
     action that goes through the service (the same rules and history as the portal's page)."""
 
-    programme_lookup = "memorandum__city__programme_id"
+    programme_lookup = "programme_id"
     list_display = ["description_short", "party", "city", "due_on", "status", "overdue"]
     list_filter = [
         "status",

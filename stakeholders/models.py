@@ -668,14 +668,33 @@ class Commitment(Versioned):
     )
     evidence_name = models.CharField(_("file name"), max_length=200, blank=True)
     evidence_content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    #: The programme of the memorandum's city, kept with the commitment (filled on the first
+    #: save; a city never changes programme): the admin's list of a programme's commitments
+    #: reads one index rather than joining the memoranda and cities of every commitment.
+    programme = models.ForeignKey(
+        "cities.Programme",
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+        db_index=False,  # the index below leads with it
+        verbose_name=_("programme"),
+    )
 
     class Meta:
         ordering = ["memorandum", "due_on", "pk"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
+        indexes = [
+            models.Index(fields=["programme", "due_on", "id"], name="commitment_programme_due")
+        ]
 
     def __str__(self):
         return f"{self.party_label}: {self.description[:60]}"
+
+    def save(self, *args, **kwargs):
+        if self.programme_id is None:
+            self.programme_id = self.memorandum.city.programme_id
+        super().save(*args, **kwargs)
 
     @property
     def city_id_for_storage(self):

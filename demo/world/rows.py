@@ -441,6 +441,7 @@ def commitment(memorandum_obj, party: str, description: str, due_on, status: str
     """`values`: party_name (a party "other"), status_changed_on, evidence_note."""
     return Commitment(
         memorandum=memorandum_obj,
+        programme_id=memorandum_obj.city.programme_id,
         party=party,
         description=description,
         due_on=due_on,

@@ -325,3 +325,18 @@ def test_a_proposal_keeps_its_citys_programme_and_the_list_is_scoped_by_it(clien
     client.force_login(world.coordinator_a)
     page = client.get(reverse(admin_view("childrenproposal", "changelist")))
     assert "A skate park" in page.text and "Longer green light" not in page.text
+
+
+def test_a_commitment_keeps_its_citys_programme_and_the_list_is_scoped_by_it(client, world):
+    ours = CommitmentFactory(
+        memorandum=MemorandumFactory(city=world.city_a), description="Open two play streets"
+    )
+    theirs = CommitmentFactory(
+        memorandum=MemorandumFactory(city=world.city_b), description="Light the school routes"
+    )
+    for commitment in (ours, theirs):
+        commitment.refresh_from_db()
+        assert commitment.programme_id == commitment.memorandum.city.programme_id
+    client.force_login(world.coordinator_a)
+    page = client.get(reverse(admin_view("commitment", "changelist")))
+    assert "Open two play streets" in page.text and "Light the school routes" not in page.text

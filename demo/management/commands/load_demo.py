@@ -776,6 +776,7 @@ def _memoranda_create(cities: dict[str, City]) -> None:
         lambda row: row.commitments,
         lambda row, memorandum, commitment: Commitment(
             memorandum=memorandum,
+            programme_id=memorandum.city.programme_id,
             party=commitment.party,
             party_name=commitment.party_name,
             description=commitment.description,

@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
 
 from cities.admin import CityAdmin as BaseCityAdmin
 from cities.admin import errors_on_form
@@ -494,6 +495,19 @@ class StageProgressAdmin(ProgrammeScopedAdmin):
     ]
     search_fields = ["candidacy__city__name", "definition__title"]
     list_select_related = ["candidacy__city", "definition"]
+    # Not the narratives, the cities' regions and places, the stages' texts: only what the
+    # columns show.
+    list_only = (
+        "state",
+        "round",
+        "submitted_at",
+        "candidacy__city__slug",
+        *(f"candidacy__city__{name}" for name in get_translation_fields("name")),
+        "candidacy__city__name",
+        "definition__position",
+        *(f"definition__{name}" for name in get_translation_fields("title")),
+        "definition__title",
+    )
     fields = [
         "city",
         "stage",

@@ -187,8 +187,12 @@ class CalendarChangeList(ChangeList):
         )
 
     def get_results(self, request):
-        """The page's rows, then what their columns show beyond their own fields, read once for
-        the page (`ProgrammeScopedAdmin.page_read`)."""
+        """The page's rows, with only the columns its list reads where it names them
+        (`ProgrammeScopedAdmin.list_only`; the actions get every column), then what their
+        columns show beyond their own fields, read once for the page (`page_read`)."""
+        only = getattr(self.model_admin, "list_only", None)
+        if only:
+            self.queryset = self.queryset.only(*only)
         super().get_results(request)
         page_read = getattr(self.model_admin, "page_read", None)
         if page_read is not None:
@@ -215,6 +219,10 @@ class ProgrammeScopedAdmin(CalendarAdminMixin, VersionedAdminMixin, admin.ModelA
     change_rule = None
     add_rule = None
     delete_rule = None
+    #: The fields (and related rows' fields) a long change list reads, where reading every
+    #: column of the rows and of the rows they are listed with would cost much more; `None`:
+    #: all of them. A column it leaves out costs a query a row (`tests/test_admin_queries.py`).
+    list_only: tuple[str, ...] | None = None
     #: Whether a row is read-only while its programme is suspended or closed, for superusers
     #: too: every scoped admin's but the programmes' own.
     frozen_with_programme = True

@@ -484,6 +484,37 @@ class RoleAssignmentChange(models.Model):
         return f"{self.person} – {self.get_action_display()}"
 
 
+class KeepsProgramme(models.Model):
+    """A row far from its programme (several tables away) that keeps the programme's id with
+    it, so that a programme's list of such rows (the admin's scope, count and page) reads one
+    index rather than joining every row's chain. Filled on the first save from the chain
+    `programme_from` names (a bulk load sets it itself); a city never changes programme
+    (`CityAdmin`), so the copy never drifts. The subclass indexes it with its list's order."""
+
+    #: The attributes from the row to its programme's id, e.g. "council.city.programme_id".
+    programme_from = ""
+
+    programme = models.ForeignKey(
+        "cities.Programme",
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+        db_index=False,  # the subclass's index leads with it
+        verbose_name=_("programme"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.programme_id is None:
+            value = self
+            for name in self.programme_from.split("."):
+                value = getattr(value, name)
+            self.programme_id = value
+        super().save(*args, **kwargs)
+
+
 class ProgrammeChange(models.Model):
     """The history of a programme's lifecycle: suspended, resumed, closed, handed over (from
     which coordinating body to which). Written by `cities.services` in the same transaction as

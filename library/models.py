@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from candidacy.models import Initiative
+from cities.models import KeepsProgramme
 from cities.validators import capped_text
 
 SUMMARY_MAX_LENGTH = 1_000
@@ -30,10 +31,12 @@ class Theme(models.Model):
         return self.name
 
 
-class GoodPractice(models.Model):
+class GoodPractice(KeepsProgramme):
     """A curated entry of the library for one initiative. Its state changes only through
     `library.services.good_practice_curate` (which writes a `GoodPracticeChange`); the public
     library shows the published ones whose city still marks them as good practice."""
+
+    programme_from = "initiative.progress.candidacy.city.programme_id"
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
@@ -64,17 +67,6 @@ class GoodPractice(models.Model):
         verbose_name=_("curated by"),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    #: The programme of the initiative's city, kept with the entry (filled on the first save;
-    #: a city never changes programme): the admin's list of a programme's entries reads one
-    #: index rather than joining four tables over every entry.
-    programme = models.ForeignKey(
-        "cities.Programme",
-        on_delete=models.CASCADE,
-        related_name="+",
-        editable=False,
-        db_index=False,  # the index below leads with it
-        verbose_name=_("programme"),
-    )
 
     class Meta:
         verbose_name = _("good practice")
@@ -86,11 +78,6 @@ class GoodPractice(models.Model):
 
     def __str__(self):
         return self.initiative.title
-
-    def save(self, *args, **kwargs):
-        if self.programme_id is None:
-            self.programme_id = self.initiative.progress.candidacy.city.programme_id
-        super().save(*args, **kwargs)
 
 
 class GoodPracticeChange(models.Model):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities.calendars import date_format
-from cities.models import City, District, Organisation, Programme
+from cities.models import City, District, KeepsProgramme, Organisation, Programme
 from cities.validators import (
     DESCRIPTION_MAX_LENGTH,
     NOTE_MAX_LENGTH,
@@ -424,7 +424,7 @@ class ChildrenCouncilSession(Versioned):
             require_children_council(self.council)
 
 
-class ChildrenProposal(ChildrenCounts, Versioned):
+class ChildrenProposal(ChildrenCounts, KeepsProgramme, Versioned):
     """What a children's council asked the city for, and the city's answer: the rows of the
     city's "You said, we did" page. An accepted or implemented proposal may name the action of
     the city's operational plans that carries it out (`plan_action`, a string reference to the
@@ -435,6 +435,8 @@ class ChildrenProposal(ChildrenCounts, Versioned):
     band), with the district of the city it came from or concerns: what the public figures of
     proposals carried out break down by (`reporting.figures`).
     """
+
+    programme_from = "council.city.programme_id"
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
@@ -497,17 +499,6 @@ class ChildrenProposal(ChildrenCounts, Versioned):
         verbose_name=_("district"),
         help_text=_("The district of the city the proposal came from or concerns, if one."),
     )
-    #: The programme of the council's city, kept with the proposal (filled on the first save;
-    #: a city never changes programme): the admin's list of a programme's proposals reads one
-    #: index rather than joining the councils and cities of every proposal.
-    programme = models.ForeignKey(
-        "cities.Programme",
-        on_delete=models.CASCADE,
-        related_name="+",
-        editable=False,
-        db_index=False,  # the index below leads with it
-        verbose_name=_("programme"),
-    )
 
     class Meta:
         ordering = ["council", "-received_on", "-pk"]
@@ -529,11 +520,6 @@ class ChildrenProposal(ChildrenCounts, Versioned):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if self.programme_id is None:
-            self.programme_id = self.council.city.programme_id
-        super().save(*args, **kwargs)
 
     def _plan_action_in_city(self) -> bool:
         # Imported here: this module is loaded while the app registry is being populated.
@@ -620,9 +606,11 @@ class Memorandum(Versioned):
                 )
 
 
-class Commitment(Versioned):
+class Commitment(KeepsProgramme, Versioned):
     """What one party of a memorandum promised, by when, and whether it was kept. Overdue is
     computed from the due date (never stored)."""
+
+    programme_from = "memorandum.city.programme_id"
 
     class Party(models.TextChoices):
         CITY = "city", _("City")
@@ -668,17 +656,6 @@ class Commitment(Versioned):
     )
     evidence_name = models.CharField(_("file name"), max_length=200, blank=True)
     evidence_content_type = models.CharField(_("content type"), max_length=100, blank=True)
-    #: The programme of the memorandum's city, kept with the commitment (filled on the first
-    #: save; a city never changes programme): the admin's list of a programme's commitments
-    #: reads one index rather than joining the memoranda and cities of every commitment.
-    programme = models.ForeignKey(
-        "cities.Programme",
-        on_delete=models.CASCADE,
-        related_name="+",
-        editable=False,
-        db_index=False,  # the index below leads with it
-        verbose_name=_("programme"),
-    )
 
     class Meta:
         ordering = ["memorandum", "due_on", "pk"]
@@ -690,11 +667,6 @@ class Commitment(Versioned):
 
     def __str__(self):
         return f"{self.party_label}: {self.description[:60]}"
-
-    def save(self, *args, **kwargs):
-        if self.programme_id is None:
-            self.programme_id = self.memorandum.city.programme_id
-        super().save(*args, **kwargs)
 
     @property
     def city_id_for_storage(self):

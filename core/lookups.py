@@ -18,8 +18,10 @@ from cities.selectors import with_joint_partners
 from .editions import TIMEOUT, edition
 
 
-def _kept(kind: str, value: str, read):
-    """The object `read()` finds, kept under the lists' edition; 404 if there is none."""
+def kept_lookup(kind: str, value: str, read):
+    """The object `read()` finds, kept in the cache by `kind` and `value` under the lists'
+    edition (so `read` must find only what a change raising that edition changes); 404 if there
+    is none (not kept: a city made later is found at once)."""
     key = f"lookup:{edition()}:{kind}:{value}"
     found = cache.get(key)
     if found is None:
@@ -35,7 +37,7 @@ def visible_city(user, slug: str) -> City:
     rest of the request dates in its programme's calendar (`cities.calendars`)."""
     # The query is built only when the cache misses: building it (the annotation above all)
     # cost a third of the city page's own time.
-    city = _kept(
+    city = kept_lookup(
         "city",
         slug,
         lambda: (
@@ -53,7 +55,7 @@ def visible_city(user, slug: str) -> City:
 def visible_programme(user, key: str) -> Programme:
     """The programme with this key, if the user may see it (`can_view_programme`); 404
     otherwise."""
-    programme = _kept("programme", key, lambda: Programme.objects.filter(key=key).first())
+    programme = kept_lookup("programme", key, lambda: Programme.objects.filter(key=key).first())
     if not can_view_programme(user, programme):
         raise Http404
     return programme

@@ -18,8 +18,8 @@ from cities.names import person_name
 from cities.permissions import can_publish_city
 from cities.selectors import city_publication_last_change
 from cities.services import city_publication_set
-from core.editions import PLANS, PROPOSALS
-from core.lookups import visible_city
+from core.editions import LISTS, PLANS, PROPOSALS, editions_read
+from core.lookups import kept_lookup, visible_city
 from core.pages import form_page
 
 from . import figures, selectors
@@ -32,10 +32,14 @@ EDITIONS = (PLANS, PROPOSALS)
 def _city_of(request, programme: str, city: str):
     """The city of the address in its programme (404: unknown, or of another programme), read
     in the programme's language for a reader who asks for none of ours, dated in its
-    calendar."""
-    found = selectors.public_city(programme, city)
-    if found is None:
-        raise Http404
+    calendar. The city is kept under the lists' edition (`core.lookups.kept_lookup`: what it
+    is read with, its programme, country, candidacy and joint partners, raise it), and the
+    editions the page is kept under are read in one statement: a page served from the public
+    cache reads one row."""
+    editions_read(LISTS, *EDITIONS)
+    found = kept_lookup(
+        "public-city", f"{programme}/{city}", lambda: selectors.public_city(programme, city)
+    )
     programme_language_apply(request, found.programme)
     programme_calendar_activate(found.programme)
     return found

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from core.editions import EditionMiddleware, edition, edition_bump
+from core.editions import PLANS, PROPOSALS, EditionMiddleware, edition, edition_bump, editions_read
 from core.sessions import SessionStore
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,23 @@ def test_a_session_is_read_with_the_edition_in_one_statement(django_capture_on_c
     EditionMiddleware(view)(None)
     assert seen == {"colour": "blue", "edition": edition(), "queries": 1}
     assert edition() >= 1
+
+
+def test_editions_are_read_together_once_per_request(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        edition_bump(PLANS)
+    seen = {}
+
+    def view(request):
+        with CaptureQueriesContext(connection) as queries:
+            editions_read(PLANS, PROPOSALS, "never-raised")
+            editions_read(PLANS)  # read already: no statement
+            seen["numbers"] = (edition(PLANS), edition(PROPOSALS), edition("never-raised"))
+        seen["queries"] = len(queries)
+
+    EditionMiddleware(view)(None)
+    assert seen == {"numbers": (edition(PLANS), edition(PROPOSALS), 0), "queries": 1}
+    assert edition(PLANS) >= 1
 
 
 def test_an_expired_or_deleted_session_is_a_new_empty_one():

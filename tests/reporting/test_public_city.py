@@ -276,9 +276,12 @@ def test_a_new_answer_shows_at_the_next_request(
         publish(city_a)
     for url in (page_url(city_a), report_url(city_a)):
         assert "We put up shade sails." in main_of(client.get(url))
-    with CaptureQueriesContext(connection) as cached:
-        client.get(page_url(city_a))
-    assert len(cached) <= 4  # the city, then its editions: lists, plans, proposals
+    for url in (page_url(city_a), report_url(city_a)):
+        with CaptureQueriesContext(connection) as cached:
+            client.get(url)
+        # one statement: the editions (lists, plans, proposals); the city is kept under the
+        # lists' edition, the page under all three
+        assert len(cached) == 1, [query["sql"] for query in cached.captured_queries]
     proposal = city_a.councils.get().proposals.get()
     with django_capture_on_commit_callbacks(execute=True):
         stakeholder_services.proposal_answer(
@@ -313,6 +316,20 @@ def test_an_actions_progress_and_the_citys_choice_show_at_the_next_request(
             city=city_a, by=world.office_a, publish_plan=False, publish_proposals=True
         )
     assert "The plan by goal area" not in main_of(client.get(page_url(city_a)))
+
+
+def test_a_city_renamed_or_made_later_shows_at_the_next_request(
+    client, world, city_a, django_capture_on_commit_callbacks
+):
+    missing = reverse("public-city", args=[city_a.programme.key, "made-later"])
+    assert client.get(missing).status_code == 404
+    assert client.get(page_url(city_a)).status_code == 200  # the city is kept now
+    with django_capture_on_commit_callbacks(execute=True):
+        city_a.name = "Renamed on the record"
+        city_a.save()
+        f.CityFactory(programme=city_a.programme, slug="made-later", name="Made later")
+    assert "Renamed on the record" in main_of(client.get(page_url(city_a)))
+    assert "Made later" in main_of(client.get(missing))
 
 
 # --- query counts ---------------------------------------------------------------------------

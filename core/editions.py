@@ -56,7 +56,6 @@ TOKEN_MARK = "__csrf_token_of_the_reader__"  # noqa: S105 (a placeholder, no sec
 TIMEOUT = 60 * 60  # what is kept is rendered afresh at least hourly, whatever happens
 
 _TABLE = connection.ops.quote_name(Edition._meta.db_table)
-_NUMBER_SQL = f"SELECT number FROM {_TABLE} WHERE name = %s"  # noqa: S608 (the table's name)
 
 #: The editions the current request has read (None outside a request: read each time).
 _read: ContextVar[dict | None] = ContextVar("editions_read", default=None)
@@ -67,15 +66,21 @@ def edition(name: str = LISTS) -> int:
     read = _read.get()
     if read is not None and name in read:
         return read[name]
-    # Read at every request: one plain statement, without the ORM's query building (a
-    # thousand Python calls for this one row).
-    with connection.cursor() as cursor:
-        cursor.execute(_NUMBER_SQL, [name])
-        row = cursor.fetchone()
-    number = row[0] if row else 0
+    number = _numbers([name])[name]
     if read is not None:
         read[name] = number
     return number
+
+
+def _numbers(names: list[str]) -> dict[str, int]:
+    """The editions' numbers (0: never raised), read at every request: one plain statement,
+    without the ORM's query building (a thousand Python calls for these few rows)."""
+    marks = ", ".join(["%s"] * len(names))
+    sql = f"SELECT name, number FROM {_TABLE} WHERE name IN ({marks})"  # noqa: S608 (a name)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, names)
+        found = dict(cursor.fetchall())
+    return {name: found.get(name, 0) for name in names}
 
 
 def editions_read(*names: str) -> None:
@@ -88,13 +93,7 @@ def editions_read(*names: str) -> None:
     missing = [name for name in names if name not in read]
     if not missing:
         return
-    marks = ", ".join(["%s"] * len(missing))
-    sql = f"SELECT name, number FROM {_TABLE} WHERE name IN ({marks})"  # noqa: S608 (a name)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, missing)
-        found = dict(cursor.fetchall())
-    for name in missing:
-        read[name] = found.get(name, 0)
+    read.update(_numbers(missing))
 
 
 def edition_seen(name: str, number: int) -> None:
